@@ -1,0 +1,1 @@
+"""The archive core: pure Python, never imports discord."""

@@ -1,0 +1,166 @@
+"""Plain data that flows through the core: text in -> Document -> stored -> Answer out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["direct", "indirect", "mixed", "according"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article body, with offsets into `Document.body`."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said one sentence, and how.
+
+    `speaker` is the canonical name: the fullest form the article gives ("Jens
+    Stoltenberg"), never a bare surname or role when the article names the person.
+    `quote` groups the sentences of one multi-sentence quote (same number in each).
+    """
+
+    speaker: str
+    role: str | None
+    cue: str | None
+    kind: Kind
+    content: str | None
+    quote: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker found in one article, with every form the article uses for them."""
+
+    name: str
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    is_person: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed article, ready to store. `paragraphs` are (start, end) offsets in `body`."""
+
+    title: str
+    body: str
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[Sentence, ...]
+    date: str | None = None
+    author: str | None = None
+    source: str | None = None
+    attributions: tuple[Attribution | None, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """Enough of an article to cite it."""
+
+    id: int
+    title: str
+    date: str | None
+    source: str | None
+
+    @property
+    def citation(self) -> str:
+        """"Title" (date), source -- as a person would cite it."""
+        parts = [f"\u201c{self.title}\u201d"]
+        if self.date:
+            parts.append(f"({self.date})")
+        text = " ".join(parts)
+        return f"{text}, {self.source}" if self.source else text
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """An article as listed: its reference and what it holds."""
+
+    ref: ArticleRef
+    author: str | None
+    sentences: int
+    speakers: tuple[str, ...]
+    guild_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One matched passage: the sentence (or whole quote), its context and attribution."""
+
+    score: float
+    text: str
+    context_before: str
+    context_after: str
+    paragraph: str
+    sentence_index: int
+    article: ArticleRef
+    speaker: str | None = None
+    speaker_role: str | None = None
+    kind: Kind | None = None
+    cue: str | None = None
+
+    @property
+    def context(self) -> str:
+        """The matched text with its neighbour sentences."""
+        return " ".join(p for p in (self.context_before, self.text, self.context_after) if p)
+
+    @property
+    def citation(self) -> str:
+        """Who said it (if anyone) and where."""
+        who = ""
+        if self.speaker:
+            who = self.speaker + (f", {self.speaker_role}" if self.speaker_role else "") + " \u2014 "
+        return who + self.article.citation
+
+    def to_json(self) -> dict[str, object]:
+        """The stable JSON shape of the CLI's `--json` output."""
+        return {
+            "score": round(self.score, 4),
+            "text": self.text,
+            "context": self.context,
+            "speaker": self.speaker,
+            "speaker_role": self.speaker_role,
+            "kind": self.kind,
+            "article": {
+                "id": self.article.id,
+                "title": self.article.title,
+                "date": self.article.date,
+                "source": self.article.source,
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """What ask/who/said return: good answers, or (when none is good) the closest few."""
+
+    query: str
+    answers: tuple[Answer, ...] = ()
+    suggestions: tuple[Answer, ...] = ()
+    speaker: str | None = None  # for `said`: the registry name the query resolved to
+    did_you_mean: tuple[str, ...] = ()  # for `said`: other names that also fit
+
+    def to_json(self) -> dict[str, object]:
+        """`{"query", "answers": [...]}` as documented in the README."""
+        out: dict[str, object] = {"query": self.query, "answers": [a.to_json() for a in self.answers]}
+        if self.speaker is not None:
+            out["speaker"] = self.speaker
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Counts for /stats."""
+
+    articles: int
+    sentences: int
+    speakers: int
+    top_speakers: tuple[tuple[str, int], ...] = field(default=())

@@ -1,0 +1,55 @@
+"""Sentence splitting with character offsets.
+
+sentencex (Wikimedia's rule-based segmenter, compiled) does the splitting: it is ~60x
+faster than syntok here, which the ingest rate needs. It deliberately never splits
+inside quotation marks, but a multi-sentence quote must still become several
+sentences (each is retrievable, and attribution links them back together), so the
+splitter runs on a copy whose quote marks are blanked out: same length, so every
+offset still points into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import sentencex
+
+_QUOTES = "\"“”„‟«»"
+_QUOTE_RE = re.compile(f"[{_QUOTES}]")
+_SPACE = " \t\r\n\u00a0"
+
+
+def split_sentences(text: str, base: int = 0) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) offsets of the sentences of one paragraph, whitespace trimmed.
+
+    `base` is added to every offset, so callers can split a paragraph in place.
+    """
+    masked = _QUOTE_RE.sub(" ", text)
+    spans: list[list[int]] = []
+    for seg in sentencex.get_sentence_boundaries("en", masked):
+        start, end = seg["start_index"], seg["end_index"]
+        while start < end and text[start] in _SPACE:
+            start += 1
+        while end > start and text[end - 1] in _SPACE:
+            end -= 1
+        if start < end:
+            spans.append([start, end])
+    # A quote mark that landed on the wrong side of a cut: an opening mark at the end
+    # of a sentence belongs to the next one, a closing mark at the start to the last.
+    for prev, cur in zip(spans, spans[1:]):
+        while prev[1] - prev[0] > 1 and text[prev[1] - 1] in _QUOTES and text[prev[1] - 2] in _SPACE:
+            prev[1] -= 1
+            cur[0] = prev[1]
+            while prev[1] > prev[0] and text[prev[1] - 1] in _SPACE:
+                prev[1] -= 1
+        while cur[1] - cur[0] > 1 and text[cur[0]] in _QUOTES and (
+            cur[0] + 1 >= len(text) or text[cur[0] + 1] in _SPACE
+        ):
+            prev[1] = cur[0] + 1
+            cur[0] += 1
+            while cur[0] < cur[1] and text[cur[0]] in _SPACE:
+                cur[0] += 1
+    for start, end in spans:
+        if start < end:
+            yield base + start, base + end
