@@ -4,6 +4,9 @@ where the seeds are) are here; the Discord layer's are added beside them."""
 from __future__ import annotations
 
 import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -28,3 +31,117 @@ def seeds_dir() -> Path | None:
                 return default
         return None
     return Path(value) if value.strip() else None
+
+
+# -- the Discord layer's settings -------------------------------------------------------
+
+class ConfigError(Exception):
+    """A setting that cannot be used; `str(error)` is one sentence naming it."""
+
+
+# Environment variable -> BotSettings field. TOML files use the field names.
+_ENV_NAMES = {
+    "DISCORD_TOKEN": "token",
+    "ARCHIVIST_PREFIX": "prefix",
+    "ARCHIVIST_DEV_GUILD": "dev_guild",
+    "ARCHIVIST_MOD_ROLE": "mod_role",
+    "ARCHIVIST_COOLDOWN_RATE": "cooldown_rate",
+    "ARCHIVIST_COOLDOWN_SECONDS": "cooldown_seconds",
+    "ARCHIVIST_ALLOW_PRIVATE_URLS": "allow_private_urls",
+    "ARCHIVIST_DISCORD_API": "discord_api",
+    "ARCHIVIST_DISCORD_GATEWAY": "discord_gateway",
+    "ARCHIVIST_FETCH_MAX_BYTES": "fetch_max_bytes",
+    "ARCHIVIST_FETCH_TIMEOUT": "fetch_timeout",
+    "ARCHIVIST_MESSAGE_CONTENT": "message_content",
+    "ARCHIVIST_VIEW_TIMEOUT": "view_timeout",
+    "ARCHIVIST_LOG_LEVEL": "log_level",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BotSettings:
+    """Everything the Discord bot reads at start-up.
+
+    Sources, later wins: defaults, the TOML file named by ARCHIVIST_CONFIG (top-level keys
+    or a `[discord]` table, with the field names below), then environment variables.
+    """
+
+    token: str | None = None
+    prefix: str = "!"
+    dev_guild: int | None = None  # sync slash commands to this server only (development)
+    mod_role: str | None = None  # role name that may add/remove besides Manage Messages
+    cooldown_rate: int = 5  # ask/who/said per user per `cooldown_seconds`; 0 turns it off
+    cooldown_seconds: float = 30.0
+    allow_private_urls: bool = False  # tests only: lets /add fetch from loopback
+    discord_api: str | None = None  # REST base, e.g. http://127.0.0.1:8080/api/v10
+    discord_gateway: str | None = None  # e.g. ws://127.0.0.1:8080/gateway/
+    fetch_max_bytes: int = 2_000_000
+    fetch_timeout: float = 10.0
+    message_content: bool = True  # privileged intent, needed for prefix commands
+    view_timeout: float = 180.0  # seconds before answer buttons are removed
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> BotSettings:
+        """Read the settings; raise ConfigError with one sentence on a bad value."""
+        env = os.environ if env is None else env
+        raw: dict[str, object] = {}
+        config_file = env.get("ARCHIVIST_CONFIG", "").strip()
+        if config_file:
+            raw.update(_read_toml(Path(config_file)))
+        for name, field_name in _ENV_NAMES.items():
+            value = env.get(name)
+            if value is not None and value.strip() != "":
+                raw[field_name] = value.strip()
+        return cls(**{f.name: _convert(f.name, f.type, raw[f.name]) for f in fields(cls) if f.name in raw})
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"ARCHIVIST_CONFIG names {path}, which cannot be read ({error.strerror}).") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"ARCHIVIST_CONFIG file {path} is not valid TOML: {error}.") from None
+    table = data.get("discord", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"The [discord] entry in {path} must be a table.")
+    known = {f.name for f in fields(BotSettings)}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise ConfigError(f"{path} has unknown settings: {', '.join(unknown)}.")
+    return dict(table)
+
+
+def _env_name(field_name: str) -> str:
+    return next((env for env, name in _ENV_NAMES.items() if name == field_name), field_name)
+
+
+def _convert(name: str, kind: object, value: object) -> object:
+    """Turn a TOML or environment value into the field's type, or say which setting is wrong."""
+    kind = str(kind)
+    wanted = "true or false" if "bool" in kind else "whole number >= 0" if "int" in kind else "number >= 0"
+    try:
+        if "bool" in kind:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(text)
+        if "int" in kind:
+            number = int(str(value))
+            if number < 0:
+                raise ValueError(value)
+            return number
+        if "float" in kind:
+            number = float(str(value))
+            if number < 0:
+                raise ValueError(value)
+            return number
+    except ValueError:
+        raise ConfigError(f"{_env_name(name)} has the value {value!r}, which is not a {wanted}.") from None
+    return str(value)
