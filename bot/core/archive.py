@@ -7,23 +7,52 @@ visible only there and can be removed only from there.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+from rapidfuzz import fuzz, process, utils
+
+from . import ingest, search
+from .errors import ArchiveError, BadQuery, Forbidden, NotFound
 from .models import ArticleRef, ArticleSummary, Document, SearchResult, Stats
+from .store import ArticleRow, Store
+
+log = logging.getLogger(__name__)
+
+SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+
+
+def _ref(row: ArticleRow) -> ArticleRef:
+    return ArticleRef(id=row.id, title=row.title, date=row.date, source=row.source)
 
 
 class Archive:
     """An open archive: one SQLite file."""
 
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        # Speaker aliases per scope, for `said`, autocomplete and naming in `ask`;
+        # rebuilt after any change, since reading them costs a join over attributions.
+        self._aliases: dict[int | None, list[tuple[str, int, str, int]]] = {}
+        self._write_lock = asyncio.Lock()
+
     @classmethod
     async def open(cls, path: str | Path, seeds: str | Path | None = None) -> Archive:
         """Open (creating and migrating) the archive; import `seeds` when it is empty."""
-        raise NotImplementedError
+        archive = cls(await Store.open(path))
+        try:
+            if seeds is not None and await archive._store.count_articles(None) == 0:
+                await archive.import_folder(seeds)
+        except BaseException:
+            await archive.close()
+            raise
+        return archive
 
     async def close(self) -> None:
         """Close the database."""
-        raise NotImplementedError
+        await self._store.close()
 
     async def __aenter__(self) -> Archive:
         return self
@@ -39,6 +68,7 @@ class Archive:
         name: str | None = None,
         source: str | None = None,
         content_type: str | None = None,
+        charset: str | None = None,
         title: str | None = None,
         date: str | None = None,
         guild_id: int | None = None,
@@ -46,57 +76,180 @@ class Archive:
         """Parse (plain text, Markdown or HTML, by `content_type` or `name`'s suffix or
         sniffing), attribute and store one article atomically. `title`/`date` override
         what parsing finds (the bot's form). Raises BadArticle, TooLarge, Duplicate."""
-        raise NotImplementedError
+        # Parsing is CPU work: off the event loop so the bot keeps answering meanwhile.
+        doc = await asyncio.to_thread(
+            ingest.parse,
+            raw,
+            name=name,
+            source=source,
+            content_type=content_type,
+            charset=charset,
+            title=title,
+            date=date,
+        )
+        return await self.add_document(doc, guild_id=guild_id)
 
     async def add_document(self, doc: Document, *, guild_id: int | None = None) -> ArticleSummary:
         """Store an already parsed and attributed Document (benchmarks, bulk import)."""
-        raise NotImplementedError
+        async with self._write_lock:
+            article_id = await self._store.insert_article(doc, ingest.content_hash(doc.body), guild_id)
+        self._aliases.clear()
+        speakers = list(dict.fromkeys(a.speaker for a in doc.attributions if a is not None))
+        return ArticleSummary(
+            ref=ArticleRef(id=article_id, title=doc.title, date=doc.date, source=doc.source),
+            author=doc.author,
+            sentences=len(doc.sentences),
+            speakers=tuple(speakers),
+            guild_id=guild_id,
+        )
+
+    async def import_folder(self, folder: str | Path) -> tuple[list[ArticleSummary], list[tuple[Path, str]]]:
+        """Import every text/Markdown/HTML file of a folder, in name order.
+        Returns (added, [(file, reason) for files that were skipped])."""
+        added: list[ArticleSummary] = []
+        skipped: list[tuple[Path, str]] = []
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise NotFound(f"There is no folder {str(folder)!r}.")
+        for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES):
+            try:
+                raw = await asyncio.to_thread(path.read_bytes)
+                added.append(await self.add_text(raw, name=path.name))
+            except ArchiveError as err:
+                skipped.append((path, str(err)))
+        return added, skipped
 
     async def remove(self, article_id: int, *, guild_id: int | None = None) -> ArticleRef:
         """Remove an article added in this scope. Raises NotFound or Forbidden."""
-        raise NotImplementedError
+        row = await self._store.article(article_id, guild_id)
+        if row is None:
+            raise NotFound(f"There is no article #{article_id} here.")
+        if row.guild_id != guild_id:
+            raise Forbidden(f"Article #{article_id} is shared by every server; it cannot be removed from here.")
+        async with self._write_lock:
+            await self._store.delete_article(article_id)
+        self._aliases.clear()
+        return _ref(row)
 
     # -- answering ---------------------------------------------------------------------
     async def ask(self, question: str, *, guild_id: int | None = None, limit: int = 5) -> SearchResult:
         """Best-matching passages for a question. Raises BadQuery for an empty one."""
-        raise NotImplementedError
+        if not search.clean(question):
+            raise BadQuery("Ask a question: it was empty.")
+        by_alias: dict[str, set[str]] = {}
+        for alias, _sid, name, _n in await self._speaker_aliases(guild_id):
+            by_alias.setdefault(alias.lower().removeprefix("the "), set()).add(name)
+        return await search.ask(self._store, question, guild_id, limit, by_alias)
 
     async def who(self, fragment: str, *, guild_id: int | None = None, limit: int = 5) -> SearchResult:
         """Who said (something like) this: attributed sentences only, best first."""
-        raise NotImplementedError
+        if not search.clean(fragment):
+            raise BadQuery("Give me some words of the quote: it was empty.")
+        return await search.who(self._store, fragment, guild_id, limit)
 
     async def said(self, person: str, *, guild_id: int | None = None, limit: int = 25) -> SearchResult:
         """What a person said (name, surname, role or misspelling), newest article first.
         `SearchResult.speaker` is the resolved name; empty answers when nobody fits."""
-        raise NotImplementedError
+        return await search.said(self._store, person, guild_id, limit, await self._speaker_aliases(guild_id))
+
+    async def _speaker_aliases(self, guild_id: int | None) -> list[tuple[str, int, str, int]]:
+        if guild_id not in self._aliases:
+            self._aliases[guild_id] = await self._store.speaker_aliases(guild_id)
+        return self._aliases[guild_id]
 
     # -- browsing ----------------------------------------------------------------------
     async def articles(
         self, *, guild_id: int | None = None, offset: int = 0, limit: int = 20
     ) -> tuple[list[ArticleSummary], int]:
         """A page of articles, newest first, and the total count."""
-        raise NotImplementedError
+        rows = await self._store.articles(guild_id, max(offset, 0), max(limit, 0))
+        return await self._summaries(rows), await self._store.count_articles(guild_id)
+
+    async def _summaries(self, rows: list[ArticleRow]) -> list[ArticleSummary]:
+        speakers = await self._store.article_speakers([r.id for r in rows])
+        return [
+            ArticleSummary(
+                ref=_ref(r), author=r.author, sentences=r.sentences, speakers=tuple(speakers[r.id]), guild_id=r.guild_id
+            )
+            for r in rows
+        ]
 
     async def article(self, article_id: int, *, guild_id: int | None = None) -> ArticleSummary:
         """One article's summary. Raises NotFound (also for another server's article)."""
-        raise NotImplementedError
+        row = await self._store.article(article_id, guild_id)
+        if row is None:
+            raise NotFound(f"There is no article #{article_id} here.")
+        return (await self._summaries([row]))[0]
 
     async def article_text(self, article_id: int, *, guild_id: int | None = None) -> str:
         """One article's body text. Raises NotFound."""
-        raise NotImplementedError
+        await self.article(article_id, guild_id=guild_id)
+        return await self._store.article_body(article_id)
 
     async def speaker_names(self, query: str = "", *, guild_id: int | None = None, limit: int = 25) -> list[str]:
         """Speaker names for autocomplete: fuzzy-ranked by `query`, most quoted first when empty."""
-        raise NotImplementedError
+        aliases = await self._speaker_aliases(guild_id)
+        counts: dict[str, int] = {}
+        for _alias, _sid, name, n in aliases:
+            counts[name] = n
+        if not query.strip():
+            return [n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
+        choices = [a[0] for a in aliases]
+        hits = process.extract(
+            query, choices, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=60, limit=limit * 4
+        )
+        names: list[str] = []
+        for _choice, _score, i in hits:
+            name = aliases[i][2]
+            if name not in names:
+                names.append(name)
+        return names[:limit]
 
     async def find_articles(self, query: str = "", *, guild_id: int | None = None, limit: int = 25) -> list[ArticleRef]:
         """Articles for autocomplete: fuzzy-ranked by title, newest first when empty."""
-        raise NotImplementedError
+        rows = await self._store.article_titles(guild_id, 5000)
+        if not query.strip():
+            return [_ref(r) for r in rows[:limit]]
+        hits = process.extract(
+            query, [r.title for r in rows], scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=50, limit=limit
+        )
+        return [_ref(rows[i]) for _t, _s, i in hits]
 
     async def stats(self, *, guild_id: int | None = None) -> Stats:
         """Counts of articles, sentences, speakers and the most-quoted people."""
-        raise NotImplementedError
+        articles, sentences, speakers = await self._store.counts(guild_id)
+        top = await self._store.top_speakers(guild_id, 5)
+        return Stats(articles=articles, sentences=sentences, speakers=speakers, top_speakers=tuple(top))
 
-    def export(self, *, guild_id: int | None = None) -> AsyncIterator[dict[str, object]]:
+    async def export(self, *, guild_id: int | None = None) -> AsyncIterator[dict[str, object]]:
         """One JSON-ready dict per article, with per-sentence attribution."""
-        raise NotImplementedError
+        offset = 0
+        while True:
+            rows = await self._store.articles(guild_id, offset, 100)
+            if not rows:
+                return
+            for row in rows:
+                sentences = await self._store.export_sentences(row.id)
+                yield {
+                    "id": row.id,
+                    "title": row.title,
+                    "date": row.date,
+                    "source": row.source,
+                    "sentences": [
+                        {
+                            "index": s.idx,
+                            "text": s.text,
+                            "speaker": s.speaker,
+                            "speaker_role": s.role,
+                            "cue": s.cue,
+                            "kind": s.kind,
+                            "content": s.content,
+                        }
+                        for s in sentences
+                    ],
+                }
+            offset += len(rows)
+
+    async def integrity(self) -> tuple[str, dict[str, int]]:
+        """PRAGMA integrity_check and table row counts (used by tests and `archivist check`)."""
+        return await self._store.integrity()

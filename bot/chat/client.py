@@ -1,0 +1,155 @@
+"""The Bot: one archive, one settings object, cogs loaded in setup_hook, errors
+answered in one place."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+
+from bot.config import BotSettings
+from bot.core.archive import Archive
+from bot.core.errors import ArchiveError
+
+from . import render
+from .checks import NotModerator
+
+log = logging.getLogger("bot.chat")
+
+EXTENSIONS = ("bot.chat.cogs.ask", "bot.chat.cogs.manage")
+UNEXPECTED = "Something went wrong on my side; it has been logged."
+
+
+def use_endpoints(api: str | None, gateway: str | None) -> None:
+    """Point discord.py at another REST base and gateway (a proxy, or the test fake).
+
+    discord.py keeps both as class attributes, so this is process-wide.
+    """
+    if api:
+        discord.http.Route.BASE = api.rstrip("/")
+    if gateway:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
+
+
+def make_intents(settings: BotSettings) -> discord.Intents:
+    """Guilds and messages; message content only when prefix commands are wanted."""
+    intents = discord.Intents.default()
+    intents.message_content = settings.message_content
+    intents.typing = False
+    intents.presences = False
+    return intents
+
+
+class ArchivistBot(commands.Bot):
+    """Archivist's Discord client. `archive` is opened (and closed) by the caller."""
+
+    def __init__(self, archive: Archive, settings: BotSettings, **options: Any) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned_or(settings.prefix),
+            intents=make_intents(settings),
+            # Archived text and questions may hold @everyone or role mentions: never ping.
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+            **options,
+        )
+        self.archive = archive
+        self.settings = settings
+        self.synced = False
+
+    async def setup_hook(self) -> None:
+        self.tree.on_error = self.on_app_command_error
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        """Register slash commands: on one server when ARCHIVIST_DEV_GUILD is set (instant), else globally."""
+        if self.settings.dev_guild:
+            guild = discord.Object(id=self.settings.dev_guild)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d slash commands to server %s", len(synced), self.settings.dev_guild)
+        else:
+            synced = await self.tree.sync()
+            log.info("synced %d slash commands globally", len(synced))
+        self.synced = True
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s (%s) in %d servers", self.user, self.user.id if self.user else "?", len(self.guilds))
+
+    # -- per-command logging --------------------------------------------------------------
+    async def on_command(self, ctx: commands.Context[Any]) -> None:
+        ctx.started = time.perf_counter()  # type: ignore[attr-defined]
+
+    async def on_command_completion(self, ctx: commands.Context[Any]) -> None:
+        log_command(ctx, "ok")
+
+    # -- errors, in one place ---------------------------------------------------------------
+    def error_sentence(self, error: BaseException) -> str:
+        """The one sentence a user sees for `error`; unexpected errors are logged here."""
+        error = unwrap(error)
+        if isinstance(error, ArchiveError):
+            return str(error) or "That did not work."
+        if isinstance(error, commands.CommandOnCooldown | app_commands.CommandOnCooldown):
+            return f"Slow down a little: try again in {max(1, round(error.retry_after))} s."
+        if isinstance(error, NotModerator | commands.NoPrivateMessage | app_commands.NoPrivateMessage):
+            return str(error)
+        if isinstance(error, commands.MissingRequiredArgument | commands.MissingRequiredAttachment):
+            name = error.param.name
+            return f"Missing `{name}`: try `{self.settings.prefix}help`."
+        if isinstance(error, commands.UserInputError):
+            return f"I could not read that command: {error}"
+        if isinstance(error, commands.CheckFailure | app_commands.CheckFailure):
+            return "You cannot use this command here."
+        log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+        return UNEXPECTED
+
+    async def on_command_error(self, ctx: commands.Context[Any], error: commands.CommandError) -> None:  # type: ignore[override]
+        if isinstance(unwrap(error), commands.CommandNotFound):
+            return  # chatter that starts with the prefix is not addressed to us
+        sentence = self.error_sentence(error)
+        log_command(ctx, f"error: {type(unwrap(error)).__name__}")
+        try:
+            await ctx.send(render.fit_content(sentence), ephemeral=True)
+        except discord.HTTPException:
+            log.exception("could not send the error reply")
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        """tree.on_error: pure app-command failures (hybrid ones reach on_command_error)."""
+        sentence = self.error_sentence(error)
+        send = interaction.followup.send if interaction.response.is_done() else interaction.response.send_message
+        try:
+            await send(render.fit_content(sentence), ephemeral=True)
+        except discord.HTTPException:
+            log.exception("could not send the error reply")
+
+
+def unwrap(error: BaseException) -> BaseException:
+    """The exception a command really raised, under discord.py's wrappers."""
+    while isinstance(
+        error, commands.CommandInvokeError | commands.HybridCommandError | app_commands.CommandInvokeError
+    ) and (error.__cause__ is not None or getattr(error, "original", None) is not None):
+        error = getattr(error, "original", None) or error.__cause__  # type: ignore[assignment]
+    return error
+
+
+def log_command(ctx: commands.Context[Any], outcome: str) -> None:
+    """One line per command: server, user id, command, latency, outcome."""
+    started = getattr(ctx, "started", None)
+    latency = f"{(time.perf_counter() - started) * 1000:.1f}ms" if started else "?"
+    log.info(
+        "command guild=%s user=%s command=%s via=%s latency=%s %s",
+        ctx.guild.id if ctx.guild else "dm",
+        ctx.author.id,
+        ctx.command.qualified_name if ctx.command else "?",
+        "slash" if ctx.interaction else "prefix",
+        latency,
+        outcome,
+    )

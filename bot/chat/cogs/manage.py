@@ -1,0 +1,175 @@
+"""Changing the archive (moderators only): /add by link, file or form; /remove."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.core.errors import BadArticle, FetchError, Forbidden, TooLarge
+from bot.core.fetch import fetch_url
+from bot.core.models import ArticleSummary
+
+from .. import render
+from ..checks import is_moderator
+from ..views import AddArticleModal, ConfirmView
+from .ask import article_choices, resolve_article
+
+if TYPE_CHECKING:
+    from ..client import ArchivistBot
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+TEXT_TYPES = ("text/", "application/xhtml+xml")
+
+
+def _decode(body: bytes, charset: str | None) -> str | bytes:
+    """Use the charset the server declared; otherwise the core sniffs the bytes."""
+    if charset:
+        try:
+            return body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return body
+
+
+class Manage(commands.Cog):
+    """Moderator commands; every one is checked, refusals are logged by the check."""
+
+    def __init__(self, bot: ArchivistBot) -> None:
+        self.bot = bot
+
+    async def cog_load(self) -> None:
+        # Without a moderator role, hide the commands from members who lack Manage
+        # Messages in Discord's UI as well. With one, they must stay visible to role
+        # holders; the check still refuses everyone else.
+        if not self.bot.settings.mod_role:
+            for command in (self.add, self.remove):
+                app_command = command.app_command
+                if app_command is not None:
+                    app_command.default_permissions = discord.Permissions(manage_messages=True)
+
+    async def _store(
+        self,
+        guild_id: int,
+        raw: str | bytes,
+        *,
+        name: str | None = None,
+        source: str | None = None,
+        content_type: str | None = None,
+        title: str | None = None,
+        date: str | None = None,
+    ) -> ArticleSummary:
+        summary = await self.bot.archive.add_text(
+            raw, name=name, source=source, content_type=content_type, title=title, date=date, guild_id=guild_id
+        )
+        log.info("added article %s in guild %s (%d sentences)", summary.ref.id, guild_id, summary.sentences)
+        return summary
+
+    @commands.hybrid_command(name="add")
+    @commands.guild_only()
+    @app_commands.guild_only()
+    @is_moderator()
+    @app_commands.describe(
+        url="A link to the article (a web page or a text file)",
+        file="A text, Markdown or HTML file holding the article",
+    )
+    async def add(
+        self, ctx: commands.Context[Any], url: str | None = None, file: discord.Attachment | None = None
+    ) -> None:
+        """Add an article by link, by file, or (with neither) by filling in a form."""
+        assert ctx.guild is not None  # guild_only
+        if url and file:
+            await ctx.send("Give a link or a file, not both.", ephemeral=True)
+            return
+        if url:
+            await ctx.defer()  # fetching can take seconds; Discord wants an answer within 3
+            settings = self.bot.settings
+            fetched = await fetch_url(
+                url,
+                max_bytes=settings.fetch_max_bytes,
+                timeout=settings.fetch_timeout,
+                allow_private=settings.allow_private_urls,
+            )
+            summary = await self._store(
+                ctx.guild.id,
+                _decode(fetched.body, fetched.charset),
+                source=fetched.url,
+                content_type=fetched.content_type,
+            )
+        elif file:
+            self._check_attachment(file)
+            await ctx.defer()
+            body = await file.read()
+            summary = await self._store(
+                ctx.guild.id, body, name=file.filename, content_type=(file.content_type or "").split(";")[0] or None
+            )
+        elif ctx.interaction is not None:
+            modal = AddArticleModal(self._add_from_form, timeout=600)
+            await ctx.interaction.response.send_modal(modal)
+            return
+        else:
+            prefix = self.bot.settings.prefix
+            await ctx.send(f"Attach a text, Markdown or HTML file, or give a link: `{prefix}add https://\u2026`.")
+            return
+        await ctx.send(embed=render.added_embed(summary))
+
+    def _check_attachment(self, file: discord.Attachment) -> None:
+        """Refuse what the archive cannot read, before downloading it."""
+        cap = self.bot.settings.fetch_max_bytes
+        if file.size > cap:
+            raise TooLarge(f"The file is larger than the {cap / 1_000_000:g} MB limit.")
+        content_type = (file.content_type or "").lower()
+        suffix = PurePosixPath(file.filename).suffix.lower()
+        if not (content_type.startswith(TEXT_TYPES) or (not content_type and suffix in TEXT_SUFFIXES)):
+            if suffix not in TEXT_SUFFIXES or content_type:
+                raise BadArticle("Only text, Markdown or HTML files can be added.")
+
+    async def _add_from_form(
+        self, interaction: discord.Interaction[Any], title: str, date: str | None, text: str
+    ) -> None:
+        """The /add form was submitted: store the pasted text with the given title and date."""
+        assert interaction.guild_id is not None
+        await interaction.response.defer(thinking=True)
+        summary = await self._store(interaction.guild_id, text, title=title or None, date=date, content_type="text/plain")
+        await interaction.followup.send(embed=render.added_embed(summary))
+
+    @commands.hybrid_command(name="remove")
+    @commands.guild_only()
+    @app_commands.guild_only()
+    @is_moderator()
+    @app_commands.describe(article="The article to remove (added in this server)")
+    async def remove(self, ctx: commands.Context[Any], *, article: str) -> None:
+        """Remove an article this server added, after a confirmation."""
+        assert ctx.guild is not None
+        guild_id = ctx.guild.id
+        summary = await resolve_article(self.bot, article, guild_id)
+        if summary.guild_id != guild_id:
+            raise Forbidden("That article was not added in this server, so it cannot be removed here.")
+
+        async def confirmed(interaction: discord.Interaction[Any]) -> str:
+            ref = await self.bot.archive.remove(summary.ref.id, guild_id=guild_id)
+            log.info("removed article %s in guild %s by user %s", ref.id, guild_id, interaction.user.id)
+            return f"Removed {ref.citation}."
+
+        view = ConfirmView(ctx.author.id, confirmed, timeout=self.bot.settings.view_timeout)
+        question = f"Remove {summary.ref.citation} ({summary.sentences} sentences)? This cannot be undone."
+        view.message = await ctx.send(render.fit_content(question), view=view, ephemeral=True)
+
+    @remove.autocomplete("article")
+    async def remove_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await article_choices(self.bot, interaction, current)
+
+
+async def setup(bot: ArchivistBot) -> None:
+    await bot.add_cog(Manage(bot))
+
+
+__all__ = ["FetchError", "Manage", "setup"]

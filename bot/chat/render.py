@@ -1,0 +1,301 @@
+"""Core results -> Discord embeds and text, within Discord's limits.
+
+Archived text is escaped (a quote cannot restyle or hide the reply) and cut at a
+sentence boundary with an ellipsis when it does not fit. Cutting works on the raw text
+while measuring the escaped text, so an escape is never split in half.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+import discord
+from discord.utils import escape_markdown
+
+from bot.core.models import Answer, ArticleRef, ArticleSummary, SearchResult, Stats
+
+# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+CONTENT_LIMIT = 2000
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELDS_LIMIT = 25
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+AUTHOR_LIMIT = 256
+EMBED_TOTAL_LIMIT = 6000
+CHOICE_LIMIT = 100  # autocomplete choice name and value
+CHOICES_LIMIT = 25
+
+# A quote of a few sentences reads better than a wall of text: answers use this much of
+# the 4096 available, which also leaves room under the 6000 total for fields and footer.
+PASSAGE_BUDGET = 1800
+PARAGRAPH_BUDGET = 3800
+
+ELLIPSIS = "\u2026"
+COLOUR = discord.Colour(0x3B6EA5)
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(?=\s)")
+_SPACE = re.compile(r"\s+")
+
+
+def escape(text: str) -> str:
+    """Escape Markdown so archived text shows as written."""
+    return escape_markdown(text)
+
+
+def _boundaries(text: str) -> tuple[list[int], list[int]]:
+    """Offsets just after each sentence end, and just before each space (word ends)."""
+    sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
+    words = [m.start() for m in _SPACE.finditer(text)]
+    return sentences, words
+
+
+def _longest_prefix(text: str, cuts: Sequence[int], limit: int, escaped: bool) -> int | None:
+    """The largest cut whose (escaped) prefix plus an ellipsis fits in `limit`."""
+    measure = (lambda s: len(escape(s))) if escaped else len
+    lo, hi, best = 0, len(cuts) - 1, None
+    while lo <= hi:  # prefix length grows with the cut, so binary search works
+        mid = (lo + hi) // 2
+        if measure(text[: cuts[mid]].rstrip()) + 1 <= limit:
+            best, lo = cuts[mid], mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
+def cut(text: str, limit: int, *, escaped: bool = False) -> str:
+    """`text` (escaped when asked) in at most `limit` characters: whole when it fits,
+    else cut after the last sentence that fits (or word, or character) plus an ellipsis."""
+    text = text.strip()
+    full = escape(text) if escaped else text
+    if len(full) <= limit:
+        return full
+    if limit <= 1:
+        return ELLIPSIS[:limit]
+    sentences, words = _boundaries(text)
+    # A sentence boundary is best, unless it throws away most of the room.
+    end = _longest_prefix(text, sentences, limit, escaped)
+    if end is None or end < limit // 3:
+        end = _longest_prefix(text, words, limit, escaped) or end
+    if end is None:
+        end = _longest_prefix(text, list(range(1, len(text))), limit, escaped) or 0
+    head = text[:end].rstrip()
+    return (escape(head) if escaped else head) + ELLIPSIS
+
+
+def cut_start(text: str, limit: int, *, escaped: bool = False) -> str:
+    """Like `cut` but keeps the end of `text` (the sentences nearest what follows it)."""
+    text = text.strip()
+    full = escape(text) if escaped else text
+    if len(full) <= limit:
+        return full
+    measure = (lambda s: len(escape(s))) if escaped else len
+    # Sentence starts, earliest first: keep the longest tail that fits.
+    starts = [m.end() for m in _SENTENCE_END.finditer(text)]
+    for start in starts:
+        tail = text[start:].strip()
+        if tail and measure(tail) + 1 <= limit:
+            return ELLIPSIS + (escape(tail) if escaped else tail)
+    return ""
+
+
+def fit_content(text: str) -> str:
+    """Message content within 2000 characters."""
+    return cut(text, CONTENT_LIMIT)
+
+
+def passage(answer: Answer, budget: int = PASSAGE_BUDGET) -> str:
+    """The matched text in bold within its context, escaped, in at most `budget` characters."""
+    core = cut(answer.text, budget - 4, escaped=True)
+    text = f"**{core}**"
+    room = budget - len(text) - 2
+    if room <= 0 or core.endswith(ELLIPSIS):
+        return text
+    after = cut(answer.context_after, room // 2, escaped=True) if answer.context_after else ""
+    before = cut_start(answer.context_before, room - len(after), escaped=True) if answer.context_before else ""
+    return " ".join(part for part in (before, text, after) if part)
+
+
+def _speaker_line(answer: Answer) -> str | None:
+    if not answer.speaker:
+        return None
+    line = escape(answer.speaker)
+    if answer.speaker_role:
+        line += f", {escape(answer.speaker_role)}"
+    return line
+
+
+def citation(ref: ArticleRef) -> str:
+    """Title (linked when the source is a web address) and date, escaped."""
+    title = escape(cut(ref.title, 200))
+    if ref.source and ref.source.startswith(("http://", "https://")) and len(ref.source) <= 500:
+        # Angle brackets would break the link; such URLs are shown unlinked.
+        title = f"[{title}]({ref.source})" if not any(c in ref.source for c in "()<> ") else title
+    elif ref.source:
+        title += f" \u2014 {escape(cut(ref.source, 200))}"
+    return f"{title} ({ref.date})" if ref.date else title
+
+
+def answer_embed(answer: Answer, *, position: int = 1, total: int = 1, heading: str | None = None) -> discord.Embed:
+    """One answer: the quoted passage, who said it, and where."""
+    embed = discord.Embed(
+        title=cut(heading, TITLE_LIMIT) if heading else None, description=passage(answer), colour=COLOUR
+    )
+    who = _speaker_line(answer)
+    if who:
+        embed.add_field(name="Said by", value=cut(who, FIELD_VALUE_LIMIT), inline=True)
+    embed.add_field(name="Source", value=cut(citation(answer.article), FIELD_VALUE_LIMIT), inline=True)
+    if total > 1:
+        embed.set_footer(text=f"Answer {position} of {total}")
+    return fit_embed(embed)
+
+
+def paragraph_embed(answer: Answer) -> discord.Embed:
+    """The whole paragraph an answer comes from."""
+    embed = discord.Embed(
+        title=cut(answer.article.title, TITLE_LIMIT),
+        description=cut(answer.paragraph, PARAGRAPH_BUDGET, escaped=True),
+        colour=COLOUR,
+    )
+    embed.add_field(name="Source", value=cut(citation(answer.article), FIELD_VALUE_LIMIT))
+    return fit_embed(embed)
+
+
+def no_match(result: SearchResult, *, what: str = "a good match") -> str:
+    """A short 'nothing good' reply with the closest passages or names as suggestions."""
+    lines = [f"I found no {what} for \u201c{escape(cut(result.query, 200))}\u201d."]
+    if result.did_you_mean:
+        names = ", ".join(escape(cut(n, 80)) for n in result.did_you_mean[:5])
+        lines.append(f"Did you mean: {names}?")
+    for suggestion in result.suggestions[:3]:
+        who = f" \u2014 {escape(suggestion.speaker)}" if suggestion.speaker else ""
+        lines.append(f"\u2022 \u201c{cut(suggestion.text, 200, escaped=True)}\u201d{who}")
+    if result.suggestions and not result.did_you_mean:
+        lines.insert(1, "The closest passages:")
+    return fit_content("\n".join(lines))
+
+
+def article_embed(summary: ArticleSummary, excerpt: str | None = None) -> discord.Embed:
+    """An article's card: citation, author, counts, speakers and an opening excerpt."""
+    embed = discord.Embed(
+        title=cut(summary.ref.title, TITLE_LIMIT),
+        description=cut(excerpt, 1500, escaped=True) if excerpt else None,
+        colour=COLOUR,
+    )
+    if summary.ref.date:
+        embed.add_field(name="Date", value=summary.ref.date)
+    if summary.author:
+        embed.add_field(name="Author", value=cut(escape(summary.author), FIELD_VALUE_LIMIT))
+    embed.add_field(name="Sentences", value=str(summary.sentences))
+    if summary.speakers:
+        embed.add_field(name="Speakers", value=_join_limited([escape(s) for s in summary.speakers], FIELD_VALUE_LIMIT))
+    if summary.ref.source:
+        embed.add_field(name="Source", value=cut(citation(summary.ref), FIELD_VALUE_LIMIT), inline=False)
+    embed.set_footer(text=f"Article #{summary.ref.id}")
+    return fit_embed(embed)
+
+
+def added_embed(summary: ArticleSummary) -> discord.Embed:
+    """What was stored by /add."""
+    embed = article_embed(summary)
+    embed.title = cut(f"Added: {summary.ref.title}", TITLE_LIMIT)
+    if not summary.speakers:
+        embed.add_field(name="Speakers", value="none found", inline=False)
+    return fit_embed(embed)
+
+
+def articles_embed(items: Sequence[ArticleSummary], total: int, *, page: int, per_page: int) -> discord.Embed:
+    """One page of the article list."""
+    pages = max(1, -(-total // per_page))
+    lines = []
+    for summary in items:
+        date = f" ({summary.ref.date})" if summary.ref.date else ""
+        lines.append(f"`#{summary.ref.id}` {escape(cut(summary.ref.title, 150))}{date} \u2014 {summary.sentences} sentences")
+    embed = discord.Embed(
+        title=f"Articles ({total})",
+        description=_join_limited(lines, DESCRIPTION_LIMIT, sep="\n") if lines else "The archive is empty.",
+        colour=COLOUR,
+    )
+    embed.set_footer(text=f"Page {page + 1} of {pages}")
+    return fit_embed(embed)
+
+
+def stats_embed(stats: Stats) -> discord.Embed:
+    """Archive counts and the most-quoted people."""
+    embed = discord.Embed(title="Archive statistics", colour=COLOUR)
+    embed.add_field(name="Articles", value=f"{stats.articles:,}")
+    embed.add_field(name="Sentences", value=f"{stats.sentences:,}")
+    embed.add_field(name="Speakers", value=f"{stats.speakers:,}")
+    if stats.top_speakers:
+        lines = [f"{i}. {escape(name)} \u2014 {count}" for i, (name, count) in enumerate(stats.top_speakers[:10], 1)]
+        embed.add_field(name="Most quoted", value=_join_limited(lines, FIELD_VALUE_LIMIT, sep="\n"), inline=False)
+    return fit_embed(embed)
+
+
+def help_embed(prefix: str) -> discord.Embed:
+    """What the bot can do."""
+    p = escape(prefix)
+    embed = discord.Embed(
+        title="Archivist",
+        description=(
+            "I answer questions over an archive of news articles and tell you who said what. "
+            f"Every command works as a slash command or with the `{p}` prefix (or by mentioning me)."
+        ),
+        colour=COLOUR,
+    )
+    embed.add_field(name="/ask question", value="The passages that best answer a question.", inline=False)
+    embed.add_field(name="/who quote", value="Who said (something like) this.", inline=False)
+    embed.add_field(name="/said person", value="What a person said, newest first.", inline=False)
+    embed.add_field(name="/article article \u00b7 /articles", value="One article, or the list of them.", inline=False)
+    embed.add_field(name="/stats", value="How much the archive holds, and who is quoted most.", inline=False)
+    embed.add_field(
+        name="Moderators: /add \u00b7 /remove",
+        value="Add an article by link, file or form; remove one added in this server.",
+        inline=False,
+    )
+    return fit_embed(embed)
+
+
+def choice_label(text: str) -> str:
+    """An autocomplete choice name or value (at most 100 characters)."""
+    return cut(_SPACE.sub(" ", text), CHOICE_LIMIT)
+
+
+def _join_limited(items: Sequence[str], limit: int, sep: str = ", ") -> str:
+    """Join items, dropping the tail (with a count) when they do not fit."""
+    out: list[str] = []
+    used = 0
+    for i, item in enumerate(items):
+        more = f"{sep}\u2026and {len(items) - i} more"
+        extra = len(item) + (len(sep) if out else 0)
+        if used + extra + (len(more) if i < len(items) - 1 else 0) > limit:
+            return (sep.join(out) + more) if out else cut(item, limit)
+        out.append(item)
+        used += extra
+    return sep.join(out)
+
+
+def fit_embed(embed: discord.Embed) -> discord.Embed:
+    """Enforce every embed limit; the description gives way first when the total is over."""
+    if embed.title and len(embed.title) > TITLE_LIMIT:
+        embed.title = cut(embed.title, TITLE_LIMIT)
+    if embed.description and len(embed.description) > DESCRIPTION_LIMIT:
+        embed.description = cut(embed.description, DESCRIPTION_LIMIT)
+    while len(embed.fields) > FIELDS_LIMIT:
+        embed.remove_field(-1)
+    for i, field in enumerate(embed.fields):
+        name, value = field.name or "\u200b", field.value or "\u200b"
+        if len(name) > FIELD_NAME_LIMIT or len(value) > FIELD_VALUE_LIMIT:
+            embed.set_field_at(
+                i, name=cut(name, FIELD_NAME_LIMIT), value=cut(value, FIELD_VALUE_LIMIT), inline=field.inline
+            )
+    if embed.footer.text and len(embed.footer.text) > FOOTER_LIMIT:
+        embed.set_footer(text=cut(embed.footer.text, FOOTER_LIMIT), icon_url=embed.footer.icon_url)
+    over = len(embed) - EMBED_TOTAL_LIMIT
+    if over > 0 and embed.description:
+        embed.description = cut(embed.description, max(0, len(embed.description) - over))
+    while len(embed) > EMBED_TOTAL_LIMIT and embed.fields:
+        embed.remove_field(-1)
+    return embed

@@ -1,0 +1,410 @@
+"""The only module that speaks SQL: an aiosqlite archive in one file.
+
+Schema in schema.sql, versioned by PRAGMA user_version; WAL so readers never wait for
+a writer; foreign keys on; FTS5 (external content) over sentence text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+from .errors import Duplicate
+from .models import Document
+
+# Version -> script. Version 1 is the whole schema; later versions append ALTERs here.
+MIGRATIONS: dict[int, str] = {1: resources.files(__package__).joinpath("schema.sql").read_text("utf-8")}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+_SCOPE = "(a.guild_id IS NULL OR a.guild_id = :guild)"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence row as search sees it, with its attribution (if any) and BM25 score."""
+
+    sentence_id: int
+    article_id: int
+    idx: int
+    paragraph: int
+    text: str
+    bm25: float
+    speaker: str | None
+    role: str | None
+    kind: str | None
+    cue: str | None
+    content: str | None
+    quote: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    id: int
+    guild_id: int | None
+    title: str
+    date: str | None
+    author: str | None
+    source: str | None
+    sentences: int
+
+
+_CANDIDATE_COLUMNS = """
+    s.id, s.article_id, s.idx, s.paragraph, s.text, {score},
+    sp.name, at.role, at.kind, at.cue, at.content, at.quote
+"""
+_ATTR_JOIN = "LEFT JOIN attributions at ON at.sentence_id = s.id LEFT JOIN speakers sp ON sp.id = at.speaker_id"
+
+
+class Store:
+    """Async access to one archive file."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+        self._sentence_count: int | None = None
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Store:
+        """Open or create the archive at `path` and bring its schema up to date."""
+        path = Path(path)
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(str(path), isolation_level=None)
+        try:
+            await db.execute("PRAGMA journal_mode = WAL")
+            await db.execute("PRAGMA foreign_keys = ON")
+            await db.execute("PRAGMA synchronous = NORMAL")
+            await db.execute("PRAGMA busy_timeout = 5000")
+            await db.execute("PRAGMA cache_size = -65536")  # 64 MB page cache
+            store = cls(db)
+            await store._migrate()
+            # A per-connection tokenizer: it stems query words exactly as the index does.
+            await db.execute("CREATE VIRTUAL TABLE temp.qtok USING fts5(t, tokenize='porter unicode61 remove_diacritics 2')")
+            await db.execute("CREATE VIRTUAL TABLE temp.qtok_terms USING fts5vocab(temp, qtok, instance)")
+        except BaseException:
+            await db.close()
+            raise
+        return store
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def _migrate(self) -> None:
+        async with self._db.execute("PRAGMA user_version") as cur:
+            (version,) = await cur.fetchone()  # type: ignore[misc]
+        if version > SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(
+                f"This archive was written by a newer Archivist (schema {version}, this one knows {SCHEMA_VERSION})."
+            )
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            # executescript commits; the version bump is part of the same script.
+            await self._db.executescript(
+                f"BEGIN;\n{MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;"
+            )
+
+    # -- writing ---------------------------------------------------------------------------
+    async def find_duplicate(self, content_hash: str, guild_id: int | None) -> int | None:
+        """Id of a visible article with the same normalised text, if any."""
+        sql = f"SELECT a.id FROM articles a WHERE a.content_hash = :h AND {_SCOPE} LIMIT 1"
+        async with self._db.execute(sql, {"h": content_hash, "guild": guild_id}) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else None
+
+    async def insert_article(self, doc: Document, content_hash: str, guild_id: int | None) -> int:
+        """Store one article with its sentences, speakers and attributions: all or nothing."""
+        db = self._db
+        await db.execute("BEGIN IMMEDIATE")
+        try:
+            dup = await self.find_duplicate(content_hash, guild_id)
+            if dup is not None:
+                raise Duplicate(f"That article is already in the archive as #{dup}.", dup)
+            cur = await db.execute(
+                "INSERT INTO articles (guild_id, title, date, author, source, body, content_hash)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (guild_id, doc.title, doc.date, doc.author, doc.source, doc.body, content_hash),
+            )
+            article_id = cur.lastrowid
+            assert article_id is not None
+            await db.executemany(
+                "INSERT INTO sentences (article_id, idx, paragraph, start, end, text) VALUES (?, ?, ?, ?, ?, ?)",
+                [(article_id, s.index, s.paragraph, s.start, s.end, s.text) for s in doc.sentences],
+            )
+            await db.execute(
+                "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE article_id = ?",
+                (article_id,),
+            )
+            people = {sp.name: sp.is_person for sp in doc.speakers}
+            for attribution in doc.attributions:
+                if attribution is not None:
+                    people.setdefault(attribution.speaker, True)
+            await db.executemany(
+                "INSERT INTO speakers (name, is_person) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                [(name, int(is_person)) for name, is_person in people.items()],
+            )
+            aliases = {(sp.name, alias) for sp in doc.speakers for alias in (sp.name, *sp.aliases) if alias}
+            aliases |= {(name, name) for name in people}
+            await db.executemany(
+                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, article_id, alias)"
+                " VALUES ((SELECT id FROM speakers WHERE name = ?), ?, ?)",
+                [(name, article_id, alias) for name, alias in aliases],
+            )
+            await db.executemany(
+                "INSERT INTO attributions (sentence_id, article_id, speaker_id, role, cue, kind, content, quote)"
+                " VALUES ((SELECT id FROM sentences WHERE article_id = ? AND idx = ?), ?,"
+                " (SELECT id FROM speakers WHERE name = ?), ?, ?, ?, ?, ?)",
+                [
+                    (article_id, s.index, article_id, a.speaker, a.role, a.cue, a.kind, a.content, a.quote)
+                    for s, a in zip(doc.sentences, doc.attributions, strict=False)
+                    if a is not None
+                ],
+            )
+            await db.execute("COMMIT")
+        except BaseException:
+            await db.execute("ROLLBACK")
+            raise
+        if self._sentence_count is not None:
+            self._sentence_count += len(doc.sentences)
+        return article_id
+
+    async def delete_article(self, article_id: int) -> None:
+        """Remove an article and everything hanging off it, index entries included."""
+        db = self._db
+        await db.execute("BEGIN IMMEDIATE")
+        try:
+            cur = await db.execute(
+                "INSERT INTO sentences_fts (sentences_fts, rowid, text)"
+                " SELECT 'delete', id, text FROM sentences WHERE article_id = ?",
+                (article_id,),
+            )
+            removed = cur.rowcount
+            await db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            # Speakers nobody is attributed or aliased to any more go too.
+            await db.execute(
+                "DELETE FROM speakers WHERE id NOT IN (SELECT speaker_id FROM attributions)"
+                " AND id NOT IN (SELECT speaker_id FROM speaker_aliases)"
+            )
+            await db.execute("COMMIT")
+        except BaseException:
+            await db.execute("ROLLBACK")
+            raise
+        if self._sentence_count is not None and removed > 0:
+            self._sentence_count -= removed
+
+    # -- reading articles --------------------------------------------------------------------
+    async def article(self, article_id: int, guild_id: int | None) -> ArticleRow | None:
+        """An article visible in this scope, or None."""
+        sql = (
+            "SELECT a.id, a.guild_id, a.title, a.date, a.author, a.source,"
+            " (SELECT count(*) FROM sentences WHERE article_id = a.id)"
+            f" FROM articles a WHERE a.id = :id AND {_SCOPE}"
+        )
+        async with self._db.execute(sql, {"id": article_id, "guild": guild_id}) as cur:
+            row = await cur.fetchone()
+        return ArticleRow(*row) if row else None
+
+    async def article_owner(self, article_id: int) -> tuple[bool, int | None]:
+        """(exists, guild_id) regardless of scope: lets remove() tell NotFound from Forbidden."""
+        async with self._db.execute("SELECT guild_id FROM articles WHERE id = ?", (article_id,)) as cur:
+            row = await cur.fetchone()
+        return (True, row[0]) if row else (False, None)
+
+    async def article_body(self, article_id: int) -> str:
+        async with self._db.execute("SELECT body FROM articles WHERE id = ?", (article_id,)) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else ""
+
+    async def articles(self, guild_id: int | None, offset: int, limit: int) -> list[ArticleRow]:
+        """A page of visible articles, newest first."""
+        sql = (
+            "SELECT a.id, a.guild_id, a.title, a.date, a.author, a.source,"
+            " (SELECT count(*) FROM sentences WHERE article_id = a.id)"
+            f" FROM articles a WHERE {_SCOPE}"
+            " ORDER BY coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC LIMIT :limit OFFSET :offset"
+        )
+        async with self._db.execute(sql, {"guild": guild_id, "limit": limit, "offset": offset}) as cur:
+            return [ArticleRow(*row) for row in await cur.fetchall()]
+
+    async def count_articles(self, guild_id: int | None) -> int:
+        async with self._db.execute(f"SELECT count(*) FROM articles a WHERE {_SCOPE}", {"guild": guild_id}) as cur:
+            (n,) = await cur.fetchone()  # type: ignore[misc]
+        return n
+
+    async def article_titles(self, guild_id: int | None, limit: int) -> list[ArticleRow]:
+        """Every visible article (id, title, date...) for title autocomplete; newest first."""
+        return await self.articles(guild_id, 0, limit)
+
+    async def article_speakers(self, article_ids: Sequence[int]) -> dict[int, list[str]]:
+        """Speaker names attributed in each article, most quoted first."""
+        if not article_ids:
+            return {}
+        marks = ",".join("?" * len(article_ids))
+        sql = (
+            "SELECT at.article_id, sp.name, count(*) AS n FROM attributions at"
+            f" JOIN speakers sp ON sp.id = at.speaker_id WHERE at.article_id IN ({marks})"
+            " GROUP BY at.article_id, sp.id ORDER BY n DESC, sp.name"
+        )
+        out: dict[int, list[str]] = {i: [] for i in article_ids}
+        async with self._db.execute(sql, list(article_ids)) as cur:
+            for article_id, name, _n in await cur.fetchall():
+                out[article_id].append(name)
+        return out
+
+    async def sentence_count(self) -> int:
+        """All sentences in the archive (BM25's N); cached, kept current by insert/delete."""
+        if self._sentence_count is None:
+            async with self._db.execute("SELECT count(*) FROM sentences") as cur:
+                (self._sentence_count,) = await cur.fetchone()  # type: ignore[misc]
+        return self._sentence_count
+
+    async def counts(self, guild_id: int | None) -> tuple[int, int, int]:
+        """(articles, sentences, speakers) visible in this scope."""
+        sql = f"""
+            SELECT count(*), coalesce(sum((SELECT count(*) FROM sentences WHERE article_id = a.id)), 0),
+                   (SELECT count(DISTINCT at.speaker_id) FROM attributions at JOIN articles a ON a.id = at.article_id
+                    WHERE {_SCOPE})
+            FROM articles a WHERE {_SCOPE}"""
+        async with self._db.execute(sql, {"guild": guild_id}) as cur:
+            row = await cur.fetchone()
+        return (row[0], row[1], row[2]) if row else (0, 0, 0)
+
+    async def top_speakers(self, guild_id: int | None, limit: int) -> list[tuple[str, int]]:
+        """Most-quoted speakers in scope with their attributed sentence counts."""
+        sql = (
+            "SELECT sp.name, count(*) AS n FROM attributions at JOIN articles a ON a.id = at.article_id"
+            f" JOIN speakers sp ON sp.id = at.speaker_id WHERE {_SCOPE}"
+            " GROUP BY sp.id ORDER BY n DESC, sp.name LIMIT :limit"
+        )
+        async with self._db.execute(sql, {"guild": guild_id, "limit": limit}) as cur:
+            return [(name, n) for name, n in await cur.fetchall()]
+
+    # -- search support ----------------------------------------------------------------------
+    async def stems(self, text: str) -> list[str]:
+        """The index's own tokens for `text` (porter-stemmed, folded), in reading order."""
+        db = self._db
+        await db.execute("INSERT INTO temp.qtok (rowid, t) VALUES (1, ?)", (text,))
+        try:
+            async with db.execute("SELECT term FROM temp.qtok_terms ORDER BY offset") as cur:
+                terms = [row[0] for row in await cur.fetchall()]
+        finally:
+            await db.execute("DELETE FROM temp.qtok")
+        return terms
+
+    async def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many sentences hold each (stemmed) term."""
+        unique = list(dict.fromkeys(terms))
+        if not unique:
+            return {}
+        marks = ",".join("?" * len(unique))
+        async with self._db.execute(f"SELECT term, doc FROM sentences_vocab WHERE term IN ({marks})", unique) as cur:
+            found = dict(await cur.fetchall())
+        return {t: found.get(t, 0) for t in unique}
+
+    async def candidates(
+        self, match: str, guild_id: int | None, limit: int, *, attributed_only: bool = False
+    ) -> list[Candidate]:
+        """Sentences matching an FTS5 expression, best BM25 first (bm25 is negated: higher is better)."""
+        join = (
+            "JOIN attributions at ON at.sentence_id = s.id JOIN speakers sp ON sp.id = at.speaker_id"
+            if attributed_only
+            else _ATTR_JOIN
+        )
+        sql = (
+            f"SELECT {_CANDIDATE_COLUMNS.format(score='-bm25(sentences_fts)')}"
+            " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
+            f" JOIN articles a ON a.id = s.article_id {join}"
+            f" WHERE sentences_fts MATCH :match AND {_SCOPE}"
+            " ORDER BY bm25(sentences_fts) LIMIT :limit"
+        )
+        async with self._db.execute(sql, {"match": match, "guild": guild_id, "limit": limit}) as cur:
+            return [Candidate(*row) for row in await cur.fetchall()]
+
+    async def sentences_of(self, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], list[Candidate]]:
+        """Every sentence of the given (article_id, paragraph) pairs, in order, keyed by the pair."""
+        pairs = list(dict.fromkeys(keys))
+        out: dict[tuple[int, int], list[Candidate]] = {p: [] for p in pairs}
+        if not pairs:
+            return out
+        values = ",".join("(?, ?)" for _ in pairs)
+        sql = (
+            f"WITH k(a, p) AS (VALUES {values})"
+            f" SELECT {_CANDIDATE_COLUMNS.format(score='0.0')}"
+            f" FROM k JOIN sentences s ON s.article_id = k.a AND s.paragraph = k.p {_ATTR_JOIN}"
+            " ORDER BY s.article_id, s.idx"
+        )
+        async with self._db.execute(sql, [v for pair in pairs for v in pair]) as cur:
+            for row in await cur.fetchall():
+                c = Candidate(*row)
+                out[(c.article_id, c.paragraph)].append(c)
+        return out
+
+    async def neighbours(self, article_id: int, first: int, last: int) -> list[Candidate]:
+        """Sentences idx first..last of one article, with attributions."""
+        sql = (
+            f"SELECT {_CANDIDATE_COLUMNS.format(score='0.0')} FROM sentences s {_ATTR_JOIN}"
+            " WHERE s.article_id = ? AND s.idx BETWEEN ? AND ? ORDER BY s.idx"
+        )
+        async with self._db.execute(sql, (article_id, first, last)) as cur:
+            return [Candidate(*row) for row in await cur.fetchall()]
+
+    async def article_refs(self, article_ids: Iterable[int]) -> dict[int, ArticleRow]:
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        sql = (
+            "SELECT a.id, a.guild_id, a.title, a.date, a.author, a.source, 0"
+            f" FROM articles a WHERE a.id IN ({marks})"
+        )
+        async with self._db.execute(sql, ids) as cur:
+            return {row[0]: ArticleRow(*row) for row in await cur.fetchall()}
+
+    # -- speakers ----------------------------------------------------------------------------
+    async def speaker_aliases(self, guild_id: int | None) -> list[tuple[str, int, str, int]]:
+        """(alias, speaker_id, canonical name, attributed sentences in scope) for every
+        speaker with at least one attributed sentence visible in this scope."""
+        sql = f"""
+            WITH seen AS (
+                SELECT at.speaker_id AS id, count(*) AS n FROM attributions at
+                JOIN articles a ON a.id = at.article_id WHERE {_SCOPE} GROUP BY at.speaker_id)
+            SELECT DISTINCT al.alias, sp.id, sp.name, seen.n FROM seen
+            JOIN speakers sp ON sp.id = seen.id
+            JOIN speaker_aliases al ON al.speaker_id = sp.id
+            JOIN articles a ON a.id = al.article_id WHERE {_SCOPE}"""
+        async with self._db.execute(sql, {"guild": guild_id}) as cur:
+            return [tuple(row) for row in await cur.fetchall()]  # type: ignore[misc]
+
+    async def statements(self, speaker_id: int, guild_id: int | None, limit: int) -> list[Candidate]:
+        """A speaker's attributed sentences, newest article first, in article order."""
+        sql = (
+            f"SELECT {_CANDIDATE_COLUMNS.format(score='0.0')}"
+            " FROM attributions at JOIN sentences s ON s.id = at.sentence_id"
+            " JOIN speakers sp ON sp.id = at.speaker_id JOIN articles a ON a.id = s.article_id"
+            f" WHERE at.speaker_id = :speaker AND {_SCOPE}"
+            " ORDER BY coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC, s.idx LIMIT :limit"
+        )
+        async with self._db.execute(sql, {"speaker": speaker_id, "guild": guild_id, "limit": limit}) as cur:
+            return [Candidate(*row) for row in await cur.fetchall()]
+
+    # -- export and checks -------------------------------------------------------------------
+    async def export_sentences(self, article_id: int) -> list[Candidate]:
+        """Every sentence of an article with its attribution, in order."""
+        sql = (
+            f"SELECT {_CANDIDATE_COLUMNS.format(score='0.0')} FROM sentences s {_ATTR_JOIN}"
+            " WHERE s.article_id = ? ORDER BY s.idx"
+        )
+        async with self._db.execute(sql, (article_id,)) as cur:
+            return [Candidate(*row) for row in await cur.fetchall()]
+
+    async def integrity(self) -> tuple[str, dict[str, int]]:
+        """PRAGMA integrity_check's verdict and the row count of each table (for tests)."""
+        async with self._db.execute("PRAGMA integrity_check") as cur:
+            (verdict,) = await cur.fetchone()  # type: ignore[misc]
+        counts = {}
+        for table in ("articles", "sentences", "speakers", "speaker_aliases", "attributions"):
+            async with self._db.execute(f"SELECT count(*) FROM {table}") as cur:
+                (counts[table],) = await cur.fetchone()  # type: ignore[misc]
+        return verdict, counts
