@@ -35,6 +35,7 @@ def seeds_dir() -> Path | None:
 
 # -- the Discord layer's settings -------------------------------------------------------
 
+
 class ConfigError(Exception):
     """A setting that cannot be used; `str(error)` is one sentence naming it."""
 
@@ -101,7 +102,9 @@ def _read_toml(path: Path) -> dict[str, object]:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except OSError as error:
-        raise ConfigError(f"ARCHIVIST_CONFIG names {path}, which cannot be read ({error.strerror}).") from None
+        raise ConfigError(
+            f"ARCHIVIST_CONFIG names {path}, which cannot be read ({error.strerror})."
+        ) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"ARCHIVIST_CONFIG file {path} is not valid TOML: {error}.") from None
     table = data.get("discord", data)

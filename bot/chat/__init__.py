@@ -1,0 +1,1 @@
+"""The Discord layer: a thin skin over bot.core (which never imports discord)."""

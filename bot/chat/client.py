@@ -80,7 +80,9 @@ class ArchivistBot(commands.Bot):
         self.synced = True
 
     async def on_ready(self) -> None:
-        log.info("ready as %s (%s) in %d servers", self.user, self.user.id if self.user else "?", len(self.guilds))
+        log.info(
+            "ready as %s (%s) in %d servers", self.user, self.user.id if self.user else "?", len(self.guilds)
+        )
 
     # -- per-command logging --------------------------------------------------------------
     async def on_command(self, ctx: commands.Context[Any]) -> None:
@@ -124,7 +126,9 @@ class ArchivistBot(commands.Bot):
     ) -> None:
         """tree.on_error: pure app-command failures (hybrid ones reach on_command_error)."""
         sentence = self.error_sentence(error)
-        send = interaction.followup.send if interaction.response.is_done() else interaction.response.send_message
+        send = (
+            interaction.followup.send if interaction.response.is_done() else interaction.response.send_message
+        )
         try:
             await send(render.fit_content(sentence), ephemeral=True)
         except discord.HTTPException:

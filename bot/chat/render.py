@@ -8,7 +8,6 @@ while measuring the escaped text, so an escape is never split in half.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 
 import discord
@@ -114,7 +113,9 @@ def passage(answer: Answer, budget: int = PASSAGE_BUDGET) -> str:
     if room <= 0 or core.endswith(ELLIPSIS):
         return text
     after = cut(answer.context_after, room // 2, escaped=True) if answer.context_after else ""
-    before = cut_start(answer.context_before, room - len(after), escaped=True) if answer.context_before else ""
+    before = (
+        cut_start(answer.context_before, room - len(after), escaped=True) if answer.context_before else ""
+    )
     return " ".join(part for part in (before, text, after) if part)
 
 
@@ -138,7 +139,9 @@ def citation(ref: ArticleRef) -> str:
     return f"{title} ({ref.date})" if ref.date else title
 
 
-def answer_embed(answer: Answer, *, position: int = 1, total: int = 1, heading: str | None = None) -> discord.Embed:
+def answer_embed(
+    answer: Answer, *, position: int = 1, total: int = 1, heading: str | None = None
+) -> discord.Embed:
     """One answer: the quoted passage, who said it, and where."""
     embed = discord.Embed(
         title=cut(heading, TITLE_LIMIT) if heading else None, description=passage(answer), colour=COLOUR
@@ -190,7 +193,9 @@ def article_embed(summary: ArticleSummary, excerpt: str | None = None) -> discor
         embed.add_field(name="Author", value=cut(escape(summary.author), FIELD_VALUE_LIMIT))
     embed.add_field(name="Sentences", value=str(summary.sentences))
     if summary.speakers:
-        embed.add_field(name="Speakers", value=_join_limited([escape(s) for s in summary.speakers], FIELD_VALUE_LIMIT))
+        embed.add_field(
+            name="Speakers", value=_join_limited([escape(s) for s in summary.speakers], FIELD_VALUE_LIMIT)
+        )
     if summary.ref.source:
         embed.add_field(name="Source", value=cut(citation(summary.ref), FIELD_VALUE_LIMIT), inline=False)
     embed.set_footer(text=f"Article #{summary.ref.id}")
@@ -212,7 +217,8 @@ def articles_embed(items: Sequence[ArticleSummary], total: int, *, page: int, pe
     lines = []
     for summary in items:
         date = f" ({summary.ref.date})" if summary.ref.date else ""
-        lines.append(f"`#{summary.ref.id}` {escape(cut(summary.ref.title, 150))}{date} \u2014 {summary.sentences} sentences")
+        title = escape(cut(summary.ref.title, 150))
+        lines.append(f"`#{summary.ref.id}` {title}{date} \u2014 {summary.sentences} sentences")
     embed = discord.Embed(
         title=f"Articles ({total})",
         description=_join_limited(lines, DESCRIPTION_LIMIT, sep="\n") if lines else "The archive is empty.",
@@ -229,8 +235,13 @@ def stats_embed(stats: Stats) -> discord.Embed:
     embed.add_field(name="Sentences", value=f"{stats.sentences:,}")
     embed.add_field(name="Speakers", value=f"{stats.speakers:,}")
     if stats.top_speakers:
-        lines = [f"{i}. {escape(name)} \u2014 {count}" for i, (name, count) in enumerate(stats.top_speakers[:10], 1)]
-        embed.add_field(name="Most quoted", value=_join_limited(lines, FIELD_VALUE_LIMIT, sep="\n"), inline=False)
+        lines = [
+            f"{i}. {escape(name)} \u2014 {count}"
+            for i, (name, count) in enumerate(stats.top_speakers[:10], 1)
+        ]
+        embed.add_field(
+            name="Most quoted", value=_join_limited(lines, FIELD_VALUE_LIMIT, sep="\n"), inline=False
+        )
     return fit_embed(embed)
 
 
@@ -248,7 +259,9 @@ def help_embed(prefix: str) -> discord.Embed:
     embed.add_field(name="/ask question", value="The passages that best answer a question.", inline=False)
     embed.add_field(name="/who quote", value="Who said (something like) this.", inline=False)
     embed.add_field(name="/said person", value="What a person said, newest first.", inline=False)
-    embed.add_field(name="/article article \u00b7 /articles", value="One article, or the list of them.", inline=False)
+    embed.add_field(
+        name="/article article \u00b7 /articles", value="One article, or the list of them.", inline=False
+    )
     embed.add_field(name="/stats", value="How much the archive holds, and who is quoted most.", inline=False)
     embed.add_field(
         name="Moderators: /add \u00b7 /remove",

@@ -57,14 +57,18 @@ class OwnedView(discord.ui.View):
             # The message may be gone (deleted, or an expired interaction token): nothing to tidy.
             log.debug("could not remove buttons from message %s", self.message.id)
 
-    async def on_error(self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]) -> None:
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]
+    ) -> None:
         await reply_error(interaction, error)
 
 
 class AnswerView(OwnedView):
     """Pages through answers (Back / More) and shows an answer's paragraph (Source)."""
 
-    def __init__(self, owner_id: int, answers: Sequence[Answer], *, heading: str | None, timeout: float) -> None:
+    def __init__(
+        self, owner_id: int, answers: Sequence[Answer], *, heading: str | None, timeout: float
+    ) -> None:
         super().__init__(owner_id, timeout=timeout)
         self.answers = list(answers)
         self.heading = heading
@@ -85,20 +89,28 @@ class AnswerView(OwnedView):
             self.remove_item(self.more)
 
     @discord.ui.button(label="Back", style=discord.ButtonStyle.secondary)
-    async def back(self, interaction: discord.Interaction[Any], button: discord.ui.Button[AnswerView]) -> None:
+    async def back(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[AnswerView]
+    ) -> None:
         self.index = max(0, self.index - 1)
         self._sync_buttons()
         await interaction.response.edit_message(embed=self.current_embed(), view=self)
 
     @discord.ui.button(label="More", style=discord.ButtonStyle.primary)
-    async def more(self, interaction: discord.Interaction[Any], button: discord.ui.Button[AnswerView]) -> None:
+    async def more(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[AnswerView]
+    ) -> None:
         self.index = min(len(self.answers) - 1, self.index + 1)
         self._sync_buttons()
         await interaction.response.edit_message(embed=self.current_embed(), view=self)
 
     @discord.ui.button(label="Source", style=discord.ButtonStyle.secondary)
-    async def source(self, interaction: discord.Interaction[Any], button: discord.ui.Button[AnswerView]) -> None:
-        await interaction.response.send_message(embed=render.paragraph_embed(self.answers[self.index]), ephemeral=True)
+    async def source(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[AnswerView]
+    ) -> None:
+        await interaction.response.send_message(
+            embed=render.paragraph_embed(self.answers[self.index]), ephemeral=True
+        )
 
 
 PageLoader = Callable[[int], Awaitable[tuple[Sequence[ArticleSummary], int]]]
@@ -131,11 +143,15 @@ class ArticlesView(OwnedView):
         await interaction.response.edit_message(embed=embed, view=self)
 
     @discord.ui.button(label="Back", style=discord.ButtonStyle.secondary)
-    async def previous(self, interaction: discord.Interaction[Any], button: discord.ui.Button[ArticlesView]) -> None:
+    async def previous(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ArticlesView]
+    ) -> None:
         await self._show(interaction, max(0, self.page - 1))
 
     @discord.ui.button(label="Next", style=discord.ButtonStyle.primary)
-    async def next(self, interaction: discord.Interaction[Any], button: discord.ui.Button[ArticlesView]) -> None:
+    async def next(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ArticlesView]
+    ) -> None:
         await self._show(interaction, self.page + 1)
 
 
@@ -153,7 +169,9 @@ class ConfirmView(OwnedView):
         self.on_confirm = on_confirm
 
     @discord.ui.button(label="Remove", style=discord.ButtonStyle.danger)
-    async def confirm(self, interaction: discord.Interaction[Any], button: discord.ui.Button[ConfirmView]) -> None:
+    async def confirm(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ConfirmView]
+    ) -> None:
         self.stop()
         try:
             text = await self.on_confirm(interaction)
@@ -164,7 +182,9 @@ class ConfirmView(OwnedView):
         await interaction.response.edit_message(content=render.fit_content(text), embed=None, view=None)
 
     @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
-    async def cancel(self, interaction: discord.Interaction[Any], button: discord.ui.Button[ConfirmView]) -> None:
+    async def cancel(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ConfirmView]
+    ) -> None:
         self.stop()
         await interaction.response.edit_message(content="Nothing was removed.", embed=None, view=None)
 
@@ -182,7 +202,10 @@ class AddArticleModal(discord.ui.Modal, title="Add an article"):
         label="Date", required=False, max_length=40, placeholder="2021-12-24"
     )
     text: discord.ui.TextInput[AddArticleModal] = discord.ui.TextInput(
-        label="Text", style=discord.TextStyle.paragraph, max_length=4000, placeholder="Paste the article here."
+        label="Text",
+        style=discord.TextStyle.paragraph,
+        max_length=4000,
+        placeholder="Paste the article here.",
     )
 
     def __init__(self, handler: FormHandler, *, timeout: float) -> None:

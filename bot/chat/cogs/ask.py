@@ -65,11 +65,15 @@ class Ask(commands.Cog):
     def __init__(self, bot: ArchivistBot) -> None:
         self.bot = bot
 
-    async def _answer(self, ctx: commands.Context[Any], result: SearchResult, *, heading: str | None, what: str) -> None:
+    async def _answer(
+        self, ctx: commands.Context[Any], result: SearchResult, *, heading: str | None, what: str
+    ) -> None:
         if not result.answers:
             await ctx.send(render.no_match(result, what=what), ephemeral=True)
             return
-        view = AnswerView(ctx.author.id, result.answers, heading=heading, timeout=self.bot.settings.view_timeout)
+        view = AnswerView(
+            ctx.author.id, result.answers, heading=heading, timeout=self.bot.settings.view_timeout
+        )
         view.message = await ctx.send(embed=view.current_embed(), view=view)
 
     @commands.hybrid_command(name="ask")
@@ -99,8 +103,12 @@ class Ask(commands.Cog):
         await self._answer(ctx, result, heading=heading, what="person or quote")
 
     @said.autocomplete("person")
-    async def said_person(self, interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
-        names = await self.bot.archive.speaker_names(current, guild_id=scope(interaction), limit=render.CHOICES_LIMIT)
+    async def said_person(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        names = await self.bot.archive.speaker_names(
+            current, guild_id=scope(interaction), limit=render.CHOICES_LIMIT
+        )
         seen: set[str] = set()
         choices = []
         for name in names:
@@ -145,7 +153,9 @@ class Ask(commands.Cog):
         if total <= PER_PAGE:
             await ctx.send(embed=embed)
             return
-        view = ArticlesView(ctx.author.id, load, total, per_page=PER_PAGE, timeout=self.bot.settings.view_timeout)
+        view = ArticlesView(
+            ctx.author.id, load, total, per_page=PER_PAGE, timeout=self.bot.settings.view_timeout
+        )
         view.message = await ctx.send(embed=embed, view=view)
 
     @commands.hybrid_command(name="stats")

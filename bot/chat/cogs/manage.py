@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.errors import BadArticle, FetchError, Forbidden, TooLarge
+from bot.core.errors import BadArticle, Forbidden, TooLarge
 from bot.core.fetch import fetch_url
 from bot.core.models import ArticleSummary
 
@@ -66,7 +66,13 @@ class Manage(commands.Cog):
         date: str | None = None,
     ) -> ArticleSummary:
         summary = await self.bot.archive.add_text(
-            raw, name=name, source=source, content_type=content_type, title=title, date=date, guild_id=guild_id
+            raw,
+            name=name,
+            source=source,
+            content_type=content_type,
+            title=title,
+            date=date,
+            guild_id=guild_id,
         )
         log.info("added article %s in guild %s (%d sentences)", summary.ref.id, guild_id, summary.sentences)
         return summary
@@ -107,7 +113,10 @@ class Manage(commands.Cog):
             await ctx.defer()
             body = await file.read()
             summary = await self._store(
-                ctx.guild.id, body, name=file.filename, content_type=(file.content_type or "").split(";")[0] or None
+                ctx.guild.id,
+                body,
+                name=file.filename,
+                content_type=(file.content_type or "").split(";")[0] or None,
             )
         elif ctx.interaction is not None:
             modal = AddArticleModal(self._add_from_form, timeout=600)
@@ -115,7 +124,9 @@ class Manage(commands.Cog):
             return
         else:
             prefix = self.bot.settings.prefix
-            await ctx.send(f"Attach a text, Markdown or HTML file, or give a link: `{prefix}add https://\u2026`.")
+            await ctx.send(
+                f"Attach a text, Markdown or HTML file, or give a link: `{prefix}add https://\u2026`."
+            )
             return
         await ctx.send(embed=render.added_embed(summary))
 
@@ -126,9 +137,10 @@ class Manage(commands.Cog):
             raise TooLarge(f"The file is larger than the {cap / 1_000_000:g} MB limit.")
         content_type = (file.content_type or "").lower()
         suffix = PurePosixPath(file.filename).suffix.lower()
-        if not (content_type.startswith(TEXT_TYPES) or (not content_type and suffix in TEXT_SUFFIXES)):
-            if suffix not in TEXT_SUFFIXES or content_type:
-                raise BadArticle("Only text, Markdown or HTML files can be added.")
+        # Discord derives the type from the name; an unknown one falls back to the suffix.
+        untyped = content_type in ("", "application/octet-stream")
+        if not (content_type.startswith(TEXT_TYPES) or (untyped and suffix in TEXT_SUFFIXES)):
+            raise BadArticle("Only text, Markdown or HTML files can be added.")
 
     async def _add_from_form(
         self, interaction: discord.Interaction[Any], title: str, date: str | None, text: str
@@ -136,7 +148,9 @@ class Manage(commands.Cog):
         """The /add form was submitted: store the pasted text with the given title and date."""
         assert interaction.guild_id is not None
         await interaction.response.defer(thinking=True)
-        summary = await self._store(interaction.guild_id, text, title=title or None, date=date, content_type="text/plain")
+        summary = await self._store(
+            interaction.guild_id, text, title=title or None, date=date, content_type="text/plain"
+        )
         await interaction.followup.send(embed=render.added_embed(summary))
 
     @commands.hybrid_command(name="remove")
@@ -170,6 +184,3 @@ class Manage(commands.Cog):
 
 async def setup(bot: ArchivistBot) -> None:
     await bot.add_cog(Manage(bot))
-
-
-__all__ = ["FetchError", "Manage", "setup"]

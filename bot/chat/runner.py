@@ -1,0 +1,86 @@
+"""`archivist run`: read the settings, open the archive, run the bot until stopped."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+import discord
+
+from bot.config import BotSettings, ConfigError
+from bot.core.archive import Archive
+from bot.core.errors import ArchiveError
+
+from .client import ArchivistBot, use_endpoints
+
+log = logging.getLogger("bot.chat")
+
+NO_TOKEN = (
+    "DISCORD_TOKEN is not set: put your bot's token from the Discord developer portal in it "
+    "(see docs/discord.md)."
+)
+BAD_TOKEN = "Discord rejected the token in DISCORD_TOKEN: copy it again from the developer portal (Bot > Reset Token)."
+NO_INTENT = (
+    "Discord refused the Message Content intent: enable it under Bot > Privileged Gateway Intents "
+    "in the developer portal, or set ARCHIVIST_MESSAGE_CONTENT=0 to use slash commands and mentions only."
+)
+
+
+def _fail(sentence: str, code: int = 1) -> int:
+    print(sentence, file=sys.stderr)
+    return code
+
+
+def run(db: Path, seeds: Path | None) -> int:
+    """Run the bot on the archive at `db` (seeded from `seeds` when new); the exit code."""
+    try:
+        settings = BotSettings.from_env()
+    except ConfigError as error:
+        return _fail(str(error), 2)
+    if not settings.token:
+        return _fail(NO_TOKEN, 2)
+    discord.utils.setup_logging(level=logging.getLevelName(settings.log_level.upper()), root=True)
+    try:
+        return asyncio.run(serve(db, seeds, settings))
+    except KeyboardInterrupt:
+        return 0
+
+
+async def serve(db: Path, seeds: Path | None, settings: BotSettings) -> int:
+    """Open the archive and run the bot until it stops; return the exit code."""
+    use_endpoints(settings.discord_api, settings.discord_gateway)
+    try:
+        archive = await Archive.open(db, seeds=seeds)
+    except ArchiveError as error:
+        return _fail(f"The archive at {db} could not be opened: {error}")
+    try:
+        bot = ArchivistBot(archive, settings)
+        async with bot:
+            await bot.start(settings.token or "")
+    except discord.LoginFailure:
+        return _fail(BAD_TOKEN)
+    except discord.PrivilegedIntentsRequired:
+        return _fail(NO_INTENT)
+    except discord.ConnectionClosed as error:
+        if error.code == 4004:  # authentication failed on the gateway
+            return _fail(BAD_TOKEN)
+        return _fail(f"Discord closed the connection (code {error.code}); see the log above.")
+    finally:
+        await archive.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bot.chat.runner --db PATH [--seeds DIR]` (benchmarks use this)."""
+    parser = argparse.ArgumentParser(prog="python -m bot.chat.runner")
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--seeds", type=Path, default=None)
+    args = parser.parse_args(argv)
+    return run(args.db, args.seeds)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
