@@ -28,14 +28,19 @@ EXIT_UNEXPECTED = 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="archive file (default: $ARCHIVIST_DB or data/archive.db)")
-    common.add_argument("--json", action="store_true", help="print JSON")
-    common.add_argument("-v", "--verbose", action="store_true", help="log details (and tracebacks) to stderr")
+    def options(suppress: bool) -> argparse.ArgumentParser:
+        # The same options before or after the command; after it, an option left out
+        # must not overwrite one given before it (hence SUPPRESS on the subcommands).
+        p = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS if suppress else None)
+        p.add_argument("--db", help="archive file (default: $ARCHIVIST_DB or data/archive.db)")
+        p.add_argument("--json", action="store_true", help="print JSON")
+        p.add_argument("-v", "--verbose", action="store_true", help="log details (and tracebacks) to stderr")
+        return p
 
+    common = options(suppress=True)
     parser = argparse.ArgumentParser(
         prog="archivist", description="Answer questions over an archive of articles and say who said what.",
-        parents=[common],
+        parents=[options(suppress=False)],
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

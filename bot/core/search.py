@@ -167,25 +167,35 @@ async def _answers(
 ASK_THRESHOLD = 0.5
 
 
-async def ask(
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """One candidate sentence as `ask` ranks it: `score` orders, `confidence` gates."""
+
+    score: float
+    confidence: float
+    candidate: Candidate
+
+
+async def rank(
     store: Store,
     question: str,
     guild_id: int | None,
-    limit: int,
     speaker_aliases: dict[str, set[str]] | None = None,
-) -> SearchResult:
-    """The best passages for a question; below the threshold, only suggestions."""
+) -> tuple[str, list[Ranked]]:
+    """(cleaned question, every candidate sentence best first), before any threshold.
+
+    `ask` answers from this list; benchmarks measure it directly."""
     query = await prepare(store, question)
     if query is None:
-        return SearchResult(query=clean(question))
+        return clean(question), []
     cands = await store.candidates(query.match, guild_id, CANDIDATES)
     if not cands:
-        return SearchResult(query=query.text)
+        return query.text, []
     paragraphs = await store.sentences_of((c.article_id, c.paragraph) for c in cands)
     top_bm25 = max(c.bm25 for c in cands) or 1.0
     processed_q = utils.default_process(" ".join(query.words))
     named = _named_speakers(query, speaker_aliases or {})
-    ranked: list[tuple[float, float, Candidate]] = []
+    ranked: list[Ranked] = []
     for c in cands:
         sent_words = _folded_words(c.text)
         para_words = set().union(*(_folded_words(p.text) for p in paragraphs[(c.article_id, c.paragraph)]))
@@ -196,13 +206,27 @@ async def ask(
         if c.speaker and c.speaker in named:
             score += 0.1
         confidence = 0.7 * cover + 0.3 * para_cover
-        ranked.append((score, confidence, c))
-    ranked.sort(key=lambda r: r[0], reverse=True)
-    good = [(s, c) for s, conf, c in ranked if conf >= ASK_THRESHOLD]
-    if good and ranked[0][1] >= ASK_THRESHOLD:
-        return SearchResult(query=query.text, answers=tuple(await _answers(store, good, limit)))
+        ranked.append(Ranked(score, confidence, c))
+    ranked.sort(key=lambda r: r.score, reverse=True)
+    return query.text, ranked
+
+
+async def ask(
+    store: Store,
+    question: str,
+    guild_id: int | None,
+    limit: int,
+    speaker_aliases: dict[str, set[str]] | None = None,
+) -> SearchResult:
+    """The best passages for a question; below the threshold, only suggestions."""
+    text, ranked = await rank(store, question, guild_id, speaker_aliases)
+    if not ranked:
+        return SearchResult(query=text)
+    good = [(r.score, r.candidate) for r in ranked if r.confidence >= ASK_THRESHOLD]
+    if good and ranked[0].confidence >= ASK_THRESHOLD:
+        return SearchResult(query=text, answers=tuple(await _answers(store, good, limit)))
     return SearchResult(
-        query=query.text, suggestions=tuple(await _answers(store, [(s, c) for s, _, c in ranked], 3))
+        query=text, suggestions=tuple(await _answers(store, [(r.score, r.candidate) for r in ranked], 3))
     )
 
 
@@ -289,7 +313,7 @@ async def said(
 ) -> SearchResult:
     """A person's attributed statements, newest article first; whole quotes kept together."""
     text = clean(person)
-    if not text:
+    if not _WORD_RE.search(text):
         raise BadQuery("Name a person, for example: said Stoltenberg.")
     found, others = resolve_speaker(text, aliases)
     if found is None:
