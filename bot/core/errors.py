@@ -38,3 +38,7 @@ class FetchError(ArchiveError):
 
 class Forbidden(ArchiveError):
     """The caller may not change this article (another server's, or a seed)."""
+
+
+class BadArchive(ArchiveError):
+    """The archive file cannot be used: not SQLite, damaged, or from a newer version."""

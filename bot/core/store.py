@@ -14,7 +14,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from .errors import Duplicate
+from .errors import BadArchive, Duplicate
 from .models import Document
 
 # Version -> script. Version 1 is the whole schema; later versions append ALTERs here.
@@ -73,7 +73,10 @@ class Store:
         path = Path(path)
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(str(path), isolation_level=None)
+        try:
+            db = await aiosqlite.connect(str(path), isolation_level=None)
+        except sqlite3.Error as err:
+            raise BadArchive(f"{path} cannot be opened ({err}).") from err
         try:
             await db.execute("PRAGMA journal_mode = WAL")
             await db.execute("PRAGMA foreign_keys = ON")
@@ -85,6 +88,9 @@ class Store:
             # A per-connection tokenizer: it stems query words exactly as the index does.
             await db.execute("CREATE VIRTUAL TABLE temp.qtok USING fts5(t, tokenize='porter unicode61 remove_diacritics 2')")
             await db.execute("CREATE VIRTUAL TABLE temp.qtok_terms USING fts5vocab(temp, qtok, instance)")
+        except sqlite3.DatabaseError as err:
+            await db.close()
+            raise BadArchive(f"{path} cannot be used as an archive ({err}).") from err
         except BaseException:
             await db.close()
             raise
@@ -97,7 +103,7 @@ class Store:
         async with self._db.execute("PRAGMA user_version") as cur:
             (version,) = await cur.fetchone()  # type: ignore[misc]
         if version > SCHEMA_VERSION:
-            raise sqlite3.DatabaseError(
+            raise BadArchive(
                 f"This archive was written by a newer Archivist (schema {version}, this one knows {SCHEMA_VERSION})."
             )
         for target in range(version + 1, SCHEMA_VERSION + 1):
