@@ -134,8 +134,7 @@ def citation(ref: ArticleRef) -> str:
     if ref.source and ref.source.startswith(("http://", "https://")) and len(ref.source) <= 500:
         # Angle brackets would break the link; such URLs are shown unlinked.
         title = f"[{title}]({ref.source})" if not any(c in ref.source for c in "()<> ") else title
-    elif ref.source:
-        title += f" \u2014 {escape(cut(ref.source, 200))}"
+    # A non-web source is a file name from an import: noise to a reader, so left out.
     return f"{title} ({ref.date})" if ref.date else title
 
 
@@ -149,7 +148,7 @@ def answer_embed(
     who = _speaker_line(answer)
     if who:
         embed.add_field(name="Said by", value=cut(who, FIELD_VALUE_LIMIT), inline=True)
-    embed.add_field(name="Source", value=cut(citation(answer.article), FIELD_VALUE_LIMIT), inline=True)
+    embed.add_field(name="Article", value=cut(citation(answer.article), FIELD_VALUE_LIMIT), inline=True)
     if total > 1:
         embed.set_footer(text=f"Answer {position} of {total}")
     return fit_embed(embed)
@@ -162,7 +161,7 @@ def paragraph_embed(answer: Answer) -> discord.Embed:
         description=cut(answer.paragraph, PARAGRAPH_BUDGET, escaped=True),
         colour=COLOUR,
     )
-    embed.add_field(name="Source", value=cut(citation(answer.article), FIELD_VALUE_LIMIT))
+    embed.add_field(name="Article", value=cut(citation(answer.article), FIELD_VALUE_LIMIT))
     return fit_embed(embed)
 
 

@@ -28,16 +28,6 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
 TEXT_TYPES = ("text/", "application/xhtml+xml")
 
 
-def _decode(body: bytes, charset: str | None) -> str | bytes:
-    """Use the charset the server declared; otherwise the core sniffs the bytes."""
-    if charset:
-        try:
-            return body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return body
-
-
 class Manage(commands.Cog):
     """Moderator commands; every one is checked, refusals are logged by the check."""
 
@@ -62,6 +52,7 @@ class Manage(commands.Cog):
         name: str | None = None,
         source: str | None = None,
         content_type: str | None = None,
+        charset: str | None = None,
         title: str | None = None,
         date: str | None = None,
     ) -> ArticleSummary:
@@ -70,6 +61,7 @@ class Manage(commands.Cog):
             name=name,
             source=source,
             content_type=content_type,
+            charset=charset,
             title=title,
             date=date,
             guild_id=guild_id,
@@ -104,9 +96,10 @@ class Manage(commands.Cog):
             )
             summary = await self._store(
                 ctx.guild.id,
-                _decode(fetched.body, fetched.charset),
+                fetched.body,
                 source=fetched.url,
                 content_type=fetched.content_type,
+                charset=fetched.charset,
             )
         elif file:
             self._check_attachment(file)
