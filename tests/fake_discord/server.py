@@ -9,6 +9,7 @@ run a slash command, ask for autocomplete, press a button, submit a form.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import secrets
@@ -153,10 +154,16 @@ class FakeGuild:
     owner_id: int
     moderator_role: int
     archivist_role: int
+    editor_role: int  # a role with no permissions (for ARCHIVIST_MOD_ROLE=Editors)
     members: dict[int, FakeMember] = field(default_factory=dict)
 
     def role_permissions(self) -> dict[int, int]:
-        return {self.id: MEMBER_PERMS, self.moderator_role: MANAGE_MESSAGES, self.archivist_role: 0}
+        return {
+            self.id: MEMBER_PERMS,
+            self.moderator_role: MANAGE_MESSAGES,
+            self.archivist_role: 0,
+            self.editor_role: 0,
+        }
 
     def permissions(self, member: FakeMember) -> int:
         if member.id == self.owner_id:
@@ -247,13 +254,16 @@ class FakeDiscord:
     def add_guild(self, name: str) -> FakeGuild:
         """A server the bot is in (announce it before the bot connects)."""
         gid = snowflake()
-        guild = FakeGuild(gid, name, snowflake(), snowflake(), snowflake(), snowflake())
+        guild = FakeGuild(gid, name, snowflake(), snowflake(), snowflake(), snowflake(), snowflake())
         guild.members[self.app_id] = FakeMember(self.app_id, "Archivist", [guild.archivist_role])
         self.guilds[gid] = guild
         return guild
 
-    def add_member(self, guild: FakeGuild, name: str, *, moderator: bool = False) -> FakeMember:
-        member = FakeMember(snowflake(), name, [guild.moderator_role] if moderator else [])
+    def add_member(
+        self, guild: FakeGuild, name: str, *, moderator: bool = False, editor: bool = False
+    ) -> FakeMember:
+        roles = ([guild.moderator_role] if moderator else []) + ([guild.editor_role] if editor else [])
+        member = FakeMember(snowflake(), name, roles)
         guild.members[member.id] = member
         return member
 
@@ -394,10 +404,9 @@ class FakeDiscord:
         frame = {"op": 0, "t": event, "s": self._seq, "d": data}
         self._history.append(frame)
         if self._ws is not None and not self._ws.closed:
-            try:
+            # Dropped mid-send: the resume replays it.
+            with contextlib.suppress(ConnectionError, RuntimeError):
                 await self._ws.send_json(frame)
-            except (ConnectionError, RuntimeError):
-                pass  # dropped mid-send: the resume replays it
 
     async def drop_gateway(self, code: int = 4000) -> None:
         """Close the bot's gateway connection; it should reconnect and resume."""
