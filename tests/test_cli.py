@@ -253,3 +253,11 @@ def test_real_process_prints_no_traceback_on_bad_input(tmp_path):
     )
     assert proc.returncode == 1
     assert proc.stderr.strip() == f"archivist: There is no file {str(tmp_path / 'missing.txt')!r}."
+
+
+def test_ask_who_said_is_answered_as_a_who_lookup(cli):
+    code, out, _ = cli("--json", "ask", "Who said the age of spheres of influence is over?")
+    assert code == 0
+    top = json.loads(out)["answers"][0]
+    assert top["speaker"] == "Jens Stoltenberg"
+    assert "the age of spheres of influence is over" in top["text"]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
@@ -20,6 +22,13 @@ from .models import ArticleRef, ArticleSummary, Document, SearchResult, Stats
 from .store import ArticleRow, Store
 
 log = logging.getLogger(__name__)
+
+# "Who said X?" asked as a question is a `who` lookup of X.
+_WHO_SAID_RE = re.compile(
+    r"^\s*who\s+(?:said|says|claimed|claims|stated|states|warned|warns|argued|argues|wrote|tweeted|told\s+\w+)"
+    r"(?:\s+that)?\s+(?P<fragment>.+?)[\s?.!]*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -136,6 +145,10 @@ class Archive:
         """Best-matching passages for a question. Raises BadQuery for an empty one."""
         if not search.clean(question):
             raise BadQuery("Ask a question: it was empty.")
+        if (found := _WHO_SAID_RE.match(search.clean(question))) and re.search(r"[^\W_]", found["fragment"]):
+            result = await search.who(self._store, found["fragment"], guild_id, limit)
+            if result.answers:
+                return replace(result, query=search.clean(question))
         by_alias: dict[str, set[str]] = {}
         for alias, _sid, name, _n in await self._speaker_aliases(guild_id):
             by_alias.setdefault(alias.lower().removeprefix("the "), set()).add(name)
