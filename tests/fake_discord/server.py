@@ -300,6 +300,7 @@ class FakeDiscord:
                     (guild.id, "@everyone"),
                     (guild.moderator_role, "Moderators"),
                     (guild.archivist_role, "Archivist"),
+                    (guild.editor_role, "Editors"),
                 )
             )
         ]
@@ -436,7 +437,7 @@ class FakeDiscord:
     # -- REST ---------------------------------------------------------------------------
     async def _attachment(self, request: web.Request) -> web.Response:
         filename, data, content_type = self.attachments[int(request.match_info["id"])]
-        return web.Response(body=data, content_type=content_type or "application/octet-stream")
+        return web.Response(body=data, headers={"Content-Type": content_type or "application/octet-stream"})
 
     async def _read_body(self, request: web.Request) -> tuple[Any, list[tuple[str, bytes]]]:
         if request.content_type.startswith("multipart/"):
