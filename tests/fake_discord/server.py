@@ -730,6 +730,7 @@ class FakeDiscord:
             "flags": 0,
         }
         if guild is not None:
+            author = guild.members.get(author.id, author)
             data["guild_id"] = str(guild.id)
             data["member"] = {
                 k: v for k, v in self._member_payload(guild, author, permissions=False).items() if k != "user"
@@ -765,6 +766,7 @@ class FakeDiscord:
             "app_permissions": str(MEMBER_PERMS),
         }
         if guild is not None:
+            user = guild.members.get(user.id, user)  # this server's roles for that person
             payload.update(
                 {
                     "guild_id": str(guild.id),
