@@ -77,7 +77,9 @@ class _CheckingResolver(AbstractResolver):
         for fam, _type, proto, _name, sockaddr in infos:
             address = str(sockaddr[0])
             if not self._allow_private and _refused(address):
-                raise FetchError(f"The link points to a private or local address ({host}), which is not allowed.")
+                raise FetchError(
+                    f"The link points to a private or local address ({host}), which is not allowed."
+                )
             results.append(
                 {
                     "hostname": host,
@@ -135,12 +137,17 @@ async def fetch_url(
                 async with session.get(
                     current,
                     allow_redirects=False,
-                    headers={"User-Agent": "Archivist/0.1 (+news archive bot)", "Accept": "text/html, text/*;q=0.9"},
+                    headers={
+                        "User-Agent": "Archivist/0.1 (+news archive bot)",
+                        "Accept": "text/html, text/*;q=0.9",
+                    },
                 ) as response:
                     if response.status in _REDIRECTS:
                         location = response.headers.get("Location")
                         if not location:
-                            raise FetchError(f"The page redirected (HTTP {response.status}) without saying where.")
+                            raise FetchError(
+                                f"The page redirected (HTTP {response.status}) without saying where."
+                            )
                         current = current.join(URL(location))
                         continue
                     return await _read(response, current, max_bytes)

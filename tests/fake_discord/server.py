@@ -908,7 +908,10 @@ class FakeDiscord:
     async def channel_reply(self, channel_id: int, start: int, timeout: float = 5.0) -> dict[str, Any]:
         """The next message the bot posts in a channel (prefix commands), after request `start`."""
         record = await self.wait_for(
-            lambda r: r.method == "POST" and r.path == f"/channels/{channel_id}/messages", timeout, start
+            # A rate-limited attempt is not the reply: the client retries it.
+            lambda r: r.method == "POST" and r.path == f"/channels/{channel_id}/messages" and r.status != 429,
+            timeout,
+            start,
         )
         assert record.status == 200, f"Discord rejected the bot's message: {record.response}"
         return self.messages[int(record.response["id"])]
