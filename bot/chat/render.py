@@ -165,7 +165,7 @@ def paragraph_embed(answer: Answer) -> discord.Embed:
     return fit_embed(embed)
 
 
-def no_match(result: SearchResult, *, what: str = "a good match") -> str:
+def no_match(result: SearchResult, *, what: str = "good match") -> str:
     """A short 'nothing good' reply with the closest passages or names as suggestions."""
     lines = [f"I found no {what} for \u201c{escape(cut(result.query, 200))}\u201d."]
     if result.did_you_mean:
