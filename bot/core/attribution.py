@@ -1,10 +1,1035 @@
-"""Who said each sentence. (Placeholder until the attribution module lands.)"""
+"""Who said each sentence: rule-based attribution of direct, indirect and mixed speech.
+
+Model-free on purpose: regular expressions and word lists (attribution_lexicon) find
+cues ("said", "according to", "in a statement"), the speaker next to each cue (a
+name, a pronoun, a role noun such as "the NATO chief", an organisation), the kind of
+report, and the content. Per article, names are resolved to the fullest form the
+article gives, role nouns to the person whose title fits, and pronouns to the most
+recent compatible person. Quotations that run over several sentences or paragraphs
+belong whole to the speaker named at either end.
+
+The pipeline, per article:
+  1. mask quotations per paragraph (attribution_text.scan_quotes);
+  2. find name mentions and build the article's entities (names, titles, roles);
+  3. per sentence, collect candidate frames around cues and keep the best one;
+  4. resolve each frame's speaker (entity, pronoun, role noun, organisation);
+  5. spread speakers over multi-sentence quotes and quote-only paragraphs.
+"""
 
 from __future__ import annotations
 
-from .models import Attribution, Document, Speaker
+import re
+from dataclasses import dataclass, field
+
+from .attribution_lexicon import (
+    CUE_WORDS,
+    GENERIC_PERSON_HEADS,
+    MEDIUM_NOUNS,
+    ORG_HEADS,
+    PARTICIPLE_CUES,
+    PERSON_PRONOUNS,
+    PHRASAL_CUES,
+    PLURAL_ROLE_HEADS,
+    ROLE_HEADS,
+    ROLE_NOUN_CLASSES,
+    STOP_CAPS,
+    TITLE_MODIFIERS,
+    WEAK_CUES,
+)
+from .attribution_text import (
+    INSIDE,
+    Mention,
+    QuoteScan,
+    find_mentions,
+    is_role_text,
+    role_words,
+    scan_quotes,
+)
+from .models import Attribution, Document, Kind, Speaker
+
+# Documents and bodies that "say" things in news prose ("the report said").
+SOURCE_HEADS = frozenset(
+    [
+        "report",
+        "statement",
+        "letter",
+        "document",
+        "study",
+        "survey",
+        "poll",
+        "memo",
+        "filing",
+        "complaint",
+        "lawsuit",
+        "indictment",
+        "ruling",
+        "release",
+        "announcement",
+        "transcript",
+        "readout",
+        "editorial",
+        "website",
+        "analysis",
+        "assessment",
+    ]
+)
+_NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | frozenset({"media", "outlet", "outlets"})
+
+_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_TOKEN_RE = re.compile(r"[\w’'.&\-]+|[^\w\s]")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+_IN_MEDIUM_RE = re.compile(
+    r"^\W*(?:[Ii]n|[Dd]uring)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?("
+    + "|".join(sorted((m.replace(" ", r"\s+") for m in MEDIUM_NOUNS), key=len, reverse=True))
+    + r")\b[^,]{0,80},\s*"
+)
+_DASH_FRAME_RE = re.compile(r"[\"”]\s*[-–—]+\s*(?=\S)")
+# Words that may stand between a speaker and the cue ("Biden also said", "has long argued").
+_AUX_TAIL_RE = re.compile(
+    r"(?:\s+|^)(?:also|later|previously|repeatedly|has|have|had|would|will|could|might|did|does|do|then|"
+    r"again|once|recently|reportedly|publicly|privately|further|earlier|now|still|long|often|initially|"
+    r"first|subsequently|separately|already|simply|just|flatly|explicitly|bluntly|openly|quickly|"
+    r"immediately|even|never|not|ever|always|frequently|consistently|allegedly|specifically|directly|"
+    r"angrily|loudly|quietly|falsely|correctly|rightly|wrongly|himself|herself|themselves|itself|too|"
+    r"was\s+quoted\s+as|is\s+quoted\s+as|were\s+quoted\s+as|has\s+been\s+quoted\s+as|"
+    r"[a-z]+ly|,\s*(?:however|though|too|meanwhile|in\s+turn|for\s+(?:his|her|their|its)\s+part|"
+    r"in\s+(?:a|an|the)\s+[\w\s-]{1,30}?|on\s+\w+(?:\s+\w+)?|at\s+[\w\s-]{1,30}?)\s*,)\s*$"
+)
+_WHO_TAIL_RE = re.compile(r"(?:,\s*|\s+)who\s*$")
+_PAREN_TAIL_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_APPOS_TAIL_RE = re.compile(r",\s*([^,\"_]{1,160}?)\s*,\s*$")
+_PRONOUN_TAIL_RE = re.compile(r"(?:^|(?<=[\s\"(]))([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$")
+_BE_TAIL_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s*$")
+_PASSIVE_FORMS = frozenset(["said", "told", "written", "asked", "quoted", "reported"])
+_COMPLEMENT_RE = re.compile(r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|:|\")")
+_WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
+_APPOS_AFTER_RE = re.compile(
+    r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|as\b|adding\b|saying\b)([^,;\"_()]{2,200}?)"
+    r"\s*(?=,|;|\.\s*$|\.?\s*[\"”]|$)"
+)
+_PARTY_AFTER_RE = re.compile(r"\s*(?:\(\s*[DRI]-[^)]{1,25}\)|,\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?)")
+_TRAILING_REST_RE = re.compile(
+    r"^[\s,]*(?:(?:on|in|at|during|to|with|after|before|late|earlier|this|last|from|via|told)\b[^\"_;]{0,70}?)?"
+    r"[\s.!?;:\"”’)]*$"
+)
+_PREPOSITIONS = frozenset(
+    [
+        "with",
+        "to",
+        "of",
+        "for",
+        "by",
+        "from",
+        "on",
+        "in",
+        "at",
+        "about",
+        "against",
+        "between",
+        "among",
+        "than",
+        "like",
+    ]
+)
+_NP_PREPS = frozenset(["for", "at", "of", "from", "with", "to", "in", "on", "close", "familiar"])
+_DETS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "several",
+        "many",
+        "some",
+        "other",
+        "most",
+        "few",
+        "both",
+        "another",
+    ]
+)
+_NP_STOP = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "not",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "while",
+        "if",
+        "because",
+        "as",
+        "than",
+        "said",
+        "says",
+        "told",
+    ]
+)
+
+
+@dataclass(slots=True)
+class _Entity:
+    """A speaker candidate in one article: a person, organisation, place or group."""
+
+    name: str
+    kind: str  # person / org / place / unknown / group
+    gender: str | None = None
+    roles: list[tuple[int, int, str]] = field(default_factory=list)  # (priority, order, text)
+    aliases: set[str] = field(default_factory=set)
+    party: str = ""
+    seen: tuple[int, int] = (-1, 0)  # (sentence, -rank): larger is more recent and more salient
+    full_mentions: list[int] = field(default_factory=list)  # global positions of full-name mentions
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind in ("person", "unknown", "group")
+
+    def add_role(self, text: str, priority: int, order: int) -> None:
+        text = text.strip(" ,")
+        if text and all(text != r for _, _, r in self.roles):
+            self.roles.append((priority, order, text))
+
+    @property
+    def role(self) -> str | None:
+        if not self.roles:
+            return None
+        best = max(self.roles, key=lambda r: (r[0], -r[1]))
+        return best[2] + (f" ({self.party})" if self.party and self.party not in best[2] else "")
+
+    def role_vocabulary(self) -> set[str]:
+        words: set[str] = set()
+        for _, _, text in self.roles:
+            words |= role_words(text)
+        return words
+
+
+@dataclass(slots=True)
+class _Ref:
+    """Who a frame names before resolution."""
+
+    kind: str  # entity / pronoun / np
+    entity: _Entity | None = None
+    text: str = ""  # pronoun or noun phrase as written
+    head: str = ""
+    definite: bool = False
+    modifiers: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Frame:
+    """One candidate attribution in a sentence."""
+
+    rank: int
+    position: int
+    ref: _Ref
+    cue: str | None
+    start: int  # span of speaker + cue (+ apposition) in the sentence
+    end: int
+    according: bool = False
+    content_side: str = "after"  # before / after / both
+    role: str = ""
+
+
+@dataclass(slots=True)
+class _Sent:
+    index: int
+    paragraph: int
+    text: str
+    out: str
+    offset: int  # in its paragraph
+    mentions: list[Mention]
+    frame: _Frame | None = None
+    speaker: _Entity | None = None
+    quote: int | None = None
+
+
+# --- entities ------------------------------------------------------------------------
+
+
+class _Registry:
+    """The article's entities, built from every name mention, with surname resolution."""
+
+    def __init__(self) -> None:
+        self.entities: list[_Entity] = []
+        self._by_key: dict[tuple[str, ...], _Entity] = {}
+        self._unnamed: dict[str, _Entity] = {}
+
+    def build(self, sents: list[_Sent]) -> None:
+        order = 0
+        singles: list[tuple[int, Mention]] = []
+        for sent in sents:
+            for m in sent.mentions:
+                order += 1
+                words = m.name.split()
+                if m.kind == "person" and (len(words) >= 2 or m.title) and len(words) >= 2:
+                    self._person(m, order)
+                elif m.kind == "org" and len(words) >= 1 and len(words) >= 2:
+                    self._org(m, order)
+                else:
+                    singles.append((order, m))
+        for order, m in singles:
+            self._single(m, order)
+
+    def _remember(self, ent: _Entity, m: Mention, order: int) -> None:
+        m.entity = ent
+        if m.title:
+            ent.aliases.add(f"{m.title} {m.name}")
+        if m.premod:
+            ent.aliases.add(f"{m.premod} {m.name}")
+            ent.add_role(m.premod, 2 if any(w[:1].isupper() for w in m.premod.split()) else 1, order)
+            if m.premod.lower().startswith(("the ", "a ", "an ")):
+                ent.roles[-1] = (1, order, m.premod)
+        if m.appos:
+            ent.add_role(m.appos, 3, order)
+        if m.party and not ent.party:
+            ent.party = m.party
+        if m.gender and not ent.gender:
+            ent.gender = m.gender
+
+    def _person(self, m: Mention, order: int) -> None:
+        words = [w for w in m.name.split() if w.lower() not in ("jr.", "sr.", "ii", "iii", "iv")]
+        key = ("p", words[0].lower(), words[-1].lower())
+        ent = self._by_key.get(key)
+        if ent is None:
+            ent = _Entity(m.name, "person", gender=m.gender)
+            self._by_key[key] = ent
+            self.entities.append(ent)
+        elif len(m.name) > len(ent.name):
+            ent.aliases.add(ent.name)
+            ent.name = m.name
+        ent.aliases.update({m.name, words[-1]})
+        ent.full_mentions.append(order)
+        self._remember(ent, m, order)
+
+    def _org(self, m: Mention, order: int) -> None:
+        key = ("o", m.name.lower())
+        ent = self._by_key.get(key)
+        if ent is None:
+            # "State Department" after "US State Department" is the same body.
+            for other in self.entities:
+                if other.kind == "org" and (
+                    other.name.lower().endswith(" " + m.name.lower())
+                    or m.name.lower().endswith(" " + other.name.lower())
+                ):
+                    ent = other
+                    if len(m.name) > len(other.name):
+                        other.aliases.add(other.name)
+                        other.name = m.name
+                    break
+        if ent is None:
+            ent = _Entity(m.name, "org")
+            self.entities.append(ent)
+        self._by_key[key] = ent
+        ent.aliases.add(m.name)
+        m.entity = ent
+
+    def _single(self, m: Mention, order: int) -> None:
+        word = m.name.split()[-1].lower() if m.name else ""
+        candidates = [
+            e for e in self.entities if e.kind == "person" and e.name.split()[-1].lower() == word
+        ] or [e for e in self.entities if e.kind == "person" and e.name.split()[0].lower() == word]
+        if m.gender:
+            candidates = [e for e in candidates if e.gender in (None, m.gender)] or candidates
+        if candidates:
+            # People who share a surname: the one named in full most recently before.
+            def recency(e: _Entity) -> int:
+                before = [o for o in e.full_mentions if o < order]
+                return max(before) if before else -min(e.full_mentions or [0])
+
+            ent = max(candidates, key=recency)
+            ent.aliases.add(m.name)
+            self._remember(ent, m, order)
+            return
+        key = ("s", m.name.lower())
+        ent = self._by_key.get(key)
+        if ent is None:
+            ent = _Entity(m.name, m.kind, gender=m.gender)
+            self._by_key[key] = ent
+            self.entities.append(ent)
+        elif ent.kind == "unknown" and m.kind == "person":
+            ent.kind = "person"
+        ent.aliases.add(m.name)
+        self._remember(ent, m, order)
+
+    def unnamed(self, text: str, head: str) -> _Entity:
+        """A speaker the article does not name ("a Pentagon spokesperson", "officials")."""
+        name = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+        key = name.lower()
+        ent = self._unnamed.get(key)
+        if ent is None:
+            head = head.lower()
+            kind = (
+                "org"
+                if head in ORG_HEADS or head in SOURCE_HEADS
+                else ("group" if head in PLURAL_ROLE_HEADS else "person")
+            )
+            ent = _Entity(name, kind)
+            if head in ("spokeswoman", "congresswoman", "chairwoman", "woman"):
+                ent.gender = "f"
+            elif head in ("spokesman", "congressman", "chairman", "man"):
+                ent.gender = "m"
+            self._unnamed[key] = ent
+            self.entities.append(ent)
+        ent.aliases.add(text.strip())
+        return ent
+
+
+# --- noun phrases around a cue ---------------------------------------------------------
+
+
+def _is_modifier(word: str) -> bool:
+    low = word.lower()
+    if low in _NP_STOP or low in CUE_WORDS:
+        return False
+    return (
+        (word[:1].isupper() and low.rstrip(".") not in STOP_CAPS)
+        or low in TITLE_MODIFIERS
+        or low in ROLE_HEADS
+        or low in ORG_HEADS
+        or low.endswith(("'s", "’s"))
+        or bool(re.fullmatch(r"[\w]+(?:-[\w]+)+", low))
+        or low.isdigit()
+        or low
+        in {
+            "senior",
+            "top",
+            "administration",
+            "government",
+            "state",
+            "russian",
+            "chinese",
+            "american",
+            "european",
+            "foreign",
+            "local",
+            "federal",
+            "republican",
+            "democratic",
+            "independent",
+            "conservative",
+            "liberal",
+            "progressive",
+            "military",
+            "western",
+        }
+    )
+
+
+def _np_text_head(tokens: list[str]) -> tuple[str, str, bool, tuple[str, ...]] | None:
+    """(text, head, definite, capitalised modifiers) of a role/organisation noun phrase."""
+    if not tokens:
+        return None
+    det = tokens[0].lower() in _DETS
+    body = tokens[1:] if det else tokens
+    head_i = max((i for i, t in enumerate(body) if t.lower() in _NP_HEADS), default=-1)
+    if head_i < 0:
+        return None
+    head = body[head_i].lower()
+    if head in GENERIC_PERSON_HEADS and head_i == 0 and len(body) == 1:
+        return None
+    definite = det and tokens[0].lower() == "the" or any(t.endswith(("'s", "’s")) for t in body[:head_i])
+    mods = tuple(t for t in body[:head_i] if t[:1].isupper())
+    return " ".join(tokens), head, definite, mods
+
+
+def _role_np_before(out: str, end: int) -> tuple[int, _Ref] | None:
+    """A role or organisation noun phrase ending at `end` ("the NATO chief", "a spokesperson for X")."""
+    lo = max(0, end - 140)
+    toks = [(m.group(), m.start() + lo) for m in _TOKEN_RE.finditer(out, lo, end)]
+    if not toks or toks[-1][1] + len(toks[-1][0]) != end:
+        return None
+    words = [t for t, _ in toks]
+    n = len(words)
+    # Find the head: the last word, or a head followed by a short prepositional postmodifier.
+    head_at = -1
+    for i in range(n - 1, max(-1, n - 10), -1):
+        w = words[i]
+        if not re.match(r"[\w’']", w):
+            break
+        low = w.lower()
+        if low in _NP_HEADS and (i == n - 1 or words[i + 1].lower() in _NP_PREPS):
+            head_at = i
+            break
+        if low in _NP_STOP or low in CUE_WORDS:
+            break
+    if head_at < 0:
+        return None
+    start_i = head_at
+    while start_i > 0 and head_at - start_i < 6:
+        prev = words[start_i - 1]
+        if prev.lower() in _DETS:
+            start_i -= 1
+            break
+        if not _is_modifier(prev):
+            break
+        start_i -= 1
+    parsed = _np_text_head(words[start_i:])
+    if parsed is None:
+        return None
+    text, head, definite, mods = parsed
+    start = toks[start_i][1]
+    # Unmodified bare singular nouns ("official said") are not speakers; plurals are.
+    if start_i == head_at and head not in PLURAL_ROLE_HEADS and not head[0].isupper() and head_at == n - 1:
+        if words[head_at][:1].islower():
+            return None
+    return start, _Ref("np", text=out[start:end], head=head, definite=definite, modifiers=mods)
+
+
+def _role_np_after(out: str, pos: int) -> tuple[int, _Ref] | None:
+    """A role or organisation noun phrase starting at `pos` ("the academic", "a spokesperson for X")."""
+    toks = [(m.group(), m.start()) for m in _TOKEN_RE.finditer(out, pos, min(len(out), pos + 160))]
+    words = [t for t, _ in toks]
+    i = 0
+    if words and words[0].lower() in _DETS:
+        i = 1
+    head_at = -1
+    j = i
+    while j < len(words) and j - i < 7:
+        w = words[j]
+        low = w.lower()
+        if low in _NP_HEADS and not (j + 1 < len(words) and words[j + 1].lower() in _NP_HEADS):
+            head_at = j
+            break
+        if not _is_modifier(w):
+            break
+        j += 1
+    if head_at < 0:
+        return None
+    end_i = head_at + 1
+    if end_i < len(words) and words[end_i].lower() in _NP_PREPS:
+        k = end_i + 1
+        while (
+            k < len(words)
+            and k - end_i <= 7
+            and re.match(r"[\w’']", words[k])
+            and words[k].lower() not in _NP_STOP
+            and words[k].lower() not in CUE_WORDS
+        ):
+            k += 1
+        if k > end_i + 1:
+            end_i = k
+    parsed = _np_text_head(words[:end_i])
+    if parsed is None:
+        return None
+    text, head, definite, mods = parsed
+    last_tok, last_at = toks[end_i - 1]
+    end = last_at + len(last_tok.rstrip("."))
+    return end, _Ref("np", text=out[pos:end], head=head, definite=definite, modifiers=mods)
+
+
+def _speaker_before(sent: _Sent, end: int) -> tuple[int, _Ref, str] | None:
+    """The speaker named right before a cue: (start, reference, apposition role)."""
+    out = sent.out
+    while end > 0 and out[end - 1] == " ":
+        end -= 1
+    while True:
+        m = _AUX_TAIL_RE.search(out, max(0, end - 60), end)
+        if not m or m.start() >= end:
+            break
+        end = m.start()
+    who = _WHO_TAIL_RE.search(out, max(0, end - 8), end)
+    if who:
+        end = who.start()
+    end = len(out[:end].rstrip())
+    paren = _PAREN_TAIL_RE.search(out, max(0, end - 50), end)
+    if paren:
+        end = paren.start()
+    role = ""
+    appos = _APPOS_TAIL_RE.search(out, max(0, end - 170), end)
+    if appos and not who:
+        inner_start, inner_end = appos.span(1)
+        for mention in sent.mentions:
+            if mention.start == inner_start and mention.end == inner_end and not mention.possessive:
+                return mention.start, _Ref("entity", entity=mention.entity), ""
+        candidate = appos.group(1)
+        if is_role_text(candidate) or re.match(r"\d{1,3}$|[a-z]+ing\b|who\b|[DRI]-", candidate):
+            role = candidate if is_role_text(candidate) else ""
+            end = appos.start()
+    party = _PARTY_AFTER_RE.search(out, max(0, end - 30), end)
+    if party and party.end() == end:
+        end = party.start()
+    for mention in sent.mentions:
+        if mention.end == end and not mention.possessive and mention.entity is not None:
+            if mention.kind == "place" or (who and mention.kind == "org" and False):
+                pass
+            return mention.start, _Ref("entity", entity=mention.entity), role
+    if not who:
+        pron = _PRONOUN_TAIL_RE.search(out, max(0, end - 6), end)
+        if pron:
+            return pron.start(1), _Ref("pronoun", text=pron.group(1).lower()), ""
+    np = _role_np_before(out, end)
+    if np:
+        return np[0], np[1], role
+    return None
+
+
+def _speaker_after(sent: _Sent, pos: int) -> tuple[int, _Ref, str] | None:
+    """The speaker named right after a cue (`..., said Jo Jakobsen, a professor at ...`)."""
+    out = sent.out
+    while pos < len(out) and out[pos] == " ":
+        pos += 1
+    if out.startswith(("the ", "The "), pos):
+        the_end = pos + 4
+    else:
+        the_end = pos
+    best: Mention | None = None
+    for mention in sent.mentions:
+        if mention.possessive or mention.entity is None:
+            continue
+        if mention.start in (pos, the_end):
+            best = mention
+            break
+        # A premodifier title before the name: "said White House press secretary Karine Jean-Pierre".
+        if pos < mention.start <= pos + 90 and mention.premod and mention.kind == "person":
+            gap = out[pos : mention.start]
+            if all(_is_modifier(w) or w.lower() in ("of", "for", "and", "the") for w in gap.split()):
+                best = mention
+                break
+    if best is not None and best.kind == "org" and best.start == pos:
+        # "said State Department spokesperson Ned Price": the org is a modifier of the person.
+        for mention in sent.mentions:
+            if (
+                mention.start > best.end
+                and mention.kind == "person"
+                and mention.premod
+                and mention.start - best.end < 60
+            ):
+                gap = out[best.end : mention.start]
+                if all(_is_modifier(w) or w.lower() in ("of", "for") for w in gap.split()):
+                    best = mention
+                break
+    if best is not None:
+        end = best.end
+        party = _PARTY_AFTER_RE.match(out, end)
+        if party:
+            end = party.end() - (1 if party.group().endswith(",") else 0)
+        role = ""
+        appos = _APPOS_AFTER_RE.match(out, end)
+        if appos and is_role_text(appos.group(1)):
+            role = appos.group(1)
+            end = appos.end()
+        return end, _Ref("entity", entity=best.entity), role
+    np = _role_np_after(out, pos)
+    if np:
+        end, ref = np
+        role = ""
+        appos = _APPOS_AFTER_RE.match(out, end)
+        if appos:
+            inner = appos.group(1).strip()
+            for mention in sent.mentions:
+                if mention.start == appos.start(1) and mention.end == appos.start(1) + len(inner):
+                    # "said a spokesperson for the Pentagon, John Kirby": the name is the speaker.
+                    return appos.end(), _Ref("entity", entity=mention.entity), ref.text
+        return end, ref, role
+    return None
+
+
+def _main_subject(sent: _Sent, before: int) -> tuple[int, _Ref] | None:
+    """The subject at the start of the sentence, for participle cues (", saying ...")."""
+    out = sent.out
+    for mention in sent.mentions:
+        if mention.start >= before:
+            break
+        if mention.possessive or mention.entity is None or mention.kind == "place":
+            continue
+        prev = out[max(0, mention.start - 15) : mention.start].split()
+        if prev and prev[-1].lower() in _PREPOSITIONS:
+            continue
+        # The subject is followed by its verb, not by more of a prepositional phrase.
+        return mention.start, _Ref("entity", entity=mention.entity)
+    m = re.match(r"^\W*(?:[A-Z][\w\s]{0,40},\s*)?([Hh]e|[Ss]he|[Tt]hey)\b", out)
+    if m and m.start(1) < before:
+        return m.start(1), _Ref("pronoun", text=m.group(1).lower())
+    return None
+
+
+# --- frames in one sentence ------------------------------------------------------------
+
+
+def _ends_after(out: str, end: int) -> bool:
+    """Whether nothing but adverbials and punctuation follow `end`."""
+    return bool(_TRAILING_REST_RE.match(out[end:]))
+
+
+def _after_quote(out: str, start: int) -> bool:
+    return out[:start].rstrip().endswith('"') or out[:start].rstrip().endswith('",')
+
+
+def _frames(sent: _Sent) -> list[_Frame]:
+    out = sent.out
+    frames: list[_Frame] = []
+    for m in _ACCORDING_RE.finditer(out):
+        found = _speaker_after(sent, m.end())
+        if found:
+            end, ref, role = found
+            at_start = not re.search(r"[A-Za-z]", out[: m.start()].replace(INSIDE, ""))
+            side = "after" if at_start else ("before" if _ends_after(out, end) else "both")
+            frames.append(_Frame(0, m.start(), ref, "according to", m.start(), end, True, side, role))
+    for m in _WORD_RE.finditer(out):
+        word = m.group()
+        low = word.lower()
+        if low not in CUE_WORDS or (word[0].isupper() and m.start() > 0):
+            continue
+        if low in PHRASAL_CUES:
+            if not out.startswith(" out", m.end()):
+                continue
+        cue_end = m.end() + (4 if low in PHRASAL_CUES else 0)
+        cue = out[m.start() : cue_end].lower()
+        if low in _PASSIVE_FORMS and _BE_TAIL_RE.search(out, max(0, m.start() - 12), m.start()):
+            continue  # "he was told", "is said to": the subject is not the speaker
+        weak = low in WEAK_CUES
+        before = _speaker_before(sent, m.start())
+        after_quote = _after_quote(out, before[0] if before else m.start())
+        if before:
+            start, ref, role = before
+            trailing = _ends_after(out, cue_end) or (
+                after_quote and not re.search(r"[A-Za-z]{3}", out[cue_end:].split('"')[0].replace(INSIDE, ""))
+            )
+            complement = _COMPLEMENT_RE.match(out[cue_end : cue_end + 90])
+            if trailing and (after_quote or re.search(r"[A-Za-z]", out[:start].replace(INSIDE, ""))):
+                frames.append(_Frame(0, m.start(), ref, cue, start, cue_end, False, "before", role))
+                continue
+            if weak and not complement:
+                continue
+            rank = 1
+            if _WHO_OBJECT_RE.match(out[cue_end:]):
+                rank = 3  # "Stoltenberg echoed Blinken who stated ...": the clause is Blinken's
+            elif not complement and not re.search(r"[A-Za-z]", out[cue_end:].replace(INSIDE, "")):
+                rank = 1
+            elif low in PARTICIPLE_CUES:
+                rank = 2
+            frames.append(_Frame(rank, m.start(), ref, cue, start, cue_end, False, "after", role))
+            continue
+        # Inverted: `"...," said X` or `..., warns X, a professor at ...`.
+        prefix = out[: m.start()].rstrip()
+        if prefix.endswith((",", '"', "—", "–")) or not prefix:
+            found = _speaker_after(sent, cue_end)
+            if found and (found[1].kind != "pronoun"):
+                end, ref, role = found
+                if _ends_after(out, end) or out[end:].lstrip().startswith((',"', ', "')):
+                    frames.append(_Frame(0, m.start(), ref, cue, m.start(), end, False, "before", role))
+                    continue
+        # Participle after a comma: "Biden rejected the plan, saying it ...".
+        if low in PARTICIPLE_CUES and prefix.endswith(","):
+            subj = _main_subject(sent, m.start())
+            if subj:
+                frames.append(_Frame(2, m.start(), subj[1], cue, m.start(), cue_end, False, "after"))
+    medium = _IN_MEDIUM_RE.match(out)
+    if medium:
+        found = _speaker_after(sent, medium.end())
+        if found is None:
+            # "In a statement, Biden's campaign called ...": a possessive-led noun phrase.
+            np = _role_np_after(out, medium.end())
+            found = (np[0], np[1], "") if np else None
+        if found:
+            end, ref, role = found
+            cue = (
+                "in a " + medium.group(1)
+                if not medium.group(0).lower().lstrip().startswith("during")
+                else None
+            )
+            frames.append(_Frame(1, medium.start(), ref, cue, medium.start(), end, False, "after", role))
+    dash = _DASH_FRAME_RE.search(out)
+    if dash:
+        found = _speaker_after(sent, dash.end())
+        if found and _ends_after(out, found[0]):
+            frames.append(
+                _Frame(0, dash.start(), found[1], None, dash.start() + 1, found[0], False, "before", found[2])
+            )
+    return frames
+
+
+def _best_frame(frames: list[_Frame]) -> _Frame | None:
+    if not frames:
+        return None
+    return min(frames, key=lambda f: (f.rank, f.position))
+
+
+# --- resolution --------------------------------------------------------------------------
+
+
+class _Resolver:
+    """Turns a frame's reference into an entity, remembering who is salient."""
+
+    def __init__(self, registry: _Registry) -> None:
+        self.registry = registry
+
+    def resolve(self, ref: _Ref, index: int) -> _Entity | None:
+        if ref.kind == "entity":
+            return ref.entity
+        if ref.kind == "pronoun":
+            return self._pronoun(ref.text, index)
+        return self._role_np(ref, index)
+
+    def _pronoun(self, word: str, index: int) -> _Entity | None:
+        gender = PERSON_PRONOUNS.get(word)
+        pool = [e for e in self.registry.entities if e.seen[0] >= 0 and e.seen[0] < index]
+        if word in PERSON_PRONOUNS:
+            people = [e for e in pool if e.kind in ("person", "unknown") and e.gender in (None, gender)]
+            people = [e for e in people if e.kind == "person" or e.name.split()[0][:1].isupper()]
+            return max(people, key=lambda e: e.seen, default=None)
+        recent = [e for e in pool if index - e.seen[0] <= 3]
+        if word == "they":
+            groups = [e for e in recent if e.kind in ("org", "group")]
+            return max(groups, key=lambda e: e.seen, default=None)
+        orgs = [e for e in recent if e.kind == "org"]
+        return max(orgs, key=lambda e: e.seen, default=None)
+
+    def _role_np(self, ref: _Ref, index: int) -> _Entity | None:
+        head = ref.head.lower()
+        if ref.definite and head not in PLURAL_ROLE_HEADS:
+            if head in ORG_HEADS:
+                orgs = [e for e in self.registry.entities if e.kind == "org" and head in e.name.lower()]
+                if orgs:
+                    ent = max(orgs, key=lambda e: e.seen)
+                    ent.aliases.add(ref.text)
+                    return ent
+            match = self._person_by_role(ref, index)
+            if match is not None:
+                match.aliases.add(ref.text)
+                return match
+        return self.registry.unnamed(ref.text, head)
+
+    def _person_by_role(self, ref: _Ref, index: int) -> _Entity | None:
+        head = ref.head.lower()
+        wanted = set(ROLE_NOUN_CLASSES.get(head, ())) | {head}
+        mods = {m.lower().rstrip(".").replace("’s", "").replace("'s", "") for m in ref.modifiers}
+        best: tuple[tuple[int, int, int], _Entity] | None = None
+        for ent in self.registry.entities:
+            if ent.kind not in ("person", "unknown"):
+                continue
+            vocab = ent.role_vocabulary()
+            party = ent.party[:1]
+            classes = {c for w in vocab for c in ROLE_NOUN_CLASSES.get(w, ())} | vocab
+            fits = bool(wanted & classes)
+            if head in ("democrat", "republican"):
+                fits = party == head[0].upper() or head in vocab or (head[:-1] + "ic") in vocab
+            if not fits:
+                continue
+            text = " ".join(r for _, _, r in ent.roles).lower() + " " + " ".join(ent.aliases).lower()
+            mod_hits = sum(
+                1
+                for m in mods
+                if m in text
+                or (m in ("democratic", "democrat") and party == "D")
+                or (m == "republican" and party == "R")
+            )
+            if mods and not mod_hits:
+                continue
+            key = (mod_hits, 1 if 0 <= ent.seen[0] <= index else 0, ent.seen[0])
+            if best is None or key > best[0]:
+                best = (key, ent)
+        return best[1] if best else None
+
+
+# --- the entry point ----------------------------------------------------------------------
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def _content(sent: _Sent, frame: _Frame) -> tuple[str, str]:
+    """(content text, masked content) on the frame's content side."""
+    text, out = sent.text, sent.out
+    pieces: list[tuple[int, int]] = []
+    if frame.content_side in ("before", "both"):
+        pieces.append((0, frame.start))
+    if frame.content_side in ("after", "both"):
+        after = frame.end
+        m = re.match(r"\s*(?:,\s*)?(?:that\b|:)?", out[after:])
+        pieces.append((after + (m.end() if m else 0), len(text)))
+    if frame.content_side == "before" and re.search(r'[,:]?\s*"_', out[frame.end :]):
+        pieces.append((frame.end, len(text)))  # `"A," X said, "B."`
+    content = " ".join(text[a:b] for a, b in pieces)
+    masked = " ".join(out[a:b] for a, b in pieces)
+    return content.strip(" ,;:-–—\"“”'‘’").strip(), masked
+
+
+def _kind(frame: _Frame, masked: str) -> Kind:
+    if frame.according:
+        return "according"
+    if INSIDE not in masked:
+        return "indirect"
+    outside = _letters(masked.replace(INSIDE, ""))
+    return "direct" if outside <= 2 else "mixed"
 
 
 def attribute(doc: Document) -> tuple[list[Attribution | None], list[Speaker]]:
     """Per-sentence attributions (parallel to `doc.sentences`) and the article's speakers."""
-    return [None] * len(doc.sentences), []
+    body = doc.body
+    scans: dict[int, tuple[int, QuoteScan]] = {}
+    sents: list[_Sent] = []
+    for s in doc.sentences:
+        if s.paragraph not in scans:
+            p_start, p_end = doc.paragraphs[s.paragraph]
+            scans[s.paragraph] = (p_start, scan_quotes(body[p_start:p_end]))
+        p_start, scan = scans[s.paragraph]
+        rel = s.start - p_start
+        out = scan.mask[rel : rel + len(s.text)]
+        sents.append(_Sent(s.index, s.paragraph, s.text, out, rel, find_mentions(out)))
+
+    registry = _Registry()
+    registry.build(sents)
+    resolver = _Resolver(registry)
+
+    for sent in sents:
+        sent.frame = _best_frame(_frames(sent)) if _may_attribute(sent.out) else None
+        if sent.frame is not None:
+            speaker = resolver.resolve(sent.frame.ref, sent.index)
+            if speaker is not None:
+                if speaker.kind == "unknown" and sent.frame.ref.kind == "entity":
+                    speaker.kind = "person"
+                if sent.frame.role:
+                    speaker.add_role(sent.frame.role, 3, sent.index)
+                sent.speaker = speaker
+        _update_salience(sent)
+
+    _spread_quotes(sents, scans, doc)
+    return _finish(sents, registry)
+
+
+def _may_attribute(out: str) -> bool:
+    """Cheap pre-filter: only sentences with a cue word, a dash after a quote, or a medium phrase."""
+    words = set(_WORD_RE.findall(out.lower()))
+    return bool(words & CUE_WORDS) or "according" in words or '"' in out or bool(words & MEDIUM_NOUNS)
+
+
+def _update_salience(sent: _Sent) -> None:
+    for rank, mention in enumerate(sent.mentions):
+        ent = mention.entity
+        if isinstance(ent, _Entity) and ent.kind in ("person", "org", "unknown", "group"):
+            key = (sent.index, -rank - 1)
+            if key > ent.seen:
+                ent.seen = key
+    if sent.speaker is not None:
+        sent.speaker.seen = (sent.index, 0)
+
+
+def _quote_only(sent: _Sent) -> bool:
+    return INSIDE in sent.out and _letters(sent.out.replace(INSIDE, "")) <= 2
+
+
+def _spread_quotes(sents: list[_Sent], scans: dict[int, tuple[int, QuoteScan]], doc: Document) -> None:
+    """Give multi-sentence quotes and quote-only paragraphs the speaker named at either end."""
+    # Group sentences covered by one quotation (chained across paragraphs left open).
+    groups: list[list[int]] = []
+    open_group: list[int] | None = None
+    by_paragraph: dict[int, list[_Sent]] = {}
+    for sent in sents:
+        by_paragraph.setdefault(sent.paragraph, []).append(sent)
+    for p in sorted(by_paragraph):
+        p_sents = by_paragraph[p]
+        _, scan = scans[p]
+        for r_i, (a, b) in enumerate(scan.regions):
+            members = [s.index for s in p_sents if s.offset < b and s.offset + len(s.text) > a]
+            if not members:
+                continue
+            if r_i == 0 and open_group is not None and a <= 1:
+                open_group.extend(i for i in members if i not in open_group)
+                group = open_group
+            else:
+                group = list(members)
+                groups.append(group)
+            open_group = group if (scan.open_at_end and r_i == len(scan.regions) - 1) else None
+        if not scan.regions:
+            open_group = None
+    quote_id = 0
+    for group in groups:
+        members = [sents[i] for i in group]
+        named = [s for s in members if s.speaker is not None and s.frame is not None]
+        speaker = named[0].speaker if named else None
+        cue = named[0].frame.cue if named else None
+        if speaker is None:
+            # A quote right after an attributed sentence continues that speaker; a quote
+            # followed in its paragraph by an attributed quote takes that one.
+            first, last = members[0], members[-1]
+            prev = sents[first.index - 1] if first.index > 0 else None
+            nxt = sents[last.index + 1] if last.index + 1 < len(sents) else None
+            if not all(_quote_only(s) for s in members):
+                continue
+            if (
+                prev is not None
+                and prev.speaker is not None
+                and prev.frame is not None
+                and not prev.frame.according
+            ):
+                speaker = prev.speaker
+            elif (
+                nxt is not None
+                and nxt.paragraph == last.paragraph
+                and nxt.speaker is not None
+                and nxt.frame is not None
+                and nxt.frame.content_side == "before"
+            ):
+                speaker = nxt.speaker
+        if speaker is None:
+            continue
+        gid = None
+        if len(members) > 1:
+            quote_id += 1
+            gid = quote_id
+        for s in members:
+            if s.speaker is None and _quote_only(s):
+                s.speaker = speaker
+                s.frame = _Frame(9, 0, _Ref("entity", entity=speaker), cue, 0, 0, False, "before")
+                s.frame.content_side = "quote"
+            if s.speaker is speaker:
+                s.quote = gid
+
+
+def _finish(sents: list[_Sent], registry: _Registry) -> tuple[list[Attribution | None], list[Speaker]]:
+    attributions: list[Attribution | None] = []
+    spoken: dict[int, _Entity] = {}
+    for sent in sents:
+        frame, speaker = sent.frame, sent.speaker
+        if frame is None or speaker is None:
+            attributions.append(None)
+            continue
+        if frame.content_side == "quote":
+            content = sent.text.strip(' "“”')
+            kind: Kind = "direct"
+        else:
+            content, masked = _content(sent, frame)
+            kind = _kind(frame, masked)
+        spoken[id(speaker)] = speaker
+        attributions.append(
+            Attribution(speaker.name, speaker.role, frame.cue, kind, content or None, sent.quote)
+        )
+    speakers = [
+        Speaker(
+            e.name,
+            e.role,
+            tuple(sorted(a for a in e.aliases if a and a != e.name)),
+            e.kind != "org" and e.kind != "place",
+        )
+        for e in spoken.values()
+    ]
+    return attributions, speakers

@@ -1,0 +1,403 @@
+"""Text helpers for attribution: quotation regions and name mentions.
+
+Everything works on a *masked* copy of each sentence ("out"): the same length as the
+sentence, with every character inside a quotation replaced by "_" and every quote
+mark normalised to '"'. Rules that look for speakers and cues run on the mask, so a
+word inside a quotation is never mistaken for narration, while offsets still point
+into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .attribution_lexicon import (
+    FIRST_NAMES_F,
+    FIRST_NAMES_M,
+    HONORIFICS,
+    ORG_SINGLE,
+    ORG_WORDS,
+    PLACES,
+    ROLE_HEADS,
+    STOP_CAPS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
+
+INSIDE = "_"
+_OPENERS = "“„«‹"
+_CLOSERS = "”»›"
+_STRAIGHT = '"'
+
+
+@dataclass(slots=True)
+class QuoteScan:
+    """Quotation state of one paragraph."""
+
+    mask: str  # the paragraph with quoted characters replaced by INSIDE
+    regions: list[tuple[int, int]]  # (open mark, close mark) offsets; close may be len(text)
+    open_at_end: bool  # a quotation runs on past the paragraph's end
+
+
+def scan_quotes(text: str) -> QuoteScan:
+    """Pair the quotation marks of a paragraph and mask what lies between them.
+
+    Curly marks pair by direction; straight marks toggle. A paragraph may end inside a
+    quotation: news style leaves a multi-paragraph quote open and reopens it on the
+    next paragraph.
+    """
+    chars = list(text)
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch in _OPENERS:
+            if open_at is None:
+                open_at = i
+        elif ch in _CLOSERS:
+            if open_at is not None:
+                regions.append((open_at, i))
+                open_at = None
+        elif ch == _STRAIGHT:
+            if open_at is None:
+                open_at = i
+            else:
+                regions.append((open_at, i))
+                open_at = None
+    open_at_end = open_at is not None
+    if open_at is not None:
+        regions.append((open_at, len(text)))
+    for start, end in regions:
+        chars[start] = '"'
+        for j in range(start + 1, end):
+            if not chars[j].isspace():
+                chars[j] = INSIDE
+        if end < len(text):
+            chars[end] = '"'
+    return QuoteScan("".join(chars), regions, open_at_end)
+
+
+# --- names -------------------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME_WORD = (
+    rf"(?:[{_UPPER}](?:[\w’'\-]*\w)?\.?(?:[{_UPPER}]\.)*"
+    r"|(?:al|el|bin|ibn|de|van|von|da|di|du|le|la|d)[-’'][A-Z]\w+)"
+)
+_CONNECTOR = r"(?:of|for|de|da|di|du|van|von|der|den|del|della|bin|ibn|la|le|&|y)"
+NAME_SEQ_RE = re.compile(
+    rf"(?<![\w’'\-]){_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*"
+    r"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
+)
+PARTY_RE = re.compile(r"\s*(?:\(\s*|,\s+)([DRI])-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s*(?:\)|,)")
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+_SUFFIXES = {"jr.", "sr.", "ii", "iii", "iv"}
+_CONNECTORS = set(_CONNECTOR.strip("(?:)").split("|"))
+_ABBREV_KEEP_DOT = {
+    "jr.",
+    "sr.",
+    "st.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "lt.",
+    "col.",
+    "capt.",
+    "sgt.",
+    "rev.",
+    "prof.",
+    "adm.",
+    "u.s.",
+    "u.k.",
+    "u.n.",
+    "inc.",
+    "corp.",
+}
+
+
+def _clean_word(word: str) -> str:
+    """A token without a sentence-final period (initials and abbreviations keep theirs)."""
+    if (
+        word.endswith(".")
+        and word.lower() not in _ABBREV_KEEP_DOT
+        and not re.fullmatch(r"(?:[A-Z]\.)+", word)
+    ):
+        return word[:-1]
+    return word
+
+
+@dataclass(slots=True)
+class Mention:
+    """A capitalised name in one sentence, outside quotations."""
+
+    start: int  # of the whole mention, title included
+    end: int
+    name_start: int  # where the name proper begins (after any title)
+    name: str  # the name without title ("Jens Stoltenberg")
+    title: str  # title words inside the capitalised run ("US Secretary of State")
+    kind: str  # "person", "org", "place" or "unknown"
+    possessive: bool = False
+    gender: str | None = None
+    premod: str = ""  # role words written before the capitalised run ("NATO secretary-general")
+    appos: str = ""  # apposition after the name (", a professor at ...")
+    party: str = ""  # "D-Mass."
+    entity: object = None  # set by the resolver
+    roles: list[str] = field(default_factory=list)
+
+
+def _is_title_word(word: str) -> bool:
+    low = word.lower()
+    return low in TITLE_WORDS or any(part in TITLE_WORDS for part in low.split("-"))
+
+
+def _is_org_word(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return low in ORG_WORDS or (
+        len(word) >= 2 and word.isupper() and word.isalpha() and low not in {"ii", "iii"}
+    )
+
+
+def classify_single(word: str) -> str:
+    """Person, org or place for a one-word name ("Moscow", "NATO", "Stoltenberg")."""
+    low = word.lower().rstrip(".")
+    if low in PLACES:
+        return "place"
+    if low in ORG_SINGLE or _is_org_word(word):
+        return "org"
+    return "unknown"
+
+
+def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title tokens, name tokens) at the last title word."""
+    name: list[str] = []
+    i = len(tokens) - 1
+    while i >= 0:
+        tok = tokens[i]
+        low = tok.lower()
+        if low in _SUFFIXES and name == []:
+            name.insert(0, tok)
+            i -= 1
+            continue
+        if low in _CONNECTORS or _is_title_word(tok) or _is_org_word(tok) or len(name) >= 4:
+            break
+        name.insert(0, tok)
+        i -= 1
+    return tokens[: i + 1], name
+
+
+def find_mentions(out: str) -> list[Mention]:
+    """Capitalised names in a masked sentence, split into title and name, classified."""
+    mentions: list[Mention] = []
+    for m in NAME_SEQ_RE.finditer(out):
+        # Split the run into pieces at possessives ("Russia's Foreign Ministry").
+        pieces: list[list[tuple[str, int]]] = [[]]
+        for tm in re.finditer(r"\S+", m.group()):
+            word = tm.group()
+            pieces[-1].append((word, m.start() + tm.start()))
+            if word.endswith(_POSSESSIVE):
+                pieces.append([])
+        for piece in pieces:
+            if piece:
+                mention = _make_mention(out, piece)
+                if mention is not None:
+                    mentions.append(mention)
+    return mentions
+
+
+def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
+    # Leading sentence words and times are not names ("But", "On Tuesday").
+    while piece and (
+        (piece[0][0].lower().rstrip(".,") in STOP_CAPS and not _is_acronym(piece[0][0]))
+        or piece[0][0].lower() in _CONNECTORS
+    ):
+        piece = piece[1:]
+    while piece and piece[-1][0].lower() in _CONNECTORS:
+        piece = piece[:-1]
+    if not piece:
+        return None
+    words = [w for w, _ in piece]
+    possessive = words[-1].endswith(_POSSESSIVE)
+    if possessive:
+        words[-1] = re.sub(r"(?:['’]s|['’])$", "", words[-1])
+    words = [_clean_word(w) for w in words]
+    start = piece[0][1]
+    last_word, last_at = piece[-1]
+    end = last_at + len(last_word)
+    if possessive:
+        end -= 2 if last_word.endswith(("'s", "’s")) else 1
+    elif last_word.endswith(".") and not words[-1].endswith("."):
+        end -= 1
+    title, name = _split_title(words)
+    kind = "unknown"
+    gender = None
+    if not name:
+        kind = "org" if any(_is_org_word(w) for w in words) else "unknown"
+        name = words
+        title = []
+    elif title and not _is_title_word(title[-1]) and not _title_chain(title):
+        # "Vision & Global Trends": the left part is not a title, so the run is not a person.
+        kind = "org" if any(_is_org_word(w) for w in words) else "unknown"
+        name = words
+        title = []
+    else:
+        if len(name) == 1 and not title:
+            kind = classify_single(name[0])
+        first = name[0].lower()
+        if first in FIRST_NAMES_M:
+            gender, kind = "m", "person"
+        elif first in FIRST_NAMES_F:
+            gender, kind = "f", "person"
+        for t in title:
+            low = t.lower()
+            if low in HONORIFICS:
+                gender = HONORIFICS[low] or gender
+        if title or kind == "unknown" and len(name) >= 2 and not any(w.lower() in STOP_CAPS for w in name):
+            kind = "person"
+    name_start = start
+    if title and kind == "person":
+        # Offset of the first name word inside the run.
+        name_start = piece[len(piece) - len(name)][1] if len(piece) >= len(name) else start
+    mention = Mention(
+        start=start,
+        end=end,
+        name_start=name_start,
+        name=" ".join(name),
+        title=" ".join(title),
+        kind=kind,
+        possessive=possessive,
+        gender=gender,
+    )
+    if not possessive:
+        _attach_roles(out, mention)
+    return mention
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.replace(".", "").isupper()
+
+
+def _title_chain(title: list[str]) -> bool:
+    """True for "Secretary of State", "Minister for Foreign Affairs": a title word then of/for + words."""
+    for i, word in enumerate(title):
+        if _is_title_word(word) and i + 1 < len(title) and title[i + 1].lower() in ("of", "for"):
+            return all(_is_org_word(w) or w.lower() in _CONNECTORS or w[0].isupper() for w in title[i + 2 :])
+    return False
+
+
+_WORD_TOKEN_RE = re.compile(r"[\w’'.&\-]+")
+_APPOS_RE = re.compile(
+    r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|or\b|as\b|the\s+(?:day|week|month|year)\b)"
+    r"([^,;:\"_()]{2,160}?)\s*(?=,|;|\.\s*$|\.?\s*[\"”]|$)"
+)
+_DETERMINERS = {"the", "a", "an"}
+
+
+def role_words(text: str) -> set[str]:
+    """Lower-case words and hyphen-joined pairs of a role ("press secretary" -> press-secretary)."""
+    words = [w.strip(".,").lower() for w in text.replace("’s", "").replace("'s", "").split()]
+    out = set(words)
+    for a, b in zip(words, words[1:]):
+        out.add(f"{a}-{b}")
+    for a, b, c in zip(words, words[1:], words[2:]):
+        if b == "of":
+            out.add(f"{a}-of-{c}")
+    return out
+
+
+def is_role_text(text: str) -> bool:
+    """Whether a phrase names a role ("a professor at ...", "chairman of ...")."""
+    words = [w.strip(".,").lower() for w in text.split()[:12]]
+    if not words or len(words) > 25:
+        return False
+    if words[0] in {"who", "which", "that", "saying", "adding", "according"}:
+        return False
+    return any(
+        w in ROLE_HEADS or w in TITLE_WORDS or any(p in TITLE_WORDS for p in w.split("-")) for w in words
+    )
+
+
+def premodifier_role(out: str, start: int) -> str:
+    """Role words written just before a name: "NATO secretary-general", "White House press secretary"."""
+    window = out[max(0, start - 120) : start]
+    tokens = list(_WORD_TOKEN_RE.finditer(window))
+    taken: list[str] = []
+    # The tokens must run up to the name with nothing but spaces between.
+    if not window.endswith(" "):
+        return ""
+    expected_end = len(window.rstrip(" "))
+    has_head = False
+    for tm in reversed(tokens):
+        if tm.end() != expected_end:
+            break
+        word = tm.group()
+        low = word.lower()
+        bare = re.sub(r"(?:['’]s)$", "", low)
+        if low in _DETERMINERS:
+            if taken and taken[0].lower().endswith(("'s", "’s")):
+                taken.insert(0, word)
+            break
+        if bare in TITLE_WORDS or bare in ROLE_HEADS or any(p in TITLE_WORDS for p in bare.split("-")):
+            has_head = True
+        elif not (
+            word[0].isupper()
+            and low.rstrip(".") not in STOP_CAPS
+            or low in TITLE_MODIFIERS
+            or low.endswith(("'s", "’s"))
+            or (taken and low in ("of", "for", "and"))
+        ):
+            break
+        taken.insert(0, word)
+        expected_end = tm.start()
+        while expected_end > 0 and window[expected_end - 1] == " ":
+            expected_end -= 1
+        if len(taken) >= 8:
+            break
+    while taken and taken[0].lower() in ("of", "for", "and"):
+        taken.pop(0)
+    if not has_head or not taken:
+        return ""
+    return " ".join(taken)
+
+
+def _attach_roles(out: str, mention: Mention) -> None:
+    """Record the premodifier title, apposition and party tag around a mention."""
+    after = out[mention.end :]
+    party = PARTY_RE.match(after)
+    if party:
+        mention.party = f"{party.group(1)}-{party.group(2)}"
+        after = after[party.end() - (1 if party.group(0).rstrip().endswith(",") else 0) :]
+    appos = _APPOS_RE.match(after)
+    if appos and is_role_text(appos.group(1)) and not NAME_ONLY_RE.fullmatch(appos.group(1)):
+        mention.appos = appos.group(1).strip()
+    if mention.kind in ("person", "unknown"):
+        pre = premodifier_role(out, mention.start)
+        own = mention.title
+        if own and own.split()[0].lower() in HONORIFICS:
+            own = " ".join(own.split()[1:])
+        combined = " ".join(p for p in (pre, own) if p)
+        if combined:
+            mention.premod = combined
+        elif out[: mention.start].rstrip().endswith(",") and after.lstrip().startswith(","):
+            # ", Clinton's campaign manager, Robby Mook, said": the role stands before the name.
+            before = out[: mention.start].rstrip()[:-1].rstrip()
+            pre = premodifier_role(before + " ", len(before) + 1)
+            if pre:
+                mention.premod = pre
+
+
+NAME_ONLY_RE = re.compile(rf"[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'.\-]*){{0,3}}")
+
+
+def gender_of_first(word: str) -> str | None:
+    """m/f from a first name, None when unknown."""
+    low = word.lower()
+    if low in FIRST_NAMES_M:
+        return "m"
+    if low in FIRST_NAMES_F:
+        return "f"
+    return None
