@@ -30,6 +30,7 @@ from .attribution_lexicon import (
     PERSON_PRONOUNS,
     PHRASAL_CUES,
     PLURAL_ROLE_HEADS,
+    QUOTE_FRAME_CUES,
     ROLE_HEADS,
     ROLE_NOUN_CLASSES,
     STOP_CAPS,
@@ -100,7 +101,63 @@ _PAREN_TAIL_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _APPOS_TAIL_RE = re.compile(r",\s*([^,\"_]{1,160}?)\s*,\s*$")
 _PRONOUN_TAIL_RE = re.compile(r"(?:^|(?<=[\s\"(]))([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$")
 _BE_TAIL_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s*$")
-_PASSIVE_FORMS = frozenset(["said", "told", "written", "asked", "quoted", "reported"])
+_PASSIVE_FORMS = frozenset(
+    ["said", "told", "written", "asked", "quoted", "reported", "called", "described", "accused"]
+)
+_NEGATED_RE = re.compile(r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to)|n’t)\s+(?:\w+ly\s+)?$")
+_REPORTING_PARTICIPLES = frozenset(
+    [
+        "saying",
+        "adding",
+        "noting",
+        "arguing",
+        "warning",
+        "insisting",
+        "claiming",
+        "stating",
+        "explaining",
+        "writing",
+        "declaring",
+        "asserting",
+        "contending",
+        "acknowledging",
+        "stressing",
+        "telling",
+        "tweeting",
+        "posting",
+    ]
+)
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
+)
+_DASH_LINE_RE = re.compile(r"^\s*[—–-]+\s*(?=\S)")
+_QUOTE_SOON_RE = re.compile(r"^[^.;:,]{0,70}?\"_")
+# Weak cues that report a view even without "that" ("She expects two more cuts").
+_BARE_WEAK_CUES = frozenset(
+    [
+        "believe",
+        "believes",
+        "believed",
+        "think",
+        "thinks",
+        "thought",
+        "expect",
+        "expects",
+        "expected",
+        "predict",
+        "predicts",
+        "predicted",
+        "estimate",
+        "estimates",
+        "estimated",
+        "doubt",
+        "doubts",
+        "doubted",
+        "fear",
+        "fears",
+        "feared",
+    ]
+)
 _COMPLEMENT_RE = re.compile(r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|:|\")")
 _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
 _APPOS_AFTER_RE = re.compile(
@@ -240,6 +297,7 @@ class _Ref:
     head: str = ""
     definite: bool = False
     modifiers: tuple[str, ...] = ()
+    owner: _Entity | None = None  # the person in a possessive noun phrase ("Netanyahu's office")
 
 
 @dataclass(slots=True)
@@ -255,6 +313,7 @@ class _Frame:
     according: bool = False
     content_side: str = "after"  # before / after / both
     role: str = ""
+    mixed: bool = False  # "called it \"...\"": a quoted fragment inside reported speech
 
 
 @dataclass(slots=True)
@@ -442,6 +501,72 @@ def _is_modifier(word: str) -> bool:
     )
 
 
+_POSTMOD_NOUNS = frozenset(
+    [
+        "matter",
+        "matters",
+        "situation",
+        "talks",
+        "negotiations",
+        "discussions",
+        "deliberations",
+        "case",
+        "investigation",
+        "plan",
+        "decision",
+        "issue",
+        "meeting",
+        "process",
+        "family",
+        "company",
+        "campaign",
+        "administration",
+        "government",
+        "party",
+        "department",
+        "ministry",
+        "agency",
+        "office",
+        "committee",
+        "group",
+        "union",
+        "deal",
+        "program",
+        "project",
+        "effort",
+        "review",
+        "inquiry",
+        "probe",
+        "proposal",
+        "bill",
+        "fishermen",
+        "workers",
+        "families",
+        "victims",
+        "city",
+        "state",
+        "county",
+        "country",
+        "region",
+    ]
+)
+
+
+def _np_word(word: str) -> bool:
+    """Whether a word can sit in a speaker's postmodifier ("for the Pentagon", "familiar with the talks")."""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        or low in _DETS
+        or low in _NP_HEADS
+        or low in TITLE_MODIFIERS
+        or low in _POSTMOD_NOUNS
+        or low in _NP_PREPS
+        or low in ("his", "her", "their", "its", "this", "that", "these", "those", "and", "&")
+        or low.endswith(("'s", "’s"))
+    )
+
+
 def _np_text_head(tokens: list[str]) -> tuple[str, str, bool, tuple[str, ...]] | None:
     """(text, head, definite, capitalised modifiers) of a role/organisation noun phrase."""
     if not tokens:
@@ -462,7 +587,7 @@ def _np_text_head(tokens: list[str]) -> tuple[str, str, bool, tuple[str, ...]] |
 def _role_np_before(out: str, end: int) -> tuple[int, _Ref] | None:
     """A role or organisation noun phrase ending at `end` ("the NATO chief", "a spokesperson for X")."""
     lo = max(0, end - 140)
-    toks = [(m.group(), m.start() + lo) for m in _TOKEN_RE.finditer(out, lo, end)]
+    toks = [(m.group(), m.start()) for m in _TOKEN_RE.finditer(out, lo, end)]
     if not toks or toks[-1][1] + len(toks[-1][0]) != end:
         return None
     words = [t for t, _ in toks]
@@ -474,7 +599,9 @@ def _role_np_before(out: str, end: int) -> tuple[int, _Ref] | None:
         if not re.match(r"[\w’']", w):
             break
         low = w.lower()
-        if low in _NP_HEADS and (i == n - 1 or words[i + 1].lower() in _NP_PREPS):
+        if low in _NP_HEADS and (
+            i == n - 1 or (words[i + 1].lower() in _NP_PREPS and all(_np_word(t) for t in words[i + 2 :]))
+        ):
             head_at = i
             break
         if low in _NP_STOP or low in CUE_WORDS:
@@ -529,6 +656,7 @@ def _role_np_after(out: str, pos: int) -> tuple[int, _Ref] | None:
             k < len(words)
             and k - end_i <= 7
             and re.match(r"[\w’']", words[k])
+            and _np_word(words[k])
             and words[k].lower() not in _NP_STOP
             and words[k].lower() not in CUE_WORDS
         ):
@@ -577,16 +705,21 @@ def _speaker_before(sent: _Sent, end: int) -> tuple[int, _Ref, str] | None:
         end = party.start()
     for mention in sent.mentions:
         if mention.end == end and not mention.possessive and mention.entity is not None:
-            if mention.kind == "place" or (who and mention.kind == "org" and False):
-                pass
-            return mention.start, _Ref("entity", entity=mention.entity), role
+            start = mention.start
+            if out[max(0, start - 4) : start].lower() == "the ":
+                start -= 4  # "the Police Officers Federation said"
+            return start, _Ref("entity", entity=mention.entity), role
     if not who:
         pron = _PRONOUN_TAIL_RE.search(out, max(0, end - 6), end)
         if pron:
             return pron.start(1), _Ref("pronoun", text=pron.group(1).lower()), ""
     np = _role_np_before(out, end)
     if np:
-        return np[0], np[1], role
+        start, ref = np
+        for mention in sent.mentions:
+            if mention.possessive and start <= mention.start < end and isinstance(mention.entity, _Entity):
+                ref.owner = mention.entity
+        return start, ref, role
     return None
 
 
@@ -683,6 +816,7 @@ def _after_quote(out: str, start: int) -> bool:
 
 
 def _frames(sent: _Sent) -> list[_Frame]:
+    """Every candidate frame of a sentence: according-to, cue verbs, medium phrases, dashes."""
     out = sent.out
     frames: list[_Frame] = []
     for m in _ACCORDING_RE.finditer(out):
@@ -695,52 +829,13 @@ def _frames(sent: _Sent) -> list[_Frame]:
     for m in _WORD_RE.finditer(out):
         word = m.group()
         low = word.lower()
-        if low not in CUE_WORDS or (word[0].isupper() and m.start() > 0):
+        if low not in CUE_WORDS and low not in QUOTE_FRAME_CUES:
             continue
-        if low in PHRASAL_CUES:
-            if not out.startswith(" out", m.end()):
-                continue
-        cue_end = m.end() + (4 if low in PHRASAL_CUES else 0)
-        cue = out[m.start() : cue_end].lower()
-        if low in _PASSIVE_FORMS and _BE_TAIL_RE.search(out, max(0, m.start() - 12), m.start()):
-            continue  # "he was told", "is said to": the subject is not the speaker
-        weak = low in WEAK_CUES
-        before = _speaker_before(sent, m.start())
-        after_quote = _after_quote(out, before[0] if before else m.start())
-        if before:
-            start, ref, role = before
-            trailing = _ends_after(out, cue_end) or (
-                after_quote and not re.search(r"[A-Za-z]{3}", out[cue_end:].split('"')[0].replace(INSIDE, ""))
-            )
-            complement = _COMPLEMENT_RE.match(out[cue_end : cue_end + 90])
-            if trailing and (after_quote or re.search(r"[A-Za-z]", out[:start].replace(INSIDE, ""))):
-                frames.append(_Frame(0, m.start(), ref, cue, start, cue_end, False, "before", role))
-                continue
-            if weak and not complement:
-                continue
-            rank = 1
-            if _WHO_OBJECT_RE.match(out[cue_end:]):
-                rank = 3  # "Stoltenberg echoed Blinken who stated ...": the clause is Blinken's
-            elif not complement and not re.search(r"[A-Za-z]", out[cue_end:].replace(INSIDE, "")):
-                rank = 1
-            elif low in PARTICIPLE_CUES:
-                rank = 2
-            frames.append(_Frame(rank, m.start(), ref, cue, start, cue_end, False, "after", role))
+        if word[0].isupper() and m.start() > 0:
             continue
-        # Inverted: `"...," said X` or `..., warns X, a professor at ...`.
-        prefix = out[: m.start()].rstrip()
-        if prefix.endswith((",", '"', "—", "–")) or not prefix:
-            found = _speaker_after(sent, cue_end)
-            if found and (found[1].kind != "pronoun"):
-                end, ref, role = found
-                if _ends_after(out, end) or out[end:].lstrip().startswith((',"', ', "')):
-                    frames.append(_Frame(0, m.start(), ref, cue, m.start(), end, False, "before", role))
-                    continue
-        # Participle after a comma: "Biden rejected the plan, saying it ...".
-        if low in PARTICIPLE_CUES and prefix.endswith(","):
-            subj = _main_subject(sent, m.start())
-            if subj:
-                frames.append(_Frame(2, m.start(), subj[1], cue, m.start(), cue_end, False, "after"))
+        frame = _cue_frame(sent, m.start(), m.end(), low)
+        if frame is not None:
+            frames.append(frame)
     medium = _IN_MEDIUM_RE.match(out)
     if medium:
         found = _speaker_after(sent, medium.end())
@@ -750,11 +845,8 @@ def _frames(sent: _Sent) -> list[_Frame]:
             found = (np[0], np[1], "") if np else None
         if found:
             end, ref, role = found
-            cue = (
-                "in a " + medium.group(1)
-                if not medium.group(0).lower().lstrip().startswith("during")
-                else None
-            )
+            during = medium.group(0).lower().lstrip().startswith("during")
+            cue = None if during else "in a " + medium.group(1)
             frames.append(_Frame(1, medium.start(), ref, cue, medium.start(), end, False, "after", role))
     dash = _DASH_FRAME_RE.search(out)
     if dash:
@@ -764,6 +856,64 @@ def _frames(sent: _Sent) -> list[_Frame]:
                 _Frame(0, dash.start(), found[1], None, dash.start() + 1, found[0], False, "before", found[2])
             )
     return frames
+
+
+def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame | None:
+    """The frame around one cue word, or None when the word reports no speech here."""
+    out = sent.out
+    if low in PHRASAL_CUES and not out.startswith(" out", word_end):
+        return None
+    cue_end = word_end + (4 if low in PHRASAL_CUES else 0)
+    cue = out[cue_start:cue_end].lower()
+    if low in _PASSIVE_FORMS and _BE_TAIL_RE.search(out, max(0, cue_start - 12), cue_start):
+        return None  # "he was told", "is said to": the subject is not the speaker
+    if _NEGATED_RE.search(out, max(0, cue_start - 25), cue_start):
+        return None  # "has not said whether", "declined to say": nothing is reported
+    rest = out[cue_end : cue_end + 90]
+    if low in QUOTE_FRAME_CUES and not _QUOTE_SOON_RE.match(rest):
+        return None  # "called the plan" reports speech only with the words quoted
+    before = _speaker_before(sent, cue_start)
+    if before:
+        start, ref, role = before
+        if _after_quote(out, start):
+            # `"...," Graziani highlights` / `"...," he told reporters, drawing laughter.`
+            return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
+        narration_before = re.search(r"[A-Za-z]", out[:start].replace(INSIDE, ""))
+        if _ends_after(out, cue_end) and narration_before:
+            return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
+        complement = _COMPLEMENT_RE.match(rest)
+        if low in WEAK_CUES and not complement:
+            if low == "accused" or low.startswith("accus"):
+                if not re.match(r"^\s*[\w\s’'.-]{0,60}?\bof\b", rest):
+                    return None
+            elif low not in _BARE_WEAK_CUES or not re.search(r"[A-Za-z]", rest):
+                return None
+        rank = 1
+        if low in QUOTE_FRAME_CUES:
+            frame = _Frame(1, cue_start, ref, cue, start, cue_end, False, "after", role)
+            frame.mixed = True
+            return frame
+        if _WHO_OBJECT_RE.match(out[cue_end:]):
+            rank = 3  # "Stoltenberg echoed Blinken who stated ...": the clause is Blinken's
+        elif low in PARTICIPLE_CUES:
+            rank = 2
+        return _Frame(rank, cue_start, ref, cue, start, cue_end, False, "after", role)
+    prefix = out[:cue_start].rstrip()
+    if low in PARTICIPLE_CUES:
+        # "Biden rejected the plan, saying it ...": the main clause's subject speaks.
+        if prefix.endswith(",") and (low in _REPORTING_PARTICIPLES or _COMPLEMENT_RE.match(rest)):
+            subj = _main_subject(sent, cue_start)
+            if subj:
+                return _Frame(2, cue_start, subj[1], cue, cue_start, cue_end, False, "after")
+        return None
+    # Inverted: `"...," said X` or `..., warns X, a professor at ...`.
+    if prefix.endswith((",", '"', "—", "–")) or not prefix:
+        found = _speaker_after(sent, cue_end)
+        if found and found[1].kind != "pronoun":
+            end, ref, role = found
+            if _ends_after(out, end) or out[end:].lstrip().startswith((',"', ', "')):
+                return _Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
+    return None
 
 
 def _best_frame(frames: list[_Frame]) -> _Frame | None:
@@ -804,9 +954,22 @@ class _Resolver:
 
     def _role_np(self, ref: _Ref, index: int) -> _Entity | None:
         head = ref.head.lower()
-        if ref.definite and head not in PLURAL_ROLE_HEADS:
+        if ref.owner is not None and ref.owner.kind == "person":
+            # "Israeli Prime Minister Benjamin Netanyahu's office": named after its owner.
+            tail = re.split(r"['’]s\s+", ref.text)[-1]
+            return self.registry.unnamed(f"{ref.owner.name}'s {tail}", head)
+        if (
+            ref.definite
+            and head not in PLURAL_ROLE_HEADS
+            and not ref.text.lower().startswith(("his ", "her "))
+        ):
             if head in ORG_HEADS:
                 orgs = [e for e in self.registry.entities if e.kind == "org" and head in e.name.lower()]
+                if not orgs and ref.text.lower() == "the " + head:
+                    # "the group", "the company": the organisation the last sentences named.
+                    orgs = [
+                        e for e in self.registry.entities if e.kind == "org" and 0 <= index - e.seen[0] <= 2
+                    ]
                 if orgs:
                     ent = max(orgs, key=lambda e: e.seen)
                     ent.aliases.add(ref.text)
@@ -866,7 +1029,7 @@ def _content(sent: _Sent, frame: _Frame) -> tuple[str, str]:
         after = frame.end
         m = re.match(r"\s*(?:,\s*)?(?:that\b|:)?", out[after:])
         pieces.append((after + (m.end() if m else 0), len(text)))
-    if frame.content_side == "before" and re.search(r'[,:]?\s*"_', out[frame.end :]):
+    if frame.content_side == "before" and re.match(r'\s*[,:]?\s*"_', out[frame.end :]):
         pieces.append((frame.end, len(text)))  # `"A," X said, "B."`
     content = " ".join(text[a:b] for a, b in pieces)
     masked = " ".join(out[a:b] for a, b in pieces)
@@ -878,6 +1041,8 @@ def _kind(frame: _Frame, masked: str) -> Kind:
         return "according"
     if INSIDE not in masked:
         return "indirect"
+    if frame.mixed:
+        return "mixed"
     outside = _letters(masked.replace(INSIDE, ""))
     return "direct" if outside <= 2 else "mixed"
 
@@ -894,7 +1059,12 @@ def attribute(doc: Document) -> tuple[list[Attribution | None], list[Speaker]]:
         p_start, scan = scans[s.paragraph]
         rel = s.start - p_start
         out = scan.mask[rel : rel + len(s.text)]
-        sents.append(_Sent(s.index, s.paragraph, s.text, out, rel, find_mentions(out)))
+        mentions = find_mentions(out)
+        if s.index == 0 or rel == 0:
+            dateline = _DATELINE_RE.match(out)
+            if dateline:  # "WASHINGTON (AP) —" names a place and an agency, not a speaker
+                mentions = [m for m in mentions if m.start >= dateline.end()]
+        sents.append(_Sent(s.index, s.paragraph, s.text, out, rel, mentions))
 
     registry = _Registry()
     registry.build(sents)
@@ -912,6 +1082,7 @@ def attribute(doc: Document) -> tuple[list[Attribution | None], list[Speaker]]:
                 sent.speaker = speaker
         _update_salience(sent)
 
+    _dash_lines(sents)
     _spread_quotes(sents, scans, doc)
     return _finish(sents, registry)
 
@@ -931,6 +1102,21 @@ def _update_salience(sent: _Sent) -> None:
                 ent.seen = key
     if sent.speaker is not None:
         sent.speaker.seen = (sent.index, 0)
+
+
+def _dash_lines(sents: list[_Sent]) -> None:
+    """A line "— Name, role" after a quote signs that quote."""
+    for prev, sent in zip(sents, sents[1:], strict=False):
+        dash = _DASH_LINE_RE.match(sent.out)
+        if not dash or prev.speaker is not None or not _quote_only(prev):
+            continue
+        found = _speaker_after(sent, dash.end())
+        if found and _ends_after(sent.out, found[0]) and found[1].kind == "entity":
+            sent.frame, sent.speaker = None, None
+            prev.speaker = found[1].entity
+            if found[2] and prev.speaker is not None:
+                prev.speaker.add_role(found[2], 3, sent.index)
+            prev.frame = _Frame(0, 0, found[1], None, 0, 0, False, "quote")
 
 
 def _quote_only(sent: _Sent) -> bool:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution_lexicon import (
+    CUE_WORDS,
+    DEMONYMS,
     FIRST_NAMES_F,
     FIRST_NAMES_M,
     HONORIFICS,
@@ -21,6 +23,7 @@ from .attribution_lexicon import (
     PLACES,
     ROLE_HEADS,
     STOP_CAPS,
+    TITLE_ADJECTIVES,
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
@@ -93,6 +96,24 @@ PARTY_RE = re.compile(r"\s*(?:\(\s*|,\s+)([DRI])-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _SUFFIXES = {"jr.", "sr.", "ii", "iii", "iv"}
 _CONNECTORS = set(_CONNECTOR.strip("(?:)").split("|"))
+_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "del",
+    "della",
+    "bin",
+    "ibn",
+    "la",
+    "le",
+    "y",
+    "al",
+}
 _ABBREV_KEEP_DOT = {
     "jr.",
     "sr.",
@@ -183,7 +204,12 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
             name.insert(0, tok)
             i -= 1
             continue
-        if low in _CONNECTORS or _is_title_word(tok) or _is_org_word(tok) or len(name) >= 4:
+        if low in _PARTICLES and name and i > 0 and not _is_title_word(tokens[i - 1]):
+            name.insert(0, tok)  # "Mohammed bin Salman", "Ursula von der Leyen"
+            i -= 1
+            continue
+        real = [w for w in name if w.lower() not in _PARTICLES]
+        if low in _CONNECTORS or _is_title_word(tok) or _is_org_word(tok) or len(real) >= 4:
             break
         name.insert(0, tok)
         i -= 1
@@ -198,14 +224,27 @@ def find_mentions(out: str) -> list[Mention]:
         pieces: list[list[tuple[str, int]]] = [[]]
         for tm in re.finditer(r"\S+", m.group()):
             word = tm.group()
+            low = word.lower()
+            # "Lankford of Oklahoma": of/for after a name (not a title or body) ends the name.
+            if low in ("of", "for") and pieces[-1]:
+                prev = pieces[-1][-1][0]
+                if not (_is_title_word(prev) or _is_org_word(prev)):
+                    pieces.append([])
+                    continue
             pieces[-1].append((word, m.start() + tm.start()))
             if word.endswith(_POSSESSIVE):
                 pieces.append([])
+        owner: Mention | None = None
         for piece in pieces:
             if piece:
                 mention = _make_mention(out, piece)
                 if mention is not None:
+                    if owner is not None and mention.kind == "org" and owner.kind in ("place", "org"):
+                        # "Russia's Foreign Ministry" is one body, named with its owner.
+                        mention.name = f"{out[owner.start : mention.start].strip()} {mention.name}"
+                        mention.start = owner.start
                     mentions.append(mention)
+                    owner = mention if mention.possessive else None
     return mentions
 
 
@@ -216,6 +255,8 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
         or piece[0][0].lower() in _CONNECTORS
     ):
         piece = piece[1:]
+    if all(w.lower().rstrip(".,") in DEMONYMS or w.lower().rstrip(".") in TITLE_ADJECTIVES for w, _ in piece):
+        return None
     while piece and piece[-1][0].lower() in _CONNECTORS:
         piece = piece[:-1]
     if not piece:
@@ -314,8 +355,12 @@ def is_role_text(text: str) -> bool:
     words = [w.strip(".,").lower() for w in text.split()[:12]]
     if not words or len(words) > 25:
         return False
-    if words[0] in {"who", "which", "that", "saying", "adding", "according"}:
+    if words[0] in {"who", "which", "that", "saying", "adding", "according", "he", "she", "they", "it"}:
         return False
+    if words[0] in CUE_WORDS or words[0].endswith("ing") and words[0] not in ROLE_HEADS:
+        return False
+    if words[0] in ("a", "an") and len(words) >= 2:
+        return True
     return any(
         w in ROLE_HEADS or w in TITLE_WORDS or any(p in TITLE_WORDS for p in w.split("-")) for w in words
     )
@@ -348,7 +393,8 @@ def premodifier_role(out: str, start: int) -> str:
             and low.rstrip(".") not in STOP_CAPS
             or low in TITLE_MODIFIERS
             or low.endswith(("'s", "’s"))
-            or (taken and low in ("of", "for", "and"))
+            or (taken and low in ("of", "for"))
+            or (taken and low == "and" and taken[0][:1].islower())
         ):
             break
         taken.insert(0, word)
@@ -367,6 +413,9 @@ def premodifier_role(out: str, start: int) -> str:
 def _attach_roles(out: str, mention: Mention) -> None:
     """Record the premodifier title, apposition and party tag around a mention."""
     after = out[mention.end :]
+    of_place = _OF_PLACE_RE.match(after)
+    if of_place:
+        after = after[of_place.end() :]  # "Sen. James Lankford of Oklahoma, the lead negotiator"
     party = PARTY_RE.match(after)
     if party:
         mention.party = f"{party.group(1)}-{party.group(2)}"
@@ -390,6 +439,7 @@ def _attach_roles(out: str, mention: Mention) -> None:
                 mention.premod = pre
 
 
+_OF_PLACE_RE = re.compile(rf"\s+(?:of|from)\s+[{_UPPER}][\w.]*(?:\s+[{_UPPER}][\w.]*)?(?=,)")
 NAME_ONLY_RE = re.compile(rf"[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'.\-]*){{0,3}}")
 
 
