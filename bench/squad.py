@@ -34,12 +34,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import rapidfuzz
+# bench/ holds a bot.py of its own (the Discord load benchmark); the script's folder is
+# first on sys.path, so take it off or `import bot` would find that file, not the package.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from bot.core import ingest, search
-from bot.core.archive import Archive
-from bot.core.models import Document
-from bot.core.store import Store
+import rapidfuzz  # noqa: E402
+
+from bot.core import ingest, search  # noqa: E402
+from bot.core.archive import Archive  # noqa: E402
+from bot.core.models import Document  # noqa: E402
+from bot.core.store import Store  # noqa: E402
 
 _WORD_RE = re.compile(r"[^\W_]+")
 
