@@ -1,3 +1,4 @@
+# ruff: noqa: SIM905  (word lists read best as one string split on spaces)
 """Who said each sentence: rule-based attribution of direct, indirect and mixed speech.
 
 Model-free on purpose: regular expressions and word lists (attribution_lexicon) find
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .attribution_lexicon import (
     CUE_WORDS,
@@ -76,6 +78,9 @@ SOURCE_HEADS = frozenset(
 )
 _NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | frozenset({"media", "outlet", "outlets"})
 
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _TOKEN_RE = re.compile(r"[\w’'.&\-]+|[^\w\s]")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
@@ -86,16 +91,21 @@ _IN_MEDIUM_RE = re.compile(
 )
 _DASH_FRAME_RE = re.compile(r"[\"”]\s*[-–—]+\s*(?=\S)")
 # Words that may stand between a speaker and the cue ("Biden also said", "has long argued").
-_AUX_TAIL_RE = re.compile(
-    r"(?:\s+|^)(?:also|later|previously|repeatedly|has|have|had|would|will|could|might|did|does|do|then|"
-    r"again|once|recently|reportedly|publicly|privately|further|earlier|now|still|long|often|initially|"
-    r"first|subsequently|separately|already|simply|just|flatly|explicitly|bluntly|openly|quickly|"
-    r"immediately|even|never|not|ever|always|frequently|consistently|allegedly|specifically|directly|"
-    r"angrily|loudly|quietly|falsely|correctly|rightly|wrongly|himself|herself|themselves|itself|too|"
-    r"was\s+quoted\s+as|is\s+quoted\s+as|were\s+quoted\s+as|has\s+been\s+quoted\s+as|"
-    r"[a-z]+ly|,\s*(?:however|though|too|meanwhile|in\s+turn|for\s+(?:his|her|their|its)\s+part|"
-    r"in\s+(?:a|an|the)\s+[\w\s-]{1,30}?|on\s+\w+(?:\s+\w+)?|at\s+[\w\s-]{1,30}?)\s*,)\s*$"
+_AUX_WORDS = frozenset(
+    """also later previously repeatedly has have had would will could might did does do then again once
+    recently reportedly publicly privately further earlier now still long often initially first
+    subsequently separately already simply just flatly explicitly bluntly openly quickly immediately even
+    never not ever always frequently consistently allegedly specifically directly angrily loudly quietly
+    falsely correctly rightly wrongly himself herself themselves itself too""".split()
 )
+_FENCED_ADVERBIAL_RE = re.compile(
+    r"\s*(?:however|though|too|meanwhile|in\s+turn|for\s+(?:his|her|their|its)\s+part|"
+    r"in\s+(?:a|an|the|his|her|their|its)\s+[\w\s-]{1,30}|on\s+\w+(?:\s+\w+)?|at\s+[\w\s-]{1,30}|"
+    r"\w+ly|speaking\s+[^,]{1,40}|asked\s+[^,]{1,50}|in\s+\w+)\s*"
+)
+_HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
+_WORDISH_RE = re.compile(r"[\w’']")
+_SKIPPABLE_APPOS_RE = re.compile(r"\d{1,3}$|[a-z]+ing\b|who\b|[DRI]-")
 _WHO_TAIL_RE = re.compile(r"(?:,\s*|\s+)who\s*$")
 _PAREN_TAIL_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _APPOS_TAIL_RE = re.compile(r",\s*([^,\"_]{1,160}?)\s*,\s*$")
@@ -327,6 +337,7 @@ class _Sent:
     frame: _Frame | None = None
     speaker: _Entity | None = None
     quote: int | None = None
+    cues: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 # --- entities ------------------------------------------------------------------------
@@ -339,6 +350,8 @@ class _Registry:
         self.entities: list[_Entity] = []
         self._by_key: dict[tuple[str, ...], _Entity] = {}
         self._unnamed: dict[str, _Entity] = {}
+        self._by_last: dict[str, list[_Entity]] = {}  # people named in full, by surname
+        self._by_first: dict[str, list[_Entity]] = {}
 
     def build(self, sents: list[_Sent]) -> None:
         order = 0
@@ -380,6 +393,8 @@ class _Registry:
             ent = _Entity(m.name, "person", gender=m.gender)
             self._by_key[key] = ent
             self.entities.append(ent)
+            self._by_last.setdefault(words[-1].lower(), []).append(ent)
+            self._by_first.setdefault(words[0].lower(), []).append(ent)
         elif len(m.name) > len(ent.name):
             ent.aliases.add(ent.name)
             ent.name = m.name
@@ -411,9 +426,7 @@ class _Registry:
 
     def _single(self, m: Mention, order: int) -> None:
         word = m.name.split()[-1].lower() if m.name else ""
-        candidates = [
-            e for e in self.entities if e.kind == "person" and e.name.split()[-1].lower() == word
-        ] or [e for e in self.entities if e.kind == "person" and e.name.split()[0].lower() == word]
+        candidates = self._by_last.get(word) or self._by_first.get(word) or []
         if m.gender:
             candidates = [e for e in candidates if e.gender in (None, m.gender)] or candidates
         if candidates:
@@ -463,6 +476,7 @@ class _Registry:
 # --- noun phrases around a cue ---------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _is_modifier(word: str) -> bool:
     low = word.lower()
     if low in _NP_STOP or low in CUE_WORDS:
@@ -473,7 +487,7 @@ def _is_modifier(word: str) -> bool:
         or low in ROLE_HEADS
         or low in ORG_HEADS
         or low.endswith(("'s", "’s"))
-        or bool(re.fullmatch(r"[\w]+(?:-[\w]+)+", low))
+        or ("-" in low and _HYPHENATED_RE.fullmatch(low) is not None)
         or low.isdigit()
         or low
         in {
@@ -596,7 +610,7 @@ def _role_np_before(out: str, end: int) -> tuple[int, _Ref] | None:
     head_at = -1
     for i in range(n - 1, max(-1, n - 10), -1):
         w = words[i]
-        if not re.match(r"[\w’']", w):
+        if not _WORDISH_RE.match(w):
             break
         low = w.lower()
         if low in _NP_HEADS and (
@@ -655,7 +669,7 @@ def _role_np_after(out: str, pos: int) -> tuple[int, _Ref] | None:
         while (
             k < len(words)
             and k - end_i <= 7
-            and re.match(r"[\w’']", words[k])
+            and _WORDISH_RE.match(words[k])
             and _np_word(words[k])
             and words[k].lower() not in _NP_STOP
             and words[k].lower() not in CUE_WORDS
@@ -672,34 +686,63 @@ def _role_np_after(out: str, pos: int) -> tuple[int, _Ref] | None:
     return end, _Ref("np", text=out[pos:end], head=head, definite=definite, modifiers=mods)
 
 
+def _strip_aux(out: str, end: int) -> int:
+    """Move `end` left over auxiliaries, adverbs and comma-fenced adverbials before a cue."""
+    while True:
+        while end > 0 and out[end - 1] == " ":
+            end -= 1
+        if end and out[end - 1] == ",":
+            # ", however," / ", in a statement," / ", on Tuesday,"
+            prev = out.rfind(",", max(0, end - 45), end - 1)
+            if prev >= 0 and _FENCED_ADVERBIAL_RE.fullmatch(out, prev + 1, end - 1):
+                end = prev
+                continue
+            return end
+        space = out.rfind(" ", 0, end) + 1
+        word = out[space:end]
+        low = word.lower()
+        if low in _AUX_WORDS or (low.endswith("ly") and word.islower() and len(word) > 4):
+            end = space
+            continue
+        if low == "as" and out[max(0, space - 12) : space].lower().endswith("quoted "):
+            end = out.rfind(" ", 0, space - 8)  # "was quoted as saying"
+            end = max(out.rfind(" ", 0, end), 0)
+            continue
+        return end
+
+
 def _speaker_before(sent: _Sent, end: int) -> tuple[int, _Ref, str] | None:
     """The speaker named right before a cue: (start, reference, apposition role)."""
     out = sent.out
-    while end > 0 and out[end - 1] == " ":
-        end -= 1
-    while True:
-        m = _AUX_TAIL_RE.search(out, max(0, end - 60), end)
-        if not m or m.start() >= end:
-            break
-        end = m.start()
-    who = _WHO_TAIL_RE.search(out, max(0, end - 8), end)
-    if who:
-        end = who.start()
-    end = len(out[:end].rstrip())
-    paren = _PAREN_TAIL_RE.search(out, max(0, end - 50), end)
-    if paren:
-        end = paren.start()
+    end = _strip_aux(out, end)
+    who = False
+    low_tail = out[max(0, end - 5) : end].lower()
+    if low_tail.endswith(" who") or low_tail == "who" and end == 3:
+        who = True
+        end = end - 3
+        while end > 0 and out[end - 1] in " ,":
+            end -= 1
+    if end and out[end - 1] == ")":
+        open_at = out.rfind("(", max(0, end - 45), end)
+        if open_at >= 0:
+            end = len(out[:open_at].rstrip())
     role = ""
-    appos = _APPOS_TAIL_RE.search(out, max(0, end - 170), end)
-    if appos and not who:
-        inner_start, inner_end = appos.span(1)
-        for mention in sent.mentions:
-            if mention.start == inner_start and mention.end == inner_end and not mention.possessive:
-                return mention.start, _Ref("entity", entity=mention.entity), ""
-        candidate = appos.group(1)
-        if is_role_text(candidate) or re.match(r"\d{1,3}$|[a-z]+ing\b|who\b|[DRI]-", candidate):
-            role = candidate if is_role_text(candidate) else ""
-            end = appos.start()
+    if end and out[end - 1] == "," and not who:
+        prev = out.rfind(",", max(0, end - 170), end - 1)
+        if prev >= 0:
+            seg_start = prev + 1
+            while seg_start < end and out[seg_start] == " ":
+                seg_start += 1
+            candidate = out[seg_start : end - 1].rstrip()
+            if candidate and '"' not in candidate and INSIDE not in candidate:
+                inner_end = seg_start + len(candidate)
+                for mention in sent.mentions:
+                    if mention.start == seg_start and mention.end == inner_end and not mention.possessive:
+                        # "Clinton's campaign manager, Robby Mook, said": the name is the speaker.
+                        return mention.start, _Ref("entity", entity=mention.entity), ""
+                if is_role_text(candidate) or _SKIPPABLE_APPOS_RE.match(candidate):
+                    role = candidate if is_role_text(candidate) else ""
+                    end = prev
     party = _PARTY_AFTER_RE.search(out, max(0, end - 30), end)
     if party and party.end() == end:
         end = party.start()
@@ -710,9 +753,10 @@ def _speaker_before(sent: _Sent, end: int) -> tuple[int, _Ref, str] | None:
                 start -= 4  # "the Police Officers Federation said"
             return start, _Ref("entity", entity=mention.entity), role
     if not who:
-        pron = _PRONOUN_TAIL_RE.search(out, max(0, end - 6), end)
-        if pron:
-            return pron.start(1), _Ref("pronoun", text=pron.group(1).lower()), ""
+        space = out.rfind(" ", 0, end) + 1
+        word = out[space:end]
+        if word.lower() in ("he", "she", "they", "it") and (space == 0 or out[space - 1] in ' "('):
+            return space, _Ref("pronoun", text=word.lower()), ""
     np = _role_np_before(out, end)
     if np:
         start, ref = np
@@ -826,14 +870,8 @@ def _frames(sent: _Sent) -> list[_Frame]:
             at_start = not re.search(r"[A-Za-z]", out[: m.start()].replace(INSIDE, ""))
             side = "after" if at_start else ("before" if _ends_after(out, end) else "both")
             frames.append(_Frame(0, m.start(), ref, "according to", m.start(), end, True, side, role))
-    for m in _WORD_RE.finditer(out):
-        word = m.group()
-        low = word.lower()
-        if low not in CUE_WORDS and low not in QUOTE_FRAME_CUES:
-            continue
-        if word[0].isupper() and m.start() > 0:
-            continue
-        frame = _cue_frame(sent, m.start(), m.end(), low)
+    for start, end, low in sent.cues:
+        frame = _cue_frame(sent, start, end, low)
         if frame is not None:
             frames.append(frame)
     medium = _IN_MEDIUM_RE.match(out)
@@ -1016,7 +1054,7 @@ class _Resolver:
 
 
 def _letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    return len(_LETTER_RE.findall(text))
 
 
 def _content(sent: _Sent, frame: _Frame) -> tuple[str, str]:
@@ -1071,7 +1109,7 @@ def attribute(doc: Document) -> tuple[list[Attribution | None], list[Speaker]]:
     resolver = _Resolver(registry)
 
     for sent in sents:
-        sent.frame = _best_frame(_frames(sent)) if _may_attribute(sent.out) else None
+        sent.frame = _best_frame(_frames(sent)) if _find_cues(sent) else None
         if sent.frame is not None:
             speaker = resolver.resolve(sent.frame.ref, sent.index)
             if speaker is not None:
@@ -1087,10 +1125,14 @@ def attribute(doc: Document) -> tuple[list[Attribution | None], list[Speaker]]:
     return _finish(sents, registry)
 
 
-def _may_attribute(out: str) -> bool:
-    """Cheap pre-filter: only sentences with a cue word, a dash after a quote, or a medium phrase."""
-    words = set(_WORD_RE.findall(out.lower()))
-    return bool(words & CUE_WORDS) or "according" in words or '"' in out or bool(words & MEDIUM_NOUNS)
+def _find_cues(sent: _Sent) -> bool:
+    """Collect the sentence's cue words; False when no frame can exist (the common case)."""
+    out = sent.out
+    if _ALL_CUES.isdisjoint(_LOWER_WORD_RE.findall(out)):
+        sent.cues = []
+    else:
+        sent.cues = [(m.start(), m.end(), m.group()) for m in _LOWER_WORD_RE.finditer(out) if m.group() in _ALL_CUES]
+    return bool(sent.cues) or "ccording to" in out or out.startswith(("In ", "During ")) or '"' in out
 
 
 def _update_salience(sent: _Sent) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .attribution_lexicon import (
     CUE_WORDS,
@@ -50,10 +51,10 @@ def scan_quotes(text: str) -> QuoteScan:
     quotation: news style leaves a multi-paragraph quote open and reopens it on the
     next paragraph.
     """
-    chars = list(text)
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARK_RE.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _OPENERS:
             if open_at is None:
                 open_at = i
@@ -61,23 +62,31 @@ def scan_quotes(text: str) -> QuoteScan:
             if open_at is not None:
                 regions.append((open_at, i))
                 open_at = None
-        elif ch == _STRAIGHT:
-            if open_at is None:
-                open_at = i
-            else:
-                regions.append((open_at, i))
-                open_at = None
+        elif open_at is None:
+            open_at = i
+        else:
+            regions.append((open_at, i))
+            open_at = None
     open_at_end = open_at is not None
     if open_at is not None:
         regions.append((open_at, len(text)))
+    if not regions:
+        return QuoteScan(text, regions, False)
+    parts: list[str] = []
+    last = 0
     for start, end in regions:
-        chars[start] = '"'
-        for j in range(start + 1, end):
-            if not chars[j].isspace():
-                chars[j] = INSIDE
+        parts.append(text[last:start])
+        parts.append('"')
+        parts.append(_NON_SPACE_RE.sub(INSIDE, text[start + 1 : end]))
         if end < len(text):
-            chars[end] = '"'
-    return QuoteScan("".join(chars), regions, open_at_end)
+            parts.append('"')
+        last = end + 1
+    parts.append(text[last:])
+    return QuoteScan("".join(parts), regions, open_at_end)
+
+
+_QUOTE_MARK_RE = re.compile(f"[{_OPENERS}{_CLOSERS}{_STRAIGHT}]")
+_NON_SPACE_RE = re.compile(r"\S")
 
 
 # --- names -------------------------------------------------------------------------
@@ -88,8 +97,11 @@ _NAME_WORD = (
     r"|(?:al|el|bin|ibn|de|van|von|da|di|du|le|la|d)[-’'][A-Z]\w+)"
 )
 _CONNECTOR = r"(?:of|for|de|da|di|du|van|von|der|den|del|della|bin|ibn|la|le|&|y)"
+# The first character is matched before the look-behind so that the engine can skip
+# quickly to capital letters (this regex runs over every sentence).
 NAME_SEQ_RE = re.compile(
-    rf"(?<![\w’'\-]){_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*"
+    rf"[{_UPPER}](?<![\w’'\-].)(?:[\w’'\-]*\w)?\.?(?:[{_UPPER}]\.)*"
+    rf"(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*"
     r"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
 )
 PARTY_RE = re.compile(r"\s*(?:\(\s*|,\s+)([DRI])-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s*(?:\)|,)")
@@ -141,12 +153,13 @@ _ABBREV_KEEP_DOT = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _clean_word(word: str) -> str:
     """A token without a sentence-final period (initials and abbreviations keep theirs)."""
     if (
         word.endswith(".")
         and word.lower() not in _ABBREV_KEEP_DOT
-        and not re.fullmatch(r"(?:[A-Z]\.)+", word)
+        and not _INITIALS_RE.fullmatch(word)
     ):
         return word[:-1]
     return word
@@ -171,11 +184,18 @@ class Mention:
     roles: list[str] = field(default_factory=list)
 
 
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+_RUN_TOKEN_RE = re.compile(r"\S+")
+_POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
+
+
+@lru_cache(maxsize=4096)
 def _is_title_word(word: str) -> bool:
     low = word.lower()
     return low in TITLE_WORDS or any(part in TITLE_WORDS for part in low.split("-"))
 
 
+@lru_cache(maxsize=4096)
 def _is_org_word(word: str) -> bool:
     low = word.lower().rstrip(".")
     return low in ORG_WORDS or (
@@ -183,6 +203,7 @@ def _is_org_word(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def classify_single(word: str) -> str:
     """Person, org or place for a one-word name ("Moscow", "NATO", "Stoltenberg")."""
     low = word.lower().rstrip(".")
@@ -221,8 +242,15 @@ def find_mentions(out: str) -> list[Mention]:
     mentions: list[Mention] = []
     for m in NAME_SEQ_RE.finditer(out):
         # Split the run into pieces at possessives ("Russia's Foreign Ministry").
+        run = m.group()
+        if " " not in run:
+            # One word: the common case ("The", "Moscow", "Stoltenberg's").
+            mention = _make_mention(out, [(run, m.start())])
+            if mention is not None:
+                mentions.append(mention)
+            continue
         pieces: list[list[tuple[str, int]]] = [[]]
-        for tm in re.finditer(r"\S+", m.group()):
+        for tm in _RUN_TOKEN_RE.finditer(run):
             word = tm.group()
             low = word.lower()
             # "Lankford of Oklahoma": of/for after a name (not a title or body) ends the name.
@@ -249,42 +277,60 @@ def find_mentions(out: str) -> list[Mention]:
 
 
 def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
-    # Leading sentence words and times are not names ("But", "On Tuesday").
-    while piece and (
-        (piece[0][0].lower().rstrip(".,") in STOP_CAPS and not _is_acronym(piece[0][0]))
-        or piece[0][0].lower() in _CONNECTORS
-    ):
-        piece = piece[1:]
-    if all(w.lower().rstrip(".,") in DEMONYMS or w.lower().rstrip(".") in TITLE_ADJECTIVES for w, _ in piece):
+    shape = _run_shape(tuple(w for w, _ in piece))
+    if shape is None:
         return None
-    while piece and piece[-1][0].lower() in _CONNECTORS:
-        piece = piece[:-1]
-    if not piece:
-        return None
-    words = [w for w, _ in piece]
-    possessive = words[-1].endswith(_POSSESSIVE)
-    if possessive:
-        words[-1] = re.sub(r"(?:['’]s|['’])$", "", words[-1])
-    words = [_clean_word(w) for w in words]
+    lead, tail, name, title, kind, gender, possessive, cut = shape
+    piece = piece[lead : len(piece) - tail]
     start = piece[0][1]
     last_word, last_at = piece[-1]
-    end = last_at + len(last_word)
+    end = last_at + len(last_word) - cut
+    name_start = start
+    if title and kind == "person" and len(piece) >= len(name.split()):
+        name_start = piece[len(piece) - len(name.split())][1]  # the first name word, after the title
+    mention = Mention(start, end, name_start, name, title, kind, possessive, gender)
+    if not possessive:
+        _attach_roles(out, mention)
+    return mention
+
+
+@lru_cache(maxsize=8192)
+def _run_shape(
+    raw: tuple[str, ...],
+) -> tuple[int, int, str, str, str, str | None, bool, int] | None:
+    """How a capitalised run reads, from its words alone (cached: runs repeat a lot).
+
+    (words skipped at the front, words skipped at the end, name, title, kind, gender,
+    possessive, characters to cut from the last word).
+    """
+    lead = 0
+    # Leading sentence words and times are not names ("But", "On Tuesday").
+    while lead < len(raw) and (
+        (raw[lead].lower().rstrip(".,") in STOP_CAPS and not _is_acronym(raw[lead])) or raw[lead].lower() in _CONNECTORS
+    ):
+        lead += 1
+    tail = 0
+    while len(raw) - tail > lead and raw[len(raw) - 1 - tail].lower() in _CONNECTORS:
+        tail += 1
+    words = list(raw[lead : len(raw) - tail])
+    if not words or all(w.lower().rstrip(".,") in DEMONYMS or w.lower().rstrip(".") in TITLE_ADJECTIVES for w in words):
+        return None
+    last_word = words[-1]
+    possessive = last_word.endswith(_POSSESSIVE)
+    cut = 0
     if possessive:
-        end -= 2 if last_word.endswith(("'s", "’s")) else 1
-    elif last_word.endswith(".") and not words[-1].endswith("."):
-        end -= 1
+        words[-1] = _POSSESSIVE_END_RE.sub("", last_word)
+        cut = len(last_word) - len(words[-1])
+    words = [_clean_word(w) for w in words]
+    if not possessive and last_word.endswith(".") and not words[-1].endswith("."):
+        cut = 1
     title, name = _split_title(words)
     kind = "unknown"
     gender = None
-    if not name:
+    if not name or (title and not _is_title_word(title[-1]) and not _title_chain(title)):
+        # No name after the title, or "Vision & Global Trends": not a person.
         kind = "org" if any(_is_org_word(w) for w in words) else "unknown"
-        name = words
-        title = []
-    elif title and not _is_title_word(title[-1]) and not _title_chain(title):
-        # "Vision & Global Trends": the left part is not a title, so the run is not a person.
-        kind = "org" if any(_is_org_word(w) for w in words) else "unknown"
-        name = words
-        title = []
+        name, title = words, []
     else:
         if len(name) == 1 and not title:
             kind = classify_single(name[0])
@@ -294,28 +340,11 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
         elif first in FIRST_NAMES_F:
             gender, kind = "f", "person"
         for t in title:
-            low = t.lower()
-            if low in HONORIFICS:
-                gender = HONORIFICS[low] or gender
+            if t.lower() in HONORIFICS:
+                gender = HONORIFICS[t.lower()] or gender
         if title or kind == "unknown" and len(name) >= 2 and not any(w.lower() in STOP_CAPS for w in name):
             kind = "person"
-    name_start = start
-    if title and kind == "person":
-        # Offset of the first name word inside the run.
-        name_start = piece[len(piece) - len(name)][1] if len(piece) >= len(name) else start
-    mention = Mention(
-        start=start,
-        end=end,
-        name_start=name_start,
-        name=" ".join(name),
-        title=" ".join(title),
-        kind=kind,
-        possessive=possessive,
-        gender=gender,
-    )
-    if not possessive:
-        _attach_roles(out, mention)
-    return mention
+    return lead, tail, " ".join(name), " ".join(title), kind, gender, possessive, cut
 
 
 def _is_acronym(word: str) -> bool:
@@ -368,6 +397,14 @@ def is_role_text(text: str) -> bool:
 
 def premodifier_role(out: str, start: int) -> str:
     """Role words written just before a name: "NATO secretary-general", "White House press secretary"."""
+    space = out.rfind(" ", 0, max(0, start - 1)) + 1
+    prev_word = out[space : start - 1]
+    if start < 2 or out[start - 1] != " " or not prev_word:
+        return ""
+    bare = prev_word.lower().removesuffix("'s").removesuffix("’s")
+    if not (prev_word[0].isupper() or bare in TITLE_WORDS or bare in ROLE_HEADS or bare in TITLE_MODIFIERS
+            or "-" in bare):
+        return ""
     window = out[max(0, start - 120) : start]
     tokens = list(_WORD_TOKEN_RE.finditer(window))
     taken: list[str] = []
@@ -381,7 +418,7 @@ def premodifier_role(out: str, start: int) -> str:
             break
         word = tm.group()
         low = word.lower()
-        bare = re.sub(r"(?:['’]s)$", "", low)
+        bare = low.removesuffix("'s").removesuffix("’s")
         if low in _DETERMINERS:
             if taken and taken[0].lower().endswith(("'s", "’s")):
                 taken.insert(0, word)
@@ -412,17 +449,20 @@ def premodifier_role(out: str, start: int) -> str:
 
 def _attach_roles(out: str, mention: Mention) -> None:
     """Record the premodifier title, apposition and party tag around a mention."""
-    after = out[mention.end :]
-    of_place = _OF_PLACE_RE.match(after)
-    if of_place:
-        after = after[of_place.end() :]  # "Sen. James Lankford of Oklahoma, the lead negotiator"
-    party = PARTY_RE.match(after)
-    if party:
-        mention.party = f"{party.group(1)}-{party.group(2)}"
-        after = after[party.end() - (1 if party.group(0).rstrip().endswith(",") else 0) :]
-    appos = _APPOS_RE.match(after)
-    if appos and is_role_text(appos.group(1)) and not NAME_ONLY_RE.fullmatch(appos.group(1)):
-        mention.appos = appos.group(1).strip()
+    pos = mention.end
+    nxt = out[pos : pos + 2]
+    # Most names are followed by a verb: only a comma, a bracket or "of" can open a role.
+    if nxt[:1] == "," or nxt in (" (", " o", " f"):
+        of_place = _OF_PLACE_RE.match(out, pos)
+        if of_place:
+            pos = of_place.end()  # "Sen. James Lankford of Oklahoma, the lead negotiator"
+        party = PARTY_RE.match(out, pos)
+        if party:
+            mention.party = f"{party.group(1)}-{party.group(2)}"
+            pos = party.end() - (1 if party.group(0).rstrip().endswith(",") else 0)
+        appos = _APPOS_RE.match(out, pos)
+        if appos and is_role_text(appos.group(1)) and not NAME_ONLY_RE.fullmatch(appos.group(1)):
+            mention.appos = appos.group(1).strip()
     if mention.kind in ("person", "unknown"):
         pre = premodifier_role(out, mention.start)
         own = mention.title
@@ -431,7 +471,7 @@ def _attach_roles(out: str, mention: Mention) -> None:
         combined = " ".join(p for p in (pre, own) if p)
         if combined:
             mention.premod = combined
-        elif out[: mention.start].rstrip().endswith(",") and after.lstrip().startswith(","):
+        elif out[: mention.start].rstrip().endswith(",") and out[pos:].lstrip().startswith(","):
             # ", Clinton's campaign manager, Robby Mook, said": the role stands before the name.
             before = out[: mention.start].rstrip()[:-1].rstrip()
             pre = premodifier_role(before + " ", len(before) + 1)
