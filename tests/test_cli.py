@@ -249,7 +249,10 @@ def test_real_process_prints_no_traceback_on_bad_input(tmp_path):
     env = {**os.environ, "ARCHIVIST_DB": str(tmp_path / "p.db"), "ARCHIVIST_SEEDS": str(SEEDS)}
     proc = subprocess.run(
         [sys.executable, "-m", "bot", "add", str(tmp_path / "missing.txt")],
-        capture_output=True, text=True, env=env, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert proc.returncode == 1
     assert proc.stderr.strip() == f"archivist: There is no file {str(tmp_path / 'missing.txt')!r}."

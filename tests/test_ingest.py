@@ -34,15 +34,23 @@ def test_offsets_point_into_the_body():
 def test_multi_sentence_quote_is_split_into_sentences():
     doc = ingest.parse(SEED.read_bytes(), name=SEED.name)
     texts = [s.text for s in doc.sentences]
-    assert any(t.startswith('"Stoltenberg essentially reiterates') and t.endswith("mission and function.") for t in texts)
+    assert any(
+        t.startswith('"Stoltenberg essentially reiterates') and t.endswith("mission and function.")
+        for t in texts
+    )
     assert any(t.startswith("Disregarding Putin's") and t.endswith('the Kremlin."') for t in texts)
 
 
 def test_title_only_file_without_date():
-    doc = ingest.parse(b"Harbour plan approved\n\nThe council approved the plan on Monday.\nWork starts in May.\n")
+    doc = ingest.parse(
+        b"Harbour plan approved\n\nThe council approved the plan on Monday.\nWork starts in May.\n"
+    )
     assert doc.title == "Harbour plan approved"
     assert doc.date is None
-    assert [s.text for s in doc.sentences] == ["The council approved the plan on Monday.", "Work starts in May."]
+    assert [s.text for s in doc.sentences] == [
+        "The council approved the plan on Monday.",
+        "Work starts in May.",
+    ]
 
 
 def test_hard_wrapped_lines_join_into_one_paragraph():

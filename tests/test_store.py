@@ -38,7 +38,8 @@ async def test_a_failed_insert_leaves_nothing_behind(archive):
     verdict, before = await archive.integrity()
     doc = ingest.parse(STORY.encode())
     broken = replace(
-        doc, attributions=(Attribution("Maria Costa", None, "said", "shouted", None),) + doc.attributions[1:]  # type: ignore[arg-type]
+        doc,
+        attributions=(Attribution("Maria Costa", None, "said", "shouted", None),) + doc.attributions[1:],  # type: ignore[arg-type]
     )
     with pytest.raises(sqlite3.IntegrityError):
         await archive.add_document(broken)
