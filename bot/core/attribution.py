@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .attribution_lexicon import (
+    CUE_BASES,
     CUE_WORDS,
     GENERIC_PERSON_HEADS,
     MEDIUM_NOUNS,
@@ -31,6 +32,7 @@ from .attribution_lexicon import (
     PARTICIPLE_CUES,
     PERSON_PRONOUNS,
     PHRASAL_CUES,
+    PARTY_NOUNS,
     PLURAL_ROLE_HEADS,
     QUOTE_FRAME_CUES,
     ROLE_HEADS,
@@ -52,33 +54,16 @@ from .models import Attribution, Document, Kind, Speaker
 
 # Documents and bodies that "say" things in news prose ("the report said").
 SOURCE_HEADS = frozenset(
-    [
-        "report",
-        "statement",
-        "letter",
-        "document",
-        "study",
-        "survey",
-        "poll",
-        "memo",
-        "filing",
-        "complaint",
-        "lawsuit",
-        "indictment",
-        "ruling",
-        "release",
-        "announcement",
-        "transcript",
-        "readout",
-        "editorial",
-        "website",
-        "analysis",
-        "assessment",
-    ]
+    """
+    report statement letter document study survey poll memo filing complaint lawsuit indictment
+    ruling release announcement transcript readout editorial website analysis assessment
+    """.split()
 )
 _NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | frozenset({"media", "outlet", "outlets"})
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
+_DEFINITE_REACH = 8  # sentences back that "the senator" may reach for an unmatched referent
+_LEADING_DET_RE = re.compile(r"^(?:the|a|an|one)\s+", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -96,7 +81,8 @@ _AUX_WORDS = frozenset(
     recently reportedly publicly privately further earlier now still long often initially first
     subsequently separately already simply just flatly explicitly bluntly openly quickly immediately even
     never not ever always frequently consistently allegedly specifically directly angrily loudly quietly
-    falsely correctly rightly wrongly himself herself themselves itself too""".split()
+    falsely correctly rightly wrongly himself herself themselves itself too nonetheless nevertheless
+    meanwhile instead however though yet since""".split()
 )
 _FENCED_ADVERBIAL_RE = re.compile(
     r"\s*(?:however|though|too|meanwhile|in\s+turn|for\s+(?:his|her|their|its)\s+part|"
@@ -105,7 +91,7 @@ _FENCED_ADVERBIAL_RE = re.compile(
 )
 _HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
 _WORDISH_RE = re.compile(r"[\w’']")
-_SKIPPABLE_APPOS_RE = re.compile(r"\d{1,3}$|[a-z]+ing\b|who\b|[DRI]-")
+_SKIPPABLE_APPOS_RE = re.compile(r"\d{1,3}$|[a-z]+ing\b|who\b|which\b|whose\b|[DRI]-|[a-z]+ed\b")
 _WHO_TAIL_RE = re.compile(r"(?:,\s*|\s+)who\s*$")
 _PAREN_TAIL_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _APPOS_TAIL_RE = re.compile(r",\s*([^,\"_]{1,160}?)\s*,\s*$")
@@ -116,26 +102,10 @@ _PASSIVE_FORMS = frozenset(
 )
 _NEGATED_RE = re.compile(r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to)|n’t)\s+(?:\w+ly\s+)?$")
 _REPORTING_PARTICIPLES = frozenset(
-    [
-        "saying",
-        "adding",
-        "noting",
-        "arguing",
-        "warning",
-        "insisting",
-        "claiming",
-        "stating",
-        "explaining",
-        "writing",
-        "declaring",
-        "asserting",
-        "contending",
-        "acknowledging",
-        "stressing",
-        "telling",
-        "tweeting",
-        "posting",
-    ]
+    """
+    saying adding noting arguing warning insisting claiming stating explaining writing declaring
+    asserting contending acknowledging stressing telling tweeting posting urging
+    """.split()
 )
 _DATELINE_RE = re.compile(
     r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
@@ -144,120 +114,38 @@ _DASH_LINE_RE = re.compile(r"^\s*[—–-]+\s*(?=\S)")
 _QUOTE_SOON_RE = re.compile(r"^[^.;:,]{0,70}?\"_")
 # Weak cues that report a view even without "that" ("She expects two more cuts").
 _BARE_WEAK_CUES = frozenset(
-    [
-        "believe",
-        "believes",
-        "believed",
-        "think",
-        "thinks",
-        "thought",
-        "expect",
-        "expects",
-        "expected",
-        "predict",
-        "predicts",
-        "predicted",
-        "estimate",
-        "estimates",
-        "estimated",
-        "doubt",
-        "doubts",
-        "doubted",
-        "fear",
-        "fears",
-        "feared",
-    ]
+    """
+    believe believes believed think thinks thought expect expects expected predict predicts
+    predicted estimate estimates estimated doubt doubts doubted fear fears feared
+    """.split()
 )
-_COMPLEMENT_RE = re.compile(r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|:|\")")
+_COMPLEMENT_RE = re.compile(r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")")
 _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
 _APPOS_AFTER_RE = re.compile(
-    r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|as\b|adding\b|saying\b)([^,;\"_()]{2,200}?)"
-    r"\s*(?=,|;|\.\s*$|\.?\s*[\"”]|$)"
+    r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|as\b|adding\b|saying\b)((?:[^,;\"_()]|,(?=\d)){2,200}?)"
+    r"\s*(?=,(?!\d)|;|\.\s*$|\.?\s*[\"”]|$)"
 )
 _PARTY_AFTER_RE = re.compile(r"\s*(?:\(\s*[DRI]-[^)]{1,25}\)|,\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?)")
 _TRAILING_REST_RE = re.compile(
-    r"^[\s,]*(?:(?:on|in|at|during|to|with|after|before|late|earlier|this|last|from|via|told)\b[^\"_;]{0,70}?)?"
+    r"^[\s,]*(?:(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told)\b[^\"_;]{0,50}?)?"
     r"[\s.!?;:\"”’)]*$"
 )
 _PREPOSITIONS = frozenset(
-    [
-        "with",
-        "to",
-        "of",
-        "for",
-        "by",
-        "from",
-        "on",
-        "in",
-        "at",
-        "about",
-        "against",
-        "between",
-        "among",
-        "than",
-        "like",
-    ]
+    """
+    with to of for by from on in at about against between among than like
+    """.split()
 )
-_NP_PREPS = frozenset(["for", "at", "of", "from", "with", "to", "in", "on", "close", "familiar"])
+_NP_PREPS = frozenset("for at of from with to in on close familiar".split())
 _DETS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "several",
-        "many",
-        "some",
-        "other",
-        "most",
-        "few",
-        "both",
-        "another",
-    ]
+    """
+    the a an one two three several many some other most few both another
+    """.split()
 )
 _NP_STOP = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "not",
-        "and",
-        "or",
-        "but",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "while",
-        "if",
-        "because",
-        "as",
-        "than",
-        "said",
-        "says",
-        "told",
-    ]
+    """
+    is are was were be been has have had will would could should can may might must do does did
+    not and or but that which who whom whose when while if because as than said says told
+    """.split()
 )
 
 
@@ -343,6 +231,12 @@ class _Sent:
 # --- entities ------------------------------------------------------------------------
 
 
+def _party_descriptor(text: str) -> bool:
+    """ "a Democrat", "a Georgia Democrat whose son ...", "his fellow Utah Republican": no office named."""
+    words = [w.strip(".,").lower() for w in text.split()]
+    return bool(words) and any(w in PARTY_NOUNS for w in words) and (words[0] in ("a", "an") or "fellow" in words)
+
+
 class _Registry:
     """The article's entities, built from every name mention, with surname resolution."""
 
@@ -379,7 +273,7 @@ class _Registry:
             if m.premod.lower().startswith(("the ", "a ", "an ")):
                 ent.roles[-1] = (1, order, m.premod)
         if m.appos:
-            ent.add_role(m.appos, 3, order)
+            ent.add_role(m.appos, 1 if _party_descriptor(m.appos) else 3, order)
         if m.party and not ent.party:
             ent.party = m.party
         if m.gender and not ent.gender:
@@ -452,7 +346,7 @@ class _Registry:
 
     def unnamed(self, text: str, head: str) -> _Entity:
         """A speaker the article does not name ("a Pentagon spokesperson", "officials")."""
-        name = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+        name = _LEADING_DET_RE.sub("", text.strip())
         key = name.lower()
         ent = self._unnamed.get(key)
         if ent is None:
@@ -478,97 +372,41 @@ class _Registry:
 
 @lru_cache(maxsize=4096)
 def _is_modifier(word: str) -> bool:
+    """Whether a word can modify a role noun: "state emergency officials", "arms control experts"."""
     low = word.lower()
-    if low in _NP_STOP or low in CUE_WORDS:
+    if (low in CUE_WORDS and low not in CUE_BASES) or low in _NP_STOP or low in _VERBISH:
         return False
-    return (
-        (word[:1].isupper() and low.rstrip(".") not in STOP_CAPS)
-        or low in TITLE_MODIFIERS
-        or low in ROLE_HEADS
-        or low in ORG_HEADS
-        or low.endswith(("'s", "’s"))
-        or ("-" in low and _HYPHENATED_RE.fullmatch(low) is not None)
-        or low.isdigit()
-        or low
-        in {
-            "senior",
-            "top",
-            "administration",
-            "government",
-            "state",
-            "russian",
-            "chinese",
-            "american",
-            "european",
-            "foreign",
-            "local",
-            "federal",
-            "republican",
-            "democratic",
-            "independent",
-            "conservative",
-            "liberal",
-            "progressive",
-            "military",
-            "western",
-        }
-    )
+    if low in _PREPOSITIONS or low in _PRONOUNS:
+        return False
+    if word[:1].isupper():
+        return low.rstrip(".") not in STOP_CAPS
+    if not _WORDISH_RE.match(word) or low in _DETS:
+        return False
+    # Ordinary lower-case words are adjectives or nouns here, except likely verb forms.
+    return not (low.endswith(("ed", "ing")) and low not in TITLE_MODIFIERS and low not in ROLE_HEADS)
 
 
-_POSTMOD_NOUNS = frozenset(
-    [
-        "matter",
-        "matters",
-        "situation",
-        "talks",
-        "negotiations",
-        "discussions",
-        "deliberations",
-        "case",
-        "investigation",
-        "plan",
-        "decision",
-        "issue",
-        "meeting",
-        "process",
-        "family",
-        "company",
-        "campaign",
-        "administration",
-        "government",
-        "party",
-        "department",
-        "ministry",
-        "agency",
-        "office",
-        "committee",
-        "group",
-        "union",
-        "deal",
-        "program",
-        "project",
-        "effort",
-        "review",
-        "inquiry",
-        "probe",
-        "proposal",
-        "bill",
-        "fishermen",
-        "workers",
-        "families",
-        "victims",
-        "city",
-        "state",
-        "county",
-        "country",
-        "region",
-    ]
+_VERBISH = frozenset(
+    """spent went made took gave came got held met left ran won lost put set sent kept began brought
+    bought found thought stood sat saw knew led paid read felt is are was were has have had do does did
+    be been will would can could should may might must say says said tell tells told want wants
+    need needs get gets make makes take takes see sees go goes come comes""".split()
 )
+_POSTMOD_NOUNS = frozenset(
+    """matter matters situation talks negotiations discussions deliberations case investigation plan
+    decision issue meeting process family company campaign administration government party
+    department ministry agency office committee group union deal program project effort review
+    inquiry probe proposal bill fishermen workers families victims city state county country
+    region""".split()
+)
+_PRONOUNS = frozenset("he she it they we i you his her its their our my your him them us me who which that".split())
 
 
 def _np_word(word: str) -> bool:
     """Whether a word can sit in a speaker's postmodifier ("for the Pentagon", "familiar with the talks")."""
     low = word.lower()
+    if _is_modifier(word):
+        return True
     return (
         word[:1].isupper()
         or low in _DETS
@@ -587,10 +425,10 @@ def _np_text_head(tokens: list[str]) -> tuple[str, str, bool, tuple[str, ...]] |
         return None
     det = tokens[0].lower() in _DETS
     body = tokens[1:] if det else tokens
-    head_i = max((i for i, t in enumerate(body) if t.lower() in _NP_HEADS), default=-1)
+    head_i = max((i for i, t in enumerate(body) if t.lower().rstrip(".") in _NP_HEADS), default=-1)
     if head_i < 0:
         return None
-    head = body[head_i].lower()
+    head = body[head_i].lower().rstrip(".")
     if head in GENERIC_PERSON_HEADS and head_i == 0 and len(body) == 1:
         return None
     definite = det and tokens[0].lower() == "the" or any(t.endswith(("'s", "’s")) for t in body[:head_i])
@@ -654,7 +492,7 @@ def _role_np_after(out: str, pos: int) -> tuple[int, _Ref] | None:
     j = i
     while j < len(words) and j - i < 7:
         w = words[j]
-        low = w.lower()
+        low = w.lower().rstrip(".")
         if low in _NP_HEADS and not (j + 1 < len(words) and words[j + 1].lower() in _NP_HEADS):
             head_at = j
             break
@@ -737,7 +575,12 @@ def _speaker_before(sent: _Sent, end: int) -> tuple[int, _Ref, str] | None:
             if candidate and '"' not in candidate and INSIDE not in candidate:
                 inner_end = seg_start + len(candidate)
                 for mention in sent.mentions:
-                    if mention.start == seg_start and mention.end == inner_end and not mention.possessive:
+                    if (
+                        mention.start == seg_start
+                        and mention.end == inner_end
+                        and not mention.possessive
+                        and mention.kind == "person"
+                    ):
                         # "Clinton's campaign manager, Robby Mook, said": the name is the speaker.
                         return mention.start, _Ref("entity", entity=mention.entity), ""
                 if is_role_text(candidate) or _SKIPPABLE_APPOS_RE.match(candidate):
@@ -746,8 +589,13 @@ def _speaker_before(sent: _Sent, end: int) -> tuple[int, _Ref, str] | None:
     party = _PARTY_AFTER_RE.search(out, max(0, end - 30), end)
     if party and party.end() == end:
         end = party.start()
-    for mention in sent.mentions:
+    for i, mention in enumerate(sent.mentions):
         if mention.end == end and not mention.possessive and mention.entity is not None:
+            if mention.kind in ("place", "unknown") and i > 0:
+                person = sent.mentions[i - 1]
+                gap = out[person.end : mention.start]
+                if person.kind == "person" and gap.strip() in ("of", "from"):
+                    mention = person
             start = mention.start
             if out[max(0, start - 4) : start].lower() == "the ":
                 start -= 4  # "the Police Officers Federation said"
@@ -831,7 +679,8 @@ def _speaker_after(sent: _Sent, pos: int) -> tuple[int, _Ref, str] | None:
 def _main_subject(sent: _Sent, before: int) -> tuple[int, _Ref] | None:
     """The subject at the start of the sentence, for participle cues (", saying ...")."""
     out = sent.out
-    for mention in sent.mentions:
+    found: tuple[int, _Ref] | None = None
+    for i, mention in enumerate(sent.mentions):
         if mention.start >= before:
             break
         if mention.possessive or mention.entity is None or mention.kind == "place":
@@ -839,12 +688,28 @@ def _main_subject(sent: _Sent, before: int) -> tuple[int, _Ref] | None:
         prev = out[max(0, mention.start - 15) : mention.start].split()
         if prev and prev[-1].lower() in _PREPOSITIONS:
             continue
-        # The subject is followed by its verb, not by more of a prepositional phrase.
-        return mention.start, _Ref("entity", entity=mention.entity)
-    m = re.match(r"^\W*(?:[A-Z][\w\s]{0,40},\s*)?([Hh]e|[Ss]he|[Tt]hey)\b", out)
-    if m and m.start(1) < before:
+        nxt = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
+        if nxt is not None and out[mention.end : nxt.start].strip().startswith(("and ", "or ")) | (
+            out[mention.end : nxt.start].strip() in ("and", "or")
+        ):
+            return None  # "Bill Clinton and Hillary Clinton both spoke, urging ...": two speakers
+        found = (mention.start, _Ref("entity", entity=mention.entity))
+        break
+    m = _SUBJECT_PRONOUN_RE.match(out)
+    if m and m.start(1) < before and (found is None or m.start(1) < found[0]):
         return m.start(1), _Ref("pronoun", text=m.group(1).lower())
-    return None
+    intro = _INTRO_RE.match(out)
+    np = _role_np_after(out, intro.end() if intro else 0)
+    if np and (found is None or (intro.end() if intro else 0) < found[0]) and np[0] < before:
+        return (intro.end() if intro else 0), np[1]
+    return found
+
+
+_SUBJECT_PRONOUN_RE = re.compile(r"^\W*(?:[A-Z][\w\s]{0,40},\s*)?([Hh]e|[Ss]he|[Tt]hey)\b")
+_INTRO_RE = re.compile(
+    r"^(?:In|On|At|After|Before|During|Earlier|Later|Meanwhile|However|Still|Asked|Speaking|Last|This|Since|"
+    r"While|When|For|From|With|Despite|Amid|Yet|But|And|Now|Then|Today|Yesterday)\b[^,]{0,40},\s*"
+)
 
 
 # --- frames in one sentence ------------------------------------------------------------
@@ -917,7 +782,8 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
             # `"...," Graziani highlights` / `"...," he told reporters, drawing laughter.`
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
         narration_before = re.search(r"[A-Za-z]", out[:start].replace(INSIDE, ""))
-        if _ends_after(out, cue_end) and narration_before:
+        comma_before = out[:start].rstrip().endswith(",")
+        if _ends_after(out, cue_end) and narration_before and (comma_before or low not in WEAK_CUES):
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
         complement = _COMPLEMENT_RE.match(rest)
         if low in WEAK_CUES and not complement:
@@ -980,9 +846,9 @@ class _Resolver:
         gender = PERSON_PRONOUNS.get(word)
         pool = [e for e in self.registry.entities if e.seen[0] >= 0 and e.seen[0] < index]
         if word in PERSON_PRONOUNS:
-            people = [e for e in pool if e.kind in ("person", "unknown") and e.gender in (None, gender)]
-            people = [e for e in people if e.kind == "person" or e.name.split()[0][:1].isupper()]
-            return max(people, key=lambda e: e.seen, default=None)
+            people = [e for e in pool if e.kind == "person" and e.gender in (None, gender)]
+            # The most recent person; at equal recency one whose name says he/she fits.
+            return max(people, key=lambda e: (e.seen[0], e.gender == gender, e.seen[1]), default=None)
         recent = [e for e in pool if index - e.seen[0] <= 3]
         if word == "they":
             groups = [e for e in recent if e.kind in ("org", "group")]
@@ -1016,6 +882,15 @@ class _Resolver:
             if match is not None:
                 match.aliases.add(ref.text)
                 return match
+        if ref.definite and head in ROLE_HEADS and head not in PLURAL_ROLE_HEADS and head not in ORG_HEADS:
+            # "the Utah Republican said": a definite description names someone the reader knows.
+            recent = [
+                e for e in self.registry.entities if e.kind == "person" and 0 <= index - e.seen[0] <= _DEFINITE_REACH
+            ]
+            if recent:
+                ent = max(recent, key=lambda e: e.seen)
+                ent.aliases.add(ref.text)
+                return ent
         return self.registry.unnamed(ref.text, head)
 
     def _person_by_role(self, ref: _Ref, index: int) -> _Entity | None:
@@ -1044,7 +919,9 @@ class _Resolver:
             )
             if mods and not mod_hits:
                 continue
-            key = (mod_hits, 1 if 0 <= ent.seen[0] <= index else 0, ent.seen[0])
+            if not 0 <= ent.seen[0] <= index:
+                continue  # a description points back to someone already named
+            key = (mod_hits, 1, ent.seen[0])
             if best is None or key > best[0]:
                 best = (key, ent)
         return best[1] if best else None

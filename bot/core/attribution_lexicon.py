@@ -324,8 +324,8 @@ STOP_CAPS = frozenset(
         december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. asked speaking
         according despite amid among against between under over into onto through not no yes all
         some many most few several both each every any other others another such one two three
-        four five six seven eight nine ten dozens hundreds thousands millions mr mrs ms dr sen
-        rep gov gen breaking update exclusive analysis opinion editorial watch read listen video
+        four five six seven eight nine ten dozens hundreds thousands millions eleven twelve thirteen
+        fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty breaking update exclusive analysis opinion editorial watch read listen video
         photo is are was were be been has have had do does did will would could should can may
         might must let let's it's that's there's here's what's we're they're i'm recent current
         many much more less latest top big west east north south chapter section part article
@@ -412,3 +412,21 @@ QUOTE_FRAME_CUES = frozenset(
         criticize criticized criticise criticised condemn condemned condemns hail hailed
     """.split()
 )
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+# Every role noun also stands in the plural ("political scientists say").
+ROLE_HEADS = ROLE_HEADS | frozenset(_plural(w) for w in ROLE_HEADS if not w.endswith("s"))
+PLURAL_ROLE_HEADS = PLURAL_ROLE_HEADS | frozenset(_plural(w) for w in ROLE_HEADS if not w.endswith("s"))
+PARTY_NOUNS = frozenset("democrat democrats republican republicans independent independents".split())
+# Uninflected cue verbs double as nouns and adjectives ("state officials", "report").
+CUE_BASES = frozenset(_STRONG_BASES) | frozenset(_WEAK_BASES)

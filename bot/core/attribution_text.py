@@ -16,6 +16,7 @@ from functools import lru_cache
 from .attribution_lexicon import (
     CUE_WORDS,
     DEMONYMS,
+    PARTY_NOUNS,
     FIRST_NAMES_F,
     FIRST_NAMES_M,
     HONORIFICS,
@@ -49,11 +50,22 @@ def scan_quotes(text: str) -> QuoteScan:
 
     Curly marks pair by direction; straight marks toggle. A paragraph may end inside a
     quotation: news style leaves a multi-paragraph quote open and reopens it on the
-    next paragraph.
+    next paragraph. A paragraph with no double marks may quote with single ones
+    ('...,' said X), told apart from apostrophes by where they stand.
     """
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
-    for m in _QUOTE_MARK_RE.finditer(text):
+    marks = list(_QUOTE_MARK_RE.finditer(text))
+    if not marks and ("'" in text or "‘" in text):
+        marks = [m for m in _SINGLE_MARK_RE.finditer(text)]
+        for m in marks:
+            if m.group("open") is not None and open_at is None:
+                open_at = m.start()
+            elif m.group("close") is not None and open_at is not None:
+                regions.append((open_at, m.start()))
+                open_at = None
+        marks = []
+    for m in marks:
         i, ch = m.start(), m.group()
         if ch in _OPENERS:
             if open_at is None:
@@ -86,6 +98,11 @@ def scan_quotes(text: str) -> QuoteScan:
 
 
 _QUOTE_MARK_RE = re.compile(f"[{_OPENERS}{_CLOSERS}{_STRAIGHT}]")
+# An opening single mark starts a word after a space; a closing one ends a word before
+# a space or punctuation. "Biden's" and "don't" are neither.
+_SINGLE_MARK_RE = re.compile(
+    r"(?P<open>(?:^|(?<=[\s(\[—–-]))['‘](?=[A-Za-z0-9“]))|(?P<close>(?<=[\w.,!?;:—–-])['’](?=[\s,.;:!?)\]—–-]|$))"
+)
 _NON_SPACE_RE = re.compile(r"\S")
 
 
@@ -291,6 +308,9 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     mention = Mention(start, end, name_start, name, title, kind, possessive, gender)
     if not possessive:
         _attach_roles(out, mention)
+    elif title and kind == "person":
+        mention.premod = title  # "President Biden's plan": still a title
+
     return mention
 
 
@@ -315,6 +335,8 @@ def _run_shape(
     words = list(raw[lead : len(raw) - tail])
     if not words or all(w.lower().rstrip(".,") in DEMONYMS or w.lower().rstrip(".") in TITLE_ADJECTIVES for w in words):
         return None
+    if words[-1].lower() in PARTY_NOUNS:
+        return None  # "the Utah Republican", "Senate Democrats": a description, not a name
     last_word = words[-1]
     possessive = last_word.endswith(_POSSESSIVE)
     cut = 0
@@ -362,7 +384,7 @@ def _title_chain(title: list[str]) -> bool:
 _WORD_TOKEN_RE = re.compile(r"[\w’'.&\-]+")
 _APPOS_RE = re.compile(
     r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|or\b|as\b|the\s+(?:day|week|month|year)\b)"
-    r"([^,;:\"_()]{2,160}?)\s*(?=,|;|\.\s*$|\.?\s*[\"”]|$)"
+    r"((?:[^,;:\"_()]|,(?=\d)){2,160}?)\s*(?=,(?!\d)|;|\.\s*$|\.?\s*[\"”]|$)"
 )
 _DETERMINERS = {"the", "a", "an"}
 
