@@ -85,7 +85,8 @@ def _show_answer(answer: Answer, n: int) -> None:
     print(f"{n}. \u201c{answer.text}\u201d")
     if answer.speaker:
         role = f", {answer.speaker_role}" if answer.speaker_role else ""
-        print(f"   \u2014 {answer.speaker}{role} ({answer.kind}, {answer.cue})")
+        how = ", ".join(x for x in (answer.kind, answer.cue) if x)
+        print(f"   \u2014 {answer.speaker}{role}" + (f" ({how})" if how else ""))
     if answer.context_before or answer.context_after:
         print(_wrap("Context: " + answer.context, "   "))
     print(f"   Article #{answer.article.id}: {answer.article.citation}")
