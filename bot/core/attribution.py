@@ -57,8 +57,19 @@ SOURCE_HEADS = frozenset(
     """
     report statement letter document study survey poll memo filing complaint lawsuit indictment
     ruling release announcement transcript readout editorial website analysis assessment
+    filings documents records papers reports statements letters data figures estimates polls surveys
+    studies
     """.split()
 )
+# Cue forms that are just as often nouns ("a post", "the Treasury note", "familiar claims"):
+# they count only with a clause, a colon or a quote after them, or right after a quote.
+_NOUN_LIKE_CUES = frozenset(
+    """note notes post posts report reports claim claims comment comments tweet tweets state states
+    counter counters echo echoes vow vows pledge pledges charge charges stress answer answers reply
+    estimate estimates doubt doubts fear fears hope hopes promise promises demand demands signal
+    signals caution warning""".split()
+)
+_POSSESSIVE_DETS = frozenset("a an the his her their its our my your this that".split())
 _NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | frozenset({"media", "outlet", "outlets"})
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
@@ -136,9 +147,10 @@ _PREPOSITIONS = frozenset(
     """.split()
 )
 _NP_PREPS = frozenset("for at of from with to in on close familiar".split())
+_OWNER_DETS = frozenset("his her their its".split())
 _DETS = frozenset(
     """
-    the a an one two three several many some other most few both another
+    the a an one two three several many some other most few both another his her their its
     """.split()
 )
 _NP_STOP = frozenset(
@@ -160,6 +172,7 @@ class _Entity:
     aliases: set[str] = field(default_factory=set)
     party: str = ""
     seen: tuple[int, int] = (-1, 0)  # (sentence, -rank): larger is more recent and more salient
+    spoke: int = -1  # the last sentence attributed to this entity
     full_mentions: list[int] = field(default_factory=list)  # global positions of full-name mentions
 
     @property
@@ -234,7 +247,9 @@ class _Sent:
 def _party_descriptor(text: str) -> bool:
     """ "a Democrat", "a Georgia Democrat whose son ...", "his fellow Utah Republican": no office named."""
     words = [w.strip(".,").lower() for w in text.split()]
-    return bool(words) and any(w in PARTY_NOUNS for w in words) and (words[0] in ("a", "an") or "fellow" in words)
+    return bool(words) and any(w in PARTY_NOUNS for w in words) and (
+        bool({"a", "an", "fellow"} & set(words[:3])) or "fellow" in words
+    )
 
 
 class _Registry:
@@ -431,7 +446,9 @@ def _np_text_head(tokens: list[str]) -> tuple[str, str, bool, tuple[str, ...]] |
     head = body[head_i].lower().rstrip(".")
     if head in GENERIC_PERSON_HEADS and head_i == 0 and len(body) == 1:
         return None
-    definite = det and tokens[0].lower() == "the" or any(t.endswith(("'s", "’s")) for t in body[:head_i])
+    definite = det and tokens[0].lower() in ("the", "his", "her", "their", "its") or any(
+        t.endswith(("'s", "’s")) for t in body[:head_i]
+    )
     mods = tuple(t for t in body[:head_i] if t[:1].isupper())
     return " ".join(tokens), head, definite, mods
 
@@ -597,6 +614,11 @@ def _speaker_before(sent: _Sent, end: int) -> tuple[int, _Ref, str] | None:
                 if person.kind == "person" and gap.strip() in ("of", "from"):
                     mention = person
             start = mention.start
+            if mention.premod and mention.premod != mention.title:
+                # "senior adviser Danielle Alvarez said": the title belongs to the speaker's span.
+                extra = mention.premod[: -len(mention.title)].rstrip() if mention.title else mention.premod
+                if extra and out[max(0, start - len(extra) - 1) : start].rstrip().endswith(extra):
+                    start -= len(extra) + 1
             if out[max(0, start - 4) : start].lower() == "the ":
                 start -= 4  # "the Police Officers Federation said"
             return start, _Ref("entity", entity=mention.entity), role
@@ -775,6 +797,12 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
     rest = out[cue_end : cue_end + 90]
     if low in QUOTE_FRAME_CUES and not _QUOTE_SOON_RE.match(rest):
         return None  # "called the plan" reports speech only with the words quoted
+    if low in _NOUN_LIKE_CUES:
+        space = out.rfind(" ", 0, max(0, cue_start - 1)) + 1
+        if out[space : cue_start - 1].lower() in _POSSESSIVE_DETS:
+            return None  # "in a post", "the statement": a noun
+        if not _COMPLEMENT_RE.match(rest) and not _after_quote(out, cue_start) and not _ends_after(out, cue_end):
+            return None
     before = _speaker_before(sent, cue_start)
     if before:
         start, ref, role = before
@@ -786,6 +814,11 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
         if _ends_after(out, cue_end) and narration_before and (comma_before or low not in WEAK_CUES):
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
         complement = _COMPLEMENT_RE.match(rest)
+        if (
+            not re.search(r"[A-Za-z]", out[:start])
+            and not re.search(r"[A-Za-z]", _SIGNATURE_NOISE_RE.sub("", out[cue_end:]))
+        ):
+            return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)  # "Blanche asked."
         if low in WEAK_CUES and not complement:
             if low == "accused" or low.startswith("accus"):
                 if not re.match(r"^\s*[\w\s’'.-]{0,60}?\bof\b", rest):
@@ -815,7 +848,11 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
         found = _speaker_after(sent, cue_end)
         if found and found[1].kind != "pronoun":
             end, ref, role = found
-            if _ends_after(out, end) or out[end:].lstrip().startswith((',"', ', "')):
+            if (
+                _ends_after(out, end)
+                or out[end:].lstrip().startswith((',"', ', "'))
+                or _RELATIVE_TAIL_RE.match(out, end)
+            ):
                 return _Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
     return None
 
@@ -827,6 +864,17 @@ def _best_frame(frames: list[_Frame]) -> _Frame | None:
 
 
 # --- resolution --------------------------------------------------------------------------
+
+
+def _may_be(ent: _Entity, head: str) -> bool:
+    """Whether what the article says of a person leaves room for a role noun ("the Utah Republican")."""
+    if head in PARTY_NOUNS:
+        return not ent.party or ent.party[0] == head[0].upper()
+    if not ent.roles:
+        return True
+    vocab = ent.role_vocabulary()
+    classes = {c for w in vocab for c in ROLE_NOUN_CLASSES.get(w, ())} | vocab
+    return bool(classes & (set(ROLE_NOUN_CLASSES.get(head, ())) | {head}))
 
 
 class _Resolver:
@@ -885,10 +933,12 @@ class _Resolver:
         if ref.definite and head in ROLE_HEADS and head not in PLURAL_ROLE_HEADS and head not in ORG_HEADS:
             # "the Utah Republican said": a definite description names someone the reader knows.
             recent = [
-                e for e in self.registry.entities if e.kind == "person" and 0 <= index - e.seen[0] <= _DEFINITE_REACH
+                e
+                for e in self.registry.entities
+                if e.kind == "person" and 0 <= index - e.seen[0] <= _DEFINITE_REACH and _may_be(e, head)
             ]
             if recent:
-                ent = max(recent, key=lambda e: e.seen)
+                ent = max(recent, key=lambda e: (e.spoke >= 0, e.seen))
                 ent.aliases.add(ref.text)
                 return ent
         return self.registry.unnamed(ref.text, head)
@@ -1021,6 +1071,7 @@ def _update_salience(sent: _Sent) -> None:
                 ent.seen = key
     if sent.speaker is not None:
         sent.speaker.seen = (sent.index, 0)
+        sent.speaker.spoke = sent.index
 
 
 def _dash_lines(sents: list[_Sent]) -> None:
@@ -1080,7 +1131,11 @@ def _spread_quotes(sents: list[_Sent], scans: dict[int, tuple[int, QuoteScan]], 
             nxt = sents[last.index + 1] if last.index + 1 < len(sents) else None
             if not all(_quote_only(s) for s in members):
                 continue
-            if (
+            if nxt is not None and nxt.speaker is not None and nxt.frame is not None and _signature_only(nxt):
+                # `"So you stole from them?"` + `Blanche asked.`: a split-off attribution signs the quote.
+                speaker = nxt.speaker
+                nxt.frame.content_side = "signature"
+            elif (
                 prev is not None
                 and prev.speaker is not None
                 and prev.frame is not None
@@ -1110,6 +1165,23 @@ def _spread_quotes(sents: list[_Sent], scans: dict[int, tuple[int, QuoteScan]], 
                 s.quote = gid
 
 
+def _signature_only(sent: _Sent) -> bool:
+    """Whether a sentence is nothing but an attribution ("Blanche asked.", "Rosner said.")."""
+    frame = sent.frame
+    if frame is None or frame.according or frame.content_side == "quote":
+        return False
+    rest = sent.out[: frame.start] + " " + sent.out[frame.end :]
+    return _letters(_SIGNATURE_NOISE_RE.sub("", rest)) <= 2
+
+
+_RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose)\s[^\"_]{0,80}[.!?]?\s*$")
+_SIGNATURE_NOISE_RE = re.compile(
+    r"\b(?:on|in|at|to|during|after|before|told|reporters|the|a|an|interview|statement|news|conference|"
+    r"briefing|speech|monday|tuesday|wednesday|thursday|friday|saturday|sunday|later|earlier|then)\b",
+    re.IGNORECASE,
+)
+
+
 def _finish(sents: list[_Sent], registry: _Registry) -> tuple[list[Attribution | None], list[Speaker]]:
     attributions: list[Attribution | None] = []
     spoken: dict[int, _Entity] = {}
@@ -1121,6 +1193,8 @@ def _finish(sents: list[_Sent], registry: _Registry) -> tuple[list[Attribution |
         if frame.content_side == "quote":
             content = sent.text.strip(' "“”')
             kind: Kind = "direct"
+        elif frame.content_side == "signature":
+            content, kind = None, "direct"
         else:
             content, masked = _content(sent, frame)
             kind = _kind(frame, masked)

@@ -109,7 +109,7 @@ ROLE_HEADS = frozenset(
 # Heads that are organisations or governments rather than people.
 ORG_HEADS = frozenset(
     """
-        ministry department company agency government administration campaign committee party
+        ministry department company agency government administration campaign committee party chapter branch affiliate
         commission council office bureau firm group organization organisation union alliance
         coalition court embassy military army navy police cabinet parliament congress senate
         house kremlin pentagon university institute foundation association network newspaper
@@ -267,6 +267,7 @@ TITLE_MODIFIERS = frozenset(
 # Capitalised words that are organisation-ish: a name containing one is not a person.
 ORG_WORDS = frozenset(
     """
+        county city town township district borough parish province region
         chamber federation conference league council institution society fellowship ministry
         agency firm lab laboratory observatory
         department ministry university institute committee party council commission agency
@@ -397,7 +398,8 @@ DEMONYMS = frozenset(
         western eastern northern southern democratic republican christian muslim jewish english
         french german russian chinese american european ukrainian iranian israeli palestinian
         british japanese korean indian turkish syrian saudi qatari egyptian mexican canadian
-        african arab federal national senior new old
+        african arab federal national senior new old local top leading prominent several
+        many some most other top-ranking high-ranking veteran longtime
     """.split()
 )
 # Words that may open a title ("Former President", "Acting Secretary").
