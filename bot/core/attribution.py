@@ -73,6 +73,7 @@ _POSSESSIVE_DETS = frozenset("a an the his her their its our my your this that".
 _NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | frozenset({"media", "outlet", "outlets"})
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _DEFINITE_REACH = 8  # sentences back that "the senator" may reach for an unmatched referent
 _LEADING_DET_RE = re.compile(r"^(?:the|a|an|one)\s+", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -138,7 +139,7 @@ _APPOS_AFTER_RE = re.compile(
 )
 _PARTY_AFTER_RE = re.compile(r"\s*(?:\(\s*[DRI]-[^)]{1,25}\)|,\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?)")
 _TRAILING_REST_RE = re.compile(
-    r"^[\s,]*(?:(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told)\b[^\"_;]{0,50}?)?"
+    r"[\s,]*(?:(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told)\b[^\"_;]{0,50}?)?"
     r"[\s.!?;:\"”’)]*$"
 )
 _PREPOSITIONS = frozenset(
@@ -455,7 +456,7 @@ def _np_text_head(tokens: list[str]) -> tuple[str, str, bool, tuple[str, ...]] |
 
 def _role_np_before(out: str, end: int) -> tuple[int, _Ref] | None:
     """A role or organisation noun phrase ending at `end` ("the NATO chief", "a spokesperson for X")."""
-    lo = max(0, end - 140)
+    lo = max(0, end - 90)
     toks = [(m.group(), m.start()) for m in _TOKEN_RE.finditer(out, lo, end)]
     if not toks or toks[-1][1] + len(toks[-1][0]) != end:
         return None
@@ -603,9 +604,10 @@ def _speaker_before(sent: _Sent, end: int) -> tuple[int, _Ref, str] | None:
                 if is_role_text(candidate) or _SKIPPABLE_APPOS_RE.match(candidate):
                     role = candidate if is_role_text(candidate) else ""
                     end = prev
-    party = _PARTY_AFTER_RE.search(out, max(0, end - 30), end)
-    if party and party.end() == end:
-        end = party.start()
+    if "-" in out[max(0, end - 30) : end]:
+        party = _PARTY_AFTER_RE.search(out, max(0, end - 30), end)
+        if party and party.end() == end:
+            end = party.start()
     for i, mention in enumerate(sent.mentions):
         if mention.end == end and not mention.possessive and mention.entity is not None:
             if mention.kind in ("place", "unknown") and i > 0:
@@ -739,11 +741,24 @@ _INTRO_RE = re.compile(
 
 def _ends_after(out: str, end: int) -> bool:
     """Whether nothing but adverbials and punctuation follow `end`."""
-    return bool(_TRAILING_REST_RE.match(out[end:]))
+    return bool(_TRAILING_REST_RE.match(out, end))
+
+
+def _last_char(out: str, end: int) -> str:
+    """The last non-space character before `end` ("" at the start)."""
+    while end > 0 and out[end - 1] == " ":
+        end -= 1
+    return out[end - 1] if end else ""
 
 
 def _after_quote(out: str, start: int) -> bool:
-    return out[:start].rstrip().endswith('"') or out[:start].rstrip().endswith('",')
+    """Whether a closing quotation mark (and maybe a comma) stands right before `start`."""
+    while start > 0 and out[start - 1] == " ":
+        start -= 1
+    if start and out[start - 1] == ",":
+        start -= 1
+    return bool(start) and out[start - 1] == '"'
+
 
 
 def _frames(sent: _Sent) -> list[_Frame]:
@@ -792,7 +807,8 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
     cue = out[cue_start:cue_end].lower()
     if low in _PASSIVE_FORMS and _BE_TAIL_RE.search(out, max(0, cue_start - 12), cue_start):
         return None  # "he was told", "is said to": the subject is not the speaker
-    if _NEGATED_RE.search(out, max(0, cue_start - 25), cue_start):
+    window = out[max(0, cue_start - 25) : cue_start]
+    if ("n" in window or "fused" in window) and _NEGATED_RE.search(window):
         return None  # "has not said whether", "declined to say": nothing is reported
     rest = out[cue_end : cue_end + 90]
     if low in QUOTE_FRAME_CUES and not _QUOTE_SOON_RE.match(rest):
@@ -809,15 +825,12 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
         if _after_quote(out, start):
             # `"...," Graziani highlights` / `"...," he told reporters, drawing laughter.`
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
-        narration_before = re.search(r"[A-Za-z]", out[:start].replace(INSIDE, ""))
-        comma_before = out[:start].rstrip().endswith(",")
+        narration_before = _ASCII_LETTER_RE.search(out, 0, start)
+        comma_before = _last_char(out, start) == ","
         if _ends_after(out, cue_end) and narration_before and (comma_before or low not in WEAK_CUES):
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
         complement = _COMPLEMENT_RE.match(rest)
-        if (
-            not re.search(r"[A-Za-z]", out[:start])
-            and not re.search(r"[A-Za-z]", _SIGNATURE_NOISE_RE.sub("", out[cue_end:]))
-        ):
+        if not narration_before and not _ASCII_LETTER_RE.search(_SIGNATURE_NOISE_RE.sub("", out[cue_end:])):
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)  # "Blanche asked."
         if low in WEAK_CUES and not complement:
             if low == "accused" or low.startswith("accus"):
@@ -1055,10 +1068,17 @@ def attribute(doc: Document) -> tuple[list[Attribution | None], list[Speaker]]:
 def _find_cues(sent: _Sent) -> bool:
     """Collect the sentence's cue words; False when no frame can exist (the common case)."""
     out = sent.out
-    if _ALL_CUES.isdisjoint(_LOWER_WORD_RE.findall(out)):
-        sent.cues = []
-    else:
-        sent.cues = [(m.start(), m.end(), m.group()) for m in _LOWER_WORD_RE.finditer(out) if m.group() in _ALL_CUES]
+    found = _ALL_CUES.intersection(_LOWER_WORD_RE.findall(out))
+    cues: list[tuple[int, int, str]] = []
+    for word in found:
+        at = out.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not out[at - 1].isalpha()) and (end == len(out) or not out[end].isalpha()):
+                cues.append((at, end, word))
+            at = out.find(word, end)
+    cues.sort()
+    sent.cues = cues
     return bool(sent.cues) or "ccording to" in out or out.startswith(("In ", "During ")) or '"' in out
 
 

@@ -201,6 +201,7 @@ class Mention:
     roles: list[str] = field(default_factory=list)
 
 
+_STOP_RUNS = frozenset(w.capitalize() for w in STOP_CAPS)
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 _RUN_TOKEN_RE = re.compile(r"\S+")
 _POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
@@ -260,6 +261,8 @@ def find_mentions(out: str) -> list[Mention]:
     for m in NAME_SEQ_RE.finditer(out):
         # Split the run into pieces at possessives ("Russia's Foreign Ministry").
         run = m.group()
+        if run in _STOP_RUNS:
+            continue  # "The", "In", "But": sentence openers, the most common capitalised words
         if " " not in run:
             # One word: the common case ("The", "Moscow", "Stoltenberg's").
             mention = _make_mention(out, [(run, m.start())])
