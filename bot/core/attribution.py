@@ -174,6 +174,7 @@ class _Entity:
     party: str = ""
     seen: tuple[int, int] = (-1, 0)  # (sentence, -rank): larger is more recent and more salient
     spoke: int = -1  # the last sentence attributed to this entity
+    unnamed: bool = False  # "a senior administration official": the name is a description
     full_mentions: list[int] = field(default_factory=list)  # global positions of full-name mentions
 
     @property
@@ -193,7 +194,7 @@ class _Entity:
         return best[2] + (f" ({self.party})" if self.party and self.party not in best[2] else "")
 
     def role_vocabulary(self) -> set[str]:
-        words: set[str] = set()
+        words: set[str] = role_words(self.name) if self.unnamed else set()
         for _, _, text in self.roles:
             words |= role_words(text)
         return words
@@ -372,7 +373,7 @@ class _Registry:
                 if head in ORG_HEADS or head in SOURCE_HEADS
                 else ("group" if head in PLURAL_ROLE_HEADS else "person")
             )
-            ent = _Entity(name, kind)
+            ent = _Entity(name, kind, unnamed=True)
             if head in ("spokeswoman", "congresswoman", "chairwoman", "woman"):
                 ent.gender = "f"
             elif head in ("spokesman", "congressman", "chairman", "man"):
@@ -893,8 +894,9 @@ def _may_be(ent: _Entity, head: str) -> bool:
 class _Resolver:
     """Turns a frame's reference into an entity, remembering who is salient."""
 
-    def __init__(self, registry: _Registry) -> None:
+    def __init__(self, registry: _Registry, sents: list[_Sent] | None = None) -> None:
         self.registry = registry
+        self.sents = sents
 
     def resolve(self, ref: _Ref, index: int) -> _Entity | None:
         if ref.kind == "entity":
@@ -913,7 +915,14 @@ class _Resolver:
         recent = [e for e in pool if index - e.seen[0] <= 3]
         if word == "they":
             groups = [e for e in recent if e.kind in ("org", "group")]
-            return max(groups, key=lambda e: e.seen, default=None)
+            found = max(groups, key=lambda e: e.seen, default=None)
+            if found is None and self.sents is not None:
+                # "Trump's lawyers have argued ... In their opening, they told jurors": a plural subject.
+                for back in range(index - 1, max(-1, index - 3), -1):
+                    np = _role_np_after(self.sents[back].out, 0)
+                    if np and np[1].head in PLURAL_ROLE_HEADS:
+                        return self.registry.unnamed(np[1].text, np[1].head)
+            return found
         orgs = [e for e in recent if e.kind == "org"]
         return max(orgs, key=lambda e: e.seen, default=None)
 
@@ -1046,7 +1055,7 @@ def attribute(doc: Document) -> tuple[list[Attribution | None], list[Speaker]]:
 
     registry = _Registry()
     registry.build(sents)
-    resolver = _Resolver(registry)
+    resolver = _Resolver(registry, sents)
 
     for sent in sents:
         sent.frame = _best_frame(_frames(sent)) if _find_cues(sent) else None
@@ -1060,6 +1069,7 @@ def attribute(doc: Document) -> tuple[list[Attribution | None], list[Speaker]]:
                 sent.speaker = speaker
         _update_salience(sent)
 
+    _split_fragments(sents)
     _dash_lines(sents)
     _spread_quotes(sents, scans, doc)
     return _finish(sents, registry)
@@ -1092,6 +1102,24 @@ def _update_salience(sent: _Sent) -> None:
     if sent.speaker is not None:
         sent.speaker.seen = (sent.index, 0)
         sent.speaker.spoke = sent.index
+
+
+def _split_fragments(sents: list[_Sent]) -> None:
+    """ "Sen. Tim Scott, R-S." + "C., said the Fed ...": a sentence cut inside an abbreviation."""
+    for prev, sent in zip(sents, sents[1:], strict=False):
+        frag = _FRAGMENT_RE.match(sent.out)
+        if not frag or sent.speaker is not None or prev.paragraph != sent.paragraph:
+            continue
+        people = [m for m in prev.mentions if m.kind == "person" and isinstance(m.entity, _Entity)]
+        if not people:
+            continue
+        ent = people[-1].entity
+        cue_end = frag.end()
+        sent.frame = _Frame(1, frag.start(1), _Ref("entity", entity=ent), frag.group(1).lower(), 0, cue_end)
+        sent.speaker = ent
+
+
+_FRAGMENT_RE = re.compile(r"(?:[A-Z]\.)+,?\s+(said|says|told|added|argued|warned|wrote|noted|stated)\b")
 
 
 def _dash_lines(sents: list[_Sent]) -> None:

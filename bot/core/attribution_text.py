@@ -500,6 +500,11 @@ def _attach_roles(out: str, mention: Mention) -> None:
             # ", Clinton's campaign manager, Robby Mook, said": the role stands before the name.
             before = out[: mention.start].rstrip()[:-1].rstrip()
             pre = premodifier_role(before + " ", len(before) + 1)
+            if not pre:
+                # "Israel's ambassador to the United Nations, Gilad Erdan, ...": a whole phrase.
+                phrase = before[max(before.rfind(","), before.rfind("—"), before.rfind('"')) + 1 :].strip()
+                if phrase and len(phrase.split()) <= 12 and is_role_text(phrase) and not phrase.startswith("In "):
+                    pre = phrase
             if pre:
                 mention.premod = pre
 
