@@ -174,6 +174,7 @@ class _Entity:
     party: str = ""
     seen: tuple[int, int] = (-1, 0)  # (sentence, -rank): larger is more recent and more salient
     spoke: int = -1  # the last sentence attributed to this entity
+    salience: int = 0  # sentences so far that name the entity or are attributed to it
     unnamed: bool = False  # "a senior administration official": the name is a description
     full_mentions: list[int] = field(default_factory=list)  # global positions of full-name mentions
 
@@ -211,6 +212,7 @@ class _Ref:
     definite: bool = False
     modifiers: tuple[str, ...] = ()
     owner: _Entity | None = None  # the person in a possessive noun phrase ("Netanyahu's office")
+    at: int = 0  # where a pronoun stands in its sentence
 
 
 @dataclass(slots=True)
@@ -471,7 +473,8 @@ def _role_np_before(out: str, end: int) -> tuple[int, _Ref] | None:
             break
         low = w.lower()
         if low in _NP_HEADS and (
-            i == n - 1 or (words[i + 1].lower() in _NP_PREPS and all(_np_word(t) for t in words[i + 2 :]))
+            i == n - 1
+            or (i + 2 < n and words[i + 1].lower() in _NP_PREPS and all(_np_word(t) for t in words[i + 2 :]))
         ):
             head_at = i
             break
@@ -629,7 +632,7 @@ def _speaker_before(sent: _Sent, end: int) -> tuple[int, _Ref, str] | None:
         space = out.rfind(" ", 0, end) + 1
         word = out[space:end]
         if word.lower() in ("he", "she", "they", "it") and (space == 0 or out[space - 1] in ' "('):
-            return space, _Ref("pronoun", text=word.lower()), ""
+            return space, _Ref("pronoun", text=word.lower(), at=space), ""
     np = _role_np_before(out, end)
     if np:
         start, ref = np
@@ -818,20 +821,30 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
         space = out.rfind(" ", 0, max(0, cue_start - 1)) + 1
         if out[space : cue_start - 1].lower() in _POSSESSIVE_DETS:
             return None  # "in a post", "the statement": a noun
-        if not _COMPLEMENT_RE.match(rest) and not _after_quote(out, cue_start) and not _ends_after(out, cue_end):
+        trailing = _ends_after(out, cue_end) and "," in out[max(0, cue_start - 60) : cue_start]
+        if not _COMPLEMENT_RE.match(rest) and not _after_quote(out, cue_start) and not trailing:
             return None
     before = _speaker_before(sent, cue_start)
+    if before is None and _COORDINATED_RE.search(out, max(0, cue_start - 8), cue_start):
+        # "Clinton's campaign welcomed the news but said ...": the first verb's subject.
+        subj = _main_subject(sent, cue_start)
+        if subj:
+            before = (cue_start, subj[1], "")
     if before:
         start, ref, role = before
-        if _after_quote(out, start):
+        if _after_quote(out, start) and not _COMPLEMENT_RE.match(rest):
             # `"...," Graziani highlights` / `"...," he told reporters, drawing laughter.`
+            # (but `On "Meet the Press," the governor insisted that ...` reports what follows)
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
         narration_before = _ASCII_LETTER_RE.search(out, 0, start)
         comma_before = _last_char(out, start) == ","
         if _ends_after(out, cue_end) and narration_before and (comma_before or low not in WEAK_CUES):
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
         complement = _COMPLEMENT_RE.match(rest)
-        if not narration_before and not _ASCII_LETTER_RE.search(_SIGNATURE_NOISE_RE.sub("", out[cue_end:])):
+        if not narration_before and (
+            (low not in WEAK_CUES and _ends_after(out, cue_end))
+            or not _ASCII_LETTER_RE.search(_SIGNATURE_NOISE_RE.sub("", out[cue_end:]))
+        ):
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)  # "Blanche asked."
         if low in WEAK_CUES and not complement:
             if low == "accused" or low.startswith("accus"):
@@ -902,12 +915,22 @@ class _Resolver:
         if ref.kind == "entity":
             return ref.entity
         if ref.kind == "pronoun":
-            return self._pronoun(ref.text, index)
+            return self._pronoun(ref.text, index, ref.at)
         return self._role_np(ref, index)
 
-    def _pronoun(self, word: str, index: int) -> _Entity | None:
+    def _pronoun(self, word: str, index: int, at: int = 0) -> _Entity | None:
         gender = PERSON_PRONOUNS.get(word)
         pool = [e for e in self.registry.entities if e.seen[0] >= 0 and e.seen[0] < index]
+        if self.sents is not None and word in PERSON_PRONOUNS:
+            # "Chair Phyllis Randall defended the deal, which she said ...": an antecedent in the sentence.
+            here = [
+                m.entity
+                for m in self.sents[index].mentions
+                if m.end < at and isinstance(m.entity, _Entity) and m.entity.kind == "person"
+                and m.entity.gender in (None, gender)
+            ]
+            if here:
+                return here[0]
         if word in PERSON_PRONOUNS:
             people = [e for e in pool if e.kind == "person" and e.gender in (None, gender)]
             # The most recent person; at equal recency one whose name says he/she fits.
@@ -957,10 +980,12 @@ class _Resolver:
             recent = [
                 e
                 for e in self.registry.entities
-                if e.kind == "person" and 0 <= index - e.seen[0] <= _DEFINITE_REACH and _may_be(e, head)
+                if e.kind == "person" and 0 <= index - e.seen[0] <= _DEFINITE_REACH
             ]
             if recent:
-                ent = max(recent, key=lambda e: (e.spoke >= 0, e.seen))
+                # News style gives new facts by description ("the Indiana governor"): the person
+                # the story is about, unless what it already said of them rules the role out.
+                ent = max(recent, key=lambda e: (e.salience, _may_be(e, head), e.seen))
                 ent.aliases.add(ref.text)
                 return ent
         return self.registry.unnamed(ref.text, head)
@@ -1093,15 +1118,20 @@ def _find_cues(sent: _Sent) -> bool:
 
 
 def _update_salience(sent: _Sent) -> None:
+    counted: set[int] = set()
     for rank, mention in enumerate(sent.mentions):
         ent = mention.entity
         if isinstance(ent, _Entity) and ent.kind in ("person", "org", "unknown", "group"):
             key = (sent.index, -rank - 1)
             if key > ent.seen:
                 ent.seen = key
+            if id(ent) not in counted:
+                counted.add(id(ent))
+                ent.salience += 1
     if sent.speaker is not None:
         sent.speaker.seen = (sent.index, 0)
         sent.speaker.spoke = sent.index
+        sent.speaker.salience += 1  # speaking makes someone what the story is about
 
 
 def _split_fragments(sents: list[_Sent]) -> None:
@@ -1214,15 +1244,17 @@ def _spread_quotes(sents: list[_Sent], scans: dict[int, tuple[int, QuoteScan]], 
 
 
 def _signature_only(sent: _Sent) -> bool:
-    """Whether a sentence is nothing but an attribution ("Blanche asked.", "Rosner said.")."""
+    """Whether a sentence is nothing but an attribution ("Blanche asked.", "Machado says in the video.")."""
     frame = sent.frame
     if frame is None or frame.according or frame.content_side == "quote":
         return False
-    rest = sent.out[: frame.start] + " " + sent.out[frame.end :]
-    return _letters(_SIGNATURE_NOISE_RE.sub("", rest)) <= 2
+    if _ASCII_LETTER_RE.search(sent.out, 0, frame.start):
+        return False
+    return _ends_after(sent.out, frame.end) or _letters(_SIGNATURE_NOISE_RE.sub("", sent.out[frame.end :])) <= 2
 
 
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose)\s[^\"_]{0,80}[.!?]?\s*$")
+_COORDINATED_RE = re.compile(r"\s(?:but|and)\s+(?:also\s+|later\s+)?$")
 _SIGNATURE_NOISE_RE = re.compile(
     r"\b(?:on|in|at|to|during|after|before|told|reporters|the|a|an|interview|statement|news|conference|"
     r"briefing|speech|monday|tuesday|wednesday|thursday|friday|saturday|sunday|later|earlier|then)\b",

@@ -83,6 +83,7 @@ MEDIUM_NOUNS = frozenset(
 ROLE_HEADS = frozenset(
     """
         pastor priest rabbi imam bishop reverend minister chaplain nurse surgeon veteran mother
+        supervisor trustee alderman alderwoman selectman clerk auditor comptroller assessor marshal
         coach lawyer attorney plaintiff defendant spokesperson official councilmember
         spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen secretary
         secretary-general minister president vice-president senator congressman congresswoman

@@ -113,7 +113,7 @@ _NAME_WORD = (
     rf"(?:[{_UPPER}](?:[\w’'\-]*\w)?\.?(?:[{_UPPER}]\.)*"
     r"|(?:al|el|bin|ibn|de|van|von|da|di|du|le|la|d)[-’'][A-Z]\w+)"
 )
-_CONNECTOR = r"(?:of|for|de|da|di|du|van|von|der|den|del|della|bin|ibn|la|le|&|y)"
+_CONNECTOR = r"(?:of|for|on|de|da|di|du|van|von|der|den|del|della|bin|ibn|la|le|&|y)"
 # The first character is matched before the look-behind so that the engine can skip
 # quickly to capital letters (this regex runs over every sentence).
 NAME_SEQ_RE = re.compile(
@@ -210,7 +210,12 @@ _POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
 @lru_cache(maxsize=4096)
 def _is_title_word(word: str) -> bool:
     low = word.lower()
-    return low in TITLE_WORDS or any(part in TITLE_WORDS for part in low.split("-"))
+    if low in TITLE_WORDS or (low in ROLE_HEADS and not low.endswith("s") and low not in _NOT_TITLES):
+        return True  # "Supervisor Juli Briskman", "Chair Phyllis Randall"
+    return any(part in TITLE_WORDS for part in low.split("-"))
+
+
+_NOT_TITLES = frozenset("man woman people person friend member source resident voter witness".split())
 
 
 @lru_cache(maxsize=4096)
@@ -274,9 +279,9 @@ def find_mentions(out: str) -> list[Mention]:
             word = tm.group()
             low = word.lower()
             # "Lankford of Oklahoma": of/for after a name (not a title or body) ends the name.
-            if low in ("of", "for") and pieces[-1]:
+            if low in ("of", "for", "on") and pieces[-1]:
                 prev = pieces[-1][-1][0]
-                if not (_is_title_word(prev) or _is_org_word(prev)):
+                if not (_is_title_word(prev) or _is_org_word(prev)) or (low == "on" and not _is_org_word(prev)):
                     pieces.append([])
                     continue
             pieces[-1].append((word, m.start() + tm.start()))
