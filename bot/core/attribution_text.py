@@ -462,6 +462,7 @@ def premodifier_role(out: str, start: int) -> str:
             or low.endswith(("'s", "’s"))
             or (taken and low in ("of", "for"))
             or (taken and low == "and" and taken[0][:1].islower())
+            or _plain_modifier(low)
         ):
             break
         taken.insert(0, word)
@@ -475,6 +476,24 @@ def premodifier_role(out: str, start: int) -> str:
     if not has_head or not taken:
         return ""
     return " ".join(taken)
+
+
+def _plain_modifier(low: str) -> bool:
+    """A lower-case adjective or noun inside a title ("vice presidential nominee")."""
+    return (
+        low.isalpha()
+        and low not in STOP_CAPS
+        and low not in CUE_WORDS
+        and low not in _TITLE_STOPS
+        and not low.endswith(("ed", "ing", "ly"))
+    )
+
+
+_TITLE_STOPS = frozenset(
+    """with without to by from into onto than like as is are was were be been has have had do does did
+    will would could should can may might must met told asked called named elected appointed hired
+    fired praised thanked joined replaced succeeded beat defeated""".split()
+)
 
 
 def _attach_roles(out: str, mention: Mention) -> None:
