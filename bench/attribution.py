@@ -142,7 +142,8 @@ def main() -> None:
     t = score(items)
     rate, words = throughput([d for _, d, _ in items])
     print(
-        f"corpus: {args.corpus}: {len(items)} articles, {sum(len(d.sentences) for _, d, _ in items)} sentences, "
+        f"corpus: {args.corpus}: {len(items)} articles, "
+        f"{sum(len(d.sentences) for _, d, _ in items)} sentences, "
         f"{t.gold} gold attributions"
     )
     print(f"speaker precision : {pct(t.correct_pred, t.predicted)}")

@@ -30,9 +30,9 @@ from .attribution_lexicon import (
     MEDIUM_NOUNS,
     ORG_HEADS,
     PARTICIPLE_CUES,
+    PARTY_NOUNS,
     PERSON_PRONOUNS,
     PHRASAL_CUES,
-    PARTY_NOUNS,
     PLURAL_ROLE_HEADS,
     QUOTE_FRAME_CUES,
     ROLE_HEADS,
@@ -192,7 +192,9 @@ class _Entity:
         if not self.roles:
             return None
         best = max(self.roles, key=lambda r: (r[0], -r[1]))
-        return best[2] + (f" ({self.party})" if self.party and self.party not in best[2] else "")
+        # A title gains the party tag ("Sen. (D-Mass.)"); a descriptive apposition stands alone.
+        tagged = self.party and best[0] < 3 and self.party not in best[2]
+        return best[2] + (f" ({self.party})" if tagged else "")
 
     def role_vocabulary(self) -> set[str]:
         words: set[str] = role_words(self.name) if self.unnamed else set()
@@ -251,9 +253,15 @@ class _Sent:
 def _party_descriptor(text: str) -> bool:
     """ "a Democrat", "a Georgia Democrat whose son ...", "his fellow Utah Republican": no office named."""
     words = [w.strip(".,").lower() for w in text.split()]
-    return bool(words) and any(w in PARTY_NOUNS for w in words) and (
-        bool({"a", "an", "fellow"} & set(words[:3])) or "fellow" in words
+    return (
+        bool(words)
+        and any(w in PARTY_NOUNS for w in words)
+        and (bool({"a", "an", "fellow"} & set(words[:3])) or "fellow" in words)
     )
+
+
+_SURNAME_PARTICLES = frozenset("al el bin ibn van von der den de da di du la le".split())
+_ORG_OWNER_RE = re.compile(r"^(?:[A-Z][\w.]*['’]s\s+|(?:U\.?S\.?|UK|U\.K\.|EU)\s+)")
 
 
 class _Registry:
@@ -311,7 +319,12 @@ class _Registry:
         elif len(m.name) > len(ent.name):
             ent.aliases.add(ent.name)
             ent.name = m.name
-        ent.aliases.update({m.name, words[-1]})
+        surname = words[-1]
+        for particle in reversed(words[1:-1]):
+            if particle.lower() not in _SURNAME_PARTICLES:
+                break
+            surname = f"{particle} {surname}"  # "Al Thani", "von der Leyen"
+        ent.aliases.update({m.name, surname})
         ent.full_mentions.append(order)
         self._remember(ent, m, order)
 
@@ -335,6 +348,9 @@ class _Registry:
             self.entities.append(ent)
         self._by_key[key] = ent
         ent.aliases.add(m.name)
+        short = _ORG_OWNER_RE.sub("", m.name)
+        if short != m.name and len(short.split()) >= 2:
+            ent.aliases.add(short)  # "US State Department" is also "State Department"
         m.entity = ent
 
     def _single(self, m: Mention, order: int) -> None:
@@ -418,7 +434,9 @@ _POSTMOD_NOUNS = frozenset(
     inquiry probe proposal bill fishermen workers families victims city state county country
     region""".split()
 )
-_PRONOUNS = frozenset("he she it they we i you his her its their our my your him them us me who which that".split())
+_PRONOUNS = frozenset(
+    "he she it they we i you his her its their our my your him them us me who which that".split()
+)
 
 
 def _np_word(word: str) -> bool:
@@ -450,8 +468,10 @@ def _np_text_head(tokens: list[str]) -> tuple[str, str, bool, tuple[str, ...]] |
     head = body[head_i].lower().rstrip(".")
     if head in GENERIC_PERSON_HEADS and head_i == 0 and len(body) == 1:
         return None
-    definite = det and tokens[0].lower() in ("the", "his", "her", "their", "its") or any(
-        t.endswith(("'s", "’s")) for t in body[:head_i]
+    definite = (
+        det
+        and tokens[0].lower() in ("the", "his", "her", "their", "its")
+        or any(t.endswith(("'s", "’s")) for t in body[:head_i])
     )
     mods = tuple(t for t in body[:head_i] if t[:1].isupper())
     return " ".join(tokens), head, definite, mods
@@ -497,9 +517,9 @@ def _role_np_before(out: str, end: int) -> tuple[int, _Ref] | None:
     text, head, definite, mods = parsed
     start = toks[start_i][1]
     # Unmodified bare singular nouns ("official said") are not speakers; plurals are.
-    if start_i == head_at and head not in PLURAL_ROLE_HEADS and not head[0].isupper() and head_at == n - 1:
-        if words[head_at][:1].islower():
-            return None
+    bare = start_i == head_at == n - 1 and head not in PLURAL_ROLE_HEADS
+    if bare and not head[0].isupper() and words[head_at][:1].islower():
+        return None
     return start, _Ref("np", text=out[start:end], head=head, definite=definite, modifiers=mods)
 
 
@@ -648,10 +668,7 @@ def _speaker_after(sent: _Sent, pos: int) -> tuple[int, _Ref, str] | None:
     out = sent.out
     while pos < len(out) and out[pos] == " ":
         pos += 1
-    if out.startswith(("the ", "The "), pos):
-        the_end = pos + 4
-    else:
-        the_end = pos
+    the_end = pos + 4 if out.startswith(("the ", "The "), pos) else pos
     best: Mention | None = None
     for mention in sent.mentions:
         if mention.possessive or mention.entity is None:
@@ -762,7 +779,6 @@ def _after_quote(out: str, start: int) -> bool:
     if start and out[start - 1] == ",":
         start -= 1
     return bool(start) and out[start - 1] == '"'
-
 
 
 def _frames(sent: _Sent) -> list[_Frame]:
@@ -926,7 +942,9 @@ class _Resolver:
             here = [
                 m.entity
                 for m in self.sents[index].mentions
-                if m.end < at and isinstance(m.entity, _Entity) and m.entity.kind == "person"
+                if m.end < at
+                and isinstance(m.entity, _Entity)
+                and m.entity.kind == "person"
                 and m.entity.gender in (None, gender)
             ]
             if here:
@@ -1250,7 +1268,9 @@ def _signature_only(sent: _Sent) -> bool:
         return False
     if _ASCII_LETTER_RE.search(sent.out, 0, frame.start):
         return False
-    return _ends_after(sent.out, frame.end) or _letters(_SIGNATURE_NOISE_RE.sub("", sent.out[frame.end :])) <= 2
+    return (
+        _ends_after(sent.out, frame.end) or _letters(_SIGNATURE_NOISE_RE.sub("", sent.out[frame.end :])) <= 2
+    )
 
 
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose)\s[^\"_]{0,80}[.!?]?\s*$")

@@ -110,7 +110,8 @@ ROLE_HEADS = frozenset(
 # Heads that are organisations or governments rather than people.
 ORG_HEADS = frozenset(
     """
-        ministry department company agency government administration campaign committee party chapter branch affiliate
+        ministry department company agency government administration campaign committee party
+        chapter branch affiliate
         commission council office bureau firm group organization organisation union alliance
         coalition court embassy military army navy police cabinet parliament congress senate
         house kremlin pentagon university institute foundation association network newspaper
@@ -327,7 +328,8 @@ STOP_CAPS = frozenset(
         according despite amid among against between under over into onto through not no yes all
         some many most few several both each every any other others another such one two three
         four five six seven eight nine ten dozens hundreds thousands millions eleven twelve thirteen
-        fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty breaking update exclusive analysis opinion editorial watch read listen video
+        fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty breaking
+        update exclusive analysis opinion editorial watch read listen video
         photo is are was were be been has have had do does did will would could should can may
         might must let let's it's that's there's here's what's we're they're i'm recent current
         many much more less latest top big west east north south chapter section part article

@@ -1,3 +1,4 @@
+# ruff: noqa: SIM905  (word lists read best as one string split on spaces)
 """Text helpers for attribution: quotation regions and name mentions.
 
 Everything works on a *masked* copy of each sentence ("out"): the same length as the
@@ -16,12 +17,12 @@ from functools import lru_cache
 from .attribution_lexicon import (
     CUE_WORDS,
     DEMONYMS,
-    PARTY_NOUNS,
     FIRST_NAMES_F,
     FIRST_NAMES_M,
     HONORIFICS,
     ORG_SINGLE,
     ORG_WORDS,
+    PARTY_NOUNS,
     PLACES,
     ROLE_HEADS,
     STOP_CAPS,
@@ -173,11 +174,7 @@ _ABBREV_KEEP_DOT = {
 @lru_cache(maxsize=4096)
 def _clean_word(word: str) -> str:
     """A token without a sentence-final period (initials and abbreviations keep theirs)."""
-    if (
-        word.endswith(".")
-        and word.lower() not in _ABBREV_KEEP_DOT
-        and not _INITIALS_RE.fullmatch(word)
-    ):
+    if word.endswith(".") and word.lower() not in _ABBREV_KEEP_DOT and not _INITIALS_RE.fullmatch(word):
         return word[:-1]
     return word
 
@@ -281,7 +278,9 @@ def find_mentions(out: str) -> list[Mention]:
             # "Lankford of Oklahoma": of/for after a name (not a title or body) ends the name.
             if low in ("of", "for", "on") and pieces[-1]:
                 prev = pieces[-1][-1][0]
-                if not (_is_title_word(prev) or _is_org_word(prev)) or (low == "on" and not _is_org_word(prev)):
+                if not (_is_title_word(prev) or _is_org_word(prev)) or (
+                    low == "on" and not _is_org_word(prev)
+                ):
                     pieces.append([])
                     continue
             pieces[-1].append((word, m.start() + tm.start()))
@@ -334,14 +333,17 @@ def _run_shape(
     lead = 0
     # Leading sentence words and times are not names ("But", "On Tuesday").
     while lead < len(raw) and (
-        (raw[lead].lower().rstrip(".,") in STOP_CAPS and not _is_acronym(raw[lead])) or raw[lead].lower() in _CONNECTORS
+        (raw[lead].lower().rstrip(".,") in STOP_CAPS and not _is_acronym(raw[lead]))
+        or raw[lead].lower() in _CONNECTORS
     ):
         lead += 1
     tail = 0
     while len(raw) - tail > lead and raw[len(raw) - 1 - tail].lower() in _CONNECTORS:
         tail += 1
     words = list(raw[lead : len(raw) - tail])
-    if not words or all(w.lower().rstrip(".,") in DEMONYMS or w.lower().rstrip(".") in TITLE_ADJECTIVES for w in words):
+    if not words or all(
+        w.lower().rstrip(".,") in DEMONYMS or w.lower().rstrip(".") in TITLE_ADJECTIVES for w in words
+    ):
         return None
     if words[-1].lower() in PARTY_NOUNS:
         return None  # "the Utah Republican", "Senate Democrats": a description, not a name
@@ -401,9 +403,9 @@ def role_words(text: str) -> set[str]:
     """Lower-case words and hyphen-joined pairs of a role ("press secretary" -> press-secretary)."""
     words = [w.strip(".,").lower() for w in text.replace("’s", "").replace("'s", "").split()]
     out = set(words)
-    for a, b in zip(words, words[1:]):
+    for a, b in zip(words, words[1:], strict=False):
         out.add(f"{a}-{b}")
-    for a, b, c in zip(words, words[1:], words[2:]):
+    for a, b, c in zip(words, words[1:], words[2:], strict=False):
         if b == "of":
             out.add(f"{a}-of-{c}")
     return out
@@ -432,8 +434,13 @@ def premodifier_role(out: str, start: int) -> str:
     if start < 2 or out[start - 1] != " " or not prev_word:
         return ""
     bare = prev_word.lower().removesuffix("'s").removesuffix("’s")
-    if not (prev_word[0].isupper() or bare in TITLE_WORDS or bare in ROLE_HEADS or bare in TITLE_MODIFIERS
-            or "-" in bare):
+    if not (
+        prev_word[0].isupper()
+        or bare in TITLE_WORDS
+        or bare in ROLE_HEADS
+        or bare in TITLE_MODIFIERS
+        or "-" in bare
+    ):
         return ""
     window = out[max(0, start - 120) : start]
     tokens = list(_WORD_TOKEN_RE.finditer(window))
@@ -527,7 +534,12 @@ def _attach_roles(out: str, mention: Mention) -> None:
             if not pre:
                 # "Israel's ambassador to the United Nations, Gilad Erdan, ...": a whole phrase.
                 phrase = before[max(before.rfind(","), before.rfind("—"), before.rfind('"')) + 1 :].strip()
-                if phrase and len(phrase.split()) <= 12 and is_role_text(phrase) and not phrase.startswith("In "):
+                if (
+                    phrase
+                    and len(phrase.split()) <= 12
+                    and is_role_text(phrase)
+                    and not phrase.startswith("In ")
+                ):
                     pre = phrase
             if pre:
                 mention.premod = pre
