@@ -868,6 +868,11 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
                     return None
             elif low not in _BARE_WEAK_CUES or not re.search(r"[A-Za-z]", rest):
                 return None
+            elif (ref.kind == "np" and " " not in ref.text.strip()) or (
+                ref.entity is not None and ref.entity.kind == "unknown"
+            ):
+                # "Engineers expect construction to take three years": a forecast by nobody in particular.
+                return None
         rank = 1
         if low in QUOTE_FRAME_CUES:
             frame = _Frame(1, cue_start, ref, cue, start, cue_end, False, "after", role)

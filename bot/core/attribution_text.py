@@ -347,6 +347,8 @@ def _run_shape(
         return None
     if words[-1].lower() in PARTY_NOUNS:
         return None  # "the Utah Republican", "Senate Democrats": a description, not a name
+    if len(words) == 1 and words[0].lower() in ROLE_HEADS and not _is_acronym(words[0]):
+        return None  # "Engineers expect ...", "Officials said": a common noun opening the sentence
     last_word = words[-1]
     possessive = last_word.endswith(_POSSESSIVE)
     cut = 0
