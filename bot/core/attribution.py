@@ -43,6 +43,7 @@ from .attribution_lexicon import (
 )
 from .attribution_text import (
     INSIDE,
+    OF_PLACE_RE,
     Mention,
     QuoteScan,
     find_mentions,
@@ -697,6 +698,9 @@ def _speaker_after(sent: _Sent, pos: int) -> tuple[int, _Ref, str] | None:
                 break
     if best is not None:
         end = best.end
+        of_place = OF_PLACE_RE.match(out, end)
+        if of_place:
+            end = of_place.end()  # "said Rep. Adam Schiff of California, the top Democrat ..."
         party = _PARTY_AFTER_RE.match(out, end)
         if party:
             end = party.end() - (1 if party.group().endswith(",") else 0)
@@ -1278,7 +1282,7 @@ def _signature_only(sent: _Sent) -> bool:
     )
 
 
-_RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose)\s[^\"_]{0,80}[.!?]?\s*$")
+_RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
 _COORDINATED_RE = re.compile(r"\s(?:but|and)\s+(?:also\s+|later\s+)?$")
 _SIGNATURE_NOISE_RE = re.compile(
     r"\b(?:on|in|at|to|during|after|before|told|reporters|the|a|an|interview|statement|news|conference|"

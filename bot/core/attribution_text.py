@@ -511,7 +511,7 @@ def _attach_roles(out: str, mention: Mention) -> None:
     nxt = out[pos : pos + 2]
     # Most names are followed by a verb: only a comma, a bracket or "of" can open a role.
     if nxt[:1] == "," or nxt in (" (", " o", " f"):
-        of_place = _OF_PLACE_RE.match(out, pos)
+        of_place = OF_PLACE_RE.match(out, pos)
         if of_place:
             pos = of_place.end()  # "Sen. James Lankford of Oklahoma, the lead negotiator"
         party = PARTY_RE.match(out, pos)
@@ -547,7 +547,7 @@ def _attach_roles(out: str, mention: Mention) -> None:
                 mention.premod = pre
 
 
-_OF_PLACE_RE = re.compile(rf"\s+(?:of|from)\s+[{_UPPER}][\w.]*(?:\s+[{_UPPER}][\w.]*)?(?=,)")
+OF_PLACE_RE = re.compile(rf"\s+(?:of|from)\s+[{_UPPER}][\w.]*(?:\s+[{_UPPER}][\w.]*)?(?=,)")
 NAME_ONLY_RE = re.compile(rf"[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'.\-]*){{0,3}}")
 
 
