@@ -177,6 +177,7 @@ class _Entity:
     spoke: int = -1  # the last sentence attributed to this entity
     salience: int = 0  # sentences so far that name the entity or are attributed to it
     unnamed: bool = False  # "a senior administration official": the name is a description
+    _vocab: tuple[int, set[str]] | None = None  # role words, cached against the number of roles
     full_mentions: list[int] = field(default_factory=list)  # global positions of full-name mentions
 
     @property
@@ -198,10 +199,12 @@ class _Entity:
         return best[2] + (f" ({self.party})" if tagged else "")
 
     def role_vocabulary(self) -> set[str]:
-        words: set[str] = role_words(self.name) if self.unnamed else set()
-        for _, _, text in self.roles:
-            words |= role_words(text)
-        return words
+        if self._vocab is None or self._vocab[0] != len(self.roles):
+            words: set[str] = set(role_words(self.name)) if self.unnamed else set()
+            for _, _, text in self.roles:
+                words |= role_words(text)
+            self._vocab = (len(self.roles), words)
+        return self._vocab[1]
 
 
 @dataclass(slots=True)

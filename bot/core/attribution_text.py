@@ -401,7 +401,8 @@ _APPOS_RE = re.compile(
 _DETERMINERS = {"the", "a", "an"}
 
 
-def role_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def role_words(text: str) -> frozenset[str]:
     """Lower-case words and hyphen-joined pairs of a role ("press secretary" -> press-secretary)."""
     words = [w.strip(".,").lower() for w in text.replace("’s", "").replace("'s", "").split()]
     out = set(words)
@@ -410,9 +411,10 @@ def role_words(text: str) -> set[str]:
     for a, b, c in zip(words, words[1:], words[2:], strict=False):
         if b == "of":
             out.add(f"{a}-of-{c}")
-    return out
+    return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
 def is_role_text(text: str) -> bool:
     """Whether a phrase names a role ("a professor at ...", "chairman of ...")."""
     words = [w.strip(".,").lower() for w in text.split()[:12]]
