@@ -3,6 +3,8 @@ answered in one place."""
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import logging
 import time
 from typing import Any
@@ -59,6 +61,11 @@ class ArchivistBot(commands.Bot):
         )
         self.archive = archive
         self.settings = settings
+        # Archive calls are serialised: the core's query tokenizer uses one shared temp
+        # table (store.stems), so two overlapping searches collide (IntegrityError).
+        # aiosqlite runs one statement at a time anyway, so this costs little. Remove once
+        # the core is safe under concurrent calls; test_bot_load keeps checking it.
+        self.archive = _Serialised(archive)  # type: ignore[assignment]
         self.synced = False
 
     async def setup_hook(self) -> None:
@@ -133,6 +140,25 @@ class ArchivistBot(commands.Bot):
             await send(render.fit_content(sentence), ephemeral=True)
         except discord.HTTPException:
             log.exception("could not send the error reply")
+
+
+class _Serialised:
+    """Proxy running one Archive coroutine at a time (see ArchivistBot.__init__)."""
+
+    def __init__(self, archive: Archive) -> None:
+        self._archive = archive
+        self._lock = asyncio.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        attribute = getattr(self._archive, name)
+        if not inspect.iscoroutinefunction(attribute):
+            return attribute
+
+        async def call(*args: Any, **kwargs: Any) -> Any:
+            async with self._lock:
+                return await attribute(*args, **kwargs)
+
+        return call
 
 
 def unwrap(error: BaseException) -> BaseException:

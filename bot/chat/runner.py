@@ -22,7 +22,10 @@ NO_TOKEN = (
     "DISCORD_TOKEN is not set: put your bot's token from the Discord developer portal in it "
     "(see docs/discord.md)."
 )
-BAD_TOKEN = "Discord rejected the token in DISCORD_TOKEN: copy it again from the developer portal (Bot > Reset Token)."
+BAD_TOKEN = (
+    "Discord rejected the token in DISCORD_TOKEN: "
+    "copy it again from the developer portal (Bot > Reset Token)."
+)
 NO_INTENT = (
     "Discord refused the Message Content intent: enable it under Bot > Privileged Gateway Intents "
     "in the developer portal, or set ARCHIVIST_MESSAGE_CONTENT=0 to use slash commands and mentions only."

@@ -30,9 +30,11 @@ Harbour council approves the new bridge
 
 The harbour council approved the new bridge on Monday after a long debate about ferries and tolls.
 
-The bridge will carry trams as well as bicycles across the estuary. Engineers expect construction to take three years.
+The bridge will carry trams as well as bicycles across the estuary. \
+Engineers expect construction to take three years.
 
-A notice pinned at the town hall told @everyone that the **toll** would be _waived_ for residents during the first year.
+A notice pinned at the town hall told @everyone that the **toll** would be _waived_ \
+for residents during the first year.
 """
 
 # An attributed article, stored directly (attribution is the core's job; these tests

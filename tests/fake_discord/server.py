@@ -210,6 +210,7 @@ class FakeDiscord:
         self.identifies = 0
         self.resumes = 0
         self._faults: list[tuple[Callable[[web.Request], bool], web.Response]] = []
+        self.listeners: list[Callable[[Recorded], None]] = []  # called on every request (benchmarks)
         self._ws: web.WebSocketResponse | None = None
         self._seq = 0
         self._history: list[dict[str, Any]] = []
@@ -471,6 +472,8 @@ class FakeDiscord:
         return response
 
     async def _record(self, record: Recorded) -> None:
+        for listener in self.listeners:
+            listener(record)
         async with self._changed:
             self.requests.append(record)
             self._changed.notify_all()

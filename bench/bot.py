@@ -1,0 +1,458 @@
+"""The bot under load: /ask interactions through the fake Discord, timed end to end.
+
+    python bench/bot.py [--squad PATH/TO/squad-dev-v1.1-public.json] [--sentences 100000]
+                        [--asks 1000] [--members 50] [--rate 250] [--db PATH]
+
+What runs: the real bot (`python -m bot.chat.runner`, the code `archivist run` starts) in
+its own process, connected to the loopback fake Discord (tests/fake_discord) in this
+process, over a real Archive of `--sentences` sentences. The archive is generated text
+(news-like sentences over a Zipf-distributed vocabulary), or SQuAD's paragraphs and
+questions topped up with generated text when `--squad` is given. Nothing is downloaded.
+
+Two phases, each `--asks` /ask interactions from `--members` members:
+- open loop: interactions arrive at `--rate` per second whatever the bot does (the way
+  Discord delivers them); latency at that load;
+- closed loop: each member asks, waits for the answer, asks again; the most the bot can do.
+
+Latency is from sending INTERACTION_CREATE on the gateway to receiving the bot's reply
+callback (POST /interactions/{id}/{token}/callback). "lost" counts interactions with no
+successful callback within 15 s. The issue's target: >= 200 answers/s, p99 <= 100 ms,
+none lost, on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.core import ingest  # noqa: E402
+from bot.core.archive import Archive  # noqa: E402
+from tests.fake_discord.server import FakeDiscord, FakeGuild, FakeMember, Recorded  # noqa: E402
+
+LOST_AFTER = 15.0
+
+# -- generated news text -------------------------------------------------------------------
+FIRST = [
+    "Ada",
+    "Grace",
+    "Jens",
+    "Tiberio",
+    "Antony",
+    "Mira",
+    "Omar",
+    "Lena",
+    "Piotr",
+    "Aiko",
+    "Kofi",
+    "Ines",
+    "Ravi",
+    "Sofia",
+    "Tomas",
+    "Yara",
+    "Nils",
+    "Hana",
+    "Diego",
+    "Maren",
+]
+LAST = [
+    "Lovelace",
+    "Hopper",
+    "Stoltenberg",
+    "Graziani",
+    "Blinken",
+    "Okafor",
+    "Haddad",
+    "Novak",
+    "Kowalski",
+    "Tanaka",
+    "Mensah",
+    "Duarte",
+    "Iyer",
+    "Rossi",
+    "Berg",
+    "Salem",
+    "Lund",
+    "Sato",
+    "Vega",
+    "Quill",
+]
+ROLES = [
+    "the mayor",
+    "the finance minister",
+    "a union spokesperson",
+    "the harbour master",
+    "the chief engineer",
+    "a senior analyst",
+    "the foreign minister",
+    "the council leader",
+    "a police spokesperson",
+    "the health director",
+]
+VERBS = ["said", "told reporters", "warned", "argued", "announced", "claimed", "added", "explained"]
+TEMPLATES = [
+    "The {a} {b} will {c} the {d} in {place} before {month}.",
+    "{person}, {role}, {verb} that the {a} {b} had {c_ed} the {d}.",
+    '"We will not {c} the {d} while the {a} {b} remains," {verb} {person}.',
+    "According to {person}, the {a} of {place} {c_ed} {num} {d} last {month}.",
+    "Officials in {place} {c_ed} the {a} {b} after {num} days of {d}.",
+    "The {d} of the {a} {b} rose by {num} percent in {month}, {role} {verb}.",
+    "Residents of {place} asked whether the {a} {b} would {c} their {d}.",
+    "{person} {verb} the {a} {d} was {adj} and {adj2}.",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _vocabulary(rng: random.Random, size: int) -> list[str]:
+    """Pronounceable made-up words: real text has a few common words and many rare ones."""
+    onsets = [
+        "b",
+        "br",
+        "c",
+        "d",
+        "dr",
+        "f",
+        "g",
+        "gr",
+        "h",
+        "k",
+        "l",
+        "m",
+        "n",
+        "p",
+        "pr",
+        "r",
+        "s",
+        "st",
+        "t",
+        "tr",
+        "v",
+        "w",
+    ]
+    vowels = ["a", "e", "i", "o", "u", "ai", "ea", "ou"]
+    codas = ["", "n", "r", "s", "t", "l", "nd", "rk", "st", "m"]
+    words: set[str] = set()
+    while len(words) < size:
+        n = rng.choice((1, 2, 2, 3))
+        words.add("".join(rng.choice(onsets) + rng.choice(vowels) for _ in range(n)) + rng.choice(codas))
+    return sorted(words)
+
+
+class TextMaker:
+    """News-like sentences over a Zipf-distributed vocabulary."""
+
+    def __init__(self, seed: int = 7, vocabulary: int = 20_000) -> None:
+        self.rng = random.Random(seed)
+        self.words = _vocabulary(self.rng, vocabulary)
+        self.weights = [1 / (rank + 1) for rank in range(len(self.words))]
+        self.places = [
+            w.capitalize() + s
+            for w, s in zip(self.words[:300], ["", "ton", "ville", " Bay", "burg"] * 60, strict=True)
+        ]
+
+    def _word(self) -> str:
+        return self.rng.choices(self.words, self.weights)[0]
+
+    def sentence(self) -> str:
+        rng = self.rng
+        return rng.choice(TEMPLATES).format(
+            a=self._word(),
+            b=self._word(),
+            c=self._word(),
+            c_ed=self._word() + "ed",
+            d=self._word(),
+            adj=self._word(),
+            adj2=self._word(),
+            place=rng.choice(self.places),
+            month=rng.choice(MONTHS),
+            num=rng.randint(2, 900),
+            person=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+            role=rng.choice(ROLES),
+            verb=rng.choice(VERBS),
+        )
+
+    def article(self, sentences: int) -> tuple[str, list[str]]:
+        body = [self.sentence() for _ in range(sentences)]
+        paragraphs = [" ".join(body[i : i + 4]) for i in range(0, len(body), 4)]
+        title = " ".join(w.capitalize() for w in (self._word(), self._word(), self._word(), self._word()))
+        return title, paragraphs
+
+    def question(self, sentence: str) -> str:
+        """A question a member might ask about a sentence: some of its words, reworded."""
+        words = [w.strip('",.') for w in sentence.split() if len(w.strip('",.')) > 3]
+        picked = self.rng.sample(words, min(len(words), self.rng.randint(3, 5)))
+        return (
+            self.rng.choice(["what about", "who said", "why did", "tell me about", "when did"])
+            + " "
+            + " ".join(picked)
+            + "?"
+        )
+
+
+# -- building the archive --------------------------------------------------------------------
+async def build_archive(db: Path, target: int, squad: Path | None) -> tuple[list[str], int]:
+    """Fill a new archive with `target` sentences; return questions to ask and the count."""
+    maker = TextMaker()
+    archive = await Archive.open(db, seeds=None)
+    questions: list[str] = []
+    total = 0
+    try:
+        if squad is not None:
+            for art in json.loads(squad.read_text("utf-8"))["data"]:
+                doc = ingest.build_document(
+                    art["title"].replace("_", " "), [p["context"] for p in art["paragraphs"]]
+                )
+                await archive.add_document(doc)
+                total += len(doc.sentences)
+                questions += [qa["question"] for p in art["paragraphs"] for qa in p["qas"]]
+        sample: list[str] = []
+        while total < target:
+            title, paragraphs = maker.article(min(20, target - total))
+            doc = ingest.build_document(
+                title, paragraphs, date=f"2024-{maker.rng.randint(1, 12):02d}-{maker.rng.randint(1, 28):02d}"
+            )
+            await archive.add_document(doc)
+            total += len(doc.sentences)
+            sample.append(maker.rng.choice(doc.sentences).text)
+        questions += [maker.question(s) for s in sample]
+    finally:
+        await archive.close()
+    return questions, total
+
+
+async def core_only(db: Path, questions: list[str]) -> str:
+    """Archive.ask alone, one at a time in this process: the share of latency that is the core's."""
+    archive = await Archive.open(db, seeds=None)
+    try:
+        times = []
+        for question in questions:
+            started = time.perf_counter()
+            await archive.ask(question, guild_id=1)
+            times.append((time.perf_counter() - started) * 1000)
+    finally:
+        await archive.close()
+    times.sort()
+    return (
+        f"{'core only':<12} Archive.ask one at a time: p50 {statistics.median(times):6.1f} ms   "
+        f"p99 {times[int(0.99 * len(times))]:6.1f} ms   "
+        f"({len(times)} asks, {1000 / statistics.mean(times):.0f}/s max)"
+    )
+
+
+async def count_sentences(db: Path) -> int:
+    archive = await Archive.open(db, seeds=None)
+    try:
+        return (await archive.stats()).sentences
+    finally:
+        await archive.close()
+
+
+# -- driving the bot ---------------------------------------------------------------------------
+class Driver:
+    """Sends /ask interactions and times each until its reply callback arrives."""
+
+    def __init__(self, fake: FakeDiscord, guild: FakeGuild, members: list[FakeMember]) -> None:
+        self.fake, self.guild, self.members = fake, guild, members
+        self.waiting: dict[str, tuple[float, asyncio.Future[float]]] = {}
+        self.outcomes: dict[str, int] = {"answer": 0, "no match": 0, "error": 0}
+        fake.listeners.append(self._seen)
+
+    def _seen(self, record: Recorded) -> None:
+        if record.path.startswith("/interactions/") and record.status == 200:
+            entry = self.waiting.pop(record.path.split("/")[2], None)
+            if entry is not None and not entry[1].done():
+                entry[1].set_result(record.at - entry[0])
+                data = record.json.get("data") or {}
+                content = data.get("content") or ""
+                kind = (
+                    "answer"
+                    if data.get("embeds")
+                    else "no match"
+                    if content.startswith("I found no")
+                    else "error"
+                )
+                self.outcomes[kind] += 1
+
+    def take_outcomes(self) -> str:
+        """Answers, no-match replies and error replies since the last call."""
+        text = ", ".join(f"{n} {kind}" for kind, n in self.outcomes.items())
+        self.outcomes = dict.fromkeys(self.outcomes, 0)
+        return text
+
+    async def ask(self, member: FakeMember, question: str) -> float | None:
+        """One /ask; its latency in seconds, or None when no reply came (lost)."""
+        future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        # Timed from just before the gateway send, as Discord would time it.
+        interaction = self.fake._interaction(2, self.guild, member, self._data(question))
+        self.waiting[str(interaction.id)] = (time.perf_counter(), future)
+        await self.fake._send("INTERACTION_CREATE", interaction.payload)
+        try:
+            return await asyncio.wait_for(future, LOST_AFTER)
+        except TimeoutError:
+            return None
+
+    def _data(self, question: str) -> dict[str, object]:
+        command = next(c for c in self.fake.commands["global"] if c["name"] == "ask")
+        return {
+            "id": command["id"],
+            "name": "ask",
+            "type": 1,
+            "options": [{"name": "question", "type": 3, "value": question}],
+        }
+
+    async def open_loop(self, questions: list[str], rate: float) -> tuple[list[float | None], float]:
+        tasks = []
+        started = time.perf_counter()
+        for i, question in enumerate(questions):
+            delay = started + i / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(self.ask(self.members[i % len(self.members)], question)))
+        results = await asyncio.gather(*tasks)
+        return list(results), time.perf_counter() - started
+
+    async def closed_loop(self, questions: list[str]) -> tuple[list[float | None], float]:
+        per_member = [questions[i :: len(self.members)] for i in range(len(self.members))]
+
+        async def member_loop(member: FakeMember, mine: list[str]) -> list[float | None]:
+            return [await self.ask(member, q) for q in mine]
+
+        started = time.perf_counter()
+        results = await asyncio.gather(
+            *(member_loop(m, qs) for m, qs in zip(self.members, per_member, strict=True))
+        )
+        return [r for rs in results for r in rs], time.perf_counter() - started
+
+
+def summary(name: str, results: list[float | None], seconds: float) -> str:
+    done = sorted(r * 1000 for r in results if r is not None)
+    lost = len(results) - len(done)
+    if not done:
+        return f"{name}: all {lost} lost"
+    p99 = done[min(len(done) - 1, int(0.99 * len(done)))]
+    return (
+        f"{name:<12} {len(done) / seconds:7.1f} answers/s   p50 {statistics.median(done):6.1f} ms   "
+        f"p99 {p99:6.1f} ms   max {done[-1]:6.1f} ms   lost {lost}   ({len(results)} asks in {seconds:.2f} s)"
+    )
+
+
+def machine() -> str:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"machine: {os.cpu_count()} cores, {cpu}; "
+        f"Python {platform.python_version()} on {platform.platform()}; "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
+
+
+async def main(args: argparse.Namespace) -> int:
+    print(machine())
+    tmp = tempfile.TemporaryDirectory(prefix="archivist-bench-bot-")
+    db = args.db or Path(tmp.name) / "bench.db"
+    question_file = db.with_suffix(".questions.json")
+    if db.exists() and question_file.exists():
+        questions = json.loads(question_file.read_text())
+        total = await count_sentences(db)
+        print(f"archive: reusing {db} ({total:,} sentences)")
+    else:
+        t0 = time.perf_counter()
+        questions, total = await build_archive(db, args.sentences, args.squad)
+        question_file.write_text(json.dumps(questions))
+        print(f"archive: built {total:,} sentences in {time.perf_counter() - t0:.1f} s ({db})")
+    rng = random.Random(11)
+    print(await core_only(db, [rng.choice(questions) for _ in range(200)]))
+
+    fake = FakeDiscord()
+    await fake.start()
+    guild = fake.add_guild("Bench")
+    members = [fake.add_member(guild, f"member{i}") for i in range(args.members)]
+    env = {
+        **os.environ,
+        "DISCORD_TOKEN": "bench-token",
+        "ARCHIVIST_DISCORD_API": fake.api_base,
+        "ARCHIVIST_DISCORD_GATEWAY": fake.gateway_url,
+        "ARCHIVIST_COOLDOWN_RATE": "0",  # 50 members asking 20 times each would hit any cooldown
+        "ARCHIVIST_LOG_LEVEL": args.log_level,
+    }
+    bot = subprocess.Popen(
+        [sys.executable, "-m", "bot.chat.runner", "--db", str(db)],
+        cwd=ROOT,
+        env=env,
+        stderr=None if args.verbose else subprocess.DEVNULL,
+    )
+    try:
+        await fake.wait_ready(60)
+        while "global" not in fake.commands:
+            await asyncio.sleep(0.05)
+        driver = Driver(fake, guild, members)
+        # Warm up (and wait out discord.py's guild_ready_timeout): not counted.
+        warm = [rng.choice(questions) for _ in range(50)]
+        await driver.closed_loop(warm)
+        driver.take_outcomes()
+        print(
+            f"bot: {sys.executable} -m bot.chat.runner; {args.members} members; "
+            f"{len(questions):,} distinct questions"
+        )
+
+        results, seconds = await driver.open_loop(
+            [rng.choice(questions) for _ in range(args.asks)], args.rate
+        )
+        print(summary(f"open {args.rate:g}/s", results, seconds), "\n" + " " * 13 + driver.take_outcomes())
+        results, seconds = await driver.closed_loop([rng.choice(questions) for _ in range(args.asks)])
+        print(summary("closed loop", results, seconds), "\n" + " " * 13 + driver.take_outcomes())
+        print("target: >= 200 answers/s, p99 <= 100 ms, none lost")
+    finally:
+        bot.terminate()
+        try:
+            bot.wait(10)
+        except subprocess.TimeoutExpired:
+            bot.kill()
+        await fake.close()
+        tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--squad", type=Path, help="SQuAD v1.1 JSON: its paragraphs and questions are used")
+    parser.add_argument("--sentences", type=int, default=100_000)
+    parser.add_argument("--asks", type=int, default=1000)
+    parser.add_argument("--members", type=int, default=50)
+    parser.add_argument("--rate", type=float, default=250.0, help="open-loop arrivals per second")
+    parser.add_argument("--db", type=Path, help="keep (and reuse) the generated archive here")
+    parser.add_argument("--log-level", default="WARNING")
+    parser.add_argument("--verbose", action="store_true", help="show the bot's log")
+    sys.exit(asyncio.run(main(parser.parse_args())))
