@@ -15,10 +15,13 @@ from pathlib import Path
 import aiosqlite
 
 from .errors import BadArchive, Duplicate
-from .models import Document
+from .models import Document, Sentence
 
-# Version -> script. Version 1 is the whole schema; later versions append ALTERs here.
-MIGRATIONS: dict[int, str] = {1: resources.files(__package__).joinpath("schema.sql").read_text("utf-8")}
+# Version -> script. Version 1 is the whole schema; later versions add to it.
+MIGRATIONS: dict[int, str] = {
+    1: resources.files(__package__).joinpath("schema.sql").read_text("utf-8"),
+    2: resources.files(__package__).joinpath("schema_2.sql").read_text("utf-8"),  # search indexes
+}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 _SCOPE = "(a.guild_id IS NULL OR a.guild_id = :guild)"
@@ -58,6 +61,20 @@ _CANDIDATE_COLUMNS = """
     sp.name, at.role, at.kind, at.cue, at.content, at.quote
 """
 _ATTR_JOIN = "LEFT JOIN attributions at ON at.sentence_id = s.id LEFT JOIN speakers sp ON sp.id = at.speaker_id"
+
+
+def _paragraph_texts(sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
+    """(index of its first sentence, text) of each paragraph: its sentences joined by spaces,
+    the same at insert and delete (a contentless index is told what to forget)."""
+    out: list[tuple[int, str]] = []
+    current = -1
+    for s in sentences:
+        if s.paragraph != current:
+            out.append((s.index, s.text))
+            current = s.paragraph
+        else:
+            out[-1] = (out[-1][0], out[-1][1] + " " + s.text)
+    return out
 
 
 class Store:
@@ -143,6 +160,12 @@ class Store:
                 "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE article_id = ?",
                 (article_id,),
             )
+            async with db.execute("SELECT idx, id FROM sentences WHERE article_id = ?", (article_id,)) as rows:
+                ids = dict(await rows.fetchall())
+            await db.executemany(
+                "INSERT INTO paragraphs_fts (rowid, text) VALUES (?, ?)",
+                [(ids[first], text) for first, text in _paragraph_texts(doc.sentences)],
+            )
             people = {sp.name: sp.is_person for sp in doc.speakers}
             for attribution in doc.attributions:
                 if attribution is not None:
@@ -168,6 +191,11 @@ class Store:
                     if a is not None
                 ],
             )
+            await db.execute(
+                "INSERT INTO quotes_fts (rowid, text) SELECT s.id, s.text FROM sentences s"
+                " JOIN attributions at ON at.sentence_id = s.id WHERE s.article_id = ?",
+                (article_id,),
+            )
             await db.execute("COMMIT")
         except BaseException:
             await db.execute("ROLLBACK")
@@ -187,6 +215,20 @@ class Store:
                 (article_id,),
             )
             removed = cur.rowcount
+            await db.execute(
+                "INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', s.id, s.text FROM sentences s"
+                " JOIN attributions at ON at.sentence_id = s.id WHERE s.article_id = ?",
+                (article_id,),
+            )
+            async with db.execute(
+                "SELECT id, idx, paragraph, text FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
+            ) as rows:
+                stored = await rows.fetchall()
+            ids = {idx: sid for sid, idx, _p, _t in stored}
+            await db.executemany(
+                "INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text) VALUES ('delete', ?, ?)",
+                [(ids[first], text) for first, text in _paragraph_texts([Sentence(i, p, 0, 0, t) for _s, i, p, t in stored])],
+            )
             await db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             # Speakers nobody is attributed or aliased to any more go too.
             await db.execute(
@@ -312,21 +354,42 @@ class Store:
     async def candidates(
         self, match: str, guild_id: int | None, limit: int, *, attributed_only: bool = False
     ) -> list[Candidate]:
-        """Sentences matching an FTS5 expression, best BM25 first (bm25 is negated: higher is better)."""
-        join = (
-            "JOIN attributions at ON at.sentence_id = s.id JOIN speakers sp ON sp.id = at.speaker_id"
-            if attributed_only
-            else _ATTR_JOIN
-        )
+        """Sentences matching an FTS5 expression, best BM25 first (bm25 is negated: higher is better).
+        `attributed_only` searches the index of attributed sentences alone."""
+        fts = "quotes_fts" if attributed_only else "sentences_fts"
+        # BM25 ranks inside the index first; the joins then run for the top rows only,
+        # not for every row that matches (tens of thousands in a large archive).
         sql = (
-            f"SELECT {_CANDIDATE_COLUMNS.format(score='-bm25(sentences_fts)')}"
-            " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-            f" JOIN articles a ON a.id = s.article_id {join}"
-            f" WHERE sentences_fts MATCH :match AND {_SCOPE}"
-            " ORDER BY bm25(sentences_fts) LIMIT :limit"
+            f"WITH hits (id, score) AS (SELECT rowid, -bm25({fts}) FROM {fts}"
+            f" WHERE {fts} MATCH :match ORDER BY rank LIMIT :inner)"
+            f" SELECT {_CANDIDATE_COLUMNS.format(score='hits.score')}"
+            " FROM hits JOIN sentences s ON s.id = hits.id"
+            f" JOIN articles a ON a.id = s.article_id {_ATTR_JOIN}"
+            f" WHERE {_SCOPE} ORDER BY hits.score DESC LIMIT :limit"
         )
-        async with self._db.execute(sql, {"match": match, "guild": guild_id, "limit": limit}) as cur:
-            return [Candidate(*row) for row in await cur.fetchall()]
+        rows = await self._scoped(sql, {"match": match, "guild": guild_id}, limit)
+        return [Candidate(*row) for row in rows]
+
+    async def paragraph_hits(self, match: str, guild_id: int | None, limit: int) -> list[tuple[int, int, float]]:
+        """(article_id, paragraph, bm25) of the paragraphs best matching an FTS5 expression, best first."""
+        sql = (
+            "WITH hits (id, score) AS (SELECT rowid, -bm25(paragraphs_fts) FROM paragraphs_fts"
+            " WHERE paragraphs_fts MATCH :match ORDER BY rank LIMIT :inner)"
+            " SELECT s.article_id, s.paragraph, hits.score FROM hits JOIN sentences s ON s.id = hits.id"
+            f" JOIN articles a ON a.id = s.article_id WHERE {_SCOPE} ORDER BY hits.score DESC LIMIT :limit"
+        )
+        return [tuple(row) for row in await self._scoped(sql, {"match": match, "guild": guild_id}, limit)]  # type: ignore[misc]
+
+    async def _scoped(self, sql: str, params: dict[str, object], limit: int) -> list[tuple[object, ...]]:
+        """Run a ranked query whose scope filter applies after the index's LIMIT :inner: when
+        other servers' articles crowd the top rows, look deeper (then everywhere) for `limit`."""
+        rows: list[tuple[object, ...]] = []
+        for inner in (max(4 * limit, 40), 64 * limit, -1):
+            async with self._db.execute(sql, {**params, "inner": inner, "limit": limit}) as cur:
+                rows = list(await cur.fetchall())
+            if len(rows) >= limit:
+                break
+        return rows
 
     async def sentences_of(self, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], list[Candidate]]:
         """Every sentence of the given (article_id, paragraph) pairs, in order, keyed by the pair."""
