@@ -211,6 +211,7 @@ class FakeDiscord:
         self.resumes = 0
         self._faults: list[tuple[Callable[[web.Request], bool], web.Response]] = []
         self.listeners: list[Callable[[Recorded], None]] = []  # called on every request (benchmarks)
+        self.token: str | None = None  # when set, any other bot token gets 401 as on Discord
         self._ws: web.WebSocketResponse | None = None
         self._seq = 0
         self._history: list[dict[str, Any]] = []
@@ -455,6 +456,8 @@ class FakeDiscord:
         return (json.loads(raw) if raw else None), []
 
     async def _rest(self, request: web.Request) -> web.StreamResponse:
+        if self.token is not None and request.headers.get("Authorization") != f"Bot {self.token}":
+            return _json({"message": "401: Unauthorized", "code": 0}, 401)
         body, files = await self._read_body(request)
         path = "/" + request.match_info["tail"]
         record = Recorded(request.method, path, dict(request.query), body, files)

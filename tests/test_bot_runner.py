@@ -1,0 +1,89 @@
+"""`bot.chat.runner`, as `archivist run` starts it: settings, token errors, exit codes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import BotSettings, ConfigError
+from tests.fake_discord.server import FakeDiscord
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+async def run_bot(tmp_path: Path, env: dict[str, str], timeout: float = 30) -> tuple[int, str]:
+    """Run `python -m bot.chat.runner` without blocking the loop the fake Discord lives on."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "ARCHIVIST_"))}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.chat.runner",
+        "--db",
+        str(tmp_path / "a.db"),
+        cwd=REPO,
+        env={**clean, "ARCHIVIST_SEEDS": "", **env},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    _, err = await asyncio.wait_for(proc.communicate(), timeout)
+    return proc.returncode or 0, err.decode()
+
+
+async def test_missing_token_is_one_sentence(tmp_path: Path) -> None:
+    code, err = await run_bot(tmp_path, {})
+    assert code == 2
+    assert err.strip() == (
+        "DISCORD_TOKEN is not set: put your bot's token from the Discord developer portal in it "
+        "(see docs/discord.md)."
+    )
+
+
+async def test_rejected_token_is_one_sentence(tmp_path: Path) -> None:
+    fake = FakeDiscord()
+    fake.token = "the-real-token"
+    await fake.start()
+    try:
+        env = {
+            "DISCORD_TOKEN": "a-wrong-token",
+            "ARCHIVIST_DISCORD_API": fake.api_base,
+            "ARCHIVIST_DISCORD_GATEWAY": fake.gateway_url,
+            "ARCHIVIST_LOG_LEVEL": "CRITICAL",
+        }
+        code, err = await run_bot(tmp_path, env)
+    finally:
+        await fake.close()
+    assert code == 1
+    assert err.strip().splitlines()[-1].startswith("Discord rejected the token in DISCORD_TOKEN")
+    assert "Traceback" not in err
+
+
+async def test_bad_setting_is_one_sentence(tmp_path: Path) -> None:
+    code, err = await run_bot(tmp_path, {"DISCORD_TOKEN": "x", "ARCHIVIST_COOLDOWN_SECONDS": "soon"})
+    assert code == 2
+    assert err.strip() == "ARCHIVIST_COOLDOWN_SECONDS has the value 'soon', which is not a number >= 0."
+
+
+def test_settings_from_env_and_toml(tmp_path: Path) -> None:
+    config = tmp_path / "archivist.toml"
+    config.write_text('[discord]\nprefix = "?"\nmod_role = "Editors"\ncooldown_rate = 2\n', encoding="utf-8")
+    settings = BotSettings.from_env(
+        {
+            "ARCHIVIST_CONFIG": str(config),
+            "DISCORD_TOKEN": "t",
+            "ARCHIVIST_PREFIX": "$",
+            "ARCHIVIST_DEV_GUILD": "42",
+        }
+    )
+    assert settings.prefix == "$"  # the environment wins over the file
+    assert settings.mod_role == "Editors" and settings.cooldown_rate == 2 and settings.dev_guild == 42
+    assert BotSettings.from_env({}).prefix == "!"
+    assert BotSettings.from_env({"ARCHIVIST_ALLOW_PRIVATE_URLS": "1"}).allow_private_urls is True
+    config.write_text("[discord]\nprefx = '?'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown settings: prefx"):
+        BotSettings.from_env({"ARCHIVIST_CONFIG": str(config)})
+    with pytest.raises(ConfigError, match="ARCHIVIST_ALLOW_PRIVATE_URLS"):
+        BotSettings.from_env({"ARCHIVIST_ALLOW_PRIVATE_URLS": "maybe"})
