@@ -240,3 +240,22 @@ async def test_unexpected_error_is_one_sentence_and_logged(harness: BotHarness, 
     await asyncio.sleep(0)
     logged = [r for r in caplog.records if r.exc_info and "disk on fire" in str(r.exc_info[1])]
     assert logged, "the traceback must reach the log"
+
+
+async def test_each_command_is_logged(harness: BotHarness, caplog: Any) -> None:
+    caplog.set_level("INFO", logger="bot.chat")
+    await harness.slash_reply("stats")
+    start = len(harness.fake.requests)
+    await harness.fake.message(harness.guild, harness.bob, "!ask")  # missing question
+    reply = await harness.fake.channel_reply(harness.guild.channel_id, start)
+    assert reply["content"] == "Missing `question`: try `!help`."
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("command ")]
+    assert any(
+        f"guild={harness.guild.id} user={harness.alice.id} command=stats via=slash latency=" in line
+        and "ok" in line
+        for line in lines
+    ), lines
+    assert any(
+        f"user={harness.bob.id} command=ask via=prefix" in line and "MissingRequiredArgument" in line
+        for line in lines
+    )

@@ -89,7 +89,7 @@ class Manage(commands.Cog):
             await ctx.defer()  # fetching can take seconds; Discord wants an answer within 3
             settings = self.bot.settings
             fetched = await fetch_url(
-                url,
+                url.strip().strip("<>"),  # <link> is how Discord users stop a link preview
                 max_bytes=settings.fetch_max_bytes,
                 timeout=settings.fetch_timeout,
                 allow_private=settings.allow_private_urls,
