@@ -55,6 +55,7 @@ _ENV_NAMES = {
     "ARCHIVIST_FETCH_TIMEOUT": "fetch_timeout",
     "ARCHIVIST_MESSAGE_CONTENT": "message_content",
     "ARCHIVIST_VIEW_TIMEOUT": "view_timeout",
+    "ARCHIVIST_DEFER_AFTER": "defer_after",
     "ARCHIVIST_LOG_LEVEL": "log_level",
 }
 
@@ -80,6 +81,9 @@ class BotSettings:
     fetch_timeout: float = 10.0
     message_content: bool = True  # privileged intent, needed for prefix commands
     view_timeout: float = 180.0  # seconds before answer buttons are removed
+    # Discord drops an interaction not answered within 3 s: when the interaction's age plus
+    # the expected wait for the archive passes this, the bot defers first.
+    defer_after: float = 1.5
     log_level: str = "INFO"
 
     @classmethod

@@ -259,3 +259,18 @@ async def test_each_command_is_logged(harness: BotHarness, caplog: Any) -> None:
         f"user={harness.bob.id} command=ask via=prefix" in line and "MissingRequiredArgument" in line
         for line in lines
     )
+
+
+async def test_slow_answers_are_deferred_first(tmp_path: Path) -> None:
+    # defer_after=0: every interaction counts as possibly late, so each is deferred first.
+    async with start_bot(tmp_path, defer_after=0.0) as h:
+        ix = await h.fake.slash(h.guild, h.alice, "said", {"person": "Grace Hopper"})
+        assert (await h.fake.callback(ix)).json["type"] == 5
+        reply = await h.fake.reply(ix)
+        assert reply["embeds"][0]["footer"]["text"].startswith("Answer 1 of ")
+        more = await h.fake.reply(await h.fake.click(h.guild, h.alice, reply, "More"))
+        assert more["embeds"][0]["footer"]["text"].startswith("Answer 2 of ")
+        # Prefix commands have nothing to defer.
+        start = len(h.fake.requests)
+        await h.fake.message(h.guild, h.bob, "!ask what will the bridge carry")
+        assert "trams" in description(await h.fake.channel_reply(h.guild.channel_id, start))

@@ -86,6 +86,15 @@ class ArchivistBot(commands.Bot):
             log.info("synced %d slash commands globally", len(synced))
         self.synced = True
 
+    async def defer_if_slow(self, ctx: commands.Context[Any]) -> None:
+        """Defer an interaction that might not be answered within Discord's 3 seconds."""
+        interaction = ctx.interaction
+        if interaction is None or interaction.response.is_done():
+            return
+        age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
+        if age + self.archive.expected_wait() > self.settings.defer_after:  # type: ignore[attr-defined]
+            await ctx.defer()
+
     async def on_ready(self) -> None:
         log.info(
             "ready as %s (%s) in %d servers", self.user, self.user.id if self.user else "?", len(self.guilds)
@@ -143,11 +152,18 @@ class ArchivistBot(commands.Bot):
 
 
 class _Serialised:
-    """Proxy running one Archive coroutine at a time (see ArchivistBot.__init__)."""
+    """Proxy running one Archive coroutine at a time (see ArchivistBot.__init__), and
+    estimating how long a new call would wait for its turn."""
 
     def __init__(self, archive: Archive) -> None:
         self._archive = archive
         self._lock = asyncio.Lock()
+        self._queued = 0
+        self._mean_seconds = 0.01  # moving average of one call's duration
+
+    def expected_wait(self) -> float:
+        """Seconds a call made now would likely take, queue included."""
+        return (self._queued + 1) * self._mean_seconds
 
     def __getattr__(self, name: str) -> Any:
         attribute = getattr(self._archive, name)
@@ -155,8 +171,17 @@ class _Serialised:
             return attribute
 
         async def call(*args: Any, **kwargs: Any) -> Any:
-            async with self._lock:
+            self._queued += 1
+            try:
+                await self._lock.acquire()
+            finally:
+                self._queued -= 1
+            started = time.perf_counter()
+            try:
                 return await attribute(*args, **kwargs)
+            finally:
+                self._lock.release()
+                self._mean_seconds = 0.8 * self._mean_seconds + 0.2 * (time.perf_counter() - started)
 
         return call
 

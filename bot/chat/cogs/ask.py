@@ -81,6 +81,7 @@ class Ask(commands.Cog):
     @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
     async def ask(self, ctx: commands.Context[Any], *, question: str) -> None:
         """The passages that best answer a question."""
+        await self.bot.defer_if_slow(ctx)
         result = await self.bot.archive.ask(question, guild_id=scope(ctx))
         await self._answer(ctx, result, heading=None, what="good match")
 
@@ -89,6 +90,7 @@ class Ask(commands.Cog):
     @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
     async def who(self, ctx: commands.Context[Any], *, quote: str) -> None:
         """Who said (something like) this."""
+        await self.bot.defer_if_slow(ctx)
         result = await self.bot.archive.who(quote, guild_id=scope(ctx))
         await self._answer(ctx, result, heading=None, what="attributed quote matching")
 
@@ -98,6 +100,7 @@ class Ask(commands.Cog):
     async def said(self, ctx: commands.Context[Any], *, person: str) -> None:
         """What a person said, newest article first."""
         # Autocomplete only suggests: a typed (or stale) value is resolved again by the archive.
+        await self.bot.defer_if_slow(ctx)
         result = await self.bot.archive.said(person, guild_id=scope(ctx))
         heading = f"What {result.speaker} said" if result.speaker else None
         await self._answer(ctx, result, heading=heading, what="person or quote")
