@@ -73,6 +73,9 @@ async def test_add_by_attachment_slash(harness: BotHarness) -> None:
     assert (await h.fake.callback(ix)).json["type"] == 5  # deferred before the slow part
     reply = await h.fake.reply(ix)
     assert title(reply) == "Added: Ferry strike ends after two weeks"
+    assert [r.path for r in h.fake.requests if r.path.startswith("/attachments/")] == [
+        f"/attachments/{attachment['id']}/ferry.md"
+    ]
     assert field(reply, "Sentences") == "2"
     assert reply["allowed_mentions"] == {"parse": []}
     answer = await h.slash_reply("ask", {"question": "when did the ferry crews return to work?"})
@@ -243,3 +246,18 @@ async def test_remove_refuses_seeds_and_plain_members(harness: BotHarness) -> No
     reply = await h.fake.reply(await h.fake.slash(h.guild, h.alice, "remove", {"article": "1"}))
     assert reply["content"].startswith("Only moderators")
     assert await count(h, None) == 2
+
+
+async def test_too_large_and_duplicate_are_one_sentence(tmp_path: Path) -> None:
+    async with start_bot(tmp_path, fetch_max_bytes=100) as h:
+        big = h.fake.add_attachment("ferry.md", ARTICLE_MD.encode(), "text/markdown")
+        reply = await h.fake.reply(await h.fake.slash(h.guild, h.mod, "add", attachments={"file": big}))
+        assert reply["content"] == "The file is larger than the 0.0001 MB limit."
+        assert not [r for r in h.fake.requests if r.path.startswith("/attachments/")], "not even downloaded"
+    async with start_bot(tmp_path / "again") as h:
+        for expected in ("Added: Ferry strike", "That article is already in the archive"):
+            attachment = h.fake.add_attachment("ferry.md", ARTICLE_MD.encode(), "text/markdown")
+            reply = await h.fake.reply(
+                await h.fake.slash(h.guild, h.mod, "add", attachments={"file": attachment})
+            )
+            assert expected in str(reply["embeds"][0]["title"] if reply["embeds"] else reply["content"])

@@ -438,6 +438,7 @@ class FakeDiscord:
 
     # -- REST ---------------------------------------------------------------------------
     async def _attachment(self, request: web.Request) -> web.Response:
+        await self._record(Recorded("GET", request.path, dict(request.query), None, [], status=200))
         filename, data, content_type = self.attachments[int(request.match_info["id"])]
         return web.Response(body=data, headers={"Content-Type": content_type or "application/octet-stream"})
 
