@@ -99,8 +99,13 @@ async def test_add_by_url_follows_redirect(harness: BotHarness, site: tuple[str,
 async def test_add_by_url_refused_for_wrong_type(harness: BotHarness, site: tuple[str, list[str]]) -> None:
     h = harness
     before = await count(h, h.guild.id)
-    reply = await h.fake.reply(await h.fake.slash(h.guild, h.mod, "add", {"url": "ftp://example.org/x.txt"}))
+    ix = await h.fake.slash(h.guild, h.mod, "add", {"url": "ftp://example.org/x.txt"})
+    reply = await h.fake.reply(ix)
     assert reply["content"] == "Only http and https links can be added."
+    # The public "thinking" message of the deferral is removed; the error itself is private.
+    assert reply["flags"] & EPHEMERAL
+    deleted = [r for r in h.fake.requests if r.method == "DELETE" and r.path.endswith("/messages/@original")]
+    assert [r.path.split("/")[3] for r in deleted] == [ix.token]
     assert await count(h, h.guild.id) == before
 
 
@@ -134,6 +139,7 @@ async def test_form_with_bad_date_says_so(harness: BotHarness) -> None:
     )
     reply = await h.fake.reply(submit)
     assert "someday soon" in reply["content"] and not reply["embeds"]
+    assert reply["flags"] & EPHEMERAL
 
 
 async def test_prefix_add_with_attachment_and_with_url(

@@ -20,6 +20,7 @@ from bot.core.errors import ArchiveError
 
 from . import render
 from .checks import NotModerator
+from .views import clear_thinking
 
 log = logging.getLogger("bot.chat")
 
@@ -133,6 +134,8 @@ class ArchivistBot(commands.Bot):
         sentence = self.error_sentence(error)
         log_command(ctx, f"error: {type(unwrap(error)).__name__}")
         try:
+            if ctx.interaction is not None:
+                await clear_thinking(ctx.interaction)
             await ctx.send(render.fit_content(sentence), ephemeral=True)
         except discord.HTTPException:
             log.exception("could not send the error reply")

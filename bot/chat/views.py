@@ -22,6 +22,14 @@ log = logging.getLogger(__name__)
 NOT_YOURS = "Only the person who asked can use these buttons."
 
 
+async def clear_thinking(interaction: discord.Interaction[Any]) -> None:
+    """After a public defer, the first follow-up would replace the public "thinking"
+    message, so an error would be shown to everyone: remove it, so that the error
+    goes out as a private follow-up instead."""
+    if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+        await interaction.delete_original_response()
+
+
 async def reply_error(interaction: discord.Interaction[Any], error: Exception) -> None:
     """Tell the member about a failed button or form in one sentence (the bot decides which)."""
     client = interaction.client
@@ -29,6 +37,7 @@ async def reply_error(interaction: discord.Interaction[Any], error: Exception) -
     sentence = sentence_for(error) if sentence_for else "Something went wrong; it has been logged."
     send = interaction.followup.send if interaction.response.is_done() else interaction.response.send_message
     try:
+        await clear_thinking(interaction)
         await send(sentence, ephemeral=True)
     except discord.HTTPException:
         log.exception("could not report an error to user %s", interaction.user.id)

@@ -904,12 +904,12 @@ class FakeDiscord:
             )
             return self.messages[mid or 0]
         if kind == 5:
+            # The follow-up that fills the deferred message (or replaces it, if it was deleted).
             record = await self.wait_for(
-                lambda r: f"/webhooks/{self.app_id}/{interaction.token}" in r.path and r.status == 200,
+                lambda r: r.path == f"/webhooks/{self.app_id}/{interaction.token}" and r.status == 200,
                 timeout,
             )
-            del record
-            return self.messages[self.original[interaction.token]]
+            return self.messages[int(record.response["id"])]
         raise AssertionError(f"callback of type {kind} has no message")
 
     async def channel_reply(self, channel_id: int, start: int, timeout: float = 5.0) -> dict[str, Any]:
