@@ -8,6 +8,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = Path("data") / "archive.db"
@@ -98,7 +99,10 @@ class BotSettings:
             value = env.get(name)
             if value is not None and value.strip() != "":
                 raw[field_name] = value.strip()
-        return cls(**{f.name: _convert(f.name, f.type, raw[f.name]) for f in fields(cls) if f.name in raw})
+        values: dict[str, Any] = {
+            f.name: _convert(f.name, f.type, raw[f.name]) for f in fields(cls) if f.name in raw
+        }
+        return cls(**values)
 
 
 def _read_toml(path: Path) -> dict[str, object]:
@@ -145,10 +149,10 @@ def _convert(name: str, kind: object, value: object) -> object:
                 raise ValueError(value)
             return number
         if "float" in kind:
-            number = float(str(value))
-            if number < 0:
+            real = float(str(value))
+            if real < 0:
                 raise ValueError(value)
-            return number
+            return real
     except ValueError:
         raise ConfigError(f"{_env_name(name)} has the value {value!r}, which is not a {wanted}.") from None
     return str(value)
