@@ -174,6 +174,16 @@ async def run(path: Path, target: int, db: Path, queries: int, seed: int, reuse:
     print(machine())
     print(f"source: {path.name}: {len(pool)} sentences, {len(questions)} questions; target {target:,} sentences")
     archive = await Archive.open(db, seeds=None)
+    try:
+        await _run(archive, rng, pool, questions, target, db, queries, reuse)
+    finally:
+        await archive.close()
+
+
+async def _run(
+    archive: Archive, rng: random.Random, pool: list[str], questions: list[str], target: int, db: Path,
+    queries: int, reuse: bool,
+) -> None:
     t_start = time.perf_counter()
     if reuse:
         stats = await archive.stats()
@@ -184,7 +194,6 @@ async def run(path: Path, target: int, db: Path, queries: int, seed: int, reuse:
     await query(archive, rng, questions, said_names, queries)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (maxrss): {peak:,.0f} MB; total run {time.perf_counter() - t_start:.0f} s")
-    await archive.close()
 
 
 async def build(archive: Archive, rng: random.Random, pool: list[str], target: int, db: Path) -> dict[str, int]:

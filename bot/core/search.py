@@ -40,7 +40,7 @@ CANDIDATES = 100
 PARAGRAPHS = 12  # candidate paragraphs for `ask`; all their sentences are scored
 ASK_POSTINGS = 4000  # index rows an `ask` query may score (sentence document frequencies)
 WHO_POSTINGS = 20000  # the same for `who`; its index holds attributed sentences only
-PAIR_TERMS = 6  # the rarest this many words are also searched in pairs
+PAIR_TERMS = 4  # of the words too common to search alone, the rarest this many are searched in pairs
 
 # Function words and question words: they carry no topic, and at scale each one
 # matches a large share of the archive.
@@ -53,6 +53,10 @@ STOPWORDS = frozenset(
     too under until up very was we were what when where which while who whom why will with would you your
     yours yourself yourselves s t d ll m re ve say said says tell told""".split()
 )
+
+# Words that frame a question rather than name its topic ("how many", "what kind of",
+# "known as"): they still count as evidence in a sentence, but are not searched for.
+FRAMING = frozenset("many much kind kinds type types sort name named call called know known mean meant".split())
 
 _WORD_RE = re.compile(r"[^\W_]+")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
@@ -124,26 +128,33 @@ def _group(word: str) -> str:
 
 
 def _plan(terms: Sequence[Term], budget: int) -> str:
-    """OR the rarest terms while their rows fit the budget; search the rest in pairs.
+    """An FTS5 expression that finds rows holding the rarest words, or pairs of the others,
+    and scores about `budget` rows at most (FTS5 computes BM25 for every row that matches).
 
-    A pair (a AND b) costs little however common a and b are: FTS5 intersects their lists
-    and computes BM25 only for rows that hold both."""
+    `terms` come rarest first. Rare words are ORed while their rows fit the budget. A pair
+    (a AND b) of commoner words matches far fewer rows than either word (FTS5 intersects
+    the lists and scores only rows holding both); a pair is guessed to match half the rows
+    of its rarer word, and pairs are added, cheapest first, while the guess fits."""
     if not terms:
         return ""
-    singles: list[Term] = []
+    parts: list[str] = []
     spent = 0
-    for term in terms:  # rarest first
-        if spent + term.df > budget and singles:
+    rest: list[Term] = []
+    for term in terms:
+        if not rest and spent + term.df <= budget:
+            parts.append(_group(term.word))
+            spent += term.df
+        else:
+            rest.append(term)
+    pairs = sorted(combinations(rest[:PAIR_TERMS], 2), key=lambda p: min(p[0].df, p[1].df))
+    for a, b in pairs:
+        cost = min(a.df, b.df) // 2
+        if spent + cost > budget:
             break
-        if term.df > budget:
-            break
-        singles.append(term)
-        spent += term.df
-    rest = [t for t in terms if t not in singles][:PAIR_TERMS]
-    parts = [_group(t.word) for t in singles]
-    parts += [f"({_group(a.word)} AND {_group(b.word)})" for a, b in combinations(rest, 2)]
-    if not parts:  # a single, very common word: nothing cheaper says what was asked
-        parts = [_group(terms[0].word)]
+        parts.append(f"({_group(a.word)} AND {_group(b.word)})")
+        spent += cost
+    if not parts:  # every word and pair is common: ask for the three rarest together
+        parts = [" AND ".join(_group(t.word) for t in rest[:3])]
     return " OR ".join(parts)
 
 
@@ -212,6 +223,8 @@ async def prepare(store: Store, text: str) -> Query | None:
     present = [(w, s) for w, s in pairs if freqs[s] > 0 or verb_forms(w)]
     if not present:
         return None
+    searched = [(w, s) for w, s in present if w.lower() not in FRAMING and _fold(w) not in FRAMING]
+    present = searched or present
     present.sort(key=lambda p: freqs[p[1]])
     terms = tuple(Term(w, s, freqs[s], weights[s]) for w, s in present[:MAX_TERMS])
     folded: dict[str, float] = {}
@@ -235,6 +248,21 @@ def _coverage(query: Query, words: set[str]) -> float:
     folded = query.folded or {}
     total = sum(folded.values()) or 1.0
     return sum(w for f, w in folded.items() if f in words) / total
+
+
+def _pairs(pairs: set[tuple[str, str]], tokens: Sequence[str], gap: int = 3) -> float:
+    """The share of `pairs` (a, b) found in `tokens` with b at most `gap` words after a."""
+    if not pairs:
+        return 0.0
+    where: dict[str, list[int]] = {}
+    for i, t in enumerate(tokens):
+        where.setdefault(t, []).append(i)
+    found = sum(
+        1
+        for a, b in pairs
+        if a in where and b in where and any(0 < j - i <= gap for i in where[a] for j in where[b])
+    )
+    return found / len(pairs)
 
 
 def _bm25(query: Query, tokens: Sequence[str], k1: float = 1.2, b: float = 0.75, average: float = 25.0) -> float:
@@ -311,8 +339,12 @@ FEATURES = (
     "partial",  # rapidfuzz partial_ratio of the question and the sentence
     "kind",  # the sentence holds the kind of answer asked for
     "length",  # sentence length, capped
+    "pairs",  # share of the question's adjacent content-word pairs found together in the sentence
+    "paragraph_pairs",  # ... in the paragraph
+    "best_in_paragraph",  # the best window_cover among the paragraph's sentences
+    "paragraph_bm25_py",  # BM25 of the paragraph computed here, b=0.3
 )
-WEIGHTS = (3.9, 0.45, 0.8, 1.9, 3.6, 1.75, 1.7, 1.85, 1.3, 1.8, 0.35)
+WEIGHTS = (3.9, 0.45, 0.8, 1.9, 3.6, 1.75, 1.7, 1.85, 1.3, 1.8, 0.35, 0, 0, 0, 0)
 SPEAKER_BONUS = 1.0  # the question names the sentence's speaker
 
 
@@ -337,6 +369,8 @@ async def _evidence(
     asked = set(query.tokens)
     processed_q = utils.default_process(" ".join(query.words))
     whole_q = utils.default_process(query.text)
+    content = [t for t in query.tokens if t in (query.folded or {})]
+    qpairs = set(zip(content, content[1:], strict=False))
     cands: list[Candidate] = []
     rows: list[list[float]] = []
     confidence: list[float] = []
@@ -345,6 +379,11 @@ async def _evidence(
         tokens = [_tokens(s.text) for s in sentences]
         para_words = set().union(*tokens) if tokens else set()
         para_cover = _coverage(query, para_words)
+        flat = [t for ts in tokens for t in ts]
+        para_pairs = _pairs(qpairs, flat)
+        para_py = _bm25(query, flat, b=0.3, average=120.0)
+        windows = [_coverage(query, set().union(*tokens[max(i - 1, 0) : i + 2])) for i in range(len(tokens))]
+        best_window = max(windows, default=0.0)
         for i, s in enumerate(sentences):
             words = set(tokens[i])
             window = words.union(*tokens[max(i - 1, 0) : i + 2])
@@ -365,12 +404,18 @@ async def _evidence(
                     fuzz.partial_ratio(whole_q, processed) / 100,
                     _holds_kind(query.kind, s.text, asked),
                     min(len(tokens[i]), 60) / 60,
+                    _pairs(qpairs, tokens[i]),
+                    para_pairs,
+                    best_window,
+                    para_py,
                 ]
             )
             confidence.append(0.6 * cover + 0.4 * window_cover)
     best_bm25 = max(r[5] for r in rows) or 1.0
+    best_para = max(r[14] for r in rows) or 1.0
     for r in rows:
         r[5] /= best_bm25
+        r[14] /= best_para
     return cands, [tuple(r) for r in rows], confidence
 
 

@@ -356,38 +356,48 @@ class Store:
     ) -> list[Candidate]:
         """Sentences matching an FTS5 expression, best BM25 first (bm25 is negated: higher is better).
         `attributed_only` searches the index of attributed sentences alone."""
-        fts = "quotes_fts" if attributed_only else "sentences_fts"
-        # BM25 ranks inside the index first; the joins then run for the top rows only,
-        # not for every row that matches (tens of thousands in a large archive).
         sql = (
-            f"WITH hits (id, score) AS (SELECT rowid, -bm25({fts}) FROM {fts}"
-            f" WHERE {fts} MATCH :match ORDER BY rank LIMIT :inner)"
-            f" SELECT {_CANDIDATE_COLUMNS.format(score='hits.score')}"
+            f"SELECT {_CANDIDATE_COLUMNS.format(score='hits.score')}"
             " FROM hits JOIN sentences s ON s.id = hits.id"
             f" JOIN articles a ON a.id = s.article_id {_ATTR_JOIN}"
             f" WHERE {_SCOPE} ORDER BY hits.score DESC LIMIT :limit"
         )
-        rows = await self._scoped(sql, {"match": match, "guild": guild_id}, limit)
-        return [Candidate(*row) for row in rows]
+        fts = "quotes_fts" if attributed_only else "sentences_fts"
+        return [Candidate(*row) for row in await self._scoped(fts, match, sql, guild_id, limit)]
 
-    async def paragraph_hits(self, match: str, guild_id: int | None, limit: int) -> list[tuple[int, int, float]]:
+    async def paragraph_hits(
+        self, match: str, guild_id: int | None, limit: int
+    ) -> list[tuple[int, int, float]]:
         """(article_id, paragraph, bm25) of the paragraphs best matching an FTS5 expression, best first."""
         sql = (
-            "WITH hits (id, score) AS (SELECT rowid, -bm25(paragraphs_fts) FROM paragraphs_fts"
-            " WHERE paragraphs_fts MATCH :match ORDER BY rank LIMIT :inner)"
-            " SELECT s.article_id, s.paragraph, hits.score FROM hits JOIN sentences s ON s.id = hits.id"
+            "SELECT s.article_id, s.paragraph, hits.score FROM hits JOIN sentences s ON s.id = hits.id"
             f" JOIN articles a ON a.id = s.article_id WHERE {_SCOPE} ORDER BY hits.score DESC LIMIT :limit"
         )
-        return [tuple(row) for row in await self._scoped(sql, {"match": match, "guild": guild_id}, limit)]  # type: ignore[misc]
+        rows = await self._scoped("paragraphs_fts", match, sql, guild_id, limit)
+        return [(row[0], row[1], row[2]) for row in rows]  # type: ignore[misc]
 
-    async def _scoped(self, sql: str, params: dict[str, object], limit: int) -> list[tuple[object, ...]]:
-        """Run a ranked query whose scope filter applies after the index's LIMIT :inner: when
-        other servers' articles crowd the top rows, look deeper (then everywhere) for `limit`."""
+    async def _scoped(
+        self, fts: str, match: str, sql: str, guild_id: int | None, limit: int
+    ) -> list[tuple[object, ...]]:
+        """The index's best rows for `match`, then `sql` over them (a table `hits (id, score)`)
+        to join and apply the scope. BM25 ranks inside the index, so the joins run for the top
+        rows only, not for every row that matches. When other servers' articles crowd the top
+        rows, look deeper."""
         rows: list[tuple[object, ...]] = []
-        for inner in (max(4 * limit, 40), 64 * limit, -1):
-            async with self._db.execute(sql, {**params, "inner": inner, "limit": limit}) as cur:
+        for inner in (max(4 * limit, 40), 64 * limit, 16384):
+            async with self._db.execute(
+                f"SELECT rowid, -bm25({fts}) FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?", (match, inner)
+            ) as cur:
+                hits = list(await cur.fetchall())
+            if not hits:
+                return []
+            values = ",".join(f"(:i{n}, :s{n})" for n in range(len(hits)))
+            params: dict[str, object] = {"guild": guild_id, "limit": limit}
+            for n, (rowid, score) in enumerate(hits):
+                params[f"i{n}"], params[f"s{n}"] = rowid, score
+            async with self._db.execute(f"WITH hits (id, score) AS (VALUES {values}) {sql}", params) as cur:
                 rows = list(await cur.fetchall())
-            if len(rows) >= limit:
+            if len(rows) >= limit or len(hits) < inner:
                 break
         return rows
 
