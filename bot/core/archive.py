@@ -149,9 +149,7 @@ class Archive:
             result = await search.who(self._store, found["fragment"], guild_id, limit)
             if result.answers:
                 return replace(result, query=search.clean(question))
-        by_alias: dict[str, set[str]] = {}
-        for alias, _sid, name, _n in await self._speaker_aliases(guild_id):
-            by_alias.setdefault(alias.lower().removeprefix("the "), set()).add(name)
+        by_alias = search.alias_index(await self._speaker_aliases(guild_id))  # cached with the list
         return await search.ask(self._store, question, guild_id, limit, by_alias)
 
     async def who(self, fragment: str, *, guild_id: int | None = None, limit: int = 5) -> SearchResult:

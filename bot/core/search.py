@@ -289,14 +289,23 @@ async def _answers(
     refs = await store.article_refs(c.article_id for _, c in ranked)
     answers: list[Answer] = []
     seen: set[tuple[int, int | str]] = set()
+    picked: list[tuple[float, Candidate]] = []
     for score, cand in ranked:
         key: tuple[int, int | str] = (
             (cand.article_id, f"q{cand.quote}") if cand.quote is not None else (cand.article_id, cand.idx)
         )
-        if key in seen:
-            continue
-        seen.add(key)
-        window = await store.neighbours(cand.article_id, cand.idx - 12, cand.idx + 12) if with_context else []
+        if key not in seen:
+            seen.add(key)
+            picked.append((score, cand))
+    # A quote may run over several sentences: look 12 either side (one query for all).
+    reach = {(c.article_id, c.idx): 12 if c.quote is not None else 1 for _, c in picked[:limit]}
+    spans = {key: (key[0], key[1] - r, key[1] + r) for key, r in reach.items()}
+    windows = await store.windows(spans.values()) if with_context else {}
+    for score, cand in picked:
+        span = spans.get((cand.article_id, cand.idx))
+        window = windows.get(span, []) if with_context and span else []
+        if with_context and not window:
+            window = await store.neighbours(cand.article_id, cand.idx - 12, cand.idx + 12)
         quote = [c for c in window if cand.quote is not None and c.quote == cand.quote] or [cand]
         first, last = quote[0].idx, quote[-1].idx
         before = next((c.text for c in window if c.idx == first - 1), "")
@@ -320,8 +329,6 @@ async def _answers(
         if len(answers) >= limit:
             break
     return answers
-
-
 
 
 ASK_THRESHOLD = 0.5
@@ -460,6 +467,24 @@ async def ask(
     return SearchResult(
         query=text, suggestions=tuple(await _answers(store, [(r.score, r.candidate) for r in ranked], 3))
     )
+
+
+_ALIAS_INDEXES: dict[int, tuple[Sequence[tuple[str, int, str, int]], dict[str, set[str]]]] = {}
+
+
+def alias_index(aliases: Sequence[tuple[str, int, str, int]]) -> dict[str, set[str]]:
+    """alias (lower case, no leading "the ") -> canonical names, from Store.speaker_aliases rows.
+    Kept for as long as the caller keeps the same list: a large archive has thousands."""
+    cached = _ALIAS_INDEXES.get(id(aliases))
+    if cached is not None and cached[0] is aliases:
+        return cached[1]
+    index: dict[str, set[str]] = {}
+    for alias, _sid, name, _n in aliases:
+        index.setdefault(alias.lower().removeprefix("the "), set()).add(name)
+    if len(_ALIAS_INDEXES) >= 32:
+        _ALIAS_INDEXES.clear()
+    _ALIAS_INDEXES[id(aliases)] = (aliases, index)
+    return index
 
 
 def _named_speakers(query: Query, aliases: dict[str, set[str]]) -> set[str]:

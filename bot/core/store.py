@@ -429,6 +429,24 @@ class Store:
         async with self._db.execute(sql, (article_id, first, last)) as cur:
             return [Candidate(*row) for row in await cur.fetchall()]
 
+    async def windows(self, ranges: Iterable[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[Candidate]]:
+        """neighbours() for several (article_id, first, last) ranges in one query, keyed by range."""
+        keys = list(dict.fromkeys(ranges))
+        out: dict[tuple[int, int, int], list[Candidate]] = {k: [] for k in keys}
+        if not keys:
+            return out
+        values = ",".join("(?, ?, ?)" for _ in keys)
+        sql = (
+            f"WITH k(a, lo, hi) AS (VALUES {values})"
+            f" SELECT k.a, k.lo, k.hi, {_CANDIDATE_COLUMNS.format(score='0.0')}"
+            f" FROM k JOIN sentences s ON s.article_id = k.a AND s.idx BETWEEN k.lo AND k.hi {_ATTR_JOIN}"
+            " ORDER BY k.a, k.lo, s.idx"
+        )
+        async with self._db.execute(sql, [v for key in keys for v in key]) as cur:
+            for row in await cur.fetchall():
+                out[(row[0], row[1], row[2])].append(Candidate(*row[3:]))
+        return out
+
     async def article_refs(self, article_ids: Iterable[int]) -> dict[int, ArticleRow]:
         ids = list(dict.fromkeys(article_ids))
         if not ids:
