@@ -118,6 +118,8 @@ def test_dates_are_read_only_from_date_lines():
     assert ingest.parse_date("24 Dec 2021") == "2021-12-24"
     assert ingest.parse_date("The council met in May") is None
     assert ingest.parse_date("May") is None
+    assert ingest.parse_date("Date: 2024-06-01") == "2024-06-01"
+    assert ingest.parse_date("Published on 3 May 2023") == "2023-05-03"
 
 
 def test_duplicate_key_ignores_case_and_spacing():

@@ -30,6 +30,7 @@ _MONTHS = (
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
     "july august september october november december"
 ).split()
+_DATE_LABEL_RE = re.compile(r"^(?:date|dated|published|posted|updated|first published)(?:\s+on)?\s*:?\s*", re.I)
 _DATE_HINT_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Trailing blog furniture that is not part of the article ("No comments:", share bars...).
 _BOILERPLATE_RE = re.compile(
@@ -73,7 +74,8 @@ def content_hash(body: str) -> str:
 
 def parse_date(line: str) -> str | None:
     """An ISO date if the whole line is a date ("Friday, December 24, 2021"), else None."""
-    line = line.strip()
+    # "Date: 2024-06-01", "Published on 3 May 2023": the label is not part of the date.
+    line = _DATE_LABEL_RE.sub("", line.strip())
     if not line or len(line) > 60:
         return None
     lower = line.lower()

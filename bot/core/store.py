@@ -6,6 +6,8 @@ a writer; foreign keys on; FTS5 (external content) over sentence text.
 
 from __future__ import annotations
 
+import asyncio
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +25,10 @@ MIGRATIONS: dict[int, str] = {
     2: resources.files(__package__).joinpath("schema_2.sql").read_text("utf-8"),  # search indexes
 }
 SCHEMA_VERSION = max(MIGRATIONS)
+
+# Words as the unicode61 tokenizer sees them: runs of letters and digits.
+_WORD_RE = re.compile(r"[^\W_]+")
+_STEM_CACHE_MAX = 200_000
 
 _SCOPE = "(a.guild_id IS NULL OR a.guild_id = :guild)"
 
@@ -83,6 +89,8 @@ class Store:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
         self._sentence_count: int | None = None
+        self._stem_cache: dict[str, tuple[str, ...]] = {}
+        self._stem_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: str | Path) -> Store:
@@ -331,15 +339,32 @@ class Store:
 
     # -- search support ----------------------------------------------------------------------
     async def stems(self, text: str) -> list[str]:
-        """The index's own tokens for `text` (porter-stemmed, folded), in reading order."""
-        db = self._db
-        await db.execute("INSERT INTO temp.qtok (rowid, t) VALUES (1, ?)", (text,))
-        try:
-            async with db.execute("SELECT term FROM temp.qtok_terms ORDER BY offset") as cur:
-                terms = [row[0] for row in await cur.fetchall()]
-        finally:
-            await db.execute("DELETE FROM temp.qtok")
-        return terms
+        """The index's own tokens for `text` (porter-stemmed, folded), in reading order.
+
+        Words are stemmed by the index's own tokenizer (a scratch FTS5 table) and cached,
+        so most questions cost no database call here. The scratch table is shared, so
+        filling it is serialised: overlapping questions must not see each other's rows.
+        """
+        words = [w.lower() for w in _WORD_RE.findall(text)]
+        missing = list(dict.fromkeys(w for w in words if w not in self._stem_cache))
+        if missing:
+            async with self._stem_lock:
+                if len(self._stem_cache) > _STEM_CACHE_MAX:
+                    self._stem_cache.clear()
+                await self._db.executemany(
+                    "INSERT INTO temp.qtok (rowid, t) VALUES (?, ?)", list(enumerate(missing, 1))
+                )
+                try:
+                    async with self._db.execute("SELECT doc, term FROM temp.qtok_terms ORDER BY doc, offset") as cur:
+                        rows = await cur.fetchall()
+                finally:
+                    await self._db.execute("DELETE FROM temp.qtok")
+                found: dict[int, list[str]] = {}
+                for doc, term in rows:
+                    found.setdefault(doc, []).append(term)
+                for i, word in enumerate(missing, 1):
+                    self._stem_cache[word] = tuple(found.get(i, ()))
+        return [term for w in words for term in self._stem_cache.get(w, ())]
 
     async def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
         """How many sentences hold each (stemmed) term."""
