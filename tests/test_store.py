@@ -115,3 +115,13 @@ async def test_export_matches_stored_sentences(archive):
     assert len(exported) == 1
     assert exported[0]["date"] == "2021-12-24"
     assert len(exported[0]["sentences"]) == (await archive.stats()).sentences
+
+
+async def test_overlapping_questions_do_not_collide(archive):
+    """Many questions at once on one connection (the bot's situation): all answered."""
+    import asyncio
+
+    questions = [f"Who dictates NATO's agenda {i}?" for i in range(40)] + ["spheres of influence"] * 10
+    results = await asyncio.gather(*(archive.ask(q) for q in questions), *(archive.who(q) for q in questions))
+    assert all(r.answers for r in results[:40])
+    assert all("Graziani" in r.answers[0].text for r in results[:40])
