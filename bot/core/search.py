@@ -37,9 +37,10 @@ from .store import ArticleRow, Candidate, Store
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 12
 CANDIDATES = 100
+WHO_CANDIDATES = 40  # attributed sentences reranked for `who`
 PARAGRAPHS = 12  # candidate paragraphs for `ask`; all their sentences are scored
 ASK_POSTINGS = 4000  # index rows an `ask` query may score (sentence document frequencies)
-WHO_POSTINGS = 20000  # the same for `who`; its index holds attributed sentences only
+WHO_POSTINGS = 10000  # the same for `who` (in sentence frequencies: its index holds attributed sentences only)
 PAIR_TERMS = 4  # of the words too common to search alone, the rarest this many are searched in pairs
 
 # Function words and question words: they carry no topic, and at scale each one
@@ -506,7 +507,7 @@ async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> 
     query = await prepare(store, fragment)
     if query is None:
         return SearchResult(query=clean(fragment))
-    cands = await store.candidates(query.plan(WHO_POSTINGS), guild_id, CANDIDATES, attributed_only=True)
+    cands = await store.candidates(query.plan(WHO_POSTINGS), guild_id, WHO_CANDIDATES, attributed_only=True)
     if not cands:
         return SearchResult(query=query.text)
     top_bm25 = max(c.bm25 for c in cands) or 1.0
