@@ -133,6 +133,40 @@ _BARE_WEAK_CUES = frozenset(
     """.split()
 )
 _COMPLEMENT_RE = re.compile(r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")")
+# `Cheatle responded, "No, ..."`: a comma then the quotation is the weak cue's complement.
+_ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.-]{0,60}?\bof\b")
+_BLAMED_FOR_RE = re.compile(r"^\s*[\w\s’'.-]{0,60}?\bfor\b")
+_COMMA_QUOTE_RE = re.compile(r'^\s*,\s*"_')
+# Question verbs take an embedded question ("asked how many agents", "questioned whether").
+_QUESTION_CUES = frozenset(
+    """ask asks asked asking question questions questioned questioning wonder wonders wondered
+    wondering inquire inquires inquired inquiring""".split()
+)
+_WH_COMPLEMENT_RE = re.compile(
+    r"^\s*(?:[^,;:\"_]{0,40}?\s)?(?:how|why|what|when|where|who|whom|whether|if)\b(?!\s+(?:any|not)\b)"
+)
+# A complement clause without "that": "signaled they will oppose", "predicted the race would
+# tighten". The subject must be short and followed at once by a finite auxiliary, which
+# keeps "expected the vote on Tuesday" (an object, not a clause) out.
+_BARE_CLAUSE_RE = re.compile(
+    r"^\s+(?:he|she|they|it|we|i|you|there"
+    r"|(?:the|a|an|this|that|these|those|his|her|their|its|our|[A-Z][\w’'.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+    r"|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})"
+    r"\s+(?:would|will|could|might|may|should|must|can|cannot|was|were|is|are|had|has|have|did|does"
+    r"|won['’]t|wouldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|aren['’]t|hasn['’]t|hadn['’]t)\b"
+)
+# Weak cues whose object may be such a bare clause (a stated view or forecast).
+_CLAUSE_WEAK_CUES = frozenset(
+    """
+    signal signals signaled signalled signaling signalling indicate indicates indicated believe believes
+    believed think thinks thought expect expects expected fear fears feared worry worries worried hope
+    hopes hoped doubt doubts doubted recall recalls recalled estimate estimates estimated suggest
+    suggests suggested predict predicts predicted conclude concludes concluded agree agrees agreed
+    feel feels felt forecast forecasts forecasted suspect suspects suspected anticipate anticipates
+    anticipated hint hints hinted imply implies implied assure assures assured reassure reassured
+    remind reminds reminded inform informs informed joke jokes joked speculate speculated
+    """.split()
+)
 _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
 _APPOS_AFTER_RE = re.compile(
     r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|as\b|adding\b|saying\b)((?:[^,;\"_()]|,(?=\d)){2,200}?)"
@@ -383,6 +417,10 @@ class _Registry:
         ent.aliases.add(m.name)
         self._remember(ent, m, order)
 
+    def by_last(self, surname: str) -> list[_Entity]:
+        """People named in full whose surname is `surname` (lower case)."""
+        return self._by_last.get(surname, [])
+
     def unnamed(self, text: str, head: str) -> _Entity:
         """A speaker the article does not name ("a Pentagon spokesperson", "officials")."""
         name = _LEADING_DET_RE.sub("", text.strip())
@@ -501,8 +539,13 @@ def _role_np_before(out: str, end: int) -> tuple[int, _Ref] | None:
             or (i + 2 < n and words[i + 1].lower() in _NP_PREPS and all(_np_word(t) for t in words[i + 2 :]))
         ):
             head_at = i
+            if i == n - 1 and i >= 3 and words[i - 1].lower() in _DETS and words[i - 2].lower() in _NP_PREPS:
+                # "a spokesperson for the senator", "lawyers for the administration": the outer head
+                outer = words[i - 3].lower()
+                if outer in _PERSON_NP_HEADS and outer not in GENERIC_PERSON_HEADS:
+                    head_at = i - 3
             break
-        if low in _NP_STOP or low in CUE_WORDS:
+        if low in _NP_STOP or (low in CUE_WORDS and not (i and words[i - 1].lower() in _DETS)):
             break
     if head_at < 0:
         return None
@@ -595,6 +638,49 @@ def _strip_aux(out: str, end: int) -> int:
         return end
 
 
+_PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to)\s+(?:the\s+)?$")
+# Role heads that name people, for a noun phrase around a name ("a spokesman for Smith").
+_PERSON_NP_HEADS = ROLE_HEADS - ORG_HEADS - SOURCE_HEADS
+_APPOS_OPENERS = frozenset("the a an his her their its of from".split())
+
+
+def _skip_appositions(sent: _Sent, end: int, who: bool) -> tuple[int, str]:
+    """Step back over appositions that follow a name: "Denise Harlow, 47, a claims specialist,"
+    / "Allison Russo, of Upper Arlington," / "Linda Kovach, Frank's wife, who".
+
+    Only when a name ends right before the comma, so that a list ("Smith, Jones and Brown")
+    or a clause is never skipped. Returns the new end and the first role-like segment.
+    """
+    out = sent.out
+    role = ""
+    for step in range(3):
+        # The segment must be fenced by a comma after it too (or be the antecedent of "who").
+        if out[end - 1 : end] == ",":
+            end -= 1
+        elif out[end : end + 1] != "," and not (who and step == 0):
+            break
+        if "," not in out[max(0, end - 170) : end]:
+            break
+        prev = out.rfind(",", max(0, end - 170), end)
+        seg = out[prev + 1 : end].strip(" ,")
+        if not seg or '"' in seg or INSIDE in seg or ";" in seg:
+            break
+        name_end = len(out[:prev].rstrip())
+        if not any(
+            m.end == name_end and not m.possessive and isinstance(m.entity, _Entity) and m.kind != "place"
+            for m in sent.mentions
+        ):
+            break
+        first = seg.split()[0]
+        opener = first.lower() in _APPOS_OPENERS or first.endswith(("'s", "’s")) or first.isdigit()
+        if not (opener or is_role_text(seg) or _SKIPPABLE_APPOS_RE.match(seg)):
+            break
+        if not role and (is_role_text(seg) or first.lower() in ("the", "a", "an") or first.endswith(("'s", "’s"))):
+            role = seg
+        end = prev
+    return end, role
+
+
 def _speaker_before(sent: _Sent, end: int) -> tuple[int, _Ref, str] | None:
     """The speaker named right before a cue: (start, reference, apposition role)."""
     out = sent.out
@@ -632,17 +718,25 @@ def _speaker_before(sent: _Sent, end: int) -> tuple[int, _Ref, str] | None:
                 if is_role_text(candidate) or _SKIPPABLE_APPOS_RE.match(candidate):
                     role = candidate if is_role_text(candidate) else ""
                     end = prev
+    end, extra_role = _skip_appositions(sent, end, who)
+    role = role or extra_role
     if "-" in out[max(0, end - 30) : end]:
         party = _PARTY_AFTER_RE.search(out, max(0, end - 30), end)
         if party and party.end() == end:
             end = party.start()
     for i, mention in enumerate(sent.mentions):
         if mention.end == end and not mention.possessive and mention.entity is not None:
-            if mention.kind in ("place", "unknown") and i > 0:
+            if i > 0 and mention.kind != "person":
                 person = sent.mentions[i - 1]
-                gap = out[person.end : mention.start]
-                if person.kind == "person" and gap.strip() in ("of", "from"):
-                    mention = person
+                gap = out[person.end : mention.start].strip()
+                if person.kind == "person" and gap in ("of", "from", "of the", "from the"):
+                    mention = person  # "Rep. Dan Goldman of New York said"
+            if _PREP_BEFORE_RE.search(out, max(0, mention.start - 10), mention.start):
+                # "A spokesperson for Sen. Smith said", "Lawyers for the Justice Department argued":
+                # the name is inside the speaker's noun phrase, not the speaker.
+                np = _role_np_before(out, end)
+                if np and np[0] < mention.start and np[1].head in _PERSON_NP_HEADS:
+                    return np[0], np[1], role
             start = mention.start
             if mention.premod and mention.premod != mention.title:
                 # "senior adviser Danielle Alvarez said": the title belongs to the speaker's span.
@@ -845,7 +939,8 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
         if out[space : cue_start - 1].lower() in _POSSESSIVE_DETS:
             return None  # "in a post", "the statement": a noun
         trailing = _ends_after(out, cue_end) and "," in out[max(0, cue_start - 60) : cue_start]
-        if not _COMPLEMENT_RE.match(rest) and not _after_quote(out, cue_start) and not trailing:
+        clause = low in _CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest)
+        if not _COMPLEMENT_RE.match(rest) and not _after_quote(out, cue_start) and not trailing and not clause:
             return None
     before = _speaker_before(sent, cue_start)
     if before is None and _COORDINATED_RE.search(out, max(0, cue_start - 8), cue_start):
@@ -863,15 +958,23 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
         comma_before = _last_char(out, start) == ","
         if _ends_after(out, cue_end) and narration_before and (comma_before or low not in WEAK_CUES):
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
-        complement = _COMPLEMENT_RE.match(rest)
+        complement = (
+            _COMPLEMENT_RE.match(rest)
+            or _COMMA_QUOTE_RE.match(rest)
+            or (low in _QUESTION_CUES and _WH_COMPLEMENT_RE.match(rest))
+            or (low in _CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest))
+        )
         if not narration_before and (
             (low not in WEAK_CUES and _ends_after(out, cue_end))
             or not _ASCII_LETTER_RE.search(_SIGNATURE_NOISE_RE.sub("", out[cue_end:]))
         ):
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)  # "Blanche asked."
         if low in WEAK_CUES and not complement:
-            if low == "accused" or low.startswith("accus"):
-                if not re.match(r"^\s*[\w\s’'.-]{0,60}?\bof\b", rest):
+            if low.startswith("accus"):
+                if not _ACCUSED_OF_RE.match(rest):
+                    return None
+            elif low.startswith(("blam", "fault")):
+                if not _BLAMED_FOR_RE.match(rest):  # "blamed him for the delay": an accusation
                     return None
             elif low not in _BARE_WEAK_CUES or not re.search(r"[A-Za-z]", rest):
                 return None
@@ -919,6 +1022,15 @@ def _best_frame(frames: list[_Frame]) -> _Frame | None:
 
 
 # --- resolution --------------------------------------------------------------------------
+
+
+# Role nouns that give their referent's gender.
+_GENDERED_HEADS = {
+    "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "woman": "f", "congresswoman": "f",
+    "spokeswoman": "f", "chairwoman": "f", "councilwoman": "f", "assemblywoman": "f",
+    "husband": "m", "father": "m", "son": "m", "brother": "m", "man": "m", "congressman": "m",
+    "spokesman": "m", "chairman": "m", "councilman": "m", "assemblyman": "m",
+}
 
 
 def _may_be(ent: _Entity, head: str) -> bool:
@@ -981,6 +1093,12 @@ class _Resolver:
 
     def _role_np(self, ref: _Ref, index: int) -> _Entity | None:
         head = ref.head.lower()
+        text = ref.text.strip()
+        if text[:1].isupper() and " " not in text:
+            # "Justice, 73, vowed": a surname that is also a role noun names the person.
+            people = self.registry.by_last(text.lower())
+            if people:
+                return max(people, key=lambda e: e.seen)
         if ref.owner is not None and ref.owner.kind == "person":
             # "Israeli Prime Minister Benjamin Netanyahu's office": named after its owner.
             tail = re.split(r"['’]s\s+", ref.text)[-1]
@@ -1010,8 +1128,24 @@ class _Resolver:
             recent = [
                 e
                 for e in self.registry.entities
-                if e.kind == "person" and 0 <= index - e.seen[0] <= _DEFINITE_REACH
+                if e.kind == "person"
+                and not e.unnamed
+                and e.seen[0] >= 0
+                and 0 <= index - e.seen[0] <= _DEFINITE_REACH
             ]
+            want = _GENDERED_HEADS.get(head)
+            if want:
+                # "His wife said", "the congresswoman said": the description gives the gender.
+                recent = [e for e in recent if e.gender in (None, want)]
+                if ref.text.lower().startswith(("his ", "her ")):
+                    owner = self._pronoun(ref.text.split()[0].lower().replace("his", "he").replace("her", "she"), index)
+                    recent = [e for e in recent if e is not owner]
+            last = [e for e in recent if e.spoke == index - 1 and _may_be(e, head)]
+            if len(last) == 1 and not want:
+                # "Schumer accused ... " + `"...," the New York Democrat said`: the description
+                # picks up the person who has just spoken.
+                last[0].aliases.add(ref.text)
+                return last[0]
             if recent:
                 # News style gives new facts by description ("the Indiana governor"): the person
                 # the story is about, unless what it already said of them rules the role out.

@@ -26,7 +26,7 @@ _STRONG_BASES = """
         declare assert contend acknowledge concede confirm deny suggest predict stress emphasize
         emphasise observe remark reiterate testify complain lament boast allege counter retort
         vow pledge caution comment urge recount proclaim reaffirm affirm clarify disclose reveal
-        maintain point
+        maintain point opine
     """.split()
 _IRREGULAR_STRONG = {
     "say": ("say", "says", "said", "saying"),
@@ -42,12 +42,17 @@ _IRREGULAR_STRONG = {
 _WEAK_BASES = """
         believe expect fear worry hope doubt agree respond answer ask continue conclude recall
         estimate indicate signal predict mention complain charge accuse wonder promise threaten
-        demand
+        demand question repeat blame fault hint suspect anticipate imply dispute concur plead
+        inquire joke rebut muse scoff grumble grouse speculate theorize theorise elaborate assure
+        reassure remind inform
     """.split()
 _IRREGULAR_WEAK = {
     "think": ("think", "thinks", "thought", "thinking"),
     "feel": ("feel", "feels", "felt", "feeling"),
     "know": ("know", "knows", "knew", "knowing"),
+    "signal": ("signalled", "signalling"),
+    "forecast": ("forecast", "forecasts", "forecasted", "forecasting"),
+    "rule": ("ruled",),  # "ruled that": "rules" and "ruling" are mostly nouns
 }
 
 

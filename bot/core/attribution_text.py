@@ -234,6 +234,16 @@ def classify_single(word: str) -> str:
     return "unknown"
 
 
+_FIRST_NAMES = FIRST_NAMES_M | FIRST_NAMES_F
+# First words of multi-word place names ("New York", "Los Angeles", "Upper Arlington").
+_PLACE_LEADS = frozenset(
+    """new north south east west los las san santa saint st. fort port puerto el hong tel abu sri
+    salt palm baton grand upper lower little costa""".split()
+)
+# Compass words open a capitalised run as part of a name ("West Virginia", "North Korea").
+_COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
 def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (title tokens, name tokens) at the last title word."""
     name: list[str] = []
@@ -250,6 +260,16 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
             i -= 1
             continue
         real = [w for w in name if w.lower() not in _PARTICLES]
+        if (
+            not name
+            and i > 0
+            and (_is_title_word(tok) or _is_org_word(tok))
+            and tokens[i - 1].lower() in _FIRST_NAMES
+            and not tok.isupper()
+        ):
+            name.insert(0, tok)  # "Jim Justice", "Angus King": a surname that is also a title
+            i -= 1
+            continue
         if low in _CONNECTORS or _is_title_word(tok) or _is_org_word(tok) or len(real) >= 4:
             break
         name.insert(0, tok)
@@ -333,7 +353,11 @@ def _run_shape(
     lead = 0
     # Leading sentence words and times are not names ("But", "On Tuesday").
     while lead < len(raw) and (
-        (raw[lead].lower().rstrip(".,") in STOP_CAPS and not _is_acronym(raw[lead]))
+        (
+            raw[lead].lower().rstrip(".,") in STOP_CAPS
+            and not _is_acronym(raw[lead])
+            and not (raw[lead].lower() in _COMPASS and lead + 1 < len(raw))
+        )
         or raw[lead].lower() in _CONNECTORS
     ):
         lead += 1
@@ -376,7 +400,14 @@ def _run_shape(
         for t in title:
             if t.lower() in HONORIFICS:
                 gender = HONORIFICS[t.lower()] or gender
-        if title or kind == "unknown" and len(name) >= 2 and not any(w.lower() in STOP_CAPS for w in name):
+        if (
+            not title
+            and gender is None
+            and len(name) >= 2
+            and (name[-1].lower() in PLACES or name[0].lower() in _PLACE_LEADS or name[0].lower() in _COMPASS)
+        ):
+            kind = "place"  # "New York", "Los Angeles", "West Virginia"
+        elif title or kind == "unknown" and len(name) >= 2 and not any(w.lower() in STOP_CAPS for w in name):
             kind = "person"
     return lead, tail, " ".join(name), " ".join(title), kind, gender, possessive, cut
 
