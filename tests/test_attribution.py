@@ -226,11 +226,56 @@ def test_unnamed_and_group_speakers() -> None:
     assert _one("Economists said the cut came too late.", "Economists").speaker == "Economists"
 
 
+def test_appositions_after_a_name_are_stepped_over() -> None:
+    body = (
+        "Carla Jensen, 52, a nurse in Dayton, said the clinic was closing. "
+        "Rep. Tom Fields of Ohio, the panel's chairman, questioned whether the money would last. "
+        "Mayor Ann Lutz, of Springfield, said the city would help."
+    )
+    doc, _ = _attributed(body)
+    assert [a.speaker if a else None for a in doc.attributions] == ["Carla Jensen", "Tom Fields", "Ann Lutz"]
+    assert doc.attributions[0].role == "a nurse in Dayton"
+
+
+def test_view_verbs_take_a_clause_without_that() -> None:
+    att = _one("Senate leaders signaled they would oppose the bill.", "Senate leaders")
+    assert att and (att.speaker, att.kind, att.cue) == ("Senate leaders", "indirect", "signaled")
+    doc, _ = _attributed("Engineers expect construction to take three years. Officials expected the vote on Friday.")
+    assert doc.attributions == (None, None)
+
+
+def test_split_quote_and_gendered_description() -> None:
+    body = (
+        "Sen. Paul Ridge and his wife, state Rep. Mary Ridge, disagree.\n\n"
+        '"We will win," Paul Ridge said, "and we will win big."\n\n'
+        "His wife said she would vote no."
+    )
+    doc, _ = _attributed(body)
+    assert doc.attributions[1] and doc.attributions[1].speaker == "Paul Ridge"
+    assert doc.attributions[1].kind == "direct"
+    assert doc.attributions[2] and doc.attributions[2].speaker == "Mary Ridge"
+
+
+def test_a_reply_is_not_the_askers_and_groups_are_picked_up_again() -> None:
+    body = (
+        "Press secretary Jane Cole took questions. One reporter asked if the president would veto the bill. "
+        '"We will see," she replied.'
+    )
+    doc, _ = _attributed(body)
+    assert [a.speaker if a else None for a in doc.attributions] == [None, "reporter", "Jane Cole"]
+    body = (
+        "The plan is under review, according to two U.S. officials. The officials, who spoke on the "
+        "condition of anonymity, said no decision had been made. One of them said talks would resume."
+    )
+    doc, _ = _attributed(body)
+    assert {a.speaker for a in doc.attributions if a} == {"two U.S. officials"}
+
+
 # --- the annotated corpus ------------------------------------------------------------------
 
 # Floors a little under the figures measured when they were set (see bench/attribution.py);
 # a change that loses attributions or starts attributing narration fails here.
-FLOORS = {"precision": 0.97, "recall": 0.95, "direct": 0.97, "indirect": 0.92, "accuracy": 0.97, "role": 0.95}
+FLOORS = {"precision": 0.98, "recall": 0.97, "direct": 0.98, "indirect": 0.95, "accuracy": 0.98, "role": 0.97}
 
 
 def test_corpus_precision_and_recall_stay_above_their_floors() -> None:

@@ -71,7 +71,9 @@ _NOUN_LIKE_CUES = frozenset(
     signals caution warning""".split()
 )
 _POSSESSIVE_DETS = frozenset("a an the his her their its our my your this that".split())
-_NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | frozenset({"media", "outlet", "outlets"})
+# Lower-case plural heads for governments as a group ("The states maintained that ...").
+_GROUP_HEADS = frozenset("states countries nations".split())
+_NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | _GROUP_HEADS | frozenset({"media", "outlet", "outlets"})
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
@@ -135,7 +137,12 @@ _BARE_WEAK_CUES = frozenset(
 _COMPLEMENT_RE = re.compile(r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")")
 # `Cheatle responded, "No, ..."`: a comma then the quotation is the weak cue's complement.
 _ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.-]{0,60}?\bof\b")
-_BLAMED_FOR_RE = re.compile(r"^\s*[\w\s’'.-]{0,60}?\bfor\b")
+# Weak cues whose noun-phrase object is the content (an accusation, a demand, a doubt).
+_OBJECT_CUES = frozenset(
+    """question questions questioned blame blames blamed fault faults faulted demand demanded
+    repeat repeats repeated dispute disputes disputed""".split()
+)
+_OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b|up\b|out\b|off\b|back\b)[\w’'$-]")
 _COMMA_QUOTE_RE = re.compile(r'^\s*,\s*"_')
 # Question verbs take an embedded question ("asked how many agents", "questioned whether").
 _QUESTION_CUES = frozenset(
@@ -431,7 +438,7 @@ class _Registry:
             kind = (
                 "org"
                 if head in ORG_HEADS or head in SOURCE_HEADS
-                else ("group" if head in PLURAL_ROLE_HEADS else "person")
+                else ("group" if head in PLURAL_ROLE_HEADS or head in _GROUP_HEADS else "person")
             )
             ent = _Entity(name, kind, unnamed=True)
             if head in ("spokeswoman", "congresswoman", "chairwoman", "woman"):
@@ -498,13 +505,21 @@ def _np_word(word: str) -> bool:
     )
 
 
-def _np_text_head(tokens: list[str]) -> tuple[str, str, bool, tuple[str, ...]] | None:
-    """(text, head, definite, capitalised modifiers) of a role/organisation noun phrase."""
+def _np_text_head(
+    tokens: list[str], head_at: int | None = None
+) -> tuple[str, str, bool, tuple[str, ...]] | None:
+    """(text, head, definite, capitalised modifiers) of a role/organisation noun phrase.
+
+    The head is the last head noun unless `head_at` (an index into `tokens`) says otherwise.
+    """
     if not tokens:
         return None
     det = tokens[0].lower() in _DETS
     body = tokens[1:] if det else tokens
-    head_i = max((i for i, t in enumerate(body) if t.lower().rstrip(".") in _NP_HEADS), default=-1)
+    if head_at is not None:
+        head_i = head_at - (1 if det else 0)
+    else:
+        head_i = max((i for i, t in enumerate(body) if t.lower().rstrip(".") in _NP_HEADS), default=-1)
     if head_i < 0:
         return None
     head = body[head_i].lower().rstrip(".")
@@ -539,11 +554,12 @@ def _role_np_before(out: str, end: int) -> tuple[int, _Ref] | None:
             or (i + 2 < n and words[i + 1].lower() in _NP_PREPS and all(_np_word(t) for t in words[i + 2 :]))
         ):
             head_at = i
-            if i == n - 1 and i >= 3 and words[i - 1].lower() in _DETS and words[i - 2].lower() in _NP_PREPS:
-                # "a spokesperson for the senator", "lawyers for the administration": the outer head
-                outer = words[i - 3].lower()
+            j = i - 2 if i >= 2 and words[i - 1].lower() in _DETS else i - 1
+            if i == n - 1 and j >= 1 and words[j].lower() in _NP_PREPS:
+                # "a spokesperson for the senator", "Republicans in Congress": the outer head
+                outer = words[j - 1].lower()
                 if outer in _PERSON_NP_HEADS and outer not in GENERIC_PERSON_HEADS:
-                    head_at = i - 3
+                    head_at = j - 1
             break
         if low in _NP_STOP or (low in CUE_WORDS and not (i and words[i - 1].lower() in _DETS)):
             break
@@ -558,7 +574,7 @@ def _role_np_before(out: str, end: int) -> tuple[int, _Ref] | None:
         if not _is_modifier(prev):
             break
         start_i -= 1
-    parsed = _np_text_head(words[start_i:])
+    parsed = _np_text_head(words[start_i:], head_at - start_i)
     if parsed is None:
         return None
     text, head, definite, mods = parsed
@@ -638,9 +654,13 @@ def _strip_aux(out: str, end: int) -> int:
         return end
 
 
-_PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to)\s+(?:the\s+)?$")
+_PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?$")
 # Role heads that name people, for a noun phrase around a name ("a spokesman for Smith").
 _PERSON_NP_HEADS = ROLE_HEADS - ORG_HEADS - SOURCE_HEADS
+_PARTITIVE_RE = re.compile(
+    r"(?:^|(?<=[\s\"(]))(?:[Oo]ne|[Ss]ome|[Tt]wo|[Ss]everal|[Mm]any|[Mm]ost|[Ee]ach|[Aa]ll|[Nn]one|[Bb]oth)"
+    r"\s+of\s+(?:them|those|these)$"
+)
 _APPOS_OPENERS = frozenset("the a an his her their its of from".split())
 
 
@@ -655,14 +675,15 @@ def _skip_appositions(sent: _Sent, end: int, who: bool) -> tuple[int, str]:
     role = ""
     for step in range(3):
         # The segment must be fenced by a comma after it too (or be the antecedent of "who").
+        seg_end = end
         if out[end - 1 : end] == ",":
-            end -= 1
+            seg_end = end - 1
         elif out[end : end + 1] != "," and not (who and step == 0):
             break
-        if "," not in out[max(0, end - 170) : end]:
+        prev = out.rfind(",", max(0, seg_end - 170), seg_end)
+        if prev < 0:
             break
-        prev = out.rfind(",", max(0, end - 170), end)
-        seg = out[prev + 1 : end].strip(" ,")
+        seg = out[prev + 1 : seg_end].strip(" ,")
         if not seg or '"' in seg or INSIDE in seg or ";" in seg:
             break
         name_end = len(out[:prev].rstrip())
@@ -746,6 +767,10 @@ def _speaker_before(sent: _Sent, end: int) -> tuple[int, _Ref, str] | None:
             if out[max(0, start - 4) : start].lower() == "the ":
                 start -= 4  # "the Police Officers Federation said"
             return start, _Ref("entity", entity=mention.entity), role
+    part = _PARTITIVE_RE.search(out, max(0, end - 30), end)
+    if part and not who:
+        # "One of them said": one of the group just named.
+        return part.start(), _Ref("pronoun", text="they", at=part.start()), ""
     if not who:
         space = out.rfind(" ", 0, end) + 1
         word = out[space:end]
@@ -973,8 +998,10 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
             if low.startswith("accus"):
                 if not _ACCUSED_OF_RE.match(rest):
                     return None
-            elif low.startswith(("blam", "fault")):
-                if not _BLAMED_FOR_RE.match(rest):  # "blamed him for the delay": an accusation
+            elif low in _OBJECT_CUES:
+                # "Republicans questioned the timing", "Trump blamed leaks", "Democrats demanded
+                # an investigation": the object is what was said.
+                if not _OBJECT_RE.match(rest):
                     return None
             elif low not in _BARE_WEAK_CUES or not re.search(r"[A-Za-z]", rest):
                 return None
@@ -1024,6 +1051,11 @@ def _best_frame(frames: list[_Frame]) -> _Frame | None:
 # --- resolution --------------------------------------------------------------------------
 
 
+# Cues that answer someone: the speaker is not whoever spoke just before.
+_REPLY_CUES = frozenset(
+    """replied replies responded responds answered answers countered counters retorted retorts
+    rebutted""".split()
+)
 # Role nouns that give their referent's gender.
 _GENDERED_HEADS = {
     "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "woman": "f", "congresswoman": "f",
@@ -1051,14 +1083,14 @@ class _Resolver:
         self.registry = registry
         self.sents = sents
 
-    def resolve(self, ref: _Ref, index: int) -> _Entity | None:
+    def resolve(self, ref: _Ref, index: int, cue: str | None = None) -> _Entity | None:
         if ref.kind == "entity":
             return ref.entity
         if ref.kind == "pronoun":
-            return self._pronoun(ref.text, index, ref.at)
+            return self._pronoun(ref.text, index, ref.at, cue in _REPLY_CUES)
         return self._role_np(ref, index)
 
-    def _pronoun(self, word: str, index: int, at: int = 0) -> _Entity | None:
+    def _pronoun(self, word: str, index: int, at: int = 0, reply: bool = False) -> _Entity | None:
         gender = PERSON_PRONOUNS.get(word)
         pool = [e for e in self.registry.entities if e.seen[0] >= 0 and e.seen[0] < index]
         if self.sents is not None and word in PERSON_PRONOUNS:
@@ -1076,6 +1108,9 @@ class _Resolver:
         if word in PERSON_PRONOUNS:
             people = [e for e in pool if e.kind == "person" and e.gender in (None, gender)]
             # The most recent person; at equal recency one whose name says he/she fits.
+            if reply:
+                # "One reporter asked ..." + `"...," she replied`: whoever replies is not the asker.
+                people = [e for e in people if e.spoke != index - 1] or people
             return max(people, key=lambda e: (e.seen[0], e.gender == gender, e.seen[1]), default=None)
         recent = [e for e in pool if index - e.seen[0] <= 3]
         if word == "they":
@@ -1123,6 +1158,21 @@ class _Resolver:
             if match is not None:
                 match.aliases.add(ref.text)
                 return match
+        if ref.definite and head in PLURAL_ROLE_HEADS and ref.text.lower().startswith("the "):
+            # "according to two U.S. officials" ... "The officials, who spoke on the condition of
+            # anonymity, said": the group already introduced.
+            groups = [
+                e
+                for e in self.registry.entities
+                if e.unnamed
+                and e.kind == "group"
+                and e.name.lower().endswith(head)
+                and 0 <= index - e.seen[0] <= _DEFINITE_REACH
+            ]
+            if groups:
+                ent = max(groups, key=lambda e: e.seen)
+                ent.aliases.add(ref.text)
+                return ent
         if ref.definite and head in ROLE_HEADS and head not in PLURAL_ROLE_HEADS and head not in ORG_HEADS:
             # "the Utah Republican said": a definite description names someone the reader knows.
             recent = [
@@ -1195,6 +1245,11 @@ def _letters(text: str) -> int:
     return len(_LETTER_RE.findall(text))
 
 
+# What stands between a cue and its content: "that", a colon, or a short adverbial and a
+# colon ("replied on X: \"...\"", "said in a statement: \"...\"").
+_LEAD_IN_RE = re.compile(r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:|that\b|:)?")
+
+
 def _content(sent: _Sent, frame: _Frame) -> tuple[str, str]:
     """(content text, masked content) on the frame's content side."""
     text, out = sent.text, sent.out
@@ -1203,8 +1258,8 @@ def _content(sent: _Sent, frame: _Frame) -> tuple[str, str]:
         pieces.append((0, frame.start))
     if frame.content_side in ("after", "both"):
         after = frame.end
-        m = re.match(r"\s*(?:,\s*)?(?:that\b|:)?", out[after:])
-        pieces.append((after + (m.end() if m else 0), len(text)))
+        m = _LEAD_IN_RE.match(out, after)
+        pieces.append((m.end() if m else after, len(text)))
     if frame.content_side == "before" and re.match(r'\s*[,:]?\s*"_', out[frame.end :]):
         pieces.append((frame.end, len(text)))  # `"A," X said, "B."`
     content = " ".join(text[a:b] for a, b in pieces)
@@ -1220,6 +1275,8 @@ def _kind(frame: _Frame, masked: str) -> Kind:
     if frame.mixed:
         return "mixed"
     outside = _letters(masked.replace(INSIDE, ""))
+    if outside <= 2 and frame.content_side == "after" and not masked.lstrip(" ,:").startswith('"'):
+        return "mixed"  # `he insisted that it "would not ..."`: reported words around a fragment
     return "direct" if outside <= 2 else "mixed"
 
 
@@ -1249,7 +1306,7 @@ def attribute(doc: Document) -> tuple[list[Attribution | None], list[Speaker]]:
     for sent in sents:
         sent.frame = _best_frame(_frames(sent)) if _find_cues(sent) else None
         if sent.frame is not None:
-            speaker = resolver.resolve(sent.frame.ref, sent.index)
+            speaker = resolver.resolve(sent.frame.ref, sent.index, sent.frame.cue)
             if speaker is not None:
                 if speaker.kind == "unknown" and sent.frame.ref.kind == "entity":
                     speaker.kind = "person"

@@ -110,6 +110,9 @@ ROLE_HEADS = frozenset(
         correspondent reporter editor columnist commentator journalist physician doctor nurse
         teacher student parent worker owner farmer friend neighbor neighbour relative father
         mother wife husband son daughter brother sister man woman people person
+        donor contributor bundler lobbyist anchor host operative specialist employee staffer
+        retiree businessman businesswoman entrepreneur investor banker soldier survivor attendee
+        participant delegate volunteer
     """.split()
 )
 # Heads that are organisations or governments rather than people.
