@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
 import random
-import re
 import resource
 import sqlite3
 import statistics
@@ -49,23 +49,24 @@ from bot.core.sentences import split_sentences  # noqa: E402
 def machine() -> str:
     """Cores, CPU model, Python, SQLite and rapidfuzz versions (as bench/squad.py prints them)."""
     cpu = platform.processor() or "?"
-    try:
-        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                   if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
     return (
         f"machine: {os.cpu_count()} cores, {cpu}; Python {platform.python_version()}, "
         f"SQLite {sqlite3.sqlite_version}, rapidfuzz {rapidfuzz.__version__}"
     )
 
 
-FIRST = """Maria Tom Anna James Olga Peter Laura David Sofia Michael Ingrid Ahmed Chen Fatima Lars Elena
-Jorge Aisha Pierre Hannah Kofi Yuki Rosa Ivan Nadia Samuel Grace Omar Lucia Henrik Amara Dmitri Clara
-Rafael Priya Jonas Leila Mateo Sara Viktor""".split()
-LAST = """Keller Brandt Okafor Lindqvist Moreau Tanaka Novak Haddad Fischer Costa Petrov Nakamura Silva
-Jensen Rossi Kowalski Dubois Mensah Larsen Ibrahim Schmidt Varga Andersen Bianchi Horvat Nilsson Murphy
-Duarte Kim Weber Ortega Santos Volkov Eriksen Gallagher Hughes Lopez Ferrari Berg Achebe""".split()
+FIRST = """Maria Tom Anna James Olga Peter Laura David Sofia Michael Ingrid Ahmed Chen Fatima Lars Elena Jorge
+    Aisha Pierre Hannah Kofi Yuki Rosa Ivan Nadia Samuel Grace Omar Lucia Henrik Amara Dmitri Clara
+    Rafael Priya Jonas Leila Mateo Sara Viktor""".split()  # noqa: SIM905
+LAST = """Keller Brandt Okafor Lindqvist Moreau Tanaka Novak Haddad Fischer Costa Petrov Nakamura Silva Jensen
+    Rossi Kowalski Dubois Mensah Larsen Ibrahim Schmidt Varga Andersen Bianchi Horvat Nilsson Murphy
+    Duarte Kim Weber Ortega Santos Volkov Eriksen Gallagher Hughes Lopez Ferrari Berg Achebe""".split()  # noqa: SIM905
 ROLES = [
     "a historian at the University of {place}",
     "the foreign minister of {place}",
@@ -74,7 +75,7 @@ ROLES = [
     "an economist at the Bank of {place}",
     "a professor of political science in {place}",
 ]
-PLACES = "Leeds Oslo Lisbon Ghent Kyoto Lagos Quito Turin Bergen Austin Porto Riga Delhi Lyon Cork".split()
+PLACES = "Leeds Oslo Lisbon Ghent Kyoto Lagos Quito Turin Bergen Austin Porto Riga Delhi Lyon Cork".split()  # noqa: SIM905
 
 
 def load_sentences(path: Path) -> tuple[list[str], list[str]]:
@@ -172,7 +173,9 @@ async def run(path: Path, target: int, db: Path, queries: int, seed: int, reuse:
     rng = random.Random(seed)
     pool, questions = load_sentences(path)
     print(machine())
-    print(f"source: {path.name}: {len(pool)} sentences, {len(questions)} questions; target {target:,} sentences")
+    print(
+        f"source: {path.name}: {len(pool)} sentences, {len(questions)} questions; target {target:,} sentences"
+    )
     archive = await Archive.open(db, seeds=None)
     try:
         await _run(archive, rng, pool, questions, target, db, queries, reuse)
@@ -181,13 +184,22 @@ async def run(path: Path, target: int, db: Path, queries: int, seed: int, reuse:
 
 
 async def _run(
-    archive: Archive, rng: random.Random, pool: list[str], questions: list[str], target: int, db: Path,
-    queries: int, reuse: bool,
+    archive: Archive,
+    rng: random.Random,
+    pool: list[str],
+    questions: list[str],
+    target: int,
+    db: Path,
+    queries: int,
+    reuse: bool,
 ) -> None:
     t_start = time.perf_counter()
     if reuse:
         stats = await archive.stats()
-        print(f"reusing {db}: {stats.articles:,} articles, {stats.sentences:,} sentences, {stats.speakers:,} speakers")
+        print(
+            f"reusing {db}: {stats.articles:,} articles, {stats.sentences:,} sentences,"
+            f" {stats.speakers:,} speakers"
+        )
         said_names = dict.fromkeys(await archive.speaker_names("", limit=1_000_000), 1)
     else:
         said_names = await build(archive, rng, pool, target, db)
@@ -196,7 +208,9 @@ async def _run(
     print(f"peak memory (maxrss): {peak:,.0f} MB; total run {time.perf_counter() - t_start:.0f} s")
 
 
-async def build(archive: Archive, rng: random.Random, pool: list[str], target: int, db: Path) -> dict[str, int]:
+async def build(
+    archive: Archive, rng: random.Random, pool: list[str], target: int, db: Path
+) -> dict[str, int]:
     """Fill the archive to `target` sentences; print the ingest figures; speakers -> sentences."""
 
     sentences = articles = words = 0
@@ -206,7 +220,9 @@ async def build(archive: Archive, rng: random.Random, pool: list[str], target: i
     while sentences < target:
         title, paragraphs = make_article(rng, pool, articles)
         t = time.perf_counter()
-        doc = ingest.build_document(title, paragraphs, date=f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
+        doc = ingest.build_document(
+            title, paragraphs, date=f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+        )
         try:
             await archive.add_document(doc)
         except Duplicate:
@@ -220,7 +236,10 @@ async def build(archive: Archive, rng: random.Random, pool: list[str], target: i
                 said_names[a.speaker] = said_names.get(a.speaker, 0) + 1
         if time.perf_counter() - last_report > 30:
             last_report = time.perf_counter()
-            print(f"  ... {articles:,} articles, {sentences:,} sentences, {articles / ingest_s:.0f} articles/s", flush=True)
+            print(
+                f"  ... {articles:,} articles, {sentences:,} sentences, {articles / ingest_s:.0f} articles/s",
+                flush=True,
+            )
     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     attributed = sum(said_names.values())
     print(
@@ -246,7 +265,11 @@ async def query(
         form = rng.random()
         saids.append(name if form < 0.4 else name.split()[-1] if form < 0.7 else misspell(rng, name))
 
-    for label, method, items in (("ask", archive.ask, asks), ("who", archive.who, whos), ("said", archive.said, saids)):
+    for label, method, items in (
+        ("ask", archive.ask, asks),
+        ("who", archive.who, whos),
+        ("said", archive.said, saids),
+    ):
         for item in items[:5]:  # warm the page cache the way a running bot's would be
             await method(item)
         seconds: list[float] = []
@@ -270,7 +293,9 @@ async def _attributed_texts(archive: Archive, n: int) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("path", type=Path, help="SQuAD v1.1 JSON, the source of real sentences and questions")
     parser.add_argument("--sentences", type=int, default=1_000_000, help="archive size (default 1,000,000)")
     parser.add_argument("--db", type=Path, help="archive file to create (default: in a temporary folder)")
@@ -282,7 +307,11 @@ def main() -> None:
         sys.exit(f"There is no file {str(args.path)!r}.")
     if args.db is not None:
         if args.db.exists() != args.reuse:
-            sys.exit(f"{str(args.db)!r} exists; give a new file name." if args.db.exists() else f"There is no {str(args.db)!r} to reuse.")
+            sys.exit(
+                f"{str(args.db)!r} exists; give a new file name."
+                if args.db.exists()
+                else f"There is no {str(args.db)!r} to reuse."
+            )
         asyncio.run(run(args.path, args.sentences, args.db, args.queries, args.seed, args.reuse))
         return
     if args.reuse:

@@ -114,12 +114,17 @@ async def run(path: Path, misses: int) -> None:
             doc = ingest.build_document(art["title"].replace("_", " "), paragraphs)
             summary = await archive.add_document(doc)
             # Paragraph start offsets in the body, corrected for any stripped leading space.
-            starts = [start + (len(p) - len(p.lstrip())) for (start, _end), p in zip(doc.paragraphs, paragraphs)]
+            starts = [
+                start + (len(p) - len(p.lstrip()))
+                for (start, _end), p in zip(doc.paragraphs, paragraphs, strict=True)
+            ]
             docs[summary.ref.id] = (doc, starts)
             for p_index, para in enumerate(art["paragraphs"]):
                 for qa in para["qas"]:
                     answers = [a["text"] for a in qa["answers"]]
-                    questions.append((qa["question"], summary.ref.id, p_index, answers, qa["answers"][0]["answer_start"]))
+                    questions.append(
+                        (qa["question"], summary.ref.id, p_index, answers, qa["answers"][0]["answer_start"])
+                    )
         ingest_s = time.perf_counter() - t0
         sentences = sum(len(d.sentences) for d, _ in docs.values())
         print(machine())
@@ -139,14 +144,23 @@ async def run(path: Path, misses: int) -> None:
         for question, article_id, p_index, answers, answer_start in questions:
             doc, starts = docs[article_id]
 
-            def hit(a_id: int, idx: int, doc=doc, article_id=article_id, p_index=p_index, answers=answers) -> bool:
+            def hit(
+                a_id: int, idx: int, doc=doc, article_id=article_id, p_index=p_index, answers=answers
+            ) -> bool:
                 if a_id != article_id:
                     return False
                 s = doc.sentences[idx]
                 return s.paragraph == p_index and any(a in s.text for a in answers)
 
-            def strict(a_id: int, idx: int, doc=doc, starts=starts, article_id=article_id, p_index=p_index,
-                       answer_start=answer_start) -> bool:
+            def strict(
+                a_id: int,
+                idx: int,
+                doc=doc,
+                starts=starts,
+                article_id=article_id,
+                p_index=p_index,
+                answer_start=answer_start,
+            ) -> bool:
                 if a_id != article_id:
                     return False
                 s = doc.sentences[idx]
@@ -181,8 +195,14 @@ async def run(path: Path, misses: int) -> None:
             base.strict.append(first_hit(base_keys, strict))
 
             if ours.ranks[-1] != 1 and len(missed) < misses:
-                top = doc.sentences[ranked[0].candidate.idx].text if ranked and ranked[0].candidate.article_id == article_id else (ranked[0].candidate.text if ranked else "-")
-                missed.append(f"Q: {question}\n   gold: {answers[0]!r}  rank {ours.ranks[-1]}\n   top: {top[:200]}")
+                top = (
+                    doc.sentences[ranked[0].candidate.idx].text
+                    if ranked and ranked[0].candidate.article_id == article_id
+                    else (ranked[0].candidate.text if ranked else "-")
+                )
+                missed.append(
+                    f"Q: {question}\n   gold: {answers[0]!r}  rank {ours.ranks[-1]}\n   top: {top[:200]}"
+                )
 
         n = len(questions)
         print(ours.line("rank"))
@@ -200,7 +220,9 @@ async def run(path: Path, misses: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("path", type=Path, help="SQuAD v1.1 JSON (e.g. squad-dev-v1.1-public.json)")
     parser.add_argument("--misses", type=int, default=0, help="print this many questions missed at rank 1")
     args = parser.parse_args()

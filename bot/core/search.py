@@ -40,7 +40,9 @@ CANDIDATES = 100
 WHO_CANDIDATES = 40  # attributed sentences reranked for `who`
 PARAGRAPHS = 12  # candidate paragraphs for `ask`; all their sentences are scored
 ASK_POSTINGS = 4000  # index rows an `ask` query may score (sentence document frequencies)
-WHO_POSTINGS = 10000  # the same for `who` (in sentence frequencies: its index holds attributed sentences only)
+WHO_POSTINGS = (
+    10000  # the same for `who` (in sentence frequencies: its index holds attributed sentences only)
+)
 PAIR_TERMS = 4  # of the words too common to search alone, the rarest this many are searched in pairs
 
 # Function words and question words: they carry no topic, and at scale each one
@@ -49,15 +51,17 @@ STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
     between both but by can could did do does doing down during each few for from further had has have
     having he her here hers herself him himself his how i if in into is it its itself just me more most
-    my myself no nor not now of off on once only or other our ours ourselves out over own same she should
-    so some such than that the their theirs them themselves then there these they this those through to
-    too under until up very was we were what when where which while who whom why will with would you your
-    yours yourself yourselves s t d ll m re ve say said says tell told""".split()
+    my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves s t d ll m re ve say said says tell told""".split()  # noqa: SIM905
 )
 
 # Words that frame a question rather than name its topic ("how many", "what kind of",
 # "known as"): they still count as evidence in a sentence, but are not searched for.
-FRAMING = frozenset("many much kind kinds type types sort name named call called know known mean meant".split())
+FRAMING = frozenset(
+    """many much kind kinds type types sort name named call called know known mean meant""".split()  # noqa: SIM905
+)
 
 _WORD_RE = re.compile(r"[^\W_]+")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
@@ -118,6 +122,26 @@ def _folded_words(text: str) -> set[str]:
     return set(_tokens(text))
 
 
+def _as_token(word: str, stem: str) -> str:
+    """A word as search compares it: the index's porter stem, or for an irregular verb form
+    its base ("spoke" -> "speak"), which porter does not find."""
+    return _fold(word) if verb_forms(word.lower()) else stem
+
+
+async def _token_lists(store: Store, texts: Sequence[str]) -> list[list[str]]:
+    """Each text's words as the index stems them (Store.stems caches by word: mostly no I/O)."""
+    out: list[list[str]] = []
+    for text in texts:
+        words = _WORD_RE.findall(text)
+        stems = await store.stems(text)
+        out.append(
+            [_as_token(w, s) for w, s in zip(words, stems, strict=True)]
+            if len(stems) == len(words)
+            else stems
+        )
+    return out
+
+
 def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
@@ -160,16 +184,23 @@ def _plan(terms: Sequence[Term], budget: int) -> str:
 
 
 _TIME_Q = re.compile(
-    r"\b(when|what (year|date|day|month|century|decade|time|age|period|era)|which (year|century|decade|month|day))\b"
+    r"\b(when|what (year|date|day|month|century|decade|time|age|period|era)|"
+    r"which (year|century|decade|month|day))\b"
 )
 _NUMBER_Q = re.compile(
     r"\b(how (many|much|long|old|far|large|big|high|tall|often|fast|deep|wide|heavy)|"
     r"what (percentage|percent|proportion|number|amount|size|population))\b"
 )
-_NAME_Q = re.compile(r"\b(who|whom|whose|where)\b")
+_NAME_Q = re.compile(
+    r"\b(who|whom|whose|where|(what|which) (city|town|country|nation|state|province|region|team|club|company|"
+    r"firm|organi[sz]ation|group|party|university|school|river|mountain|island|church|person|man|woman|"
+    r"king|queen|president|leader|player|artist|author|writer|scientist|general|network|newspaper|"
+    r"language|empire|dynasty|family|tribe|city's|country's))\b"
+)
 _MONTHS = "january february march april may june july august september october november december"
 _TIME_A = re.compile(
-    rf"\b(1\d{{3}}|20\d\d|\d{{1,2}}(st|nd|rd|th)|\d+s|centur(y|ies)|decades?|years?|{_MONTHS.replace(' ', '|')}|"
+    rf"\b(1\d{{3}}|20\d\d|\d{{1,2}}(st|nd|rd|th)|\d+s|centur(y|ies)|decades?|years?|"
+    rf"{_MONTHS.replace(' ', '|')}|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|bc|ad|bce|ce)\b",
     re.IGNORECASE,
 )
@@ -201,7 +232,7 @@ def _holds_kind(kind: str | None, text: str, asked: set[str]) -> float:
     if kind == "number":
         return float(bool(_NUMBER_A.search(text)))
     if kind == "name":
-        return float(any(_fold(w) not in asked for w in _NAME_A.findall(text)))
+        return float(any(w.lower() not in asked for w in _NAME_A.findall(text)))
     return 0.0
 
 
@@ -214,7 +245,9 @@ async def prepare(store: Store, text: str) -> Query | None:
     stems = await store.stems(" ".join(words))
     if len(stems) != len(words):  # tokenisers disagree: fall back to stems alone
         words = stems
-    pairs = [(w, s) for w, s in zip(words, stems, strict=True) if s not in STOPWORDS and w.lower() not in STOPWORDS]
+    pairs = [
+        (w, s) for w, s in zip(words, stems, strict=True) if s not in STOPWORDS and w.lower() not in STOPWORDS
+    ]
     if not pairs:
         pairs = list(zip(words, stems, strict=True))
     pairs = list({s: (w, s) for w, s in reversed(pairs)}.values())[::-1]  # unique by stem, first kept
@@ -230,7 +263,7 @@ async def prepare(store: Store, text: str) -> Query | None:
     terms = tuple(Term(w, s, freqs[s], weights[s]) for w, s in present[:MAX_TERMS])
     folded: dict[str, float] = {}
     for w, s in pairs:
-        folded[_fold(w)] = max(folded.get(_fold(w), 0.0), weights[s])
+        folded[_as_token(w, s)] = max(folded.get(_as_token(w, s), 0.0), weights[s])
     return Query(
         text=text,
         words=tuple(w for w, _ in pairs),
@@ -238,17 +271,17 @@ async def prepare(store: Store, text: str) -> Query | None:
         weights=weights,
         match=_plan(terms, ASK_POSTINGS),
         terms=terms,
-        tokens=tuple(_tokens(text)),
+        tokens=tuple(_as_token(w, s) for w, s in zip(words, stems, strict=True)),
         folded=folded,
         kind=answer_kind(text),
     )
 
 
-def _coverage(query: Query, words: set[str]) -> float:
-    """The share of the question's idf weight whose words appear in `words`."""
+def _coverage(query: Query, words: set[str], power: int = 1) -> float:
+    """The share of the question's idf weight (to `power`) whose words appear in `words`."""
     folded = query.folded or {}
-    total = sum(folded.values()) or 1.0
-    return sum(w for f, w in folded.items() if f in words) / total
+    total = sum(w**power for w in folded.values()) or 1.0
+    return sum(w**power for f, w in folded.items() if f in words) / total
 
 
 def _pairs(pairs: set[tuple[str, str]], tokens: Sequence[str], gap: int = 3) -> float:
@@ -266,7 +299,9 @@ def _pairs(pairs: set[tuple[str, str]], tokens: Sequence[str], gap: int = 3) -> 
     return found / len(pairs)
 
 
-def _bm25(query: Query, tokens: Sequence[str], k1: float = 1.2, b: float = 0.75, average: float = 25.0) -> float:
+def _bm25(
+    query: Query, tokens: Sequence[str], k1: float = 1.2, b: float = 0.75, average: float = 25.0
+) -> float:
     """BM25 of one sentence's folded tokens against the question (sentence-level idf)."""
     folded = query.folded or {}
     norm = k1 * (1 - b + b * len(tokens) / average)
@@ -332,27 +367,26 @@ async def _answers(
     return answers
 
 
-ASK_THRESHOLD = 0.5
+ASK_THRESHOLD = 0.4  # share of the question's idf weight the answer and its neighbours must hold
 
 # Evidence for `ask`, in the order _evidence() returns it, and its weight in the score.
 FEATURES = (
-    "paragraph_bm25",  # the paragraph's BM25, relative to the best paragraph's
-    "paragraph_rank",  # 1 / (1 + the paragraph's place)
+    "paragraph_bm25",  # the paragraph's BM25 (FTS5), relative to the best paragraph's
     "cover",  # share of the question's idf weight in the sentence
     "window_cover",  # ... in the sentence and its neighbours in the paragraph
     "paragraph_cover",  # ... in the paragraph
-    "sentence_bm25",  # BM25 of the sentence alone, relative to the best sentence's
+    "rare_cover",  # window_cover with idf squared: the rarest words count most
+    "best_in_paragraph",  # the best window_cover among the paragraph's sentences
+    "sentence_bm25",  # BM25 of the sentence alone, relative to the best candidate's
+    "best_bm25_in_paragraph",  # the best sentence_bm25 in the paragraph
+    "paragraph_pairs",  # share of the question's adjacent content-word pairs found close together
     "in_order",  # question words in the sentence in the question's order (LCS share)
     "token_set",  # rapidfuzz token_set_ratio of the question's content words and the sentence
     "partial",  # rapidfuzz partial_ratio of the question and the sentence
     "kind",  # the sentence holds the kind of answer asked for
     "length",  # sentence length, capped
-    "pairs",  # share of the question's adjacent content-word pairs found together in the sentence
-    "paragraph_pairs",  # ... in the paragraph
-    "best_in_paragraph",  # the best window_cover among the paragraph's sentences
-    "paragraph_bm25_py",  # BM25 of the paragraph computed here, b=0.3
 )
-WEIGHTS = (3.9, 0.45, 0.8, 1.9, 3.6, 1.75, 1.7, 1.85, 1.3, 1.8, 0.35, 0, 0, 0, 0)
+WEIGHTS = (2.8, 0.8, 0.6, 1.5, 1.3, 1.5, 1.6, 1.7, 1.4, 1.1, 1.4, 0.8, 1.4, 0.3)
 SPEAKER_BONUS = 1.0  # the question names the sentence's speaker
 
 
@@ -374,7 +408,7 @@ async def _evidence(
         return [], [], []
     groups = await store.sentences_of((a, p) for a, p, _ in hits)
     top = hits[0][2] or 1.0
-    asked = set(query.tokens)
+    asked = {w.lower() for w in _WORD_RE.findall(query.text)}
     processed_q = utils.default_process(" ".join(query.words))
     whole_q = utils.default_process(query.text)
     content = [t for t in query.tokens if t in (query.folded or {})]
@@ -382,48 +416,45 @@ async def _evidence(
     cands: list[Candidate] = []
     rows: list[list[float]] = []
     confidence: list[float] = []
-    for place, (article_id, paragraph, score) in enumerate(hits):
+    for article_id, paragraph, score in hits:
         sentences = groups.get((article_id, paragraph), [])
-        tokens = [_tokens(s.text) for s in sentences]
+        tokens = await _token_lists(store, [s.text for s in sentences])
         para_words = set().union(*tokens) if tokens else set()
         para_cover = _coverage(query, para_words)
-        flat = [t for ts in tokens for t in ts]
-        para_pairs = _pairs(qpairs, flat)
-        para_py = _bm25(query, flat, b=0.3, average=120.0)
-        windows = [_coverage(query, set().union(*tokens[max(i - 1, 0) : i + 2])) for i in range(len(tokens))]
-        best_window = max(windows, default=0.0)
+        para_pairs = _pairs(qpairs, [t for ts in tokens for t in ts])
+        windows = [set().union(*tokens[max(i - 1, 0) : i + 2]) for i in range(len(tokens))]
+        best_window = max((_coverage(query, w) for w in windows), default=0.0)
+        sentence_bm25 = [_bm25(query, t) for t in tokens]
+        best_sentence = max(sentence_bm25, default=0.0)
         for i, s in enumerate(sentences):
             words = set(tokens[i])
-            window = words.union(*tokens[max(i - 1, 0) : i + 2])
             cover = _coverage(query, words)
-            window_cover = _coverage(query, window)
+            window_cover = _coverage(query, windows[i])
             processed = utils.default_process(s.text)
             cands.append(s)
             rows.append(
                 [
                     score / top,
-                    1 / (1 + place),
                     cover,
                     window_cover,
                     para_cover,
-                    _bm25(query, tokens[i]),
+                    _coverage(query, windows[i], power=2),
+                    best_window,
+                    sentence_bm25[i],
+                    best_sentence,
+                    para_pairs,
                     LCSseq.similarity(query.tokens, tokens[i]) / max(len(query.tokens), 1),
                     fuzz.token_set_ratio(processed_q, processed) / 100,
                     fuzz.partial_ratio(whole_q, processed) / 100,
                     _holds_kind(query.kind, s.text, asked),
                     min(len(tokens[i]), 60) / 60,
-                    _pairs(qpairs, tokens[i]),
-                    para_pairs,
-                    best_window,
-                    para_py,
                 ]
             )
-            confidence.append(0.6 * cover + 0.4 * window_cover)
-    best_bm25 = max(r[5] for r in rows) or 1.0
-    best_para = max(r[14] for r in rows) or 1.0
+            confidence.append(window_cover)
+    best_bm25 = max(r[6] for r in rows) or 1.0
     for r in rows:
-        r[5] /= best_bm25
-        r[14] /= best_para
+        r[6] /= best_bm25
+        r[7] /= best_bm25
     return cands, [tuple(r) for r in rows], confidence
 
 
@@ -517,9 +548,13 @@ async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> 
         sentence = utils.default_process(c.text)
         # partial_ratio aligns the fragment with its best window in the sentence: a
         # misremembered quote still lines up with the words around it.
-        aligned = fuzz.partial_ratio(frag, sentence) / 100 if len(frag) <= len(sentence) else fuzz.ratio(frag, sentence) / 100
+        aligned = (
+            fuzz.partial_ratio(frag, sentence) / 100
+            if len(frag) <= len(sentence)
+            else fuzz.ratio(frag, sentence) / 100
+        )
         overlap = fuzz.token_set_ratio(frag, sentence) / 100
-        cover = _coverage(query, _folded_words(c.text))
+        cover = _coverage(query, set((await _token_lists(store, [c.text]))[0]))
         score = 0.45 * aligned + 0.2 * overlap + 0.2 * cover + 0.15 * (c.bm25 / top_bm25)
         ranked.append((score, c))
     ranked.sort(key=lambda r: r[0], reverse=True)

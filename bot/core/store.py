@@ -168,7 +168,8 @@ class Store:
                 "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE article_id = ?",
                 (article_id,),
             )
-            async with db.execute("SELECT idx, id FROM sentences WHERE article_id = ?", (article_id,)) as rows:
+            sql = "SELECT idx, id FROM sentences WHERE article_id = ?"
+            async with db.execute(sql, (article_id,)) as rows:
                 ids = dict(await rows.fetchall())
             await db.executemany(
                 "INSERT INTO paragraphs_fts (rowid, text) VALUES (?, ?)",
@@ -224,18 +225,23 @@ class Store:
             )
             removed = cur.rowcount
             await db.execute(
-                "INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', s.id, s.text FROM sentences s"
+                "INSERT INTO quotes_fts (quotes_fts, rowid, text)"
+                " SELECT 'delete', s.id, s.text FROM sentences s"
                 " JOIN attributions at ON at.sentence_id = s.id WHERE s.article_id = ?",
                 (article_id,),
             )
             async with db.execute(
-                "SELECT id, idx, paragraph, text FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
+                "SELECT id, idx, paragraph, text FROM sentences WHERE article_id = ? ORDER BY idx",
+                (article_id,),
             ) as rows:
                 stored = await rows.fetchall()
             ids = {idx: sid for sid, idx, _p, _t in stored}
             await db.executemany(
                 "INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text) VALUES ('delete', ?, ?)",
-                [(ids[first], text) for first, text in _paragraph_texts([Sentence(i, p, 0, 0, t) for _s, i, p, t in stored])],
+                [
+                    (ids[first], text)
+                    for first, text in _paragraph_texts([Sentence(i, p, 0, 0, t) for _s, i, p, t in stored])
+                ],
             )
             await db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             # Speakers nobody is attributed or aliased to any more go too.
@@ -411,7 +417,8 @@ class Store:
         rows: list[tuple[object, ...]] = []
         for inner in (max(4 * limit, 40), 64 * limit, 16384):
             async with self._db.execute(
-                f"SELECT rowid, -bm25({fts}) FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?", (match, inner)
+                f"SELECT rowid, -bm25({fts}) FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
+                (match, inner),
             ) as cur:
                 hits = list(await cur.fetchall())
             if not hits:
@@ -454,7 +461,9 @@ class Store:
         async with self._db.execute(sql, (article_id, first, last)) as cur:
             return [Candidate(*row) for row in await cur.fetchall()]
 
-    async def windows(self, ranges: Iterable[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[Candidate]]:
+    async def windows(
+        self, ranges: Iterable[tuple[int, int, int]]
+    ) -> dict[tuple[int, int, int], list[Candidate]]:
         """neighbours() for several (article_id, first, last) ranges in one query, keyed by range."""
         keys = list(dict.fromkeys(ranges))
         out: dict[tuple[int, int, int], list[Candidate]] = {k: [] for k in keys}
