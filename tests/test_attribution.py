@@ -271,11 +271,34 @@ def test_a_reply_is_not_the_askers_and_groups_are_picked_up_again() -> None:
     assert {a.speaker for a in doc.attributions if a} == {"two U.S. officials"}
 
 
+def test_quoted_as_saying_calls_on_and_signatures_with_an_object() -> None:
+    att = _one("The state news agency quoted Interior Minister Omar Aziz as saying that the border was calm.", "The state")
+    assert att and (att.speaker, att.kind) == ("Omar Aziz", "indirect")
+    att = _one("The union has called on members to strike.", "The union")
+    assert att and att.speaker == "union"
+    doc, _ = _attributed('"Why now?"\n\nJudge Ruth Hale asked Dan Pike, the lawyer for the city.')
+    assert [a.speaker if a else None for a in doc.attributions] == ["Ruth Hale", "Ruth Hale"]
+
+
+def test_narration_around_cue_verbs_is_not_attributed() -> None:
+    body = "Sen. Jo Ames spoke a day after Director Lee Kim testified before her committee."
+    assert _attributed(body)[0].attributions == (None,)
+
+
+def test_a_description_takes_the_person_just_named() -> None:
+    body = (
+        "Sen. Carl Dunn and Sen. Rita Vance led the talks. Dunn said a deal was near. "
+        'Vance has been blunter. The Ohio Democrat wrote that the talks were "going nowhere."'
+    )
+    doc, _ = _attributed(body)
+    assert doc.attributions[3] and doc.attributions[3].speaker == "Rita Vance"
+
+
 # --- the annotated corpus ------------------------------------------------------------------
 
 # Floors a little under the figures measured when they were set (see bench/attribution.py);
 # a change that loses attributions or starts attributing narration fails here.
-FLOORS = {"precision": 0.98, "recall": 0.97, "direct": 0.98, "indirect": 0.95, "accuracy": 0.98, "role": 0.97}
+FLOORS = {"precision": 0.98, "recall": 0.97, "direct": 0.985, "indirect": 0.945, "accuracy": 0.98, "role": 0.975}
 
 
 def test_corpus_precision_and_recall_stay_above_their_floors() -> None:

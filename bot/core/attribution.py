@@ -123,7 +123,7 @@ _REPORTING_PARTICIPLES = frozenset(
     """.split()
 )
 _DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
+    r"^[A-Z][A-Z .,'’/-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
 )
 _DASH_LINE_RE = re.compile(r"^\s*[—–-]+\s*(?=\S)")
 _QUOTE_SOON_RE = re.compile(r"^[^.;:,]{0,70}?\"_")
@@ -143,6 +143,12 @@ _OBJECT_CUES = frozenset(
     repeat repeats repeated dispute disputes disputed""".split()
 )
 _OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b|up\b|out\b|off\b|back\b)[\w’'$-]")
+# "called on supporters to attend": a demand, reported without quotation.
+_CALL_ON_RE = re.compile(r"^\s+(?:on|upon)\s+[^,;:\"_]{1,60}?\s+to\s+[a-z]")
+# "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
+_QUOTED_AS_RE = re.compile(
+    r"\bquoted\s+(?=\S)([^\"_;]{1,120}?)\s+as\s+(?:saying|telling|stating|warning|adding|calling|describing)\b"
+)
 _COMMA_QUOTE_RE = re.compile(r'^\s*,\s*"_')
 # Question verbs take an embedded question ("asked how many agents", "questioned whether").
 _QUESTION_CUES = frozenset(
@@ -189,7 +195,8 @@ _PREPOSITIONS = frozenset(
     with to of for by from on in at about against between among than like
     """.split()
 )
-_NP_PREPS = frozenset("for at of from with to in on close familiar".split())
+# Words that open a speaker's postmodifier ("people familiar with", "officials briefed on").
+_NP_PREPS = frozenset("for at of from with to in on close familiar briefed involved knowledgeable aware".split())
 _OWNER_DETS = frozenset("his her their its".split())
 _DETS = frozenset(
     """
@@ -854,8 +861,10 @@ def _main_subject(sent: _Sent, before: int) -> tuple[int, _Ref] | None:
     for i, mention in enumerate(sent.mentions):
         if mention.start >= before:
             break
-        if mention.possessive or mention.entity is None or mention.kind == "place":
+        if mention.possessive or mention.entity is None:
             continue
+        if mention.kind == "place" and i > 0:
+            continue  # a country speaks only as the subject that opens the sentence ("China said")
         prev = out[max(0, mention.start - 15) : mention.start].split()
         if prev and prev[-1].lower() in _PREPOSITIONS:
             continue
@@ -922,6 +931,14 @@ def _frames(sent: _Sent) -> list[_Frame]:
         frame = _cue_frame(sent, start, end, low)
         if frame is not None:
             frames.append(frame)
+    if "quoted" in out:
+        for m in _QUOTED_AS_RE.finditer(out):
+            found = _speaker_after(sent, m.start(1))
+            if found is None:
+                np = _role_np_after(out, m.start(1))
+                found = (np[0], np[1], "") if np else None
+            if found and found[0] <= m.end(1) + 1:
+                frames.append(_Frame(0, m.start(), found[1], "quoted as saying", m.start(), m.end(), False, "after", found[2]))
     medium = _IN_MEDIUM_RE.match(out)
     if medium:
         found = _speaker_after(sent, medium.end())
@@ -957,7 +974,7 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
     if ("n" in window or "fused" in window) and _NEGATED_RE.search(window):
         return None  # "has not said whether", "declined to say": nothing is reported
     rest = out[cue_end : cue_end + 90]
-    if low in QUOTE_FRAME_CUES and not _QUOTE_SOON_RE.match(rest):
+    if low in QUOTE_FRAME_CUES and not _QUOTE_SOON_RE.match(rest) and not _CALL_ON_RE.match(rest):
         return None  # "called the plan" reports speech only with the words quoted
     if low in _NOUN_LIKE_CUES:
         space = out.rfind(" ", 0, max(0, cue_start - 1)) + 1
@@ -981,7 +998,13 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
         narration_before = _ASCII_LETTER_RE.search(out, 0, start)
         comma_before = _last_char(out, start) == ","
-        if _ends_after(out, cue_end) and narration_before and (comma_before or low not in WEAK_CUES):
+        if (
+            _ends_after(out, cue_end)
+            and narration_before
+            and (comma_before or (low not in WEAK_CUES and INSIDE in out[:start]))
+        ):
+            # `..., Smith said.` / `... "a disgrace" Smith said.` but not "... after Whitaker testified
+            # before her committee.": without a comma or a quotation, what comes first is narration.
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
         complement = (
             _COMPLEMENT_RE.match(rest)
@@ -992,8 +1015,11 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
         if not narration_before and (
             (low not in WEAK_CUES and _ends_after(out, cue_end))
             or not _ASCII_LETTER_RE.search(_SIGNATURE_NOISE_RE.sub("", out[cue_end:]))
+            or (not complement and _OBJECT_SIGNATURE_RE.match(out, cue_end))
         ):
             return _Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)  # "Blanche asked."
+        if narration_before and not complement and _ends_after(out, cue_end):
+            return None  # "... a day after Whitaker testified before her committee.": nothing reported
         if low in WEAK_CUES and not complement:
             if low.startswith("accus"):
                 if not _ACCUSED_OF_RE.match(rest):
@@ -1099,6 +1125,7 @@ class _Resolver:
                 m.entity
                 for m in self.sents[index].mentions
                 if m.end < at
+                and not m.possessive  # "Taiwan's new president ..., after he": a modifier
                 and isinstance(m.entity, _Entity)
                 and m.entity.kind == "person"
                 and m.entity.gender in (None, gender)
@@ -1191,6 +1218,11 @@ class _Resolver:
                     owner = self._pronoun(ref.text.split()[0].lower().replace("his", "he").replace("her", "she"), index)
                     recent = [e for e in recent if e is not owner]
             last = [e for e in recent if e.spoke == index - 1 and _may_be(e, head)]
+            if not last:
+                # "Murphy has been blunter. The Connecticut Democrat wrote ...": the person the
+                # sentence before was about.
+                last = [e for e in recent if e.seen[0] == index - 1]
+                last = last if len(last) == 1 and _may_be(last[0], head) else []
             if len(last) == 1 and not want:
                 # "Schumer accused ... " + `"...," the New York Democrat said`: the description
                 # picks up the person who has just spoken.
@@ -1472,10 +1504,18 @@ def _signature_only(sent: _Sent) -> bool:
     if _ASCII_LETTER_RE.search(sent.out, 0, frame.start):
         return False
     return (
-        _ends_after(sent.out, frame.end) or _letters(_SIGNATURE_NOISE_RE.sub("", sent.out[frame.end :])) <= 2
+        _ends_after(sent.out, frame.end)
+        or _letters(_SIGNATURE_NOISE_RE.sub("", sent.out[frame.end :])) <= 2
+        or bool(_OBJECT_SIGNATURE_RE.match(sent.out, frame.end))
     )
 
 
+# `Justice Elena Kagan asked Jason Murray, the lawyer for the voters.`: a signature whose
+# cue has a person as object (the quotation stood in the sentence before).
+_OBJECT_SIGNATURE_RE = re.compile(
+    r"\s+(?:him|her|them|reporters|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"(?:,\s+[^\"_;]{1,160})?\s*[.!?]?\s*$"
+)
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
 _COORDINATED_RE = re.compile(r"\s(?:but|and)\s+(?:also\s+|later\s+)?$")
 _SIGNATURE_NOISE_RE = re.compile(

@@ -44,7 +44,7 @@ _WEAK_BASES = """
         estimate indicate signal predict mention complain charge accuse wonder promise threaten
         demand question repeat blame fault hint suspect anticipate imply dispute concur plead
         inquire joke rebut muse scoff grumble grouse speculate theorize theorise elaborate assure
-        reassure remind inform
+        reassure remind inform report
     """.split()
 _IRREGULAR_WEAK = {
     "think": ("think", "thinks", "thought", "thinking"),
@@ -270,7 +270,7 @@ TITLE_MODIFIERS = frozenset(
         regional military intelligence health education justice treasury trade energy homeland
         minority majority party district county city prime first supreme court communications
         policy legal then- longtime veteran outgoing incoming current administration white house
-        senate of for and on the&
+        senate of for and on the& unnamed unidentified retired elected appointed
     """.split()
 )
 
@@ -318,7 +318,8 @@ PLACES = frozenset(
         qatar lebanon jordan georgia armenia azerbaijan europe asia africa albany sacramento
         austin tallahassee springfield annapolis richmond harrisburg texas california florida
         ohio michigan pennsylvania arizona nevada wisconsin iowa georgia virginia carolina york
-        jersey massachusetts illinois minnesota colorado oregon
+        jersey massachusetts illinois minnesota colorado oregon taiwan strait sea gulf bay river
+        peninsula canal island islands mountains valley coast
     """.split()
 )
 

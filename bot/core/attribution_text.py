@@ -453,7 +453,9 @@ def is_role_text(text: str) -> bool:
         return False
     if words[0] in {"who", "which", "that", "saying", "adding", "according", "he", "she", "they", "it"}:
         return False
-    if words[0] in CUE_WORDS or words[0].endswith(("ing", "ed")) and words[0] not in ROLE_HEADS:
+    if words[0] in CUE_WORDS or (
+        words[0].endswith(("ing", "ed")) and words[0] not in ROLE_HEADS and words[0] not in TITLE_MODIFIERS
+    ):
         return False  # "raised money for ...", "speaking to reporters": a clause, not a role
     if words[0] in ("a", "an") and len(words) >= 2:
         return True
