@@ -240,7 +240,9 @@ def test_appositions_after_a_name_are_stepped_over() -> None:
 def test_view_verbs_take_a_clause_without_that() -> None:
     att = _one("Senate leaders signaled they would oppose the bill.", "Senate leaders")
     assert att and (att.speaker, att.kind, att.cue) == ("Senate leaders", "indirect", "signaled")
-    doc, _ = _attributed("Engineers expect construction to take three years. Officials expected the vote on Friday.")
+    doc, _ = _attributed(
+        "Engineers expect construction to take three years. Officials expected the vote on Friday."
+    )
     assert doc.attributions == (None, None)
 
 
@@ -272,7 +274,10 @@ def test_a_reply_is_not_the_askers_and_groups_are_picked_up_again() -> None:
 
 
 def test_quoted_as_saying_calls_on_and_signatures_with_an_object() -> None:
-    att = _one("The state news agency quoted Interior Minister Omar Aziz as saying that the border was calm.", "The state")
+    att = _one(
+        "The state news agency quoted Interior Minister Omar Aziz as saying that the border was calm.",
+        "The state",
+    )
     assert att and (att.speaker, att.kind) == ("Omar Aziz", "indirect")
     att = _one("The union has called on members to strike.", "The union")
     assert att and att.speaker == "union"
@@ -298,7 +303,14 @@ def test_a_description_takes_the_person_just_named() -> None:
 
 # Floors a little under the figures measured when they were set (see bench/attribution.py);
 # a change that loses attributions or starts attributing narration fails here.
-FLOORS = {"precision": 0.98, "recall": 0.97, "direct": 0.985, "indirect": 0.945, "accuracy": 0.98, "role": 0.975}
+FLOORS = {
+    "precision": 0.98,
+    "recall": 0.97,
+    "direct": 0.985,
+    "indirect": 0.945,
+    "accuracy": 0.98,
+    "role": 0.975,
+}
 
 
 def test_corpus_precision_and_recall_stay_above_their_floors() -> None:

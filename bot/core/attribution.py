@@ -196,7 +196,9 @@ _PREPOSITIONS = frozenset(
     """.split()
 )
 # Words that open a speaker's postmodifier ("people familiar with", "officials briefed on").
-_NP_PREPS = frozenset("for at of from with to in on close familiar briefed involved knowledgeable aware".split())
+_NP_PREPS = frozenset(
+    "for at of from with to in on close familiar briefed involved knowledgeable aware".split()
+)
 _OWNER_DETS = frozenset("his her their its".split())
 _DETS = frozenset(
     """
@@ -703,7 +705,9 @@ def _skip_appositions(sent: _Sent, end: int, who: bool) -> tuple[int, str]:
         opener = first.lower() in _APPOS_OPENERS or first.endswith(("'s", "’s")) or first.isdigit()
         if not (opener or is_role_text(seg) or _SKIPPABLE_APPOS_RE.match(seg)):
             break
-        if not role and (is_role_text(seg) or first.lower() in ("the", "a", "an") or first.endswith(("'s", "’s"))):
+        if not role and (
+            is_role_text(seg) or first.lower() in ("the", "a", "an") or first.endswith(("'s", "’s"))
+        ):
             role = seg
         end = prev
     return end, role
@@ -938,7 +942,19 @@ def _frames(sent: _Sent) -> list[_Frame]:
                 np = _role_np_after(out, m.start(1))
                 found = (np[0], np[1], "") if np else None
             if found and found[0] <= m.end(1) + 1:
-                frames.append(_Frame(0, m.start(), found[1], "quoted as saying", m.start(), m.end(), False, "after", found[2]))
+                frames.append(
+                    _Frame(
+                        0,
+                        m.start(),
+                        found[1],
+                        "quoted as saying",
+                        m.start(),
+                        m.end(),
+                        False,
+                        "after",
+                        found[2],
+                    )
+                )
     medium = _IN_MEDIUM_RE.match(out)
     if medium:
         found = _speaker_after(sent, medium.end())
@@ -982,7 +998,12 @@ def _cue_frame(sent: _Sent, cue_start: int, word_end: int, low: str) -> _Frame |
             return None  # "in a post", "the statement": a noun
         trailing = _ends_after(out, cue_end) and "," in out[max(0, cue_start - 60) : cue_start]
         clause = low in _CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest)
-        if not _COMPLEMENT_RE.match(rest) and not _after_quote(out, cue_start) and not trailing and not clause:
+        if (
+            not _COMPLEMENT_RE.match(rest)
+            and not _after_quote(out, cue_start)
+            and not trailing
+            and not clause
+        ):
             return None
     before = _speaker_before(sent, cue_start)
     if before is None and _COORDINATED_RE.search(out, max(0, cue_start - 8), cue_start):
@@ -1084,10 +1105,26 @@ _REPLY_CUES = frozenset(
 )
 # Role nouns that give their referent's gender.
 _GENDERED_HEADS = {
-    "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "woman": "f", "congresswoman": "f",
-    "spokeswoman": "f", "chairwoman": "f", "councilwoman": "f", "assemblywoman": "f",
-    "husband": "m", "father": "m", "son": "m", "brother": "m", "man": "m", "congressman": "m",
-    "spokesman": "m", "chairman": "m", "councilman": "m", "assemblyman": "m",
+    "wife": "f",
+    "mother": "f",
+    "daughter": "f",
+    "sister": "f",
+    "woman": "f",
+    "congresswoman": "f",
+    "spokeswoman": "f",
+    "chairwoman": "f",
+    "councilwoman": "f",
+    "assemblywoman": "f",
+    "husband": "m",
+    "father": "m",
+    "son": "m",
+    "brother": "m",
+    "man": "m",
+    "congressman": "m",
+    "spokesman": "m",
+    "chairman": "m",
+    "councilman": "m",
+    "assemblyman": "m",
 }
 
 
@@ -1215,7 +1252,9 @@ class _Resolver:
                 # "His wife said", "the congresswoman said": the description gives the gender.
                 recent = [e for e in recent if e.gender in (None, want)]
                 if ref.text.lower().startswith(("his ", "her ")):
-                    owner = self._pronoun(ref.text.split()[0].lower().replace("his", "he").replace("her", "she"), index)
+                    owner = self._pronoun(
+                        ref.text.split()[0].lower().replace("his", "he").replace("her", "she"), index
+                    )
                     recent = [e for e in recent if e is not owner]
             last = [e for e in recent if e.spoke == index - 1 and _may_be(e, head)]
             if not last:
