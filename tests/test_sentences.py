@@ -20,6 +20,10 @@ def sentences(text: str) -> list[str]:
         ('He said "This is one. This is two." Then he left.', ['He said "This is one.', 'This is two."', "Then he left."]),
         ("“Quote one. Quote two,” she said. Ok.", ["“Quote one.", "Quote two,” she said.", "Ok."]),
         ("John F. Kennedy spoke. Then he left.", ["John F. Kennedy spoke.", "Then he left."]),
+        (
+            '"What is a state doing here?" Justice Elena Kagan asked. Nobody answered.',
+            ['"What is a state doing here?" Justice Elena Kagan asked.', "Nobody answered."],
+        ),
     ],
 )
 def test_news_sentences(text, expected):

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 
 import sentencex
 
+from .attribution_lexicon import CUE_WORDS
+
 _QUOTES = "\"“”„‟«»"
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
 _SPACE = " \t\r\n\u00a0"
@@ -26,6 +28,10 @@ _TITLE_END_RE = re.compile(
     r"|\bPh\.D|(?:^|[\s(-])[A-Z])\.$"
 )
 _STARTS_LOWER_RE = re.compile(r"^[\"“”'‘’(\[]*[a-z]")
+# '"...?" Justice Elena Kagan asked.': a quote ending in ? or ! followed by a short
+# clause with a speech verb is one sentence, as it is when the clause starts in lower case.
+_QUESTION_QUOTE_END_RE = re.compile(r"[?!][\"”’']$")
+_SHORT_CLAUSE_WORDS = 10
 
 
 def split_sentences(text: str, base: int = 0) -> Iterator[tuple[int, int]]:
@@ -65,9 +71,18 @@ def split_sentences(text: str, base: int = 0) -> Iterator[tuple[int, int]]:
         if merged and (
             _TITLE_END_RE.search(text[merged[-1][0] : merged[-1][1]])
             or _STARTS_LOWER_RE.match(text[span[0] : span[1]])
+            or _attribution_tail(text[merged[-1][0] : merged[-1][1]], text[span[0] : span[1]])
         ):
             merged[-1][1] = span[1]
         else:
             merged.append(span)
     for start, end in merged:
         yield base + start, base + end
+
+
+def _attribution_tail(previous: str, current: str) -> bool:
+    """Whether `current` is the speech tag of the quoted question or exclamation before it."""
+    if not _QUESTION_QUOTE_END_RE.search(previous):
+        return False
+    words = current.rstrip(".").split()
+    return len(words) <= _SHORT_CLAUSE_WORDS and any(w.strip(",").lower() in CUE_WORDS for w in words)
