@@ -254,32 +254,39 @@ async def build(
 async def query(
     archive: Archive, rng: random.Random, questions: list[str], said_names: dict[str, int], queries: int
 ) -> None:
-    """Time ask, who and said through the facade; print p50/p95."""
-
+    """Time ask, who and said through the facade; print p50/p95 (and, for who, how often the
+    top answer is a sentence holding the fragment's source, or said the resolved speaker)."""
     asks = rng.sample(questions, min(queries, len(questions)))
-    stored = [json_sentence for json_sentence in await _attributed_texts(archive, queries * 3)]
-    whos = [garble(rng, text) for text in rng.sample(stored, min(queries, len(stored)))] if stored else []
+    stored = await _attributed_texts(archive, queries * 3)
+    sources = rng.sample(stored, min(queries, len(stored))) if stored else []
+    whos = [garble(rng, text) for text in sources]
     names = sorted(said_names)
     saids: list[str] = []
-    for name in rng.sample(names, min(queries, len(names))) if names else []:
+    people = rng.sample(names, min(queries, len(names))) if names else []
+    for name in people:
         form = rng.random()
         saids.append(name if form < 0.4 else name.split()[-1] if form < 0.7 else misspell(rng, name))
 
-    for label, method, items in (
-        ("ask", archive.ask, asks),
-        ("who", archive.who, whos),
-        ("said", archive.said, saids),
+    for label, method, items, expected in (
+        ("ask", archive.ask, asks, [None] * len(asks)),
+        ("who", archive.who, whos, sources),
+        ("said", archive.said, saids, people),
     ):
         for item in items[:5]:  # warm the page cache the way a running bot's would be
             await method(item)
         seconds: list[float] = []
-        answered = 0
-        for item in items:
+        answered = right = 0
+        for item, want in zip(items, expected, strict=True):
             t = time.perf_counter()
             result = await method(item)
             seconds.append(time.perf_counter() - t)
             answered += bool(result.answers)
-        print(f"{label:<5} {percentiles(seconds)}  answered {answered}/{len(items)}")
+            if label == "who" and result.answers:
+                right += want in result.answers[0].text
+            elif label == "said":
+                right += result.speaker == want
+        check = f"; top answer right {right}/{len(items)}" if label != "ask" else ""
+        print(f"{label:<5} {percentiles(seconds)}  answered {answered}/{len(items)}{check}")
 
 
 async def _attributed_texts(archive: Archive, n: int) -> list[str]:

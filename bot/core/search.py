@@ -36,13 +36,11 @@ from .store import ArticleRow, Candidate, Store
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 12
-CANDIDATES = 100
 WHO_CANDIDATES = 40  # attributed sentences reranked for `who`
 PARAGRAPHS = 12  # candidate paragraphs for `ask`; all their sentences are scored
 ASK_POSTINGS = 4000  # index rows an `ask` query may score (sentence document frequencies)
-WHO_POSTINGS = (
-    10000  # the same for `who` (in sentence frequencies: its index holds attributed sentences only)
-)
+# The same for `who`, also in sentence frequencies: its index holds only attributed sentences.
+WHO_POSTINGS = 10000
 PAIR_TERMS = 4  # of the words too common to search alone, the rarest this many are searched in pairs
 
 # Function words and question words: they carry no topic, and at scale each one
@@ -112,14 +110,6 @@ def _fold(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
-
-
-def _tokens(text: str) -> list[str]:
-    return [_fold(w) for w in _WORD_RE.findall(text)]
-
-
-def _folded_words(text: str) -> set[str]:
-    return set(_tokens(text))
 
 
 def _as_token(word: str, stem: str) -> str:
