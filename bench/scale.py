@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import contextlib
 import json
 import os
@@ -31,6 +32,7 @@ import statistics
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -43,6 +45,7 @@ import rapidfuzz  # noqa: E402
 from bot.core import ingest  # noqa: E402
 from bot.core.archive import Archive  # noqa: E402
 from bot.core.errors import Duplicate  # noqa: E402
+from bot.core.models import Document  # noqa: E402
 from bot.core.sentences import split_sentences  # noqa: E402
 
 
@@ -169,7 +172,9 @@ def percentiles(seconds: list[float]) -> str:
     return f"p50 {statistics.median(ms):6.1f} ms  p95 {p95:6.1f} ms  max {ms[-1]:6.1f} ms  (n={len(ms)})"
 
 
-async def run(path: Path, target: int, db: Path, queries: int, seed: int, reuse: bool) -> None:
+async def run(
+    path: Path, target: int, db: Path, queries: int, seed: int, reuse: bool, workers: int = 1
+) -> None:
     rng = random.Random(seed)
     pool, questions = load_sentences(path)
     print(machine())
@@ -178,7 +183,7 @@ async def run(path: Path, target: int, db: Path, queries: int, seed: int, reuse:
     )
     archive = await Archive.open(db, seeds=None)
     try:
-        await _run(archive, rng, pool, questions, target, db, queries, reuse)
+        await _run(archive, rng, pool, questions, target, db, queries, reuse, workers)
     finally:
         await archive.close()
 
@@ -192,6 +197,7 @@ async def _run(
     db: Path,
     queries: int,
     reuse: bool,
+    workers: int,
 ) -> None:
     t_start = time.perf_counter()
     if reuse:
@@ -202,44 +208,78 @@ async def _run(
         )
         said_names = dict.fromkeys(await archive.speaker_names("", limit=1_000_000), 1)
     else:
-        said_names = await build(archive, rng, pool, target, db)
+        said_names = await build(archive, rng, pool, target, db, workers)
     await query(archive, rng, questions, said_names, queries)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (maxrss): {peak:,.0f} MB; total run {time.perf_counter() - t_start:.0f} s")
 
 
-async def build(
-    archive: Archive, rng: random.Random, pool: list[str], target: int, db: Path
-) -> dict[str, int]:
-    """Fill the archive to `target` sentences; print the ingest figures; speakers -> sentences."""
+def _document(job: tuple[str, list[str], str]) -> Document:
+    title, paragraphs, date = job
+    return ingest.build_document(title, paragraphs, date=date)
 
+
+async def build(
+    archive: Archive, rng: random.Random, pool: list[str], target: int, db: Path, workers: int
+) -> dict[str, int]:
+    """Fill the archive to `target` sentences; print the ingest figures; speakers -> sentences.
+
+    workers=1 is what `archivist add`/`import` do: parse and attribute, then store, one article
+    after the other. With more, that many processes parse and attribute ahead while this one
+    stores (a bulk importer could do the same); the time is wall-clock for both."""
     sentences = articles = words = 0
     ingest_s = 0.0
     said_names: dict[str, int] = {}
     last_report = time.perf_counter()
-    while sentences < target:
-        title, paragraphs = make_article(rng, pool, articles)
-        t = time.perf_counter()
-        doc = ingest.build_document(
-            title, paragraphs, date=f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
-        )
-        try:
-            await archive.add_document(doc)
-        except Duplicate:
-            continue
-        ingest_s += time.perf_counter() - t
-        articles += 1
-        sentences += len(doc.sentences)
-        words += sum(len(p.split()) for p in paragraphs)
-        for a in doc.attributions:
-            if a is not None:
-                said_names[a.speaker] = said_names.get(a.speaker, 0) + 1
-        if time.perf_counter() - last_report > 30:
-            last_report = time.perf_counter()
-            print(
-                f"  ... {articles:,} articles, {sentences:,} sentences, {articles / ingest_s:.0f} articles/s",
-                flush=True,
-            )
+    executor = ProcessPoolExecutor(workers) if workers > 1 else None
+    loop = asyncio.get_running_loop()
+    ahead: collections.deque[tuple[list[str], asyncio.Future[Document]]] = collections.deque()
+    try:
+        while sentences < target:
+            t = time.perf_counter()
+            while executor is not None and len(ahead) < 16 * workers:
+                title, paragraphs = make_article(rng, pool, articles + len(ahead))
+                job = (
+                    title,
+                    paragraphs,
+                    f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                )
+                ahead.append((paragraphs, loop.run_in_executor(executor, _document, job)))
+            if executor is not None:
+                paragraphs, future = ahead.popleft()
+                t = time.perf_counter()
+                doc = await future
+            else:
+                title, paragraphs = make_article(rng, pool, articles)
+                t = time.perf_counter()
+                doc = _document(
+                    (title, paragraphs, f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
+                )
+            try:
+                await archive.add_document(doc)
+            except Duplicate:
+                continue
+            finally:
+                ingest_s += time.perf_counter() - t
+            articles += 1
+            sentences += len(doc.sentences)
+            words += sum(len(p.split()) for p in paragraphs)
+            for a in doc.attributions:
+                if a is not None:
+                    said_names[a.speaker] = said_names.get(a.speaker, 0) + 1
+            if time.perf_counter() - last_report > 30:
+                last_report = time.perf_counter()
+                print(
+                    f"  ... {articles:,} articles, {sentences:,} sentences, {articles / ingest_s:.0f} articles/s",
+                    flush=True,
+                )
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+    print(
+        f"ingest with {workers} process(es) parsing and attributing"
+        + (" (the CLI's way)" if workers == 1 else "")
+    )
     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     attributed = sum(said_names.values())
     print(
@@ -309,6 +349,12 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300, help="queries of each kind (default 300)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--reuse", action="store_true", help="query the existing --db archive; skip building")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes that parse and attribute ahead (default 1: none, as the CLI)",
+    )
     args = parser.parse_args()
     if not args.path.is_file():
         sys.exit(f"There is no file {str(args.path)!r}.")
@@ -319,12 +365,24 @@ def main() -> None:
                 if args.db.exists()
                 else f"There is no {str(args.db)!r} to reuse."
             )
-        asyncio.run(run(args.path, args.sentences, args.db, args.queries, args.seed, args.reuse))
+        asyncio.run(
+            run(args.path, args.sentences, args.db, args.queries, args.seed, args.reuse, args.workers)
+        )
         return
     if args.reuse:
         sys.exit("--reuse needs --db.")
     with tempfile.TemporaryDirectory(prefix="archivist-scale-") as tmp:
-        asyncio.run(run(args.path, args.sentences, Path(tmp) / "scale.db", args.queries, args.seed, False))
+        asyncio.run(
+            run(
+                args.path,
+                args.sentences,
+                Path(tmp) / "scale.db",
+                args.queries,
+                args.seed,
+                False,
+                args.workers,
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -37,8 +37,8 @@ from .store import ArticleRow, Candidate, Store
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 12
 WHO_CANDIDATES = 40  # attributed sentences reranked for `who`
-PARAGRAPHS = 12  # candidate paragraphs for `ask`; all their sentences are scored
-ASK_POSTINGS = 4000  # index rows an `ask` query may score (sentence document frequencies)
+PARAGRAPHS = 10  # candidate paragraphs for `ask`; all their sentences are scored
+ASK_POSTINGS = 3000  # index rows an `ask` query may score (sentence document frequencies)
 # The same for `who`, also in sentence frequencies: its index holds only attributed sentences.
 WHO_POSTINGS = 10000
 PAIR_TERMS = 4  # of the words too common to search alone, the rarest this many are searched in pairs
@@ -119,16 +119,16 @@ def _as_token(word: str, stem: str) -> str:
 
 
 async def _token_lists(store: Store, texts: Sequence[str]) -> list[list[str]]:
-    """Each text's words as the index stems them (Store.stems caches by word: mostly no I/O)."""
+    """Each text's words as the index stems them, in one call (Store.stems caches by word)."""
+    words = [_WORD_RE.findall(text) for text in texts]
+    stems = await store.stems(" ".join(texts))
+    if len(stems) != sum(len(w) for w in words):  # a word the tokenizer splits or drops
+        return [await store.stems(text) for text in texts]
     out: list[list[str]] = []
-    for text in texts:
-        words = _WORD_RE.findall(text)
-        stems = await store.stems(text)
-        out.append(
-            [_as_token(w, s) for w, s in zip(words, stems, strict=True)]
-            if len(stems) == len(words)
-            else stems
-        )
+    at = 0
+    for ws in words:
+        out.append([_as_token(w, s) for w, s in zip(ws, stems[at : at + len(ws)], strict=True)])
+        at += len(ws)
     return out
 
 
@@ -226,6 +226,31 @@ def _holds_kind(kind: str | None, text: str, asked: set[str]) -> float:
     return 0.0
 
 
+_DF_CACHES: dict[int, tuple[Store, int, dict[str, int]]] = {}
+_DF_CACHE_MAX = 100_000
+
+
+async def _doc_freqs(store: Store, stems: Sequence[str], total: int) -> dict[str, int]:
+    """Store.doc_freqs with a cache: reading them costs milliseconds in a large archive, and
+    weights and query plans need only approximate counts. The cache is dropped when the
+    archive has grown or shrunk by 1%; words it does not hold (count 0) are always asked."""
+    cached = _DF_CACHES.get(id(store))
+    if cached is None or cached[0] is not store or abs(cached[1] - total) > total // 100:
+        cached = (store, total, {})
+        if len(_DF_CACHES) >= 8:
+            _DF_CACHES.clear()
+        _DF_CACHES[id(store)] = cached
+    known = cached[2]
+    missing = [s for s in dict.fromkeys(stems) if s not in known]
+    if missing:
+        found = await store.doc_freqs(missing)
+        if len(known) > _DF_CACHE_MAX:
+            known.clear()
+        known.update((s, n) for s, n in found.items() if n > 0)
+        return {s: known.get(s, found.get(s, 0)) for s in stems}
+    return {s: known[s] for s in stems}
+
+
 async def prepare(store: Store, text: str) -> Query | None:
     """Tokenise a question as the index does; None when none of its words are indexed."""
     text = clean(text)
@@ -241,8 +266,8 @@ async def prepare(store: Store, text: str) -> Query | None:
     if not pairs:
         pairs = list(zip(words, stems, strict=True))
     pairs = list({s: (w, s) for w, s in reversed(pairs)}.values())[::-1]  # unique by stem, first kept
-    freqs = await store.doc_freqs(s for _, s in pairs)
     total = max(await store.sentence_count(), 1)
+    freqs = await _doc_freqs(store, [s for _, s in pairs], total)
     weights = {s: math.log((total - freqs[s] + 0.5) / (freqs[s] + 0.5) + 1.0) for _, s in pairs}
     present = [(w, s) for w, s in pairs if freqs[s] > 0 or verb_forms(w)]
     if not present:
@@ -406,9 +431,11 @@ async def _evidence(
     cands: list[Candidate] = []
     rows: list[list[float]] = []
     confidence: list[float] = []
+    every = [s for a, p, _ in hits for s in groups.get((a, p), [])]
+    token_lists = iter(await _token_lists(store, [s.text for s in every]))
     for article_id, paragraph, score in hits:
         sentences = groups.get((article_id, paragraph), [])
-        tokens = await _token_lists(store, [s.text for s in sentences])
+        tokens = [next(token_lists) for _ in sentences]
         para_words = set().union(*tokens) if tokens else set()
         para_cover = _coverage(query, para_words)
         para_pairs = _pairs(qpairs, [t for ts in tokens for t in ts])
@@ -534,7 +561,8 @@ async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> 
     top_bm25 = max(c.bm25 for c in cands) or 1.0
     frag = utils.default_process(query.text)
     ranked: list[tuple[float, Candidate]] = []
-    for c in cands:
+    token_lists = await _token_lists(store, [c.text for c in cands])
+    for c, tokens in zip(cands, token_lists, strict=True):
         sentence = utils.default_process(c.text)
         # partial_ratio aligns the fragment with its best window in the sentence: a
         # misremembered quote still lines up with the words around it.
@@ -544,7 +572,7 @@ async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> 
             else fuzz.ratio(frag, sentence) / 100
         )
         overlap = fuzz.token_set_ratio(frag, sentence) / 100
-        cover = _coverage(query, set((await _token_lists(store, [c.text]))[0]))
+        cover = _coverage(query, set(tokens))
         score = 0.45 * aligned + 0.2 * overlap + 0.2 * cover + 0.15 * (c.bm25 / top_bm25)
         ranked.append((score, c))
     ranked.sort(key=lambda r: r[0], reverse=True)
