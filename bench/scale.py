@@ -270,7 +270,8 @@ async def build(
             if time.perf_counter() - last_report > 30:
                 last_report = time.perf_counter()
                 print(
-                    f"  ... {articles:,} articles, {sentences:,} sentences, {articles / ingest_s:.0f} articles/s",
+                    f"  ... {articles:,} articles, {sentences:,} sentences,"
+                    f" {articles / ingest_s:.0f} articles/s",
                     flush=True,
                 )
     finally:
