@@ -10,8 +10,10 @@ made-up names, so that `who` and `said` have speakers to find; attribution runs 
 Note: a small source corpus repeated to a million sentences makes every term's document
 frequency larger than in a million distinct sentences, which makes queries slower, not faster.
 
-Ingest goes through ingest.build_document + Archive.add_document (attribution on), one
-article at a time as the CLI does. Queries go through Archive.ask / who / said:
+Ingest hands plain-text articles (date line, title, paragraphs) to Archive.add_documents,
+the bulk path `archivist import DIR` takes: parsing and attribution (on) in a process pool,
+storing in batched transactions; --one-by-one uses Archive.add_text per article instead
+(as `archivist add`). The rate is wall clock for all of it. Queries go through Archive.ask / who / said:
 ask with SQuAD questions; who with fragments of stored attributed sentences with a word
 or two changed, dropped or misspelt; said with speaker names (full names, surnames, typos).
 """
@@ -20,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import collections
 import contextlib
 import json
 import os
@@ -32,7 +33,6 @@ import statistics
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -42,10 +42,9 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 
 import rapidfuzz  # noqa: E402
 
-from bot.core import ingest  # noqa: E402
-from bot.core.archive import Archive  # noqa: E402
-from bot.core.errors import Duplicate  # noqa: E402
-from bot.core.models import Document  # noqa: E402
+from bot.core.archive import Archive, RawArticle  # noqa: E402
+from bot.core.errors import ArchiveError  # noqa: E402
+from bot.core.models import ArticleSummary  # noqa: E402
 from bot.core.sentences import split_sentences  # noqa: E402
 
 
@@ -173,7 +172,14 @@ def percentiles(seconds: list[float]) -> str:
 
 
 async def run(
-    path: Path, target: int, db: Path, queries: int, seed: int, reuse: bool, workers: int = 1
+    path: Path,
+    target: int,
+    db: Path,
+    queries: int,
+    seed: int,
+    reuse: bool,
+    workers: int | None = None,
+    one_by_one: bool = False,
 ) -> None:
     rng = random.Random(seed)
     pool, questions = load_sentences(path)
@@ -183,7 +189,7 @@ async def run(
     )
     archive = await Archive.open(db, seeds=None)
     try:
-        await _run(archive, rng, pool, questions, target, db, queries, reuse, workers)
+        await _run(archive, rng, pool, questions, target, db, queries, reuse, workers, one_by_one)
     finally:
         await archive.close()
 
@@ -197,7 +203,8 @@ async def _run(
     db: Path,
     queries: int,
     reuse: bool,
-    workers: int,
+    workers: int | None,
+    one_by_one: bool,
 ) -> None:
     t_start = time.perf_counter()
     if reuse:
@@ -208,84 +215,90 @@ async def _run(
         )
         said_names = dict.fromkeys(await archive.speaker_names("", limit=1_000_000), 1)
     else:
-        said_names = await build(archive, rng, pool, target, db, workers)
+        said_names = await build(archive, rng, pool, target, db, workers, one_by_one)
     await query(archive, rng, questions, said_names, queries)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (maxrss): {peak:,.0f} MB; total run {time.perf_counter() - t_start:.0f} s")
 
 
-def _document(job: tuple[str, list[str], str]) -> Document:
-    title, paragraphs, date = job
-    return ingest.build_document(title, paragraphs, date=date)
+def _plain_text(rng: random.Random, pool: list[str], n: int) -> tuple[str, int]:
+    """(a plain-text article as `archivist import` reads it: date line, title, paragraphs; its words)."""
+    title, paragraphs = make_article(rng, pool, n)
+    date = f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+    return f"{date}\n\n{title}\n\n" + "\n\n".join(paragraphs) + "\n", sum(len(p.split()) for p in paragraphs)
 
 
 async def build(
-    archive: Archive, rng: random.Random, pool: list[str], target: int, db: Path, workers: int
+    archive: Archive,
+    rng: random.Random,
+    pool: list[str],
+    target: int,
+    db: Path,
+    workers: int | None,
+    one_by_one: bool,
 ) -> dict[str, int]:
-    """Fill the archive to `target` sentences; print the ingest figures; speakers -> sentences.
+    """Fill the archive to `target` sentences of plain-text articles; print the ingest figures;
+    speakers -> sentences. Parsing, attribution and storing are all timed (wall clock).
 
-    workers=1 is what `archivist add`/`import` do: parse and attribute, then store, one article
-    after the other. With more, that many processes parse and attribute ahead while this one
-    stores (a bulk importer could do the same); the time is wall-clock for both."""
-    sentences = articles = words = 0
-    ingest_s = 0.0
+    Default: the bulk path `archivist import DIR` takes, Archive.add_documents (parse and
+    attribute in a process pool, store in batched transactions). --one-by-one: Archive.add_text
+    per article, parse then store, as `archivist add` does."""
+    sentences = articles = words = refused = 0
     said_names: dict[str, int] = {}
+    generated = 0
+    per_article = 32.0  # sentences in an ~800-word article, refined as we go
     last_report = time.perf_counter()
-    executor = ProcessPoolExecutor(workers) if workers > 1 else None
-    loop = asyncio.get_running_loop()
-    ahead: collections.deque[tuple[list[str], asyncio.Future[Document]]] = collections.deque()
-    try:
-        while sentences < target:
-            t = time.perf_counter()
-            while executor is not None and len(ahead) < 16 * workers:
-                title, paragraphs = make_article(rng, pool, articles + len(ahead))
-                job = (
-                    title,
-                    paragraphs,
-                    f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
-                )
-                ahead.append((paragraphs, loop.run_in_executor(executor, _document, job)))
-            if executor is not None:
-                paragraphs, future = ahead.popleft()
-                t = time.perf_counter()
-                doc = await future
-            else:
-                title, paragraphs = make_article(rng, pool, articles)
-                t = time.perf_counter()
-                doc = _document(
-                    (title, paragraphs, f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
-                )
-            try:
-                await archive.add_document(doc)
-            except Duplicate:
-                continue
-            finally:
-                ingest_s += time.perf_counter() - t
-            articles += 1
-            sentences += len(doc.sentences)
-            words += sum(len(p.split()) for p in paragraphs)
-            for a in doc.attributions:
-                if a is not None:
-                    said_names[a.speaker] = said_names.get(a.speaker, 0) + 1
+    t0 = time.perf_counter()
+
+    def texts(n: int):  # noqa: ANN202
+        nonlocal generated, words, last_report
+        for _ in range(n):
+            text, w = _plain_text(rng, pool, generated)
+            generated += 1
+            words += w
             if time.perf_counter() - last_report > 30:
                 last_report = time.perf_counter()
                 print(
-                    f"  ... {articles:,} articles, {sentences:,} sentences,"
-                    f" {articles / ingest_s:.0f} articles/s",
+                    f"  ... {generated:,} articles handed over,"
+                    f" {generated / (last_report - t0):.0f} articles/s",
                     flush=True,
                 )
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
-    print(
-        f"ingest with {workers} process(es) parsing and attributing"
-        + (" (the CLI's way)" if workers == 1 else "")
-    )
+            yield text
+
+    while sentences < target:
+        n = max(1, int((target - sentences) / per_article))
+        if one_by_one:
+            results: list[object] = []
+            for text in texts(n):
+                try:
+                    results.append(await archive.add_text(text))
+                except ArchiveError as err:
+                    results.append(err)
+        else:
+            results = list(
+                await archive.add_documents((RawArticle(raw=t) for t in texts(n)), workers=workers)
+            )
+        for r in results:
+            if isinstance(r, ArticleSummary):
+                articles += 1
+                sentences += r.sentences
+                for name in r.speakers:
+                    said_names[name] = said_names.get(name, 0) + 1
+            else:
+                refused += 1
+        per_article = sentences / max(articles, 1)
+    ingest_s = time.perf_counter() - t0
+    if one_by_one:
+        print("ingest path: Archive.add_text, one article at a time (as `archivist add`)")
+    else:
+        print(
+            "ingest path: Archive.add_documents (as `archivist import`): parse + attribute in"
+            f" {workers or os.cpu_count()} process(es), batched transactions"
+        )
     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
-    attributed = sum(said_names.values())
     print(
-        f"ingest: {articles:,} articles ({words / articles:.0f} words each), {sentences:,} sentences,"
-        f" {attributed:,} attributed to {len(said_names):,} speakers, in {ingest_s:.0f} s:"
+        f"ingest: {articles:,} articles ({words / generated:.0f} words each), {sentences:,} sentences,"
+        f" {len(said_names):,} speakers, {refused} refused, in {ingest_s:.0f} s:"
         f" {articles / ingest_s:.0f} articles/s ({sentences / ingest_s:,.0f} sentences/s)"
     )
     print(f"file: {size / 1e6:,.0f} MB ({size / sentences:.0f} bytes a sentence)")
@@ -353,8 +366,12 @@ def main() -> None:
     parser.add_argument(
         "--workers",
         type=int,
-        default=1,
-        help="processes that parse and attribute ahead (default 1: none, as the CLI)",
+        help="processes that parse and attribute in Archive.add_documents (default: one a core)",
+    )
+    parser.add_argument(
+        "--one-by-one",
+        action="store_true",
+        help="ingest with Archive.add_text, one article at a time (as `archivist add`), not the bulk path",
     )
     args = parser.parse_args()
     if not args.path.is_file():
@@ -367,7 +384,16 @@ def main() -> None:
                 else f"There is no {str(args.db)!r} to reuse."
             )
         asyncio.run(
-            run(args.path, args.sentences, args.db, args.queries, args.seed, args.reuse, args.workers)
+            run(
+                args.path,
+                args.sentences,
+                args.db,
+                args.queries,
+                args.seed,
+                args.reuse,
+                args.workers,
+                args.one_by_one,
+            )
         )
         return
     if args.reuse:
@@ -382,6 +408,7 @@ def main() -> None:
                 args.seed,
                 False,
                 args.workers,
+                args.one_by_one,
             )
         )
 

@@ -125,3 +125,80 @@ async def test_overlapping_questions_do_not_collide(archive):
     results = await asyncio.gather(*(archive.ask(q) for q in questions), *(archive.who(q) for q in questions))
     assert all(r.answers for r in results[:40])
     assert all("Graziani" in r.answers[0].text for r in results[:40])
+
+
+# -- the bulk path: Archive.add_documents / import_folder (batched transactions, process pool) --
+
+
+def _story(i: int) -> str:
+    return (
+        f"Monday, June {i % 28 + 1}, 2024\n\nHarbour report number {i}\n\n"
+        f"Dock worker Anna Berg{i} said shift {i} at the quay had ended early. "
+        f'"We finished crane {i} before noon," Berg{i} said.\n\nThe port authority logged ship {i} leaving.\n'
+    )
+
+
+async def test_a_bad_article_in_a_batch_costs_the_others_nothing(archive):
+    _, before = await archive.integrity()
+    good = ingest.parse(STORY.encode())
+    other = ingest.parse(_story(1).encode())
+    broken = ingest.parse(_story(2).encode())
+    broken = replace(
+        broken,
+        attributions=(Attribution("Anna Berg2", None, "said", "shouted", None),) + broken.attributions[1:],
+    )  # type: ignore[arg-type]
+    results = await archive.add_documents([good, broken, other, good])
+    assert [type(r).__name__ for r in results] == [
+        "ArticleSummary",
+        "BadArticle",
+        "ArticleSummary",
+        "Duplicate",
+    ]
+    assert results[3].existing_id == results[0].ref.id  # type: ignore[union-attr]
+    verdict, after = await archive.integrity()
+    assert verdict == "ok"
+    assert after["articles"] == before["articles"] + 2
+    assert after["sentences"] == before["sentences"] + len(good.sentences) + len(other.sentences)
+    assert (await archive.ask("When did the harbour strike end?")).answers
+    assert all(
+        a.speaker != "Anna Berg2" for a in (await archive.who("We finished crane 2 before noon")).answers
+    )
+    assert "Berg1" in (await archive.who("We finished crane 1 before noon")).answers[0].speaker  # type: ignore[operator]
+
+
+async def test_batched_and_one_by_one_inserts_store_the_same(tmp_path):
+    docs = [ingest.parse(_story(i).encode()) for i in range(6)]
+    async with (
+        await Archive.open(tmp_path / "one.db") as one,
+        await Archive.open(tmp_path / "bulk.db") as bulk,
+    ):
+        for doc in docs:
+            await one.add_document(doc)
+        await bulk.add_documents(docs)
+        assert [a async for a in one.export()] == [a async for a in bulk.export()]
+        assert await one.integrity() == await bulk.integrity()
+        for archive in (one, bulk):
+            db = archive._store._db
+            for fts in ("sentences_fts", "quotes_fts", "paragraphs_fts"):
+                await db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('integrity-check')")
+        for question in ("Who said crane 4 finished before noon?", "ship 3 leaving"):
+            first, second = await one.ask(question), await bulk.ask(question)
+            assert [a.text for a in first.answers] == [a.text for a in second.answers]
+        assert (await one.said("Berg5")).answers == (await bulk.said("Berg5")).answers
+
+
+async def test_import_folder_of_many_files_parses_in_worker_processes(tmp_path, archive):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(24):  # enough to start the process pool
+        (folder / f"story{i:02}.txt").write_text(_story(i))
+    (folder / "story90.txt").write_bytes(b"\x00\x01binary")
+    (folder / "story91.txt").write_text("")
+    (folder / "story92.txt").write_text(_story(3))  # a duplicate
+    added, skipped = await archive.import_folder(folder)
+    assert [s.ref.title for s in added] == [f"Harbour report number {i}" for i in range(24)]
+    assert [p.name for p, _ in skipped] == ["story90.txt", "story91.txt", "story92.txt"]
+    assert "binary" in skipped[0][1] and "#" in skipped[2][1]
+    assert (await archive.who("We finished crane 17 before noon")).answers[0].speaker == "Anna Berg17"
+    verdict, counts = await archive.integrity()
+    assert verdict == "ok" and counts["articles"] == 25  # the seed too

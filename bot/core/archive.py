@@ -8,16 +8,21 @@ visible only there and can be removed only from there.
 from __future__ import annotations
 
 import asyncio
+import collections
+import itertools
 import logging
+import multiprocessing
+import os
 import re
-from collections.abc import AsyncIterator
-from dataclasses import replace
+from collections.abc import AsyncIterator, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
 
 from . import ingest, search
-from .errors import ArchiveError, BadQuery, Forbidden, NotFound
+from .errors import ArchiveError, BadArticle, BadQuery, Forbidden, NotFound
 from .models import ArticleRef, ArticleSummary, Document, SearchResult, Stats
 from .store import ArticleRow, Store
 
@@ -35,6 +40,63 @@ SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
 def _ref(row: ArticleRow) -> ArticleRef:
     return ArticleRef(id=row.id, title=row.title, date=row.date, source=row.source)
+
+
+# Bulk path (add_documents): articles per write transaction, parsing jobs queued ahead per
+# worker process, and how many articles there must be to start a process pool at all.
+BATCH_ARTICLES = 64
+AHEAD_PER_WORKER = 64
+POOL_MIN = 16
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article still to parse: `raw` text or bytes, or a file `path` to read; the rest as add_text takes
+    (add_documents parses it in a worker process)."""
+
+    raw: str | bytes | None = None
+    path: Path | None = None
+    name: str | None = None
+    source: str | None = None
+    content_type: str | None = None
+    charset: str | None = None
+    title: str | None = None
+    date: str | None = None
+
+
+def _parse(job: RawArticle) -> Document | ArchiveError:
+    """Parse and attribute one article (in a worker process for bulk imports); a refusal is returned."""
+    try:
+        raw = job.raw
+        if raw is None:
+            if job.path is None:
+                raise BadArticle("That article has no text in it.")
+            try:
+                raw = job.path.read_bytes()
+            except OSError as err:
+                raise BadArticle(f"{job.path.name} cannot be read ({err.strerror or err}).") from None
+        return ingest.parse(
+            raw,
+            name=job.name,
+            source=job.source,
+            content_type=job.content_type,
+            charset=job.charset,
+            title=job.title,
+            date=job.date,
+        )
+    except ArchiveError as err:
+        return err
+
+
+def _summary(article_id: int, doc: Document, guild_id: int | None) -> ArticleSummary:
+    speakers = list(dict.fromkeys(a.speaker for a in doc.attributions if a is not None))
+    return ArticleSummary(
+        ref=ArticleRef(id=article_id, title=doc.title, date=doc.date, source=doc.source),
+        author=doc.author,
+        sentences=len(doc.sentences),
+        speakers=tuple(speakers),
+        guild_id=guild_id,
+    )
 
 
 class Archive:
@@ -113,20 +175,95 @@ class Archive:
         )
 
     async def import_folder(self, folder: str | Path) -> tuple[list[ArticleSummary], list[tuple[Path, str]]]:
-        """Import every text/Markdown/HTML file of a folder, in name order.
-        Returns (added, [(file, reason) for files that were skipped])."""
-        added: list[ArticleSummary] = []
-        skipped: list[tuple[Path, str]] = []
+        """Import every text/Markdown/HTML file of a folder, in name order (the bulk path:
+        see add_documents). Returns (added, [(file, reason) for files that were skipped])."""
         folder = Path(folder)
         if not folder.is_dir():
             raise NotFound(f"There is no folder {str(folder)!r}.")
-        for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES):
-            try:
-                raw = await asyncio.to_thread(path.read_bytes)
-                added.append(await self.add_text(raw, name=path.name))
-            except ArchiveError as err:
-                skipped.append((path, str(err)))
+        paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
+        added: list[ArticleSummary] = []
+        skipped: list[tuple[Path, str]] = []
+        results = await self.add_documents(RawArticle(path=p, name=p.name) for p in paths)
+        for path, result in zip(paths, results, strict=True):
+            if isinstance(result, ArchiveError):
+                skipped.append((path, str(result)))
+            else:
+                added.append(result)
         return added, skipped
+
+    async def add_documents(
+        self,
+        docs: Iterable[Document | RawArticle],
+        *,
+        guild_id: int | None = None,
+        workers: int | None = None,
+    ) -> list[ArticleSummary | ArchiveError]:
+        """The bulk path: parse and attribute (RawArticle) in a pool of `workers` processes
+        (default: one a core) when there are enough to pay for starting it, and store in
+        batched transactions, each article still all or nothing. Documents already parsed
+        are stored as they are. One result per item, in order: its summary, or the
+        ArchiveError (BadArticle, TooLarge, Duplicate...) that refused it."""
+        items = iter(docs)
+        head = list(itertools.islice(items, POOL_MIN))
+        workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+        use_pool = workers > 1 and sum(isinstance(d, RawArticle) for d in head) >= POOL_MIN
+        results: list[ArticleSummary | ArchiveError] = []
+        batch: list[tuple[int, Document]] = []  # (position in results, parsed document)
+
+        async def store() -> None:
+            if not batch:
+                return
+            async with self._write_lock:
+                stored = await self._store.insert_articles(
+                    [(doc, ingest.content_hash(doc.body), guild_id) for _i, doc in batch]
+                )
+            self._aliases.clear()
+            for (i, doc), outcome in zip(batch, stored, strict=True):
+                if isinstance(outcome, int):
+                    results[i] = _summary(outcome, doc, guild_id)
+                elif isinstance(outcome, ArchiveError):
+                    results[i] = outcome
+                else:
+                    log.warning("could not store %r: %s", doc.title, outcome)
+                    results[i] = BadArticle(f"That article could not be stored ({outcome}).")
+            batch.clear()
+
+        async def take(parsed: Document | ArchiveError) -> None:
+            results.append(parsed)  # type: ignore[arg-type]  # a placeholder until stored
+            if isinstance(parsed, Document):
+                batch.append((len(results) - 1, parsed))
+                if len(batch) >= BATCH_ARTICLES:
+                    await store()
+
+        everything = itertools.chain(head, items)
+        if not use_pool:
+            for item in everything:
+                await take(item if isinstance(item, Document) else await asyncio.to_thread(_parse, item))
+            await store()
+            return results
+        loop = asyncio.get_running_loop()
+        # Not fork: this process runs threads (aiosqlite's, asyncio's), which a fork may catch mid-lock.
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
+        ahead: collections.deque[asyncio.Future[Document | ArchiveError]] = collections.deque()
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            try:
+                for item in everything:
+                    if isinstance(item, Document):
+                        future: asyncio.Future[Document | ArchiveError] = loop.create_future()
+                        future.set_result(item)
+                    else:
+                        future = loop.run_in_executor(pool, _parse, item)
+                    ahead.append(future)
+                    while len(ahead) > AHEAD_PER_WORKER * workers:
+                        await take(await ahead.popleft())
+                while ahead:
+                    await take(await ahead.popleft())
+                await store()
+            finally:
+                for future in ahead:
+                    future.cancel()
+        return results
 
     async def remove(self, article_id: int, *, guild_id: int | None = None) -> ArticleRef:
         """Remove an article added in this scope. Raises NotFound or Forbidden."""

@@ -147,71 +147,144 @@ class Store:
 
     async def insert_article(self, doc: Document, content_hash: str, guild_id: int | None) -> int:
         """Store one article with its sentences, speakers and attributions: all or nothing."""
+        (result,) = await self._insert_batch([(doc, content_hash, guild_id)])
+        if isinstance(result, Duplicate):
+            raise result
+        return result
+
+    async def insert_articles(
+        self, items: Sequence[tuple[Document, str, int | None]]
+    ) -> list[int | Duplicate | sqlite3.Error]:
+        """Store several (doc, content_hash, guild_id) in one transaction (bulk import).
+
+        Each article is still all or nothing, and one that fails costs the others nothing:
+        per item, the new id, or the Duplicate or database error that refused it. When a
+        database error stops the batch, it is rolled back whole and redone one article per
+        transaction. (Not a savepoint per article: FTS5 flushes its pending index data at
+        every savepoint, which is most of what batching saves.)"""
+        if not items:
+            return []
+        try:
+            return await self._insert_batch(items)
+        except sqlite3.Error:
+            if len(items) == 1:
+                raise
+        out: list[int | Duplicate | sqlite3.Error] = []
+        for item in items:
+            try:
+                out.append(await self.insert_article(*item))
+            except (Duplicate, sqlite3.Error) as err:
+                out.append(err)
+        return out
+
+    async def _insert_batch(self, items: Sequence[tuple[Document, str, int | None]]) -> list[int | Duplicate]:
+        """One transaction, a fixed dozen statements whatever the batch size: rows are built
+        here with their ids (a rowid table gives a new row max(id) + 1, and BEGIN IMMEDIATE
+        keeps other writers out), then each table gets one executemany. A duplicate (in the
+        archive or earlier in the batch, in the article's scope) is skipped, not an error."""
         db = self._db
         await db.execute("BEGIN IMMEDIATE")
         try:
-            dup = await self.find_duplicate(content_hash, guild_id)
-            if dup is not None:
-                raise Duplicate(f"That article is already in the archive as #{dup}.", dup)
-            cur = await db.execute(
-                "INSERT INTO articles (guild_id, title, date, author, source, body, content_hash)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (guild_id, doc.title, doc.date, doc.author, doc.source, doc.body, content_hash),
-            )
-            article_id = cur.lastrowid
-            assert article_id is not None
-            await db.executemany(
-                "INSERT INTO sentences (article_id, idx, paragraph, start, end, text) VALUES (?, ?, ?, ?, ?, ?)",
-                [(article_id, s.index, s.paragraph, s.start, s.end, s.text) for s in doc.sentences],
-            )
-            await db.execute(
-                "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE article_id = ?",
-                (article_id,),
-            )
-            sql = "SELECT idx, id FROM sentences WHERE article_id = ?"
-            async with db.execute(sql, (article_id,)) as rows:
-                ids = dict(await rows.fetchall())
-            await db.executemany(
-                "INSERT INTO paragraphs_fts (rowid, text) VALUES (?, ?)",
-                [(ids[first], text) for first, text in _paragraph_texts(doc.sentences)],
-            )
-            people = {sp.name: sp.is_person for sp in doc.speakers}
-            for attribution in doc.attributions:
-                if attribution is not None:
-                    people.setdefault(attribution.speaker, True)
-            await db.executemany(
-                "INSERT INTO speakers (name, is_person) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
-                [(name, int(is_person)) for name, is_person in people.items()],
-            )
-            aliases = {(sp.name, alias) for sp in doc.speakers for alias in (sp.name, *sp.aliases) if alias}
-            aliases |= {(name, name) for name in people}
-            await db.executemany(
-                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, article_id, alias)"
-                " VALUES ((SELECT id FROM speakers WHERE name = ?), ?, ?)",
-                [(name, article_id, alias) for name, alias in aliases],
-            )
-            await db.executemany(
-                "INSERT INTO attributions (sentence_id, article_id, speaker_id, role, cue, kind, content, quote)"
-                " VALUES ((SELECT id FROM sentences WHERE article_id = ? AND idx = ?), ?,"
-                " (SELECT id FROM speakers WHERE name = ?), ?, ?, ?, ?, ?)",
-                [
-                    (article_id, s.index, article_id, a.speaker, a.role, a.cue, a.kind, a.content, a.quote)
-                    for s, a in zip(doc.sentences, doc.attributions, strict=False)
-                    if a is not None
-                ],
-            )
-            await db.execute(
-                "INSERT INTO quotes_fts (rowid, text) SELECT s.id, s.text FROM sentences s"
-                " JOIN attributions at ON at.sentence_id = s.id WHERE s.article_id = ?",
-                (article_id,),
-            )
+            hashes = list(dict.fromkeys(h for _d, h, _g in items))
+            marks = ",".join("?" * len(hashes))
+            known: dict[str, list[tuple[int, int | None]]] = {}
+            async with db.execute(
+                f"SELECT content_hash, id, guild_id FROM articles WHERE content_hash IN ({marks})"
+                " ORDER BY id",
+                hashes,
+            ) as cur:
+                for h, existing_id, existing_guild in await cur.fetchall():
+                    known.setdefault(h, []).append((existing_id, existing_guild))
+            last_ids = "SELECT (SELECT max(id) FROM articles), (SELECT max(id) FROM sentences)"
+            async with db.execute(last_ids) as cur:
+                last_article, last_sentence = await cur.fetchone()  # type: ignore[misc]
+            article_id, sentence_id = last_article or 0, last_sentence or 0
+            first_sentence = sentence_id + 1
+            results: list[int | Duplicate] = []
+            articles: list[tuple[object, ...]] = []
+            sentences: list[tuple[object, ...]] = []
+            paragraphs: list[tuple[int, str]] = []
+            quotes: list[tuple[int, str]] = []
+            people: dict[str, bool] = {}
+            aliases: list[tuple[str, int, str]] = []
+            attributions: list[tuple[object, ...]] = []
+            for doc, content_hash, guild_id in items:
+                dup = next(
+                    (i for i, g in known.get(content_hash, ()) if g is None or g == guild_id),
+                    None,
+                )
+                if dup is not None:
+                    results.append(Duplicate(f"That article is already in the archive as #{dup}.", dup))
+                    continue
+                article_id += 1
+                known.setdefault(content_hash, []).append((article_id, guild_id))
+                results.append(article_id)
+                articles.append(
+                    (article_id, guild_id, doc.title, doc.date, doc.author, doc.source, doc.body,
+                     content_hash)
+                )
+                ids: dict[int, int] = {}
+                for s in doc.sentences:
+                    sentence_id += 1
+                    ids[s.index] = sentence_id
+                    sentences.append((sentence_id, article_id, s.index, s.paragraph, s.start, s.end, s.text))
+                paragraphs += [(ids[first], text) for first, text in _paragraph_texts(doc.sentences)]
+                mine = {sp.name: sp.is_person for sp in doc.speakers}
+                for a in doc.attributions:
+                    if a is not None:
+                        mine.setdefault(a.speaker, True)
+                for name, is_person in mine.items():
+                    people.setdefault(name, is_person)
+                names = {(sp.name, alias) for sp in doc.speakers for alias in (sp.name, *sp.aliases) if alias}
+                names |= {(name, name) for name in mine}
+                aliases += [(name, article_id, alias) for name, alias in names]
+                for s, a in zip(doc.sentences, doc.attributions, strict=False):
+                    if a is not None:
+                        sid = ids[s.index]
+                        attributions.append(
+                            (sid, article_id, a.speaker, a.role, a.cue, a.kind, a.content, a.quote)
+                        )
+                        quotes.append((sid, s.text))
+            if articles:
+                await db.executemany(
+                    "INSERT INTO articles (id, guild_id, title, date, author, source, body, content_hash)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    articles,
+                )
+                await db.executemany(
+                    "INSERT INTO sentences (id, article_id, idx, paragraph, start, end, text)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    sentences,
+                )
+                await db.execute(
+                    "INSERT INTO sentences_fts (rowid, text)"
+                    " SELECT id, text FROM sentences WHERE id BETWEEN ? AND ?",
+                    (first_sentence, sentence_id),
+                )
+                await db.executemany("INSERT INTO paragraphs_fts (rowid, text) VALUES (?, ?)", paragraphs)
+                await db.executemany(
+                    "INSERT INTO speakers (name, is_person) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                    [(name, int(is_person)) for name, is_person in people.items()],
+                )
+                await db.executemany(
+                    "INSERT OR IGNORE INTO speaker_aliases (speaker_id, article_id, alias)"
+                    " VALUES ((SELECT id FROM speakers WHERE name = ?), ?, ?)",
+                    aliases,
+                )
+                await db.executemany(
+                    "INSERT INTO attributions"
+                    " (sentence_id, article_id, speaker_id, role, cue, kind, content, quote)"
+                    " VALUES (?, ?, (SELECT id FROM speakers WHERE name = ?), ?, ?, ?, ?, ?)",
+                    attributions,
+                )
+                await db.executemany("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", quotes)
             await db.execute("COMMIT")
         except BaseException:
             await db.execute("ROLLBACK")
             raise
         if self._sentence_count is not None:
-            self._sentence_count += len(doc.sentences)
-        return article_id
+            self._sentence_count += len(sentences)
+        return results
 
     async def delete_article(self, article_id: int) -> None:
         """Remove an article and everything hanging off it, index entries included."""
