@@ -28,3 +28,26 @@ async def test_concurrent_asks_all_answered(harness: BotHarness) -> None:
     for reply, (question, expected) in zip(replies, asked, strict=True):
         assert reply["embeds"], f"{question!r} got {reply['content']!r}"
         assert expected in reply["embeds"][0]["description"], question
+
+
+async def test_concurrent_archive_calls_match_serial_ones(harness: BotHarness) -> None:
+    """Archive calls are not serialised by the bot: overlapping asks, whos and saids, with
+    words not yet stemmed (the core's shared scratch table), answer as they do one by one."""
+    archive = harness.bot.archive
+    calls = [
+        ("ask", "What will the new bridge carry across the estuary?"),
+        ("ask", "How long will construction of the bridge take, engineers wondered?"),
+        ("who", "the storms would be the worst in a decade"),
+        ("said", "port engineer"),
+        ("ask", "Whatever happened to the zanzibarian quokkas and their xylophones?"),
+        ("ask", "What did the port engineer say about the sea wall?"),
+    ] * 4
+
+    def key(result: object) -> list[tuple[int, int]]:
+        answers = [*result.answers, *result.suggestions]  # type: ignore[attr-defined]
+        return [(a.article.id, a.sentence_index) for a in answers]
+
+    together = await asyncio.gather(*(getattr(archive, kind)(text) for kind, text in calls))
+    for (kind, text), result in zip(calls, together, strict=True):
+        alone = await harness.archive.__getattribute__(kind)(text)
+        assert key(result) == key(alone), (kind, text)
