@@ -118,18 +118,78 @@ def _as_token(word: str, stem: str) -> str:
     return _fold(word) if verb_forms(word.lower()) else stem
 
 
+# word (lower case) -> its tokens as search compares them (see _as_token); the index's
+# tokenizer is the same for every archive, so one table serves all stores.
+_TOKENS: dict[str, tuple[str, ...]] = {}
+_TOKENS_MAX = 300_000
+
+
+async def _word_tokens(store: Store, words: set[str]) -> dict[str, tuple[str, ...]]:
+    """_TOKENS, filled for `words` (lower case) from Store.word_stems when missing."""
+    missing = [w for w in words if w not in _TOKENS]
+    if missing:
+        stems = await store.word_stems(missing)
+        if len(_TOKENS) > _TOKENS_MAX:
+            _TOKENS.clear()
+        for w in missing:
+            s = stems[w]
+            _TOKENS[w] = (_as_token(w, s[0]),) if len(s) == 1 else s
+    return _TOKENS
+
+
 async def _token_lists(store: Store, texts: Sequence[str]) -> list[list[str]]:
-    """Each text's words as the index stems them, in one call (Store.stems caches by word)."""
-    words = [_WORD_RE.findall(text) for text in texts]
-    stems = await store.stems(" ".join(texts))
-    if len(stems) != sum(len(w) for w in words):  # a word the tokenizer splits or drops
-        return [await store.stems(text) for text in texts]
-    out: list[list[str]] = []
-    at = 0
-    for ws in words:
-        out.append([_as_token(w, s) for w, s in zip(ws, stems[at : at + len(ws)], strict=True)])
-        at += len(ws)
-    return out
+    """Each text's words as the index stems them (cached by word: most texts cost no database call)."""
+    words = [_WORD_RE.findall(text.lower()) for text in texts]
+    tokens = _TOKENS
+    if any(w not in tokens for ws in words for w in ws):
+        tokens = await _word_tokens(store, {w for ws in words for w in ws})
+    return [[t for w in ws for t in tokens.get(w, ())] for ws in words]
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """What ranking needs from one sentence, whatever the question: kept per sentence id."""
+
+    text: str
+    tokens: tuple[str, ...]
+    words: frozenset[str]
+    processed: str  # rapidfuzz's default_process
+    time: bool
+    number: bool
+    names: tuple[str, ...]  # capitalised words not first in the sentence, lower case
+
+
+_PARSED: dict[int, _Parsed] = {}
+_PARSED_MAX = 200_000
+
+
+async def _parsed(store: Store, sentences: Sequence[Candidate]) -> list[_Parsed]:
+    """Each sentence's _Parsed, from the cache (checked against its text) or made now."""
+    out: list[_Parsed | None] = [None] * len(sentences)
+    todo: list[int] = []
+    for i, s in enumerate(sentences):
+        p = _PARSED.get(s.sentence_id)
+        if p is not None and p.text == s.text:
+            out[i] = p
+        else:
+            todo.append(i)
+    if todo:
+        lists = await _token_lists(store, [sentences[i].text for i in todo])
+        if len(_PARSED) > _PARSED_MAX:
+            _PARSED.clear()
+        for i, tokens in zip(todo, lists, strict=True):
+            text = sentences[i].text
+            p = _Parsed(
+                text=text,
+                tokens=tuple(tokens),
+                words=frozenset(tokens),
+                processed=utils.default_process(text),
+                time=bool(_TIME_A.search(text)),
+                number=bool(_NUMBER_A.search(text)),
+                names=tuple(w.lower() for w in _NAME_A.findall(text)),
+            )
+            _PARSED[sentences[i].sentence_id] = out[i] = p
+    return out  # type: ignore[return-value]
 
 
 def _quote(word: str) -> str:
@@ -212,6 +272,17 @@ def answer_kind(question: str) -> str | None:
     if _NAME_Q.search(lower):
         return "name"
     return None
+
+
+def _holds(kind: str | None, parsed: _Parsed, asked: set[str]) -> float:
+    """_holds_kind from a sentence's cached parse."""
+    if kind == "time":
+        return float(parsed.time)
+    if kind == "number":
+        return float(parsed.number)
+    if kind == "name":
+        return float(any(w not in asked for w in parsed.names))
+    return 0.0
 
 
 def _holds_kind(kind: str | None, text: str, asked: set[str]) -> float:
@@ -303,9 +374,11 @@ def _pairs(pairs: set[tuple[str, str]], tokens: Sequence[str], gap: int = 3) -> 
     """The share of `pairs` (a, b) found in `tokens` with b at most `gap` words after a."""
     if not pairs:
         return 0.0
+    needed = {w for pair in pairs for w in pair}
     where: dict[str, list[int]] = {}
     for i, t in enumerate(tokens):
-        where.setdefault(t, []).append(i)
+        if t in needed:
+            where.setdefault(t, []).append(i)
     found = sum(
         1
         for a, b in pairs
@@ -332,11 +405,21 @@ def _ref(row: ArticleRow) -> ArticleRef:
 
 
 async def _answers(
-    store: Store, ranked: Sequence[tuple[float, Candidate]], limit: int, *, with_context: bool = True
+    store: Store,
+    ranked: Sequence[tuple[float, Candidate]],
+    limit: int,
+    *,
+    with_context: bool = True,
+    paragraphs: dict[tuple[int, int], list[Candidate]] | None = None,
 ) -> list[Answer]:
-    """Turn ranked candidates into Answers: whole quotes, neighbour context, paragraph, citation."""
+    """Turn ranked candidates into Answers: whole quotes, neighbour context, paragraph, citation.
+    `paragraphs`: sentences of (article_id, paragraph) pairs already read (the rest are read)."""
     ranked = list(ranked)[: limit * 3]
-    paragraphs = await store.sentences_of((c.article_id, c.paragraph) for _, c in ranked)
+    known = paragraphs or {}
+    wanted = [(c.article_id, c.paragraph) for _, c in ranked]
+    paragraphs = {k: known[k] for k in wanted if k in known}
+    if missing := [k for k in wanted if k not in paragraphs]:
+        paragraphs.update(await store.sentences_of(missing))
     refs = await store.article_refs(c.article_id for _, c in ranked)
     answers: list[Answer] = []
     seen: set[tuple[int, int | str]] = set()
@@ -416,63 +499,109 @@ class Ranked:
 
 async def _evidence(
     store: Store, query: Query, guild_id: int | None
-) -> tuple[list[Candidate], list[tuple[float, ...]], list[float]]:
-    """Every sentence of the best paragraphs, its evidence (FEATURES order) and its confidence."""
+) -> tuple[list[Candidate], list[tuple[float, ...]], list[float], dict[tuple[int, int], list[Candidate]]]:
+    """Every sentence of the best paragraphs, its evidence (FEATURES order), its confidence,
+    and the paragraphs' sentences by (article_id, paragraph)."""
     hits = await store.paragraph_hits(query.match, guild_id, PARAGRAPHS)
     if not hits:
-        return [], [], []
+        return [], [], [], {}
     groups = await store.sentences_of((a, p) for a, p, _ in hits)
     top = hits[0][2] or 1.0
     asked = {w.lower() for w in _WORD_RE.findall(query.text)}
     processed_q = utils.default_process(" ".join(query.words))
     whole_q = utils.default_process(query.text)
-    content = [t for t in query.tokens if t in (query.folded or {})]
+    folded = query.folded or {}
+    total1 = sum(folded.values()) or 1.0
+    total2 = sum(w * w for w in folded.values()) or 1.0
+    qitems = list(folded.items())
+    content = [t for t in query.tokens if t in folded]
     qpairs = set(zip(content, content[1:], strict=False))
+    qtokens = query.tokens
+    qlen = max(len(qtokens), 1)
+    kind = query.kind
     cands: list[Candidate] = []
     rows: list[list[float]] = []
     confidence: list[float] = []
     every = [s for a, p, _ in hits for s in groups.get((a, p), [])]
-    token_lists = iter(await _token_lists(store, [s.text for s in every]))
+    parsed = iter(await _parsed(store, every))
+    token_set_ratio = fuzz.token_set_ratio
+    partial_ratio = fuzz.partial_ratio
+    lcs = LCSseq.similarity
+
+    def cover(words: frozenset[str] | set[str]) -> float:
+        return sum(w for f, w in qitems if f in words) / total1
+
+    def cover2(words: frozenset[str] | set[str]) -> float:
+        return sum(w * w for f, w in qitems if f in words) / total2
+
     for article_id, paragraph, score in hits:
         sentences = groups.get((article_id, paragraph), [])
-        tokens = [next(token_lists) for _ in sentences]
-        para_words = set().union(*tokens) if tokens else set()
-        para_cover = _coverage(query, para_words)
+        if not sentences:
+            continue
+        ps = [next(parsed) for _ in sentences]
+        tokens = [p.tokens for p in ps]
+        para_words = frozenset().union(*(p.words for p in ps))
+        para_cover = cover(para_words)
         para_pairs = _pairs(qpairs, [t for ts in tokens for t in ts])
-        windows = [set().union(*tokens[max(i - 1, 0) : i + 2]) for i in range(len(tokens))]
-        best_window = max((_coverage(query, w) for w in windows), default=0.0)
+        n = len(ps)
+        windows = [ps[i].words.union(*(p.words for p in ps[max(i - 1, 0) : i + 2])) for i in range(n)]
+        window_covers = [cover(w) for w in windows]
+        best_window = max(window_covers, default=0.0)
         sentence_bm25 = [_bm25(query, t) for t in tokens]
         best_sentence = max(sentence_bm25, default=0.0)
+        relative = score / top
         for i, s in enumerate(sentences):
-            words = set(tokens[i])
-            cover = _coverage(query, words)
-            window_cover = _coverage(query, windows[i])
-            processed = utils.default_process(s.text)
+            p = ps[i]
             cands.append(s)
             rows.append(
                 [
-                    score / top,
-                    cover,
-                    window_cover,
+                    relative,
+                    cover(p.words),
+                    window_covers[i],
                     para_cover,
-                    _coverage(query, windows[i], power=2),
+                    cover2(windows[i]),
                     best_window,
                     sentence_bm25[i],
                     best_sentence,
                     para_pairs,
-                    LCSseq.similarity(query.tokens, tokens[i]) / max(len(query.tokens), 1),
-                    fuzz.token_set_ratio(processed_q, processed) / 100,
-                    fuzz.partial_ratio(whole_q, processed) / 100,
-                    _holds_kind(query.kind, s.text, asked),
-                    min(len(tokens[i]), 60) / 60,
+                    lcs(qtokens, p.tokens) / qlen,
+                    token_set_ratio(processed_q, p.processed) / 100,
+                    partial_ratio(whole_q, p.processed) / 100,
+                    _holds(kind, p, asked),
+                    min(len(p.tokens), 60) / 60,
                 ]
             )
-            confidence.append(window_cover)
+            confidence.append(window_covers[i])
+    if not rows:
+        return [], [], [], groups
     best_bm25 = max(r[6] for r in rows) or 1.0
     for r in rows:
         r[6] /= best_bm25
         r[7] /= best_bm25
-    return cands, [tuple(r) for r in rows], confidence
+    return cands, [tuple(r) for r in rows], confidence, groups
+
+
+async def _rank(
+    store: Store,
+    question: str,
+    guild_id: int | None,
+    speaker_aliases: dict[str, set[str]] | None = None,
+) -> tuple[str, list[Ranked], dict[tuple[int, int], list[Candidate]]]:
+    """rank(), with the candidate paragraphs' sentences (for _answers)."""
+    query = await prepare(store, question)
+    if query is None:
+        return clean(question), [], {}
+    cands, evidence, confidence, groups = await _evidence(store, query, guild_id)
+    named = _named_speakers(query, speaker_aliases or {})
+    ranked = []
+    weights = WEIGHTS
+    for c, ev, conf in zip(cands, evidence, confidence, strict=True):
+        score = sum(w * x for w, x in zip(weights, ev, strict=True))
+        if c.speaker and c.speaker in named:
+            score += SPEAKER_BONUS
+        ranked.append(Ranked(score, conf, c))
+    ranked.sort(key=lambda r: r.score, reverse=True)
+    return query.text, ranked, groups
 
 
 async def rank(
@@ -484,19 +613,8 @@ async def rank(
     """(cleaned question, candidate sentences best first), before any threshold.
 
     `ask` answers from this list; benchmarks measure it directly."""
-    query = await prepare(store, question)
-    if query is None:
-        return clean(question), []
-    cands, evidence, confidence = await _evidence(store, query, guild_id)
-    named = _named_speakers(query, speaker_aliases or {})
-    ranked = []
-    for c, ev, conf in zip(cands, evidence, confidence, strict=True):
-        score = sum(w * x for w, x in zip(WEIGHTS, ev, strict=True))
-        if c.speaker and c.speaker in named:
-            score += SPEAKER_BONUS
-        ranked.append(Ranked(score, conf, c))
-    ranked.sort(key=lambda r: r.score, reverse=True)
-    return query.text, ranked
+    text, ranked, _groups = await _rank(store, question, guild_id, speaker_aliases)
+    return text, ranked
 
 
 async def ask(
@@ -507,14 +625,17 @@ async def ask(
     speaker_aliases: dict[str, set[str]] | None = None,
 ) -> SearchResult:
     """The best passages for a question; below the threshold, only suggestions."""
-    text, ranked = await rank(store, question, guild_id, speaker_aliases)
+    text, ranked, groups = await _rank(store, question, guild_id, speaker_aliases)
     if not ranked:
         return SearchResult(query=text)
     good = [(r.score, r.candidate) for r in ranked if r.confidence >= ASK_THRESHOLD]
     if good and ranked[0].confidence >= ASK_THRESHOLD:
-        return SearchResult(query=text, answers=tuple(await _answers(store, good, limit)))
+        return SearchResult(query=text, answers=tuple(await _answers(store, good, limit, paragraphs=groups)))
     return SearchResult(
-        query=text, suggestions=tuple(await _answers(store, [(r.score, r.candidate) for r in ranked], 3))
+        query=text,
+        suggestions=tuple(
+            await _answers(store, [(r.score, r.candidate) for r in ranked], 3, paragraphs=groups)
+        ),
     )
 
 

@@ -31,6 +31,16 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _STEM_CACHE_MAX = 200_000
 
 _SCOPE = "(a.guild_id IS NULL OR a.guild_id = :guild)"
+_STEM_SQL = "SELECT doc, term FROM temp.qtok_terms ORDER BY doc, offset"
+
+
+def _stem_on_thread(conn: sqlite3.Connection, words: Sequence[str]) -> list[tuple[int, str]]:
+    """Store.word_stems' database work, run on the connection's own thread in one go."""
+    conn.executemany("INSERT INTO temp.qtok (rowid, t) VALUES (?, ?)", list(enumerate(words, 1)))
+    try:
+        return conn.execute(_STEM_SQL).fetchall()
+    finally:
+        conn.execute("DELETE FROM temp.qtok")
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,32 +428,54 @@ class Store:
 
     # -- search support ----------------------------------------------------------------------
     async def stems(self, text: str) -> list[str]:
-        """The index's own tokens for `text` (porter-stemmed, folded), in reading order.
+        """The index's own tokens for `text` (porter-stemmed, folded), in reading order."""
+        words = [w.lower() for w in _WORD_RE.findall(text)]
+        stemmed = await self.word_stems(words)
+        return [term for w in words for term in stemmed[w]]
+
+    async def word_stems(self, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """word (lower case) -> the index's tokens for it (usually one porter stem).
 
         Words are stemmed by the index's own tokenizer (a scratch FTS5 table) and cached,
-        so most questions cost no database call here. The scratch table is shared, so
-        filling it is serialised: overlapping questions must not see each other's rows.
+        so most calls cost no database call. The scratch table is shared: it is filled,
+        read and emptied in one call on the connection's thread, which runs nothing else
+        meanwhile, so overlapping questions never see each other's rows.
         """
-        words = [w.lower() for w in _WORD_RE.findall(text)]
-        missing = list(dict.fromkeys(w for w in words if w not in self._stem_cache))
+        cache = self._stem_cache
+        out: dict[str, tuple[str, ...]] = {}
+        missing: list[str] = []
+        for w in words:
+            if w not in out:
+                got = cache.get(w)
+                if got is None:
+                    missing.append(w)
+                    out[w] = ()
+                else:
+                    out[w] = got
         if missing:
-            async with self._stem_lock:
-                if len(self._stem_cache) > _STEM_CACHE_MAX:
-                    self._stem_cache.clear()
-                await self._db.executemany(
-                    "INSERT INTO temp.qtok (rowid, t) VALUES (?, ?)", list(enumerate(missing, 1))
-                )
-                try:
-                    async with self._db.execute("SELECT doc, term FROM temp.qtok_terms ORDER BY doc, offset") as cur:
-                        rows = await cur.fetchall()
-                finally:
-                    await self._db.execute("DELETE FROM temp.qtok")
-                found: dict[int, list[str]] = {}
-                for doc, term in rows:
-                    found.setdefault(doc, []).append(term)
-                for i, word in enumerate(missing, 1):
-                    self._stem_cache[word] = tuple(found.get(i, ()))
-        return [term for w in words for term in self._stem_cache.get(w, ())]
+            run = getattr(self._db, "_execute", None)  # aiosqlite: a function on its thread
+            if run is not None:
+                rows = await run(_stem_on_thread, self._db._conn, missing)  # noqa: SLF001
+            else:  # pragma: no cover - an aiosqlite without _execute
+                async with self._stem_lock:
+                    rows = await self._stem_rows(missing)
+            found: dict[int, list[str]] = {}
+            for doc, term in rows:
+                found.setdefault(doc, []).append(term)
+            if len(cache) > _STEM_CACHE_MAX:
+                cache.clear()
+            for i, word in enumerate(missing, 1):
+                cache[word] = out[word] = tuple(found.get(i, ()))
+        return out
+
+    async def _stem_rows(self, words: Sequence[str]) -> list[tuple[int, str]]:
+        await self._db.executemany(
+            "INSERT INTO temp.qtok (rowid, t) VALUES (?, ?)", list(enumerate(words, 1))
+        )
+        try:
+            return [tuple(r) for r in await self._db.execute_fetchall(_STEM_SQL)]  # type: ignore[misc]
+        finally:
+            await self._db.execute("DELETE FROM temp.qtok")
 
     async def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
         """How many sentences hold each (stemmed) term."""
@@ -451,8 +483,8 @@ class Store:
         if not unique:
             return {}
         marks = ",".join("?" * len(unique))
-        async with self._db.execute(f"SELECT term, doc FROM sentences_vocab WHERE term IN ({marks})", unique) as cur:
-            found = dict(await cur.fetchall())
+        sql = f"SELECT term, doc FROM sentences_vocab WHERE term IN ({marks})"
+        found = dict(await self._db.execute_fetchall(sql, unique))  # type: ignore[arg-type]
         return {t: found.get(t, 0) for t in unique}
 
     async def candidates(
@@ -489,19 +521,21 @@ class Store:
         rows, look deeper."""
         rows: list[tuple[object, ...]] = []
         for inner in (max(4 * limit, 40), 64 * limit, 16384):
-            async with self._db.execute(
-                f"SELECT rowid, -bm25({fts}) FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
-                (match, inner),
-            ) as cur:
-                hits = list(await cur.fetchall())
+            hits = list(
+                await self._db.execute_fetchall(
+                    f"SELECT rowid, -bm25({fts}) FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
+                    (match, inner),
+                )
+            )
             if not hits:
                 return []
             values = ",".join(f"(:i{n}, :s{n})" for n in range(len(hits)))
             params: dict[str, object] = {"guild": guild_id, "limit": limit}
             for n, (rowid, score) in enumerate(hits):
                 params[f"i{n}"], params[f"s{n}"] = rowid, score
-            async with self._db.execute(f"WITH hits (id, score) AS (VALUES {values}) {sql}", params) as cur:
-                rows = list(await cur.fetchall())
+            rows = list(
+                await self._db.execute_fetchall(f"WITH hits (id, score) AS (VALUES {values}) {sql}", params)
+            )
             if len(rows) >= limit or len(hits) < inner:
                 break
         return rows
@@ -519,10 +553,9 @@ class Store:
             f" FROM k JOIN sentences s ON s.article_id = k.a AND s.paragraph = k.p {_ATTR_JOIN}"
             " ORDER BY s.article_id, s.idx"
         )
-        async with self._db.execute(sql, [v for pair in pairs for v in pair]) as cur:
-            for row in await cur.fetchall():
-                c = Candidate(*row)
-                out[(c.article_id, c.paragraph)].append(c)
+        for row in await self._db.execute_fetchall(sql, [v for pair in pairs for v in pair]):
+            c = Candidate(*row)
+            out[(c.article_id, c.paragraph)].append(c)
         return out
 
     async def neighbours(self, article_id: int, first: int, last: int) -> list[Candidate]:
@@ -549,9 +582,8 @@ class Store:
             f" FROM k JOIN sentences s ON s.article_id = k.a AND s.idx BETWEEN k.lo AND k.hi {_ATTR_JOIN}"
             " ORDER BY k.a, k.lo, s.idx"
         )
-        async with self._db.execute(sql, [v for key in keys for v in key]) as cur:
-            for row in await cur.fetchall():
-                out[(row[0], row[1], row[2])].append(Candidate(*row[3:]))
+        for row in await self._db.execute_fetchall(sql, [v for key in keys for v in key]):
+            out[(row[0], row[1], row[2])].append(Candidate(*row[3:]))
         return out
 
     async def article_refs(self, article_ids: Iterable[int]) -> dict[int, ArticleRow]:
@@ -563,8 +595,7 @@ class Store:
             "SELECT a.id, a.guild_id, a.title, a.date, a.author, a.source, 0"
             f" FROM articles a WHERE a.id IN ({marks})"
         )
-        async with self._db.execute(sql, ids) as cur:
-            return {row[0]: ArticleRow(*row) for row in await cur.fetchall()}
+        return {row[0]: ArticleRow(*row) for row in await self._db.execute_fetchall(sql, ids)}
 
     # -- speakers ----------------------------------------------------------------------------
     async def speaker_aliases(self, guild_id: int | None) -> list[tuple[str, int, str, int]]:
