@@ -520,10 +520,12 @@ class Store:
         rows only, not for every row that matches. When other servers' articles crowd the top
         rows, look deeper."""
         rows: list[tuple[object, ...]] = []
+        # rank is bm25() (no rank option is set): selecting it reuses the score the sort
+        # computed, where bm25() would be computed again for each row returned.
         for inner in (max(4 * limit, 40), 64 * limit, 16384):
             hits = list(
                 await self._db.execute_fetchall(
-                    f"SELECT rowid, -bm25({fts}) FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
+                    f"SELECT rowid, -rank FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
                     (match, inner),
                 )
             )
