@@ -202,3 +202,23 @@ async def test_import_folder_of_many_files_parses_in_worker_processes(tmp_path, 
     assert (await archive.who("We finished crane 17 before noon")).answers[0].speaker == "Anna Berg17"
     verdict, counts = await archive.integrity()
     assert verdict == "ok" and counts["articles"] == 25  # the seed too
+
+
+async def test_questions_never_see_a_write_in_progress(tmp_path):
+    """Reads use their own connection: an uncommitted article is invisible, then appears."""
+    from bot.core.store import Store
+
+    store = await Store.open(tmp_path / "iso.db")
+    try:
+        doc = ingest.parse(STORY.encode())
+        writer = store._writer  # noqa: SLF001 - holding a transaction open is the point
+        await writer.execute("BEGIN IMMEDIATE")
+        await writer.execute(
+            "INSERT INTO articles (title, body, content_hash) VALUES (?, ?, ?)", (doc.title, doc.body, "h")
+        )
+        assert await store.count_articles(None) == 0
+        await writer.execute("ROLLBACK")
+        await store.insert_article(doc, ingest.content_hash(doc.body), None)
+        assert await store.count_articles(None) == 1
+    finally:
+        await store.close()

@@ -96,8 +96,11 @@ def _paragraph_texts(sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
 class Store:
     """Async access to one archive file."""
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: aiosqlite.Connection, writer: aiosqlite.Connection | None = None) -> None:
+        # Two connections to one WAL file: questions read on `_db` and never see a write
+        # in progress on `_writer` (nor wait for it), and each runs on its own thread.
         self._db = db
+        self._writer = writer or db
         self._sentence_count: int | None = None
         self._stem_cache: dict[str, tuple[str, ...]] = {}
         self._stem_lock = asyncio.Lock()
@@ -106,8 +109,34 @@ class Store:
     async def open(cls, path: str | Path) -> Store:
         """Open or create the archive at `path` and bring its schema up to date."""
         path = Path(path)
-        if str(path) != ":memory:":
+        in_memory = str(path) == ":memory:"
+        if not in_memory:
             path.parent.mkdir(parents=True, exist_ok=True)
+        writer = await cls._connect(path)
+        try:
+            await cls(writer)._migrate()
+            # An in-memory database exists once per connection: it cannot have a reader.
+            reader = writer if in_memory else await cls._connect(path)
+            try:
+                # A per-connection tokenizer: it stems query words exactly as the index does.
+                await reader.execute(
+                    "CREATE VIRTUAL TABLE temp.qtok USING fts5(t, tokenize='porter unicode61 remove_diacritics 2')"
+                )
+                await reader.execute("CREATE VIRTUAL TABLE temp.qtok_terms USING fts5vocab(temp, qtok, instance)")
+            except BaseException:
+                if reader is not writer:
+                    await reader.close()
+                raise
+        except sqlite3.DatabaseError as err:
+            await writer.close()
+            raise BadArchive(f"{path} cannot be used as an archive ({err}).") from err
+        except BaseException:
+            await writer.close()
+            raise
+        return cls(reader, writer)
+
+    @staticmethod
+    async def _connect(path: Path) -> aiosqlite.Connection:
         try:
             db = await aiosqlite.connect(str(path), isolation_level=None)
         except sqlite3.Error as err:
@@ -118,24 +147,18 @@ class Store:
             await db.execute("PRAGMA synchronous = NORMAL")
             await db.execute("PRAGMA busy_timeout = 5000")
             await db.execute("PRAGMA cache_size = -65536")  # 64 MB page cache
-            store = cls(db)
-            await store._migrate()
-            # A per-connection tokenizer: it stems query words exactly as the index does.
-            await db.execute("CREATE VIRTUAL TABLE temp.qtok USING fts5(t, tokenize='porter unicode61 remove_diacritics 2')")
-            await db.execute("CREATE VIRTUAL TABLE temp.qtok_terms USING fts5vocab(temp, qtok, instance)")
         except sqlite3.DatabaseError as err:
             await db.close()
             raise BadArchive(f"{path} cannot be used as an archive ({err}).") from err
-        except BaseException:
-            await db.close()
-            raise
-        return store
+        return db
 
     async def close(self) -> None:
-        await self._db.close()
+        if self._db is not self._writer:
+            await self._db.close()
+        await self._writer.close()
 
     async def _migrate(self) -> None:
-        async with self._db.execute("PRAGMA user_version") as cur:
+        async with self._writer.execute("PRAGMA user_version") as cur:
             (version,) = await cur.fetchone()  # type: ignore[misc]
         if version > SCHEMA_VERSION:
             raise BadArchive(
@@ -143,7 +166,7 @@ class Store:
             )
         for target in range(version + 1, SCHEMA_VERSION + 1):
             # executescript commits; the version bump is part of the same script.
-            await self._db.executescript(
+            await self._writer.executescript(
                 f"BEGIN;\n{MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;"
             )
 
@@ -192,7 +215,7 @@ class Store:
         here with their ids (a rowid table gives a new row max(id) + 1, and BEGIN IMMEDIATE
         keeps other writers out), then each table gets one executemany. A duplicate (in the
         archive or earlier in the batch, in the article's scope) is skipped, not an error."""
-        db = self._db
+        db = self._writer
         await db.execute("BEGIN IMMEDIATE")
         try:
             hashes = list(dict.fromkeys(h for _d, h, _g in items))
@@ -298,7 +321,7 @@ class Store:
 
     async def delete_article(self, article_id: int) -> None:
         """Remove an article and everything hanging off it, index entries included."""
-        db = self._db
+        db = self._writer
         await db.execute("BEGIN IMMEDIATE")
         try:
             cur = await db.execute(
