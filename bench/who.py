@@ -34,8 +34,20 @@ from bot.core.archive import Archive  # noqa: E402
 
 QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]")
 SWAPS = {
-    "is": "was", "was": "is", "are": "were", "were": "are", "the": "a", "a": "the", "will": "would",
-    "would": "will", "has": "had", "have": "had", "not": "never", "we": "they", "this": "that", "that": "this",
+    "is": "was",
+    "was": "is",
+    "are": "were",
+    "were": "are",
+    "the": "a",
+    "a": "the",
+    "will": "would",
+    "would": "will",
+    "has": "had",
+    "have": "had",
+    "not": "never",
+    "we": "they",
+    "this": "that",
+    "that": "this",
 }
 
 
@@ -50,7 +62,7 @@ def stretch(text: str, rng: random.Random) -> list[str]:
     words = source.split()
     size = min(len(words), rng.randint(5, 12))
     start = rng.randint(0, len(words) - size)
-    return [w.strip(",.;:!?\"“”") for w in words[start : start + size]]
+    return [w.strip(',.;:!?"“”') for w in words[start : start + size]]
 
 
 def drop(words: list[str], rng: random.Random) -> list[str]:
@@ -123,7 +135,10 @@ async def run(corpus: Path, seed: int, show_errors: bool) -> None:
                     start = body.find(begins)
                     if start < 0:
                         continue
-                    end = min((body.find(x, start + len(begins)) for x in (". ", '." ', ".\n", '."\n')), key=lambda i: i if i >= 0 else 10**9)
+                    end = min(
+                        (body.find(x, start + len(begins)) for x in (". ", '." ', ".\n", '."\n')),
+                        key=lambda i: i if i >= 0 else 10**9,
+                    )
                     sentences.append((body[start : end + 2 if end >= 0 else len(body)], speaker))
             top1: Counter[str] = Counter()
             top3: Counter[str] = Counter()
@@ -142,21 +157,29 @@ async def run(corpus: Path, seed: int, show_errors: bool) -> None:
                     if names[:1] == [fold(speaker)]:
                         top1[label] += 1
                     elif show_errors:
-                        errors.append(f"[{label}] {fragment!r}: want {speaker}, got {[a.speaker for a in result.answers]}")
+                        errors.append(
+                            f"[{label}] {fragment!r}: want {speaker}, got {[a.speaker for a in result.answers]}"
+                        )
                     if fold(speaker) in names[:3]:
                         top3[label] += 1
     total_asked = sum(asked.values())
-    print(f"who on misremembered fragments: {len(articles)} articles, {len(sentences)} attributed sentences, "
-          f"{total_asked} questions")
+    print(
+        f"who on misremembered fragments: {len(articles)} articles, {len(sentences)} attributed sentences, "
+        f"{total_asked} questions"
+    )
     print(f"{'fragment':<16} {'n':>5} {'top-1':>7} {'top-3':>7}")
     for label in PERTURBATIONS:
         n = asked[label]
         print(f"{label:<16} {n:>5} {top1[label] / n:>7.3f} {top3[label] / n:>7.3f}")
-    print(f"{'all':<16} {total_asked:>5} {sum(top1.values()) / total_asked:>7.3f} {sum(top3.values()) / total_asked:>7.3f}")
+    print(
+        f"{'all':<16} {total_asked:>5} {sum(top1.values()) / total_asked:>7.3f} {sum(top3.values()) / total_asked:>7.3f}"
+    )
     q = statistics.quantiles(latencies, n=100)
     print(f"latency: p50 {q[49]:.2f} ms, p95 {q[94]:.2f} ms")
-    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-          f"{platform.platform()}")
+    print(
+        f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{platform.platform()}"
+    )
     for line in errors:
         print(line)
 

@@ -39,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
 
     common = options(suppress=True)
     parser = argparse.ArgumentParser(
-        prog="archivist", description="Answer questions over an archive of articles and say who said what.",
+        prog="archivist",
+        description="Answer questions over an archive of articles and say who said what.",
         parents=[options(suppress=False)],
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -122,8 +123,13 @@ def _show_summary(summary: ArticleSummary, verb: str = "") -> None:
 def _summary_json(summary: ArticleSummary) -> dict[str, object]:
     ref = summary.ref
     return {
-        "id": ref.id, "title": ref.title, "date": ref.date, "source": ref.source,
-        "author": summary.author, "sentences": summary.sentences, "speakers": list(summary.speakers),
+        "id": ref.id,
+        "title": ref.title,
+        "date": ref.date,
+        "source": ref.source,
+        "author": summary.author,
+        "sentences": summary.sentences,
+        "speakers": list(summary.speakers),
     }
 
 
@@ -159,12 +165,14 @@ async def _read_source(source: str) -> tuple[bytes, dict[str, str | None]]:
     path = Path(source)
     if not path.is_file():
         raise BadArticle(f"There is no file {source!r}.")
-    from .core.ingest import MAX_BYTES
     from .core.errors import TooLarge
+    from .core.ingest import MAX_BYTES
 
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise TooLarge(f"{source} is {size / 1e6:.1f} MB; articles are limited to {MAX_BYTES // 1_000_000} MB.")
+        raise TooLarge(
+            f"{source} is {size / 1e6:.1f} MB; articles are limited to {MAX_BYTES // 1_000_000} MB."
+        )
     return path.read_bytes(), {"name": path.name}
 
 
@@ -183,10 +191,12 @@ async def _run(args: argparse.Namespace) -> int:
         if cmd == "import":
             added, skipped = await archive.import_folder(args.folder)
             if args.json:
-                _print_json({
-                    "added": [_summary_json(s) for s in added],
-                    "skipped": [{"file": str(p), "reason": r} for p, r in skipped],
-                })
+                _print_json(
+                    {
+                        "added": [_summary_json(s) for s in added],
+                        "skipped": [{"file": str(p), "reason": r} for p, r in skipped],
+                    }
+                )
             else:
                 for summary in added:
                     _show_summary(summary, "Added ")
@@ -216,7 +226,9 @@ async def _run(args: argparse.Namespace) -> int:
             return 0
         if cmd == "remove":
             ref = await archive.remove(args.id)
-            _print_json({"removed": ref.id, "title": ref.title}) if args.json else print(f"Removed #{ref.id}: {ref.citation}")
+            _print_json({"removed": ref.id, "title": ref.title}) if args.json else print(
+                f"Removed #{ref.id}: {ref.citation}"
+            )
             return 0
         if cmd == "export":
             async for article in archive.export():
@@ -234,7 +246,9 @@ async def _run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `archivist` console script."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     if args.command == "run":
         from .chat.runner import run
 
@@ -252,7 +266,10 @@ def main(argv: list[str] | None = None) -> int:
         log.debug("unexpected error", exc_info=True)
         if args.verbose:
             log.exception("unexpected error")
-        print(f"archivist: something went wrong ({type(err).__name__}: {err}); run with -v for details.", file=sys.stderr)
+        print(
+            f"archivist: something went wrong ({type(err).__name__}: {err}); run with -v for details.",
+            file=sys.stderr,
+        )
         return EXIT_UNEXPECTED
 
 

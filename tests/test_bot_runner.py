@@ -38,7 +38,7 @@ async def test_missing_token_is_one_sentence(tmp_path: Path) -> None:
     assert code == 2
     assert err.strip() == (
         "DISCORD_TOKEN is not set: put your bot's token from the Discord developer portal in it "
-        "(see \"Running the Discord bot\" in the README)."
+        '(see "Running the Discord bot" in the README).'
     )
 
 

@@ -14,10 +14,19 @@ def sentences(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('"It is over," Ms. Rosner said. Then she left.', ['"It is over," Ms. Rosner said.', "Then she left."]),
-        ("Sen. Tim Scott, R-S.C., said it was fine. He left.", ["Sen. Tim Scott, R-S.C., said it was fine.", "He left."]),
+        (
+            '"It is over," Ms. Rosner said. Then she left.',
+            ['"It is over," Ms. Rosner said.', "Then she left."],
+        ),
+        (
+            "Sen. Tim Scott, R-S.C., said it was fine. He left.",
+            ["Sen. Tim Scott, R-S.C., said it was fine.", "He left."],
+        ),
         ('"Are you sure?" he tweeted. Next one.', ['"Are you sure?" he tweeted.', "Next one."]),
-        ('He said "This is one. This is two." Then he left.', ['He said "This is one.', 'This is two."', "Then he left."]),
+        (
+            'He said "This is one. This is two." Then he left.',
+            ['He said "This is one.', 'This is two."', "Then he left."],
+        ),
         ("“Quote one. Quote two,” she said. Ok.", ["“Quote one.", "Quote two,” she said.", "Ok."]),
         ("John F. Kennedy spoke. Then he left.", ["John F. Kennedy spoke.", "Then he left."]),
         (

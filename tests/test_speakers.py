@@ -39,7 +39,10 @@ async def archive(tmp_path):
 async def test_same_person_in_two_articles_is_one_speaker(archive):
     result = await archive.said("Hillary Clinton")
     assert result.speaker == "Hillary Clinton"
-    assert {a.article.title for a in result.answers} == {"Clinton backs voting bill", "Clinton returns to campaign trail"}
+    assert {a.article.title for a in result.answers} == {
+        "Clinton backs voting bill",
+        "Clinton returns to campaign trail",
+    }
     assert result.answers[0].article.date == "2024-06-07"  # newest article first
     assert all(a.speaker == "Hillary Clinton" for a in result.answers)
 
@@ -47,7 +50,9 @@ async def test_same_person_in_two_articles_is_one_speaker(archive):
 async def test_namesakes_stay_apart(archive):
     bill = await archive.said("Bill Clinton")
     assert bill.speaker == "Bill Clinton"
-    assert [a.article.title for a in bill.answers] == ["Former president speaks at library"] * len(bill.answers)
+    assert [a.article.title for a in bill.answers] == ["Former president speaks at library"] * len(
+        bill.answers
+    )
     ambiguous = await archive.said("Clinton")
     assert {ambiguous.speaker, *ambiguous.did_you_mean} == {"Hillary Clinton", "Bill Clinton"}
 

@@ -20,7 +20,7 @@ log = logging.getLogger("bot.chat")
 
 NO_TOKEN = (
     "DISCORD_TOKEN is not set: put your bot's token from the Discord developer portal in it "
-    "(see \"Running the Discord bot\" in the README)."
+    '(see "Running the Discord bot" in the README).'
 )
 BAD_TOKEN = (
     "Discord rejected the token in DISCORD_TOKEN: "

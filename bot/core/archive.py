@@ -165,14 +165,7 @@ class Archive:
         async with self._write_lock:
             article_id = await self._store.insert_article(doc, ingest.content_hash(doc.body), guild_id)
         self._aliases.clear()
-        speakers = list(dict.fromkeys(a.speaker for a in doc.attributions if a is not None))
-        return ArticleSummary(
-            ref=ArticleRef(id=article_id, title=doc.title, date=doc.date, source=doc.source),
-            author=doc.author,
-            sentences=len(doc.sentences),
-            speakers=tuple(speakers),
-            guild_id=guild_id,
-        )
+        return _summary(article_id, doc, guild_id)
 
     async def import_folder(self, folder: str | Path) -> tuple[list[ArticleSummary], list[tuple[Path, str]]]:
         """Import every text/Markdown/HTML file of a folder, in name order (the bulk path:
@@ -271,7 +264,9 @@ class Archive:
         if row is None:
             raise NotFound(f"There is no article #{article_id} here.")
         if row.guild_id != guild_id:
-            raise Forbidden(f"Article #{article_id} is shared by every server; it cannot be removed from here.")
+            raise Forbidden(
+                f"Article #{article_id} is shared by every server; it cannot be removed from here."
+            )
         async with self._write_lock:
             await self._store.delete_article(article_id)
         self._aliases.clear()
@@ -317,7 +312,11 @@ class Archive:
         speakers = await self._store.article_speakers([r.id for r in rows])
         return [
             ArticleSummary(
-                ref=_ref(r), author=r.author, sentences=r.sentences, speakers=tuple(speakers[r.id]), guild_id=r.guild_id
+                ref=_ref(r),
+                author=r.author,
+                sentences=r.sentences,
+                speakers=tuple(speakers[r.id]),
+                guild_id=r.guild_id,
             )
             for r in rows
         ]
@@ -334,7 +333,9 @@ class Archive:
         await self.article(article_id, guild_id=guild_id)
         return await self._store.article_body(article_id)
 
-    async def speaker_names(self, query: str = "", *, guild_id: int | None = None, limit: int = 25) -> list[str]:
+    async def speaker_names(
+        self, query: str = "", *, guild_id: int | None = None, limit: int = 25
+    ) -> list[str]:
         """Speaker names for autocomplete: fuzzy-ranked by `query`, most quoted first when empty."""
         aliases = await self._speaker_aliases(guild_id)
         counts: dict[str, int] = {}
@@ -344,7 +345,12 @@ class Archive:
             return [n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
         choices = [a[0] for a in aliases]
         hits = process.extract(
-            query, choices, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=60, limit=limit * 4
+            query,
+            choices,
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            score_cutoff=60,
+            limit=limit * 4,
         )
         names: list[str] = []
         for _choice, _score, i in hits:
@@ -353,13 +359,20 @@ class Archive:
                 names.append(name)
         return names[:limit]
 
-    async def find_articles(self, query: str = "", *, guild_id: int | None = None, limit: int = 25) -> list[ArticleRef]:
+    async def find_articles(
+        self, query: str = "", *, guild_id: int | None = None, limit: int = 25
+    ) -> list[ArticleRef]:
         """Articles for autocomplete: fuzzy-ranked by title, newest first when empty."""
         rows = await self._store.article_titles(guild_id, 5000)
         if not query.strip():
             return [_ref(r) for r in rows[:limit]]
         hits = process.extract(
-            query, [r.title for r in rows], scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=50, limit=limit
+            query,
+            [r.title for r in rows],
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            score_cutoff=50,
+            limit=limit,
         )
         return [_ref(rows[i]) for _t, _s, i in hits]
 

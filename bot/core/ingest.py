@@ -26,11 +26,10 @@ MAX_TITLE = 300
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_MONTHS = (
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
-    "july august september october november december"
-).split()
-_DATE_LABEL_RE = re.compile(r"^(?:date|dated|published|posted|updated|first published)(?:\s+on)?\s*:?\s*", re.I)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
+_DATE_LABEL_RE = re.compile(
+    r"^(?:date|dated|published|posted|updated|first published)(?:\s+on)?\s*:?\s*", re.I
+)
 _DATE_HINT_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Trailing blog furniture that is not part of the article ("No comments:", share bars...).
 _BOILERPLATE_RE = re.compile(
@@ -47,7 +46,9 @@ def decode(raw: str | bytes, charset: str | None = None) -> str:
         text = raw
     else:
         if len(raw) > MAX_BYTES:
-            raise TooLarge(f"That file is {len(raw) / 1e6:.1f} MB; articles are limited to {MAX_BYTES // 1_000_000} MB.")
+            raise TooLarge(
+                f"That file is {len(raw) / 1e6:.1f} MB; articles are limited to {MAX_BYTES // 1_000_000} MB."
+            )
         if b"\x00" in raw[:8192]:
             raise BadArticle("That file looks binary, not text: send plain text, Markdown or HTML.")
         try:
@@ -191,7 +192,7 @@ def parse_html(html: str, url: str | None = None) -> tuple[str | None, str | Non
 
 
 def sniff_format(text: str, name: str | None, content_type: str | None) -> str:
-    """"html", "markdown" or "text", from the content type, the file name, then the content."""
+    """ "html", "markdown" or "text", from the content type, the file name, then the content."""
     ct = (content_type or "").split(";")[0].strip().lower()
     suffix = PurePath(name).suffix.lower() if name else ""
     if ct in ("text/html", "application/xhtml+xml") or suffix in (".html", ".htm", ".xhtml"):
@@ -226,7 +227,9 @@ def build_document(
     for p_index, para in enumerate(paragraphs):
         spans.append((offset, offset + len(para)))
         for start, end in split_sentences(para, base=offset):
-            sentences.append(Sentence(len(sentences), p_index, start, end, para[start - offset : end - offset]))
+            sentences.append(
+                Sentence(len(sentences), p_index, start, end, para[start - offset : end - offset])
+            )
         body_parts.append(para)
         offset += len(para) + 2
     body = "\n\n".join(body_parts)

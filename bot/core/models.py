@@ -72,7 +72,7 @@ class ArticleRef:
 
     @property
     def citation(self) -> str:
-        """"Title" (date), source -- as a person would cite it."""
+        """ "Title" (date), source -- as a person would cite it."""
         parts = [f"\u201c{self.title}\u201d"]
         if self.date:
             parts.append(f"({self.date})")

@@ -17,7 +17,7 @@ import sentencex
 
 from .attribution_lexicon import CUE_WORDS
 
-_QUOTES = "\"“”„‟«»"
+_QUOTES = '"“”„‟«»'
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
 _SPACE = " \t\r\n\u00a0"
 # Cuts sentencex makes that a news reader would not: after a title before a name
@@ -57,8 +57,10 @@ def split_sentences(text: str, base: int = 0) -> Iterator[tuple[int, int]]:
             cur[0] = prev[1]
             while prev[1] > prev[0] and text[prev[1] - 1] in _SPACE:
                 prev[1] -= 1
-        while cur[1] - cur[0] > 1 and text[cur[0]] in _QUOTES and (
-            cur[0] + 1 >= len(text) or text[cur[0] + 1] in _SPACE
+        while (
+            cur[1] - cur[0] > 1
+            and text[cur[0]] in _QUOTES
+            and (cur[0] + 1 >= len(text) or text[cur[0] + 1] in _SPACE)
         ):
             prev[1] = cur[0] + 1
             cur[0] += 1

@@ -76,7 +76,9 @@ _CANDIDATE_COLUMNS = """
     s.id, s.article_id, s.idx, s.paragraph, s.text, {score},
     sp.name, at.role, at.kind, at.cue, at.content, at.quote
 """
-_ATTR_JOIN = "LEFT JOIN attributions at ON at.sentence_id = s.id LEFT JOIN speakers sp ON sp.id = at.speaker_id"
+_ATTR_JOIN = (
+    "LEFT JOIN attributions at ON at.sentence_id = s.id LEFT JOIN speakers sp ON sp.id = at.speaker_id"
+)
 
 
 def _paragraph_texts(sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
@@ -122,7 +124,9 @@ class Store:
                 await reader.execute(
                     "CREATE VIRTUAL TABLE temp.qtok USING fts5(t, tokenize='porter unicode61 remove_diacritics 2')"
                 )
-                await reader.execute("CREATE VIRTUAL TABLE temp.qtok_terms USING fts5vocab(temp, qtok, instance)")
+                await reader.execute(
+                    "CREATE VIRTUAL TABLE temp.qtok_terms USING fts5vocab(temp, qtok, instance)"
+                )
             except BaseException:
                 if reader is not writer:
                     await reader.close()
@@ -253,8 +257,16 @@ class Store:
                 known.setdefault(content_hash, []).append((article_id, guild_id))
                 results.append(article_id)
                 articles.append(
-                    (article_id, guild_id, doc.title, doc.date, doc.author, doc.source, doc.body,
-                     content_hash)
+                    (
+                        article_id,
+                        guild_id,
+                        doc.title,
+                        doc.date,
+                        doc.author,
+                        doc.source,
+                        doc.body,
+                        content_hash,
+                    )
                 )
                 ids: dict[int, int] = {}
                 for s in doc.sentences:
@@ -397,7 +409,9 @@ class Store:
             return [ArticleRow(*row) for row in await cur.fetchall()]
 
     async def count_articles(self, guild_id: int | None) -> int:
-        async with self._db.execute(f"SELECT count(*) FROM articles a WHERE {_SCOPE}", {"guild": guild_id}) as cur:
+        async with self._db.execute(
+            f"SELECT count(*) FROM articles a WHERE {_SCOPE}", {"guild": guild_id}
+        ) as cur:
             (n,) = await cur.fetchone()  # type: ignore[misc]
         return n
 
