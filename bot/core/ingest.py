@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date as Date
 from pathlib import PurePath
 
@@ -246,17 +247,7 @@ def build_document(
         source=source,
     )
     attributions, speakers = attribute(doc)
-    return Document(
-        title=doc.title,
-        body=doc.body,
-        paragraphs=doc.paragraphs,
-        sentences=doc.sentences,
-        date=doc.date,
-        author=doc.author,
-        source=doc.source,
-        attributions=tuple(attributions),
-        speakers=tuple(speakers),
-    )
+    return replace(doc, attributions=tuple(attributions), speakers=tuple(speakers))
 
 
 def parse(

@@ -175,13 +175,6 @@ class Store:
             )
 
     # -- writing ---------------------------------------------------------------------------
-    async def find_duplicate(self, content_hash: str, guild_id: int | None) -> int | None:
-        """Id of a visible article with the same normalised text, if any."""
-        sql = f"SELECT a.id FROM articles a WHERE a.content_hash = :h AND {_SCOPE} LIMIT 1"
-        async with self._db.execute(sql, {"h": content_hash, "guild": guild_id}) as cur:
-            row = await cur.fetchone()
-        return row[0] if row else None
-
     async def insert_article(self, doc: Document, content_hash: str, guild_id: int | None) -> int:
         """Store one article with its sentences, speakers and attributions: all or nothing."""
         (result,) = await self._insert_batch([(doc, content_hash, guild_id)])
@@ -385,12 +378,6 @@ class Store:
         async with self._db.execute(sql, {"id": article_id, "guild": guild_id}) as cur:
             row = await cur.fetchone()
         return ArticleRow(*row) if row else None
-
-    async def article_owner(self, article_id: int) -> tuple[bool, int | None]:
-        """(exists, guild_id) regardless of scope: lets remove() tell NotFound from Forbidden."""
-        async with self._db.execute("SELECT guild_id FROM articles WHERE id = ?", (article_id,)) as cur:
-            row = await cur.fetchone()
-        return (True, row[0]) if row else (False, None)
 
     async def article_body(self, article_id: int) -> str:
         async with self._db.execute("SELECT body FROM articles WHERE id = ?", (article_id,)) as cur:
