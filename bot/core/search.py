@@ -38,9 +38,9 @@ MAX_QUERY_CHARS = 1000
 MAX_TERMS = 12
 WHO_CANDIDATES = 40  # attributed sentences reranked for `who`
 PARAGRAPHS = 10  # candidate paragraphs for `ask`; all their sentences are scored
-ASK_POSTINGS = 3000  # index rows an `ask` query may score (sentence document frequencies)
+ASK_POSTINGS = 1000  # index rows an `ask` query may score (sentence document frequencies)
 # The same for `who`, also in sentence frequencies: its index holds only attributed sentences.
-WHO_POSTINGS = 10000
+WHO_POSTINGS = 3000
 PAIR_TERMS = 4  # of the words too common to search alone, the rarest this many are searched in pairs
 
 # Function words and question words: they carry no topic, and at scale each one
@@ -502,10 +502,11 @@ async def _evidence(
 ) -> tuple[list[Candidate], list[tuple[float, ...]], list[float], dict[tuple[int, int], list[Candidate]]]:
     """Every sentence of the best paragraphs, its evidence (FEATURES order), its confidence,
     and the paragraphs' sentences by (article_id, paragraph)."""
-    hits = await store.paragraph_hits(query.match, guild_id, PARAGRAPHS)
-    if not hits:
+    found = await store.best_paragraphs(query.match, guild_id, PARAGRAPHS)
+    if not found:
         return [], [], [], {}
-    groups = await store.sentences_of((a, p) for a, p, _ in hits)
+    hits = [(a, p, score) for a, p, score, _ in found]
+    groups = {(a, p): sentences for a, p, _, sentences in found}
     top = hits[0][2] or 1.0
     asked = {w.lower() for w in _WORD_RE.findall(query.text)}
     processed_q = utils.default_process(" ".join(query.words))

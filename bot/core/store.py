@@ -7,6 +7,7 @@ a writer; foreign keys on; FTS5 (external content) over sentence text.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -29,6 +30,8 @@ SCHEMA_VERSION = max(MIGRATIONS)
 # Words as the unicode61 tokenizer sees them: runs of letters and digits.
 _WORD_RE = re.compile(r"[^\W_]+")
 _STEM_CACHE_MAX = 200_000
+# Read connections per archive: one per core of a small host (see Store.__init__).
+READERS = 2
 
 _SCOPE = "(a.guild_id IS NULL OR a.guild_id = :guild)"
 _STEM_SQL = "SELECT doc, term FROM temp.qtok_terms ORDER BY doc, offset"
@@ -98,17 +101,24 @@ def _paragraph_texts(sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
 class Store:
     """Async access to one archive file."""
 
-    def __init__(self, db: aiosqlite.Connection, writer: aiosqlite.Connection | None = None) -> None:
-        # Two connections to one WAL file: questions read on `_db` and never see a write
-        # in progress on `_writer` (nor wait for it), and each runs on its own thread.
-        self._db = db
-        self._writer = writer or db
+    def __init__(
+        self,
+        readers: aiosqlite.Connection | Sequence[aiosqlite.Connection],
+        writer: aiosqlite.Connection | None = None,
+    ) -> None:
+        # Several connections to one WAL file: questions read on the readers and never see
+        # a write in progress on `_writer` (nor wait for it). aiosqlite runs each connection
+        # on its own thread and SQLite lets go of the GIL while it searches, so two questions'
+        # FTS work runs on two cores at once.
+        self._readers = [readers] if isinstance(readers, aiosqlite.Connection) else list(readers)
+        self._turn = itertools.cycle(self._readers)
+        self._writer = writer or self._readers[0]
         self._sentence_count: int | None = None
         self._stem_cache: dict[str, tuple[str, ...]] = {}
         self._stem_lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: str | Path) -> Store:
+    async def open(cls, path: str | Path, readers_count: int = READERS) -> Store:
         """Open or create the archive at `path` and bring its schema up to date."""
         path = Path(path)
         in_memory = str(path) == ":memory:"
@@ -117,19 +127,23 @@ class Store:
         writer = await cls._connect(path)
         try:
             await cls(writer)._migrate()
-            # An in-memory database exists once per connection: it cannot have a reader.
-            reader = writer if in_memory else await cls._connect(path)
+            # An in-memory database exists once per connection: it cannot have readers.
+            readers: list[aiosqlite.Connection] = []
             try:
-                # A per-connection tokenizer: it stems query words exactly as the index does.
-                await reader.execute(
-                    "CREATE VIRTUAL TABLE temp.qtok USING fts5(t, tokenize='porter unicode61 remove_diacritics 2')"
-                )
-                await reader.execute(
-                    "CREATE VIRTUAL TABLE temp.qtok_terms USING fts5vocab(temp, qtok, instance)"
-                )
+                for _ in range(1 if in_memory else readers_count):
+                    reader = writer if in_memory else await cls._connect(path)
+                    readers.append(reader)
+                    # A per-connection tokenizer: it stems query words exactly as the index does.
+                    await reader.execute(
+                        "CREATE VIRTUAL TABLE temp.qtok USING fts5(t, tokenize='porter unicode61 remove_diacritics 2')"
+                    )
+                    await reader.execute(
+                        "CREATE VIRTUAL TABLE temp.qtok_terms USING fts5vocab(temp, qtok, instance)"
+                    )
             except BaseException:
-                if reader is not writer:
-                    await reader.close()
+                for reader in readers:
+                    if reader is not writer:
+                        await reader.close()
                 raise
         except sqlite3.DatabaseError as err:
             await writer.close()
@@ -137,7 +151,7 @@ class Store:
         except BaseException:
             await writer.close()
             raise
-        return cls(reader, writer)
+        return cls(readers, writer)
 
     @staticmethod
     async def _connect(path: Path) -> aiosqlite.Connection:
@@ -156,9 +170,15 @@ class Store:
             raise BadArchive(f"{path} cannot be used as an archive ({err}).") from err
         return db
 
+    def _reader(self) -> aiosqlite.Connection:
+        """The next read connection, in turn. A method that runs several statements that
+        must share a connection (the scratch tokenizer table) takes one and keeps it."""
+        return next(self._turn)
+
     async def close(self) -> None:
-        if self._db is not self._writer:
-            await self._db.close()
+        for reader in self._readers:
+            if reader is not self._writer:
+                await reader.close()
         await self._writer.close()
 
     async def _migrate(self) -> None:
@@ -375,12 +395,12 @@ class Store:
             " (SELECT count(*) FROM sentences WHERE article_id = a.id)"
             f" FROM articles a WHERE a.id = :id AND {_SCOPE}"
         )
-        async with self._db.execute(sql, {"id": article_id, "guild": guild_id}) as cur:
+        async with self._reader().execute(sql, {"id": article_id, "guild": guild_id}) as cur:
             row = await cur.fetchone()
         return ArticleRow(*row) if row else None
 
     async def article_body(self, article_id: int) -> str:
-        async with self._db.execute("SELECT body FROM articles WHERE id = ?", (article_id,)) as cur:
+        async with self._reader().execute("SELECT body FROM articles WHERE id = ?", (article_id,)) as cur:
             row = await cur.fetchone()
         return row[0] if row else ""
 
@@ -392,11 +412,11 @@ class Store:
             f" FROM articles a WHERE {_SCOPE}"
             " ORDER BY coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC LIMIT :limit OFFSET :offset"
         )
-        async with self._db.execute(sql, {"guild": guild_id, "limit": limit, "offset": offset}) as cur:
+        async with self._reader().execute(sql, {"guild": guild_id, "limit": limit, "offset": offset}) as cur:
             return [ArticleRow(*row) for row in await cur.fetchall()]
 
     async def count_articles(self, guild_id: int | None) -> int:
-        async with self._db.execute(
+        async with self._reader().execute(
             f"SELECT count(*) FROM articles a WHERE {_SCOPE}", {"guild": guild_id}
         ) as cur:
             (n,) = await cur.fetchone()  # type: ignore[misc]
@@ -417,7 +437,7 @@ class Store:
             " GROUP BY at.article_id, sp.id ORDER BY n DESC, sp.name"
         )
         out: dict[int, list[str]] = {i: [] for i in article_ids}
-        async with self._db.execute(sql, list(article_ids)) as cur:
+        async with self._reader().execute(sql, list(article_ids)) as cur:
             for article_id, name, _n in await cur.fetchall():
                 out[article_id].append(name)
         return out
@@ -425,7 +445,7 @@ class Store:
     async def sentence_count(self) -> int:
         """All sentences in the archive (BM25's N); cached, kept current by insert/delete."""
         if self._sentence_count is None:
-            async with self._db.execute("SELECT count(*) FROM sentences") as cur:
+            async with self._reader().execute("SELECT count(*) FROM sentences") as cur:
                 (self._sentence_count,) = await cur.fetchone()  # type: ignore[misc]
         return self._sentence_count
 
@@ -436,7 +456,7 @@ class Store:
                    (SELECT count(DISTINCT at.speaker_id) FROM attributions at JOIN articles a ON a.id = at.article_id
                     WHERE {_SCOPE})
             FROM articles a WHERE {_SCOPE}"""
-        async with self._db.execute(sql, {"guild": guild_id}) as cur:
+        async with self._reader().execute(sql, {"guild": guild_id}) as cur:
             row = await cur.fetchone()
         return (row[0], row[1], row[2]) if row else (0, 0, 0)
 
@@ -447,7 +467,7 @@ class Store:
             f" JOIN speakers sp ON sp.id = at.speaker_id WHERE {_SCOPE}"
             " GROUP BY sp.id ORDER BY n DESC, sp.name LIMIT :limit"
         )
-        async with self._db.execute(sql, {"guild": guild_id, "limit": limit}) as cur:
+        async with self._reader().execute(sql, {"guild": guild_id, "limit": limit}) as cur:
             return [(name, n) for name, n in await cur.fetchall()]
 
     # -- search support ----------------------------------------------------------------------
@@ -477,12 +497,13 @@ class Store:
                 else:
                     out[w] = got
         if missing:
-            run = getattr(self._db, "_execute", None)  # aiosqlite: a function on its thread
+            db = self._reader()
+            run = getattr(db, "_execute", None)  # aiosqlite: a function on its thread
             if run is not None:
-                rows = await run(_stem_on_thread, self._db._conn, missing)  # noqa: SLF001
+                rows = await run(_stem_on_thread, db._conn, missing)  # noqa: SLF001
             else:  # pragma: no cover - an aiosqlite without _execute
                 async with self._stem_lock:
-                    rows = await self._stem_rows(missing)
+                    rows = await self._stem_rows(db, missing)
             found: dict[int, list[str]] = {}
             for doc, term in rows:
                 found.setdefault(doc, []).append(term)
@@ -492,14 +513,13 @@ class Store:
                 cache[word] = out[word] = tuple(found.get(i, ()))
         return out
 
-    async def _stem_rows(self, words: Sequence[str]) -> list[tuple[int, str]]:
-        await self._db.executemany(
-            "INSERT INTO temp.qtok (rowid, t) VALUES (?, ?)", list(enumerate(words, 1))
-        )
+    @staticmethod
+    async def _stem_rows(db: aiosqlite.Connection, words: Sequence[str]) -> list[tuple[int, str]]:
+        await db.executemany("INSERT INTO temp.qtok (rowid, t) VALUES (?, ?)", list(enumerate(words, 1)))
         try:
-            return [tuple(r) for r in await self._db.execute_fetchall(_STEM_SQL)]  # type: ignore[misc]
+            return [tuple(r) for r in await db.execute_fetchall(_STEM_SQL)]  # type: ignore[misc]
         finally:
-            await self._db.execute("DELETE FROM temp.qtok")
+            await db.execute("DELETE FROM temp.qtok")
 
     async def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
         """How many sentences hold each (stemmed) term."""
@@ -508,7 +528,7 @@ class Store:
             return {}
         marks = ",".join("?" * len(unique))
         sql = f"SELECT term, doc FROM sentences_vocab WHERE term IN ({marks})"
-        found = dict(await self._db.execute_fetchall(sql, unique))  # type: ignore[arg-type]
+        found = dict(await self._reader().execute_fetchall(sql, unique))  # type: ignore[arg-type]
         return {t: found.get(t, 0) for t in unique}
 
     async def candidates(
@@ -536,6 +556,38 @@ class Store:
         rows = await self._scoped("paragraphs_fts", match, sql, guild_id, limit)
         return [(row[0], row[1], row[2]) for row in rows]  # type: ignore[misc]
 
+    async def best_paragraphs(
+        self, match: str, guild_id: int | None, limit: int
+    ) -> list[tuple[int, int, float, list[Candidate]]]:
+        """paragraph_hits() with each paragraph's sentences (in order): (article_id, paragraph,
+        bm25, sentences), best first. One statement, so a question costs one trip to the
+        database thread rather than three; when other servers' articles crowd the index's
+        best rows, paragraph_hits() looks deeper."""
+        sql = (
+            "WITH hits (id, score) AS MATERIALIZED ("
+            " SELECT rowid, -rank FROM paragraphs_fts WHERE paragraphs_fts MATCH :match ORDER BY rank LIMIT :inner),"
+            " top (a, p, score) AS MATERIALIZED ("
+            "  SELECT s.article_id, s.paragraph, hits.score FROM hits JOIN sentences s ON s.id = hits.id"
+            f"  JOIN articles a ON a.id = s.article_id WHERE {_SCOPE} ORDER BY hits.score DESC LIMIT :limit)"
+            f" SELECT top.score, {_CANDIDATE_COLUMNS.format(score='0.0')}"
+            f" FROM top JOIN sentences s ON s.article_id = top.a AND s.paragraph = top.p {_ATTR_JOIN}"
+            " ORDER BY top.score DESC, s.article_id, s.paragraph, s.idx"
+        )
+        params = {"match": match, "guild": guild_id, "limit": limit, "inner": max(4 * limit, 40)}
+        out: dict[tuple[int, int], tuple[int, int, float, list[Candidate]]] = {}
+        for row in await self._reader().execute_fetchall(sql, params):
+            c = Candidate(*row[1:])
+            key = (c.article_id, c.paragraph)
+            if key not in out:
+                out[key] = (c.article_id, c.paragraph, row[0], [])
+            out[key][3].append(c)
+        if len(out) < limit:  # few matches, or crowded by other servers' rows: the long way
+            hits = await self.paragraph_hits(match, guild_id, limit)
+            if len(hits) > len(out):
+                groups = await self.sentences_of((a, p) for a, p, _ in hits)
+                return [(a, p, score, groups[(a, p)]) for a, p, score in hits]
+        return list(out.values())
+
     async def _scoped(
         self, fts: str, match: str, sql: str, guild_id: int | None, limit: int
     ) -> list[tuple[object, ...]]:
@@ -543,12 +595,24 @@ class Store:
         to join and apply the scope. BM25 ranks inside the index, so the joins run for the top
         rows only, not for every row that matches. When other servers' articles crowd the top
         rows, look deeper."""
+        db = self._reader()
+        # First in one statement (one trip to the database thread), which also counts the
+        # index rows it took; only when they were all taken and too few were in scope, or
+        # none were, is it done again deeper, in steps.
+        inner = max(4 * limit, 40)
+        first = await db.execute_fetchall(
+            f"WITH hits (id, score) AS MATERIALIZED (SELECT rowid, -rank FROM {fts} WHERE {fts} MATCH :match"
+            f" ORDER BY rank LIMIT :inner) SELECT (SELECT count(*) FROM hits), * FROM ({sql})",
+            {"match": match, "inner": inner, "guild": guild_id, "limit": limit},
+        )
+        if first and (len(first) >= limit or first[0][0] < inner):
+            return [tuple(row[1:]) for row in first]
         rows: list[tuple[object, ...]] = []
         # rank is bm25() (no rank option is set): selecting it reuses the score the sort
         # computed, where bm25() would be computed again for each row returned.
         for inner in (max(4 * limit, 40), 64 * limit, 16384):
             hits = list(
-                await self._db.execute_fetchall(
+                await db.execute_fetchall(
                     f"SELECT rowid, -rank FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
                     (match, inner),
                 )
@@ -560,7 +624,7 @@ class Store:
             for n, (rowid, score) in enumerate(hits):
                 params[f"i{n}"], params[f"s{n}"] = rowid, score
             rows = list(
-                await self._db.execute_fetchall(f"WITH hits (id, score) AS (VALUES {values}) {sql}", params)
+                await db.execute_fetchall(f"WITH hits (id, score) AS (VALUES {values}) {sql}", params)
             )
             if len(rows) >= limit or len(hits) < inner:
                 break
@@ -579,7 +643,7 @@ class Store:
             f" FROM k JOIN sentences s ON s.article_id = k.a AND s.paragraph = k.p {_ATTR_JOIN}"
             " ORDER BY s.article_id, s.idx"
         )
-        for row in await self._db.execute_fetchall(sql, [v for pair in pairs for v in pair]):
+        for row in await self._reader().execute_fetchall(sql, [v for pair in pairs for v in pair]):
             c = Candidate(*row)
             out[(c.article_id, c.paragraph)].append(c)
         return out
@@ -590,7 +654,7 @@ class Store:
             f"SELECT {_CANDIDATE_COLUMNS.format(score='0.0')} FROM sentences s {_ATTR_JOIN}"
             " WHERE s.article_id = ? AND s.idx BETWEEN ? AND ? ORDER BY s.idx"
         )
-        async with self._db.execute(sql, (article_id, first, last)) as cur:
+        async with self._reader().execute(sql, (article_id, first, last)) as cur:
             return [Candidate(*row) for row in await cur.fetchall()]
 
     async def windows(
@@ -608,7 +672,7 @@ class Store:
             f" FROM k JOIN sentences s ON s.article_id = k.a AND s.idx BETWEEN k.lo AND k.hi {_ATTR_JOIN}"
             " ORDER BY k.a, k.lo, s.idx"
         )
-        for row in await self._db.execute_fetchall(sql, [v for key in keys for v in key]):
+        for row in await self._reader().execute_fetchall(sql, [v for key in keys for v in key]):
             out[(row[0], row[1], row[2])].append(Candidate(*row[3:]))
         return out
 
@@ -621,7 +685,7 @@ class Store:
             "SELECT a.id, a.guild_id, a.title, a.date, a.author, a.source, 0"
             f" FROM articles a WHERE a.id IN ({marks})"
         )
-        return {row[0]: ArticleRow(*row) for row in await self._db.execute_fetchall(sql, ids)}
+        return {row[0]: ArticleRow(*row) for row in await self._reader().execute_fetchall(sql, ids)}
 
     # -- speakers ----------------------------------------------------------------------------
     async def speaker_aliases(self, guild_id: int | None) -> list[tuple[str, int, str, int]]:
@@ -635,7 +699,7 @@ class Store:
             JOIN speakers sp ON sp.id = seen.id
             JOIN speaker_aliases al ON al.speaker_id = sp.id
             JOIN articles a ON a.id = al.article_id WHERE {_SCOPE}"""
-        async with self._db.execute(sql, {"guild": guild_id}) as cur:
+        async with self._reader().execute(sql, {"guild": guild_id}) as cur:
             return [tuple(row) for row in await cur.fetchall()]  # type: ignore[misc]
 
     async def statements(self, speaker_id: int, guild_id: int | None, limit: int) -> list[Candidate]:
@@ -647,7 +711,7 @@ class Store:
             f" WHERE at.speaker_id = :speaker AND {_SCOPE}"
             " ORDER BY coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC, s.idx LIMIT :limit"
         )
-        async with self._db.execute(sql, {"speaker": speaker_id, "guild": guild_id, "limit": limit}) as cur:
+        async with self._reader().execute(sql, {"speaker": speaker_id, "guild": guild_id, "limit": limit}) as cur:
             return [Candidate(*row) for row in await cur.fetchall()]
 
     # -- export and checks -------------------------------------------------------------------
@@ -657,15 +721,16 @@ class Store:
             f"SELECT {_CANDIDATE_COLUMNS.format(score='0.0')} FROM sentences s {_ATTR_JOIN}"
             " WHERE s.article_id = ? ORDER BY s.idx"
         )
-        async with self._db.execute(sql, (article_id,)) as cur:
+        async with self._reader().execute(sql, (article_id,)) as cur:
             return [Candidate(*row) for row in await cur.fetchall()]
 
     async def integrity(self) -> tuple[str, dict[str, int]]:
         """PRAGMA integrity_check's verdict and the row count of each table (for tests)."""
-        async with self._db.execute("PRAGMA integrity_check") as cur:
+        db = self._reader()
+        async with db.execute("PRAGMA integrity_check") as cur:
             (verdict,) = await cur.fetchone()  # type: ignore[misc]
         counts = {}
         for table in ("articles", "sentences", "speakers", "speaker_aliases", "attributions"):
-            async with self._db.execute(f"SELECT count(*) FROM {table}") as cur:
+            async with db.execute(f"SELECT count(*) FROM {table}") as cur:
                 (counts[table],) = await cur.fetchone()  # type: ignore[misc]
         return verdict, counts
