@@ -416,12 +416,6 @@ async def _answers(
     `paragraphs`: sentences of (article_id, paragraph) pairs already read (the rest are read)."""
     ranked = list(ranked)[: limit * 3]
     known = paragraphs or {}
-    wanted = [(c.article_id, c.paragraph) for _, c in ranked]
-    paragraphs = {k: known[k] for k in wanted if k in known}
-    if missing := [k for k in wanted if k not in paragraphs]:
-        paragraphs.update(await store.sentences_of(missing))
-    refs = await store.article_refs(c.article_id for _, c in ranked)
-    answers: list[Answer] = []
     seen: set[tuple[int, int | str]] = set()
     picked: list[tuple[float, Candidate]] = []
     for score, cand in ranked:
@@ -431,20 +425,31 @@ async def _answers(
         if key not in seen:
             seen.add(key)
             picked.append((score, cand))
-    # A quote may run over several sentences: look 12 either side (one query for all).
-    reach = {(c.article_id, c.idx): 12 if c.quote is not None else 1 for _, c in picked[:limit]}
+        if len(picked) >= limit:
+            break
+    # A quote may run over several sentences: look 12 either side. One query reads every
+    # answer's window, paragraph and article.
+    reach = {
+        (c.article_id, c.idx): (12 if c.quote is not None else 1) if with_context else 0 for _, c in picked
+    }
     spans = {key: (key[0], key[1] - r, key[1] + r) for key, r in reach.items()}
-    windows = await store.windows(spans.values()) if with_context else {}
+    found, refs = await store.passages((*spans[(c.article_id, c.idx)], c.paragraph) for _, c in picked)
+    answers: list[Answer] = []
     for score, cand in picked:
-        span = spans.get((cand.article_id, cand.idx))
-        window = windows.get(span, []) if with_context and span else []
-        if with_context and not window:
-            window = await store.neighbours(cand.article_id, cand.idx - 12, cand.idx + 12)
+        rows = found.get((*spans[(cand.article_id, cand.idx)], cand.paragraph), [])
+        lo, hi = spans[(cand.article_id, cand.idx)][1:]
+        window = [c for c in rows if lo <= c.idx <= hi] if with_context else []
+        if cand.article_id not in refs:  # removed meanwhile: nothing to cite
+            continue
         quote = [c for c in window if cand.quote is not None and c.quote == cand.quote] or [cand]
         first, last = quote[0].idx, quote[-1].idx
         before = next((c.text for c in window if c.idx == first - 1), "")
         after = next((c.text for c in window if c.idx == last + 1), "")
-        para = paragraphs.get((cand.article_id, cand.paragraph)) or [cand]
+        para = (
+            known.get((cand.article_id, cand.paragraph))
+            or [c for c in rows if c.paragraph == cand.paragraph]
+            or [cand]
+        )
         answers.append(
             Answer(
                 score=score,

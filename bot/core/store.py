@@ -648,44 +648,31 @@ class Store:
             out[(c.article_id, c.paragraph)].append(c)
         return out
 
-    async def neighbours(self, article_id: int, first: int, last: int) -> list[Candidate]:
-        """Sentences idx first..last of one article, with attributions."""
-        sql = (
-            f"SELECT {_CANDIDATE_COLUMNS.format(score='0.0')} FROM sentences s {_ATTR_JOIN}"
-            " WHERE s.article_id = ? AND s.idx BETWEEN ? AND ? ORDER BY s.idx"
-        )
-        async with self._reader().execute(sql, (article_id, first, last)) as cur:
-            return [Candidate(*row) for row in await cur.fetchall()]
-
-    async def windows(
-        self, ranges: Iterable[tuple[int, int, int]]
-    ) -> dict[tuple[int, int, int], list[Candidate]]:
-        """neighbours() for several (article_id, first, last) ranges in one query, keyed by range."""
-        keys = list(dict.fromkeys(ranges))
-        out: dict[tuple[int, int, int], list[Candidate]] = {k: [] for k in keys}
+    async def passages(
+        self, keys: Iterable[tuple[int, int, int, int]]
+    ) -> tuple[dict[tuple[int, int, int, int], list[Candidate]], dict[int, ArticleRow]]:
+        """For each (article_id, first, last, paragraph): sentences idx first..last and every
+        sentence of that paragraph, in order; and each article's row. One statement for
+        all that an answer shows (its quote, context, paragraph and citation)."""
+        keys = list(dict.fromkeys(keys))
+        out: dict[tuple[int, int, int, int], list[Candidate]] = {k: [] for k in keys}
+        refs: dict[int, ArticleRow] = {}
         if not keys:
-            return out
-        values = ",".join("(?, ?, ?)" for _ in keys)
+            return out, refs
+        values = ",".join("(?, ?, ?, ?)" for _ in keys)
         sql = (
-            f"WITH k(a, lo, hi) AS (VALUES {values})"
-            f" SELECT k.a, k.lo, k.hi, {_CANDIDATE_COLUMNS.format(score='0.0')}"
-            f" FROM k JOIN sentences s ON s.article_id = k.a AND s.idx BETWEEN k.lo AND k.hi {_ATTR_JOIN}"
-            " ORDER BY k.a, k.lo, s.idx"
+            f"WITH k(a, lo, hi, p) AS (VALUES {values})"
+            " SELECT k.a, k.lo, k.hi, k.p, a.id, a.guild_id, a.title, a.date, a.author, a.source, 0,"
+            f" {_CANDIDATE_COLUMNS.format(score='0.0')}"
+            " FROM k JOIN articles a ON a.id = k.a"
+            " JOIN sentences s ON s.article_id = k.a AND (s.idx BETWEEN k.lo AND k.hi OR s.paragraph = k.p)"
+            f" {_ATTR_JOIN} ORDER BY k.a, k.lo, k.hi, k.p, s.idx"
         )
         for row in await self._reader().execute_fetchall(sql, [v for key in keys for v in key]):
-            out[(row[0], row[1], row[2])].append(Candidate(*row[3:]))
-        return out
-
-    async def article_refs(self, article_ids: Iterable[int]) -> dict[int, ArticleRow]:
-        ids = list(dict.fromkeys(article_ids))
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        sql = (
-            "SELECT a.id, a.guild_id, a.title, a.date, a.author, a.source, 0"
-            f" FROM articles a WHERE a.id IN ({marks})"
-        )
-        return {row[0]: ArticleRow(*row) for row in await self._reader().execute_fetchall(sql, ids)}
+            out[(row[0], row[1], row[2], row[3])].append(Candidate(*row[11:]))
+            if row[4] not in refs:
+                refs[row[4]] = ArticleRow(*row[4:11])
+        return out, refs
 
     # -- speakers ----------------------------------------------------------------------------
     async def speaker_aliases(self, guild_id: int | None) -> list[tuple[str, int, str, int]]:
@@ -711,7 +698,9 @@ class Store:
             f" WHERE at.speaker_id = :speaker AND {_SCOPE}"
             " ORDER BY coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC, s.idx LIMIT :limit"
         )
-        async with self._reader().execute(sql, {"speaker": speaker_id, "guild": guild_id, "limit": limit}) as cur:
+        async with self._reader().execute(
+            sql, {"speaker": speaker_id, "guild": guild_id, "limit": limit}
+        ) as cur:
             return [Candidate(*row) for row in await cur.fetchall()]
 
     # -- export and checks -------------------------------------------------------------------
