@@ -23,7 +23,7 @@ import functools
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from rapidfuzz import fuzz, process, utils
@@ -154,9 +154,9 @@ class _Parsed:
     tokens: tuple[str, ...]
     words: frozenset[str]
     processed: str  # rapidfuzz's default_process
-    time: bool
-    number: bool
-    names: tuple[str, ...]  # capitalised words not first in the sentence, lower case
+    # Whether it holds a time, a number, names (capitalised words not first in the sentence,
+    # lower case): worked out when a question first asks for that kind, not for every sentence.
+    kinds: dict[str, object] = field(default_factory=dict)
 
 
 _PARSED: dict[int, _Parsed] = {}
@@ -184,9 +184,6 @@ async def _parsed(store: Store, sentences: Sequence[Candidate]) -> list[_Parsed]
                 tokens=tuple(tokens),
                 words=frozenset(tokens),
                 processed=utils.default_process(text),
-                time=bool(_TIME_A.search(text)),
-                number=bool(_NUMBER_A.search(text)),
-                names=tuple(w.lower() for w in _NAME_A.findall(text)),
             )
             _PARSED[sentences[i].sentence_id] = out[i] = p
     return out  # type: ignore[return-value]
@@ -275,26 +272,23 @@ def answer_kind(question: str) -> str | None:
 
 
 def _holds(kind: str | None, parsed: _Parsed, asked: set[str]) -> float:
-    """_holds_kind from a sentence's cached parse."""
-    if kind == "time":
-        return float(parsed.time)
-    if kind == "number":
-        return float(parsed.number)
-    if kind == "name":
-        return float(any(w not in asked for w in parsed.names))
-    return 0.0
-
-
-def _holds_kind(kind: str | None, text: str, asked: set[str]) -> float:
     """1.0 when the sentence holds something of the kind asked for (a name the question does
     not already give, for "who"/"where")."""
-    if kind == "time":
-        return float(bool(_TIME_A.search(text)))
-    if kind == "number":
-        return float(bool(_NUMBER_A.search(text)))
+    if kind is None:
+        return 0.0
+    found = parsed.kinds.get(kind)
+    if found is None:
+        text = parsed.text
+        if kind == "time":
+            found = bool(_TIME_A.search(text))
+        elif kind == "number":
+            found = bool(_NUMBER_A.search(text))
+        else:
+            found = tuple(w.lower() for w in _NAME_A.findall(text))
+        parsed.kinds[kind] = found
     if kind == "name":
-        return float(any(w.lower() not in asked for w in _NAME_A.findall(text)))
-    return 0.0
+        return float(any(w not in asked for w in found))  # type: ignore[attr-defined]
+    return float(found)  # type: ignore[arg-type]
 
 
 _DF_CACHES: dict[int, tuple[Store, int, dict[str, int]]] = {}
