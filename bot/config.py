@@ -58,6 +58,7 @@ _ENV_NAMES = {
     "ARCHIVIST_VIEW_TIMEOUT": "view_timeout",
     "ARCHIVIST_DEFER_AFTER": "defer_after",
     "ARCHIVIST_LOG_LEVEL": "log_level",
+    "ARCHIVIST_WORKERS": "workers",
 }
 
 
@@ -86,6 +87,8 @@ class BotSettings:
     # the expected wait for the archive passes this, the bot defers first.
     defer_after: float = 1.5
     log_level: str = "INFO"
+    # Processes answering ask/who/said (see bot.core.workers); None: one per core, 0: none.
+    workers: int | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> BotSettings:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import discord
 from bot.config import BotSettings, ConfigError
 from bot.core.archive import Archive
 from bot.core.errors import ArchiveError
+from bot.core.workers import Readers, default_processes
 
 from .client import ArchivistBot, use_endpoints
 
@@ -56,11 +59,25 @@ async def serve(db: Path, seeds: Path | None, settings: BotSettings) -> int:
     """Open the archive and run the bot until it stops; return the exit code."""
     use_endpoints(settings.discord_api, settings.discord_gateway)
     try:
-        archive = await Archive.open(db, seeds=seeds)
+        archive: Archive | Readers = await Archive.open(db, seeds=seeds)
     except ArchiveError as error:
         return _fail(f"The archive at {db} could not be opened: {error}")
+    workers = default_processes() if settings.workers is None else settings.workers
+    if workers > 0:
+        try:
+            archive = await Readers.start(archive, db, workers)
+        except BaseException:
+            await archive.close()
+            raise
+        log.info("answering questions in %d worker processes", workers)
     try:
-        bot = ArchivistBot(archive, settings)
+        bot = ArchivistBot(archive, settings)  # type: ignore[arg-type]  # Readers stands in for Archive
+        # SIGTERM (systemd, docker stop) closes the bot like Ctrl-C does, so the archive and
+        # its worker processes are closed on the way out rather than left behind.
+        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows' loop
+            asyncio.get_running_loop().add_signal_handler(
+                signal.SIGTERM, lambda: asyncio.ensure_future(bot.close())
+            )
         async with bot:
             await bot.start(settings.token or "")
     except discord.LoginFailure:

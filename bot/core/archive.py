@@ -108,6 +108,22 @@ class Archive:
         # rebuilt after any change, since reading them costs a join over attributions.
         self._aliases: dict[int | None, list[tuple[str, int, str, int]]] = {}
         self._write_lock = asyncio.Lock()
+        self._generation = 0
+
+    @property
+    def generation(self) -> int:
+        """Moves on with every write through this Archive: other processes reading the same
+        file compare it to know when to forget() (see workers.Readers)."""
+        return self._generation
+
+    def _written(self) -> None:
+        self._aliases.clear()
+        self._generation += 1
+
+    def forget(self) -> None:
+        """Drop what is cached about the archive's contents: another process has written."""
+        self._aliases.clear()
+        self._store.forget()
 
     @classmethod
     async def open(cls, path: str | Path, seeds: str | Path | None = None) -> Archive:
@@ -164,7 +180,7 @@ class Archive:
         """Store an already parsed and attributed Document (benchmarks, bulk import)."""
         async with self._write_lock:
             article_id = await self._store.insert_article(doc, ingest.content_hash(doc.body), guild_id)
-        self._aliases.clear()
+        self._written()
         return _summary(article_id, doc, guild_id)
 
     async def import_folder(self, folder: str | Path) -> tuple[list[ArticleSummary], list[tuple[Path, str]]]:
@@ -210,7 +226,7 @@ class Archive:
                 stored = await self._store.insert_articles(
                     [(doc, ingest.content_hash(doc.body), guild_id) for _i, doc in batch]
                 )
-            self._aliases.clear()
+            self._written()
             for (i, doc), outcome in zip(batch, stored, strict=True):
                 if isinstance(outcome, int):
                     results[i] = _summary(outcome, doc, guild_id)
@@ -269,7 +285,7 @@ class Archive:
             )
         async with self._write_lock:
             await self._store.delete_article(article_id)
-        self._aliases.clear()
+        self._written()
         return _ref(row)
 
     # -- answering ---------------------------------------------------------------------

@@ -170,6 +170,10 @@ class Store:
             raise BadArchive(f"{path} cannot be used as an archive ({err}).") from err
         return db
 
+    def forget(self) -> None:
+        """Drop the cached sentence count: another process has written to the file."""
+        self._sentence_count = None
+
     def _reader(self) -> aiosqlite.Connection:
         """The next read connection, in turn. A method that runs several statements that
         must share a connection (the scratch tokenizer table) takes one and keeps it."""

@@ -18,6 +18,7 @@ from bot.config import BotSettings
 from bot.core import ingest
 from bot.core.archive import Archive
 from bot.core.models import Attribution, Document, Speaker
+from bot.core.workers import Readers
 
 from .server import FakeDiscord, FakeGuild, FakeMember
 
@@ -112,8 +113,9 @@ def write_seeds(folder: Path) -> Path:
 
 
 @contextlib.asynccontextmanager
-async def start_bot(tmp_path: Path, **settings: Any) -> AsyncIterator[BotHarness]:
-    """Fake Discord up, archive opened (seeded), bot connected and ready; all torn down after."""
+async def start_bot(tmp_path: Path, *, workers: int = 0, **settings: Any) -> AsyncIterator[BotHarness]:
+    """Fake Discord up, archive opened (seeded), bot connected and ready; all torn down after.
+    `workers` > 0 answers questions in that many worker processes, as `archivist run` does."""
     old_base, old_gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
     fake = FakeDiscord()
     await fake.start()  # first: the client does not retry a failed first connection
@@ -128,6 +130,8 @@ async def start_bot(tmp_path: Path, **settings: Any) -> AsyncIterator[BotHarness
         )
     archive = await Archive.open(tmp_path / "a.db", seeds=write_seeds(tmp_path / "seeds"))
     await archive.add_document(quotes_document())
+    if workers:
+        archive = await Readers.start(archive, tmp_path / "a.db", workers)  # type: ignore[assignment]
     config = BotSettings(
         token="fake-token",
         discord_api=fake.api_base,
