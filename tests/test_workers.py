@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -73,6 +74,20 @@ async def test_errors_in_workers_reach_the_caller_as_themselves(readers: tuple[A
     assert (await pooled.ask("Who dictates NATO's agenda?")).answers  # the worker lives on
 
 
+async def test_a_dead_worker_is_replaced_and_no_question_is_lost(readers: tuple[Archive, Readers]) -> None:
+    archive, pooled = readers
+    question = "Who dictates NATO's agenda?"
+    expected = await archive.ask(question)
+    before = set(multiprocessing.active_children())
+    victim = next(p for p in before if p.pid is not None and "Process" in type(p).__name__)
+    os.kill(victim.pid, signal.SIGKILL)
+    victim.join(10)
+    # The question that meets the broken pool is answered all the same, and later ones by new workers.
+    assert [await pooled.ask(question) for _ in range(3)] == [expected] * 3
+    new = {p for p in multiprocessing.active_children() if "Process" in type(p).__name__} - before
+    assert new, "no new worker processes were started"
+
+
 async def test_workers_end_with_the_bot_even_when_it_is_killed(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
     script = textwrap.dedent(
@@ -85,7 +100,8 @@ async def test_workers_end_with_the_bot_even_when_it_is_killed(tmp_path: Path) -
             archive = await Archive.open({str(db)!r})
             pooled = await Readers.start(archive, {str(db)!r}, 2)
             await pooled.ask("Who dictates NATO's agenda?")
-            print(*[p.pid for p in multiprocessing.active_children() if "Process" in type(p).__name__], flush=True)
+            workers = [p.pid for p in multiprocessing.active_children() if "Process" in type(p).__name__]
+            print(*workers, flush=True)
             await asyncio.sleep(60)
 
         if __name__ == "__main__":

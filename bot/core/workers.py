@@ -15,11 +15,13 @@ generation it was asked at, and a worker that sees a new one forgets its caches 
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import multiprocessing.connection
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.util import Finalize
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,8 @@ from typing import Any
 from .archive import Archive
 from .models import SearchResult
 from .store import Store
+
+log = logging.getLogger(__name__)
 
 # -- in each worker process --------------------------------------------------------------
 _loop: asyncio.AbstractEventLoop | None = None
@@ -84,38 +88,55 @@ class Readers:
     """An Archive whose ask, who and said run in worker processes; every other attribute is
     the Archive's own. Use `await Readers.start(archive, path, processes)`, then `close()`."""
 
-    def __init__(self, archive: Archive, pool: ProcessPoolExecutor) -> None:
+    def __init__(self, archive: Archive, path: str | Path, processes: int) -> None:
         self._archive = archive
-        self._pool = pool
+        self._path = str(path)
+        self._processes = processes
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # spawn, not fork: the bot's process has threads (aiosqlite's), which fork would copy mid-step.
+        return ProcessPoolExecutor(
+            max_workers=self._processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start,
+            initargs=(self._path,),
+        )
 
     @classmethod
     async def start(cls, archive: Archive, path: str | Path, processes: int) -> Readers:
         """Start `processes` workers on the archive file at `path` (already created and
         migrated by `archive`), and wait until each has opened it."""
-        # spawn, not fork: the bot's process has threads (aiosqlite's), which fork would copy mid-step.
-        pool = ProcessPoolExecutor(
-            max_workers=processes,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start,
-            initargs=(str(path),),
-        )
-        readers = cls(archive, pool)
+        readers = cls(archive, path, processes)
         try:
-            # ProcessPoolExecutor starts its workers together on first use; one cheap call
-            # each makes them open the archive now rather than on the first question.
-            loop = asyncio.get_running_loop()
-            await asyncio.gather(*(loop.run_in_executor(pool, _ready) for _ in range(processes)))
+            await readers._warm()
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            readers._pool.shutdown(wait=False, cancel_futures=True)
             raise
         return readers
+
+    async def _warm(self) -> None:
+        # ProcessPoolExecutor starts workers as calls arrive; one cheap call each makes them
+        # all open the archive now rather than on the first questions.
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(*(loop.run_in_executor(self._pool, _ready) for _ in range(self._processes)))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._archive, name)
 
     async def _run(self, method: str, *args: Any, **kwargs: Any) -> SearchResult:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, _call, method, self._archive.generation, args, kwargs)
+        pool = self._pool
+        try:
+            return await loop.run_in_executor(pool, _call, method, self._archive.generation, args, kwargs)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): the pool is unusable from now on. Start
+            # another (once, whoever notices first) and answer this question here meanwhile.
+            if pool is self._pool:
+                log.error("a worker process died; starting new workers")
+                pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._new_pool()
+            return await getattr(self._archive, method)(*args, **kwargs)  # type: ignore[no-any-return]
 
     async def ask(self, question: str, *, guild_id: int | None = None, limit: int = 5) -> SearchResult:
         """Archive.ask, in a worker."""
