@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import itertools
 import logging
 import multiprocessing
@@ -59,6 +60,9 @@ def _serve(conn: Connection, path: str) -> None:
     # One read connection: a worker answers one question at a time.
     archive = Archive(loop.run_until_complete(Store.open(path, readers_count=1)))
     generation = -1
+    # What is alive now lives as long as the worker: keep full collections from walking it.
+    gc.collect()
+    gc.freeze()
     try:
         conn.send(("ready", os.getpid()))
         while (request := conn.recv()) is not None:
