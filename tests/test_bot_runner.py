@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -87,3 +88,84 @@ def test_settings_from_env_and_toml(tmp_path: Path) -> None:
         BotSettings.from_env({"ARCHIVIST_CONFIG": str(config)})
     with pytest.raises(ConfigError, match="ARCHIVIST_ALLOW_PRIVATE_URLS"):
         BotSettings.from_env({"ARCHIVIST_ALLOW_PRIVATE_URLS": "maybe"})
+
+
+async def test_sigterm_stops_the_bot_and_its_workers(tmp_path: Path) -> None:
+    """`archivist run` stopped by a service manager: answers with workers, exits 0 on SIGTERM."""
+    fake = FakeDiscord()
+    await fake.start()
+    guild = fake.add_guild("Harbour")
+    alice = fake.add_member(guild, "alice")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "ARCHIVIST_"))}
+    env = {
+        **clean,
+        "DISCORD_TOKEN": "fake-token",
+        "ARCHIVIST_DISCORD_API": fake.api_base,
+        "ARCHIVIST_DISCORD_GATEWAY": fake.gateway_url,
+        "ARCHIVIST_WORKERS": "2",
+        "ARCHIVIST_LOG_LEVEL": "INFO",
+    }
+    command = ["-m", "bot.chat.runner", "--db", str(tmp_path / "a.db"), "--seeds", str(REPO / "seeds")]
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        *command,
+        cwd=REPO,
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        await fake.wait_ready(30)
+        while "global" not in fake.commands:
+            await asyncio.sleep(0.05)
+        interaction = await fake.slash(guild, alice, "ask", {"question": "Who dictates NATO's agenda?"})
+        reply = await fake.reply(interaction)
+        assert "Graziani" in str(reply["embeds"])
+        workers = _children(proc.pid)
+        assert len(workers) >= 2
+        proc.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(proc.communicate(), 20)
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+        await fake.close()
+    log = err.decode()
+    assert proc.returncode == 0, log[-2000:]
+    assert "answering questions in 2 worker processes" in log
+    assert "Traceback" not in log
+    # Its worker processes (and multiprocessing's resource tracker) went with it.
+    for _ in range(100):
+        left = [(pid, _cmdline(pid)) for pid in workers if _running(pid)]
+        if not left:
+            break
+        await asyncio.sleep(0.05)
+    assert not left
+
+
+def _children(parent: int) -> list[int]:
+    """Live processes whose parent is `parent` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent:
+                found.append(int(entry.name))
+    return found
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:200]
+    except OSError:
+        return ""
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
