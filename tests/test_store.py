@@ -178,7 +178,7 @@ async def test_batched_and_one_by_one_inserts_store_the_same(tmp_path):
         assert [a async for a in one.export()] == [a async for a in bulk.export()]
         assert await one.integrity() == await bulk.integrity()
         for archive in (one, bulk):
-            db = archive._store._writer
+            db = archive._store._db
             for fts in ("sentences_fts", "quotes_fts", "paragraphs_fts"):
                 await db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('integrity-check')")
         for question in ("Who said crane 4 finished before noon?", "ship 3 leaving"):

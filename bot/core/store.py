@@ -7,7 +7,6 @@ a writer; foreign keys on; FTS5 (external content) over sentence text.
 from __future__ import annotations
 
 import asyncio
-import itertools
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -30,8 +29,6 @@ SCHEMA_VERSION = max(MIGRATIONS)
 # Words as the unicode61 tokenizer sees them: runs of letters and digits.
 _WORD_RE = re.compile(r"[^\W_]+")
 _STEM_CACHE_MAX = 200_000
-# Read connections per archive: one per core of a small host (see Store.__init__).
-READERS = 2
 
 _SCOPE = "(a.guild_id IS NULL OR a.guild_id = :guild)"
 _STEM_SQL = "SELECT doc, term FROM temp.qtok_terms ORDER BY doc, offset"
@@ -101,24 +98,19 @@ def _paragraph_texts(sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
 class Store:
     """Async access to one archive file."""
 
-    def __init__(
-        self,
-        readers: aiosqlite.Connection | Sequence[aiosqlite.Connection],
-        writer: aiosqlite.Connection | None = None,
-    ) -> None:
-        # Several connections to one WAL file: questions read on the readers and never see
-        # a write in progress on `_writer` (nor wait for it). aiosqlite runs each connection
-        # on its own thread and SQLite lets go of the GIL while it searches, so two questions'
-        # FTS work runs on two cores at once.
-        self._readers = [readers] if isinstance(readers, aiosqlite.Connection) else list(readers)
-        self._turn = itertools.cycle(self._readers)
-        self._writer = writer or self._readers[0]
+    def __init__(self, db: aiosqlite.Connection, writer: aiosqlite.Connection | None = None) -> None:
+        # Two connections to one WAL file: questions read on `_db` and never see a write
+        # in progress on `_writer` (nor wait for it), and each runs on its own thread.
+        # (More read connections measured slower: their threads contend for the GIL. To use
+        # more cores, workers.Readers runs questions in other processes.)
+        self._db = db
+        self._writer = writer or db
         self._sentence_count: int | None = None
         self._stem_cache: dict[str, tuple[str, ...]] = {}
         self._stem_lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: str | Path, readers_count: int = READERS) -> Store:
+    async def open(cls, path: str | Path) -> Store:
         """Open or create the archive at `path` and bring its schema up to date."""
         path = Path(path)
         in_memory = str(path) == ":memory:"
@@ -127,23 +119,19 @@ class Store:
         writer = await cls._connect(path)
         try:
             await cls(writer)._migrate()
-            # An in-memory database exists once per connection: it cannot have readers.
-            readers: list[aiosqlite.Connection] = []
+            # An in-memory database exists once per connection: it cannot have a reader.
+            reader = writer if in_memory else await cls._connect(path)
             try:
-                for _ in range(1 if in_memory else readers_count):
-                    reader = writer if in_memory else await cls._connect(path)
-                    readers.append(reader)
-                    # A per-connection tokenizer: it stems query words exactly as the index does.
-                    await reader.execute(
-                        "CREATE VIRTUAL TABLE temp.qtok USING fts5(t, tokenize='porter unicode61 remove_diacritics 2')"
-                    )
-                    await reader.execute(
-                        "CREATE VIRTUAL TABLE temp.qtok_terms USING fts5vocab(temp, qtok, instance)"
-                    )
+                # A per-connection tokenizer: it stems query words exactly as the index does.
+                await reader.execute(
+                    "CREATE VIRTUAL TABLE temp.qtok USING fts5(t, tokenize='porter unicode61 remove_diacritics 2')"
+                )
+                await reader.execute(
+                    "CREATE VIRTUAL TABLE temp.qtok_terms USING fts5vocab(temp, qtok, instance)"
+                )
             except BaseException:
-                for reader in readers:
-                    if reader is not writer:
-                        await reader.close()
+                if reader is not writer:
+                    await reader.close()
                 raise
         except sqlite3.DatabaseError as err:
             await writer.close()
@@ -151,7 +139,7 @@ class Store:
         except BaseException:
             await writer.close()
             raise
-        return cls(readers, writer)
+        return cls(reader, writer)
 
     @staticmethod
     async def _connect(path: Path) -> aiosqlite.Connection:
@@ -174,15 +162,9 @@ class Store:
         """Drop the cached sentence count: another process has written to the file."""
         self._sentence_count = None
 
-    def _reader(self) -> aiosqlite.Connection:
-        """The next read connection, in turn. A method that runs several statements that
-        must share a connection (the scratch tokenizer table) takes one and keeps it."""
-        return next(self._turn)
-
     async def close(self) -> None:
-        for reader in self._readers:
-            if reader is not self._writer:
-                await reader.close()
+        if self._db is not self._writer:
+            await self._db.close()
         await self._writer.close()
 
     async def _migrate(self) -> None:
@@ -399,12 +381,12 @@ class Store:
             " (SELECT count(*) FROM sentences WHERE article_id = a.id)"
             f" FROM articles a WHERE a.id = :id AND {_SCOPE}"
         )
-        async with self._reader().execute(sql, {"id": article_id, "guild": guild_id}) as cur:
+        async with self._db.execute(sql, {"id": article_id, "guild": guild_id}) as cur:
             row = await cur.fetchone()
         return ArticleRow(*row) if row else None
 
     async def article_body(self, article_id: int) -> str:
-        async with self._reader().execute("SELECT body FROM articles WHERE id = ?", (article_id,)) as cur:
+        async with self._db.execute("SELECT body FROM articles WHERE id = ?", (article_id,)) as cur:
             row = await cur.fetchone()
         return row[0] if row else ""
 
@@ -416,11 +398,11 @@ class Store:
             f" FROM articles a WHERE {_SCOPE}"
             " ORDER BY coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC LIMIT :limit OFFSET :offset"
         )
-        async with self._reader().execute(sql, {"guild": guild_id, "limit": limit, "offset": offset}) as cur:
+        async with self._db.execute(sql, {"guild": guild_id, "limit": limit, "offset": offset}) as cur:
             return [ArticleRow(*row) for row in await cur.fetchall()]
 
     async def count_articles(self, guild_id: int | None) -> int:
-        async with self._reader().execute(
+        async with self._db.execute(
             f"SELECT count(*) FROM articles a WHERE {_SCOPE}", {"guild": guild_id}
         ) as cur:
             (n,) = await cur.fetchone()  # type: ignore[misc]
@@ -441,7 +423,7 @@ class Store:
             " GROUP BY at.article_id, sp.id ORDER BY n DESC, sp.name"
         )
         out: dict[int, list[str]] = {i: [] for i in article_ids}
-        async with self._reader().execute(sql, list(article_ids)) as cur:
+        async with self._db.execute(sql, list(article_ids)) as cur:
             for article_id, name, _n in await cur.fetchall():
                 out[article_id].append(name)
         return out
@@ -449,7 +431,7 @@ class Store:
     async def sentence_count(self) -> int:
         """All sentences in the archive (BM25's N); cached, kept current by insert/delete."""
         if self._sentence_count is None:
-            async with self._reader().execute("SELECT count(*) FROM sentences") as cur:
+            async with self._db.execute("SELECT count(*) FROM sentences") as cur:
                 (self._sentence_count,) = await cur.fetchone()  # type: ignore[misc]
         return self._sentence_count
 
@@ -460,7 +442,7 @@ class Store:
                    (SELECT count(DISTINCT at.speaker_id) FROM attributions at JOIN articles a ON a.id = at.article_id
                     WHERE {_SCOPE})
             FROM articles a WHERE {_SCOPE}"""
-        async with self._reader().execute(sql, {"guild": guild_id}) as cur:
+        async with self._db.execute(sql, {"guild": guild_id}) as cur:
             row = await cur.fetchone()
         return (row[0], row[1], row[2]) if row else (0, 0, 0)
 
@@ -471,7 +453,7 @@ class Store:
             f" JOIN speakers sp ON sp.id = at.speaker_id WHERE {_SCOPE}"
             " GROUP BY sp.id ORDER BY n DESC, sp.name LIMIT :limit"
         )
-        async with self._reader().execute(sql, {"guild": guild_id, "limit": limit}) as cur:
+        async with self._db.execute(sql, {"guild": guild_id, "limit": limit}) as cur:
             return [(name, n) for name, n in await cur.fetchall()]
 
     # -- search support ----------------------------------------------------------------------
@@ -501,13 +483,12 @@ class Store:
                 else:
                     out[w] = got
         if missing:
-            db = self._reader()
-            run = getattr(db, "_execute", None)  # aiosqlite: a function on its thread
+            run = getattr(self._db, "_execute", None)  # aiosqlite: a function on its thread
             if run is not None:
-                rows = await run(_stem_on_thread, db._conn, missing)  # noqa: SLF001
+                rows = await run(_stem_on_thread, self._db._conn, missing)  # noqa: SLF001
             else:  # pragma: no cover - an aiosqlite without _execute
                 async with self._stem_lock:
-                    rows = await self._stem_rows(db, missing)
+                    rows = await self._stem_rows(missing)
             found: dict[int, list[str]] = {}
             for doc, term in rows:
                 found.setdefault(doc, []).append(term)
@@ -517,13 +498,14 @@ class Store:
                 cache[word] = out[word] = tuple(found.get(i, ()))
         return out
 
-    @staticmethod
-    async def _stem_rows(db: aiosqlite.Connection, words: Sequence[str]) -> list[tuple[int, str]]:
-        await db.executemany("INSERT INTO temp.qtok (rowid, t) VALUES (?, ?)", list(enumerate(words, 1)))
+    async def _stem_rows(self, words: Sequence[str]) -> list[tuple[int, str]]:
+        await self._db.executemany(
+            "INSERT INTO temp.qtok (rowid, t) VALUES (?, ?)", list(enumerate(words, 1))
+        )
         try:
-            return [tuple(r) for r in await db.execute_fetchall(_STEM_SQL)]  # type: ignore[misc]
+            return [tuple(r) for r in await self._db.execute_fetchall(_STEM_SQL)]  # type: ignore[misc]
         finally:
-            await db.execute("DELETE FROM temp.qtok")
+            await self._db.execute("DELETE FROM temp.qtok")
 
     async def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
         """How many sentences hold each (stemmed) term."""
@@ -532,7 +514,7 @@ class Store:
             return {}
         marks = ",".join("?" * len(unique))
         sql = f"SELECT term, doc FROM sentences_vocab WHERE term IN ({marks})"
-        found = dict(await self._reader().execute_fetchall(sql, unique))  # type: ignore[arg-type]
+        found = dict(await self._db.execute_fetchall(sql, unique))  # type: ignore[arg-type]
         return {t: found.get(t, 0) for t in unique}
 
     async def candidates(
@@ -579,7 +561,7 @@ class Store:
         )
         params = {"match": match, "guild": guild_id, "limit": limit, "inner": max(4 * limit, 40)}
         out: dict[tuple[int, int], tuple[int, int, float, list[Candidate]]] = {}
-        for row in await self._reader().execute_fetchall(sql, params):
+        for row in await self._db.execute_fetchall(sql, params):
             c = Candidate(*row[1:])
             key = (c.article_id, c.paragraph)
             if key not in out:
@@ -599,7 +581,7 @@ class Store:
         to join and apply the scope. BM25 ranks inside the index, so the joins run for the top
         rows only, not for every row that matches. When other servers' articles crowd the top
         rows, look deeper."""
-        db = self._reader()
+        db = self._db
         # First in one statement (one trip to the database thread), which also counts the
         # index rows it took; only when they were all taken and too few were in scope, or
         # none were, is it done again deeper, in steps.
@@ -647,7 +629,7 @@ class Store:
             f" FROM k JOIN sentences s ON s.article_id = k.a AND s.paragraph = k.p {_ATTR_JOIN}"
             " ORDER BY s.article_id, s.idx"
         )
-        for row in await self._reader().execute_fetchall(sql, [v for pair in pairs for v in pair]):
+        for row in await self._db.execute_fetchall(sql, [v for pair in pairs for v in pair]):
             c = Candidate(*row)
             out[(c.article_id, c.paragraph)].append(c)
         return out
@@ -672,7 +654,7 @@ class Store:
             " JOIN sentences s ON s.article_id = k.a AND (s.idx BETWEEN k.lo AND k.hi OR s.paragraph = k.p)"
             f" {_ATTR_JOIN} ORDER BY k.a, k.lo, k.hi, k.p, s.idx"
         )
-        for row in await self._reader().execute_fetchall(sql, [v for key in keys for v in key]):
+        for row in await self._db.execute_fetchall(sql, [v for key in keys for v in key]):
             out[(row[0], row[1], row[2], row[3])].append(Candidate(*row[11:]))
             if row[4] not in refs:
                 refs[row[4]] = ArticleRow(*row[4:11])
@@ -690,7 +672,7 @@ class Store:
             JOIN speakers sp ON sp.id = seen.id
             JOIN speaker_aliases al ON al.speaker_id = sp.id
             JOIN articles a ON a.id = al.article_id WHERE {_SCOPE}"""
-        async with self._reader().execute(sql, {"guild": guild_id}) as cur:
+        async with self._db.execute(sql, {"guild": guild_id}) as cur:
             return [tuple(row) for row in await cur.fetchall()]  # type: ignore[misc]
 
     async def statements(self, speaker_id: int, guild_id: int | None, limit: int) -> list[Candidate]:
@@ -702,9 +684,7 @@ class Store:
             f" WHERE at.speaker_id = :speaker AND {_SCOPE}"
             " ORDER BY coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC, s.idx LIMIT :limit"
         )
-        async with self._reader().execute(
-            sql, {"speaker": speaker_id, "guild": guild_id, "limit": limit}
-        ) as cur:
+        async with self._db.execute(sql, {"speaker": speaker_id, "guild": guild_id, "limit": limit}) as cur:
             return [Candidate(*row) for row in await cur.fetchall()]
 
     # -- export and checks -------------------------------------------------------------------
@@ -714,16 +694,15 @@ class Store:
             f"SELECT {_CANDIDATE_COLUMNS.format(score='0.0')} FROM sentences s {_ATTR_JOIN}"
             " WHERE s.article_id = ? ORDER BY s.idx"
         )
-        async with self._reader().execute(sql, (article_id,)) as cur:
+        async with self._db.execute(sql, (article_id,)) as cur:
             return [Candidate(*row) for row in await cur.fetchall()]
 
     async def integrity(self) -> tuple[str, dict[str, int]]:
         """PRAGMA integrity_check's verdict and the row count of each table (for tests)."""
-        db = self._reader()
-        async with db.execute("PRAGMA integrity_check") as cur:
+        async with self._db.execute("PRAGMA integrity_check") as cur:
             (verdict,) = await cur.fetchone()  # type: ignore[misc]
         counts = {}
         for table in ("articles", "sentences", "speakers", "speaker_aliases", "attributions"):
-            async with db.execute(f"SELECT count(*) FROM {table}") as cur:
+            async with self._db.execute(f"SELECT count(*) FROM {table}") as cur:
                 (counts[table],) = await cur.fetchone()  # type: ignore[misc]
         return verdict, counts

@@ -57,8 +57,7 @@ def _serve(conn: Connection, path: str) -> None:
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
     loop = asyncio.new_event_loop()
-    # One read connection: a worker answers one question at a time.
-    archive = Archive(loop.run_until_complete(Store.open(path, readers_count=1)))
+    archive = Archive(loop.run_until_complete(Store.open(path)))
     generation = -1
     # What is alive now lives as long as the worker: keep full collections from walking it.
     gc.collect()
