@@ -382,10 +382,16 @@ def _pairs(pairs: set[tuple[str, str]], tokens: Sequence[str], gap: int = 3) -> 
 
 
 def _bm25(
-    query: Query, tokens: Sequence[str], k1: float = 1.2, b: float = 0.75, average: float = 25.0
+    query: Query,
+    tokens: Sequence[str],
+    k1: float = 1.2,
+    b: float = 0.75,
+    average: float = 25.0,
+    weights: dict[str, float] | None = None,
 ) -> float:
-    """BM25 of one sentence's folded tokens against the question (sentence-level idf)."""
-    folded = query.folded or {}
+    """BM25 of one sentence's folded tokens against the question (sentence-level idf, or
+    `weights` per folded word)."""
+    folded = weights if weights is not None else (query.folded or {})
     norm = k1 * (1 - b + b * len(tokens) / average)
     score = 0.0
     for f, w in folded.items():
@@ -467,23 +473,29 @@ async def _answers(
 ASK_THRESHOLD = 0.4  # share of the question's idf weight the answer and its neighbours must hold
 
 # Evidence for `ask`, in the order _evidence() returns it, and its weight in the score.
+# "Local" weights are the question word's idf times its rarity among the candidate
+# sentences (or paragraphs): a word every candidate holds names the topic, not the answer.
 FEATURES = (
     "paragraph_bm25",  # the paragraph's BM25 (FTS5), relative to the best paragraph's
-    "cover",  # share of the question's idf weight in the sentence
-    "window_cover",  # ... in the sentence and its neighbours in the paragraph
-    "paragraph_cover",  # ... in the paragraph
-    "rare_cover",  # window_cover with idf squared: the rarest words count most
-    "best_in_paragraph",  # the best window_cover among the paragraph's sentences
+    "paragraph_cover",  # share of the question's idf weight in the paragraph
+    "rare_cover",  # ... in the sentence and its neighbours, with idf squared: the rarest words count most
     "sentence_bm25",  # BM25 of the sentence alone, relative to the best candidate's
     "best_bm25_in_paragraph",  # the best sentence_bm25 in the paragraph
     "paragraph_pairs",  # share of the question's adjacent content-word pairs found close together
     "in_order",  # question words in the sentence in the question's order (LCS share)
     "token_set",  # rapidfuzz token_set_ratio of the question's content words and the sentence
-    "partial",  # rapidfuzz partial_ratio of the question and the sentence
     "kind",  # the sentence holds the kind of answer asked for
-    "length",  # sentence length, capped
+    "local_bm25",  # sentence_bm25 with local weights (rarity among the candidate sentences)
+    "prefix_cover",  # share of the question's weight found only as a word with the same first letters
+    "local_paragraph_cover",  # paragraph_cover with local weights (sentence rarity): negative, see below
+    "bigrams",  # share of the question's adjacent word pairs (any words) adjacent in the sentence
+    "paragraph_rarity_cover",  # paragraph_cover with weights by rarity among the candidate paragraphs
+    "paragraph_rank",  # 1 / the paragraph's place in the BM25 order
 )
-WEIGHTS = (2.8, 0.8, 0.6, 1.5, 1.3, 1.5, 1.6, 1.7, 1.4, 1.1, 1.4, 0.8, 1.4, 0.3)
+# local_paragraph_cover and paragraph_rarity_cover act as a pair: a paragraph gains for
+# question words few other paragraphs hold, and loses for words few sentences hold
+# (words that are rare everywhere, which then weigh too much in paragraph_cover).
+WEIGHTS = (5.5, 5.9, 3.4, -2.3, 0.9, 1.8, 2.3, 3.4, 2.3, 4.5, 9.7, -9.8, 2.0, 4.3, -0.7)
 SPEAKER_BONUS = 1.0  # the question names the sentence's speaker
 
 
@@ -494,6 +506,28 @@ class Ranked:
     score: float
     confidence: float
     candidate: Candidate
+
+
+def _local_weights(qitems: Sequence[tuple[str, float]], sets: Sequence[frozenset[str]]) -> dict[str, float]:
+    """Each question word's idf times its rarity among `sets` (log (n + 1) / (df + 0.5))."""
+    n = len(sets)
+    return {f: w * math.log((n + 1) / (sum(1 for s in sets if f in s) + 0.5)) for f, w in qitems}
+
+
+def _prefix_gain(qitems: Sequence[tuple[str, float]], words: frozenset[str]) -> float:
+    """The question weight a sentence holds only as a word sharing the first letters (5 of
+    a longer word: 0.7 of its weight; 4 of a 4-letter word, in a word at most 3 longer: 0.5)."""
+    gain = 0.0
+    for f, w in qitems:
+        if f in words or len(f) < 4:
+            continue
+        if len(f) >= 5:
+            head = f[:5]
+            if any(x.startswith(head) for x in words):
+                gain += 0.7 * w
+        elif any(x.startswith(f) and len(x) <= 7 for x in words):
+            gain += 0.5 * w
+    return gain
 
 
 async def _evidence(
@@ -509,7 +543,6 @@ async def _evidence(
     top = hits[0][2] or 1.0
     asked = {w.lower() for w in _WORD_RE.findall(query.text)}
     processed_q = utils.default_process(" ".join(query.words))
-    whole_q = utils.default_process(query.text)
     folded = query.folded or {}
     total1 = sum(folded.values()) or 1.0
     total2 = sum(w * w for w in folded.values()) or 1.0
@@ -517,15 +550,28 @@ async def _evidence(
     content = [t for t in query.tokens if t in folded]
     qpairs = set(zip(content, content[1:], strict=False))
     qtokens = query.tokens
+    all_pairs = set(zip(qtokens, qtokens[1:], strict=False))
+    n_pairs = max(len(all_pairs), 1)
     qlen = max(len(qtokens), 1)
     kind = query.kind
     cands: list[Candidate] = []
     rows: list[list[float]] = []
     confidence: list[float] = []
     every = [s for a, p, _ in hits for s in groups.get((a, p), [])]
-    parsed = iter(await _parsed(store, every))
+    parsed = await _parsed(store, every)
+    by_paragraph: list[list[_Parsed]] = []
+    at = 0
+    for key in ((a, para) for a, para, _ in hits):
+        k = len(groups.get(key, []))
+        by_paragraph.append(parsed[at : at + k])
+        at += k
+    para_sets = [frozenset().union(*(x.words for x in ps)) for ps in by_paragraph]
+    local = _local_weights(qitems, [x.words for x in parsed])
+    local_items = list(local.items())
+    local_total = sum(local.values()) or 1.0
+    rarity = _local_weights(qitems, para_sets)
+    rarity_total = sum(rarity.values()) or 1.0
     token_set_ratio = fuzz.token_set_ratio
-    partial_ratio = fuzz.partial_ratio
     lcs = LCSseq.similarity
 
     def cover(words: frozenset[str] | set[str]) -> float:
@@ -534,19 +580,19 @@ async def _evidence(
     def cover2(words: frozenset[str] | set[str]) -> float:
         return sum(w * w for f, w in qitems if f in words) / total2
 
-    for article_id, paragraph, score in hits:
+    for rank, ((article_id, paragraph, score), ps, para_words) in enumerate(
+        zip(hits, by_paragraph, para_sets, strict=True)
+    ):
         sentences = groups.get((article_id, paragraph), [])
         if not sentences:
             continue
-        ps = [next(parsed) for _ in sentences]
         tokens = [p.tokens for p in ps]
-        para_words = frozenset().union(*(p.words for p in ps))
         para_cover = cover(para_words)
+        local_para = sum(w for f, w in local_items if f in para_words) / local_total
+        rarity_para = sum(w for f, w in rarity.items() if f in para_words) / rarity_total
         para_pairs = _pairs(qpairs, [t for ts in tokens for t in ts])
         n = len(ps)
         windows = [ps[i].words.union(*(p.words for p in ps[max(i - 1, 0) : i + 2])) for i in range(n)]
-        window_covers = [cover(w) for w in windows]
-        best_window = max(window_covers, default=0.0)
         sentence_bm25 = [_bm25(query, t) for t in tokens]
         best_sentence = max(sentence_bm25, default=0.0)
         relative = score / top
@@ -556,28 +602,31 @@ async def _evidence(
             rows.append(
                 [
                     relative,
-                    cover(p.words),
-                    window_covers[i],
                     para_cover,
                     cover2(windows[i]),
-                    best_window,
                     sentence_bm25[i],
                     best_sentence,
                     para_pairs,
                     lcs(qtokens, p.tokens) / qlen,
                     token_set_ratio(processed_q, p.processed) / 100,
-                    partial_ratio(whole_q, p.processed) / 100,
                     _holds(kind, p, asked),
-                    min(len(p.tokens), 60) / 60,
+                    _bm25(query, p.tokens, weights=local),
+                    _prefix_gain(qitems, p.words) / total1,
+                    local_para,
+                    len(set(zip(p.tokens, p.tokens[1:], strict=False)) & all_pairs) / n_pairs,
+                    rarity_para,
+                    1 / (rank + 1),
                 ]
             )
-            confidence.append(window_covers[i])
+            confidence.append(cover(windows[i]))
     if not rows:
         return [], [], [], groups
-    best_bm25 = max(r[6] for r in rows) or 1.0
+    best_bm25 = max(r[3] for r in rows) or 1.0
+    best_local = max(r[9] for r in rows) or 1.0
     for r in rows:
-        r[6] /= best_bm25
-        r[7] /= best_bm25
+        r[3] /= best_bm25
+        r[4] /= best_bm25
+        r[9] /= best_local
     return cands, [tuple(r) for r in rows], confidence, groups
 
 
