@@ -154,6 +154,7 @@ class _Parsed:
     tokens: tuple[str, ...]
     words: frozenset[str]
     processed: str  # rapidfuzz's default_process
+    heads: frozenset[str]  # word beginnings, for _prefix_gain
     # Whether it holds a time, a number, names (capitalised words not first in the sentence,
     # lower case): worked out when a question first asks for that kind, not for every sentence.
     kinds: dict[str, object] = field(default_factory=dict)
@@ -184,6 +185,7 @@ async def _parsed(store: Store, sentences: Sequence[Candidate]) -> list[_Parsed]
                 tokens=tuple(tokens),
                 words=frozenset(tokens),
                 processed=utils.default_process(text),
+                heads=_heads(tokens),
             )
             _PARSED[sentences[i].sentence_id] = out[i] = p
     return out  # type: ignore[return-value]
@@ -514,18 +516,26 @@ def _local_weights(qitems: Sequence[tuple[str, float]], sets: Sequence[frozenset
     return {f: w * math.log((n + 1) / (sum(1 for s in sets if f in s) + 0.5)) for f, w in qitems}
 
 
-def _prefix_gain(qitems: Sequence[tuple[str, float]], words: frozenset[str]) -> float:
+def _heads(tokens: Sequence[str]) -> frozenset[str]:
+    """The prefixes _prefix_gain looks for: the first 5 letters of words of 5 or more, and
+    (tagged "4:") the first 4 of words of 4 to 7 letters."""
+    return frozenset(t[:5] for t in tokens if len(t) >= 5) | frozenset(
+        "4:" + t[:4] for t in tokens if 4 <= len(t) <= 7
+    )
+
+
+def _prefix_gain(qitems: Sequence[tuple[str, float]], parsed: _Parsed) -> float:
     """The question weight a sentence holds only as a word sharing the first letters (5 of
     a longer word: 0.7 of its weight; 4 of a 4-letter word, in a word at most 3 longer: 0.5)."""
     gain = 0.0
+    words, heads = parsed.words, parsed.heads
     for f, w in qitems:
-        if f in words or len(f) < 4:
+        if len(f) < 4 or f in words:
             continue
         if len(f) >= 5:
-            head = f[:5]
-            if any(x.startswith(head) for x in words):
+            if f[:5] in heads:
                 gain += 0.7 * w
-        elif any(x.startswith(f) and len(x) <= 7 for x in words):
+        elif "4:" + f in heads:
             gain += 0.5 * w
     return gain
 
@@ -611,7 +621,7 @@ async def _evidence(
                     token_set_ratio(processed_q, p.processed) / 100,
                     _holds(kind, p, asked),
                     _bm25(query, p.tokens, weights=local),
-                    _prefix_gain(qitems, p.words) / total1,
+                    _prefix_gain(qitems, p) / total1,
                     local_para,
                     len(set(zip(p.tokens, p.tokens[1:], strict=False)) & all_pairs) / n_pairs,
                     rarity_para,
