@@ -3,11 +3,14 @@
 `ask` treats a question as being about a passage. Candidates are the best-matching
 paragraphs (an FTS5 index over paragraphs, BM25), and every sentence of them is scored
 on evidence BM25 does not see: how much of the question's weight (idf) the sentence, its
-neighbours and its paragraph hold; a BM25 of the sentence alone; the question's words in
-the question's order (longest common subsequence) and fuzzy similarity (rapidfuzz); and
-whether the sentence holds the kind of thing asked for (a date for "when", a number for
-"how many", a name for "who"). The weights were fitted on a public question-answering set
-(SQuAD) and rounded; nothing in the code knows about that set.
+neighbours and its paragraph hold, also with each word weighed by how rare it is among the
+candidates (a word they all hold names the topic, not the answer); a BM25 of the sentence
+alone; words that share their first letters with a question word ("invention", "invented");
+the question's words in the question's order (longest common subsequence, adjacent pairs)
+and fuzzy similarity (rapidfuzz); and whether the sentence holds the kind of thing asked
+for (a date for "when", a number for "how many", a name for "who"). The weights were
+fitted on a public question-answering set (SQuAD) and rounded; nothing in the code knows
+about that set.
 
 Cost: FTS5 computes BM25 for every row that matches, and an OR of a question's words
 matches a large share of a big archive. So each query is planned from the index's own
