@@ -5,7 +5,7 @@ paragraphs (an FTS5 index over paragraphs, BM25), and every sentence of them is 
 on evidence BM25 does not see: how much of the question's weight (idf) the sentence, its
 neighbours and its paragraph hold, also with each word weighed by how rare it is among the
 candidates (a word they all hold names the topic, not the answer); a BM25 of the sentence
-alone; words that share their first letters with a question word ("invention", "invented");
+alone; words that share their first letters with a question word ("Europe", "European");
 the question's words in the question's order (longest common subsequence, adjacent pairs)
 and fuzzy similarity (rapidfuzz); and whether the sentence holds the kind of thing asked
 for (a date for "when", a number for "how many", a name for "who"). The weights were
