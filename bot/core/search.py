@@ -43,7 +43,7 @@ WHO_CANDIDATES = 40  # attributed sentences reranked for `who`
 PARAGRAPHS = 10  # candidate paragraphs for `ask`; all their sentences are scored
 ASK_POSTINGS = 1000  # index rows an `ask` query may score (sentence document frequencies)
 # The same for `who`, also in sentence frequencies: its index holds only attributed sentences.
-WHO_POSTINGS = 6000
+WHO_POSTINGS = 10000
 PAIR_TERMS = 4  # of the words too common to search alone, the rarest this many are searched in pairs
 
 # Function words and question words: they carry no topic, and at scale each one
