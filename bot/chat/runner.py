@@ -67,10 +67,12 @@ async def serve(db: Path, seeds: Path | None, settings: BotSettings) -> int:
     if workers > 0:
         try:
             archive = await Readers.start(archive, db, workers)
+            log.info("answering questions in %d worker processes", workers)
+        except NotImplementedError:  # an event loop that cannot watch pipes (Windows' proactor)
+            log.warning("worker processes are not supported here; answering in the bot's process")
         except BaseException:
             await archive.close()
             raise
-        log.info("answering questions in %d worker processes", workers)
     try:
         bot = ArchivistBot(archive, settings)  # type: ignore[arg-type]  # Readers stands in for Archive
         # SIGTERM (systemd, docker stop) closes the bot like Ctrl-C does, so the archive and
