@@ -159,3 +159,30 @@ async def test_version_1_archives_get_the_search_indexes(tmp_path):
         assert [(a, p) for a, p, _ in hits] == [(1, 0)]
     finally:
         await store.close()
+
+
+def _parse(text: str) -> search._Parsed:
+    tokens = tuple(text.split())
+    return search._Parsed(text, tokens, frozenset(tokens), text, search._heads(tokens))
+
+
+def test_prefix_gain_credits_words_that_share_their_beginning_only():
+    # Porter leaves "europ" and "european" apart; five shared letters join them.
+    question = [("europ", 2.0), ("trade", 1.0), ("coal", 1.0), ("war", 1.0)]
+    assert search._prefix_gain(question, _parse("european coal trade")) == 0.7 * 2.0
+    # Words found exactly count as cover, not here.
+    assert search._prefix_gain(question, _parse("europ coal trade")) == 0.0
+    # A four-letter word needs a word at most three letters longer: "coals" yes, "coalition" no.
+    assert search._prefix_gain(question, _parse("coals")) == 0.5 * 1.0
+    assert search._prefix_gain(question, _parse("coalition")) == 0.0
+    assert search._prefix_gain(question, _parse("warfare wars")) == 0.0  # three-letter words never
+
+
+def test_local_weights_fall_for_words_every_candidate_holds():
+    candidates = [
+        frozenset({"velmora", "harbour"}),
+        frozenset({"velmora", "lighthouse"}),
+        frozenset({"velmora"}),
+    ]
+    weights = search._local_weights([("velmora", 1.0), ("lighthouse", 1.0)], candidates)
+    assert weights["lighthouse"] > weights["velmora"] > 0
