@@ -90,8 +90,10 @@ def test_settings_from_env_and_toml(tmp_path: Path) -> None:
         BotSettings.from_env({"ARCHIVIST_ALLOW_PRIVATE_URLS": "maybe"})
 
 
-async def test_sigterm_stops_the_bot_and_its_workers(tmp_path: Path) -> None:
-    """`archivist run` stopped by a service manager: answers with workers, exits 0 on SIGTERM."""
+@pytest.mark.parametrize("stop", ["sigterm", "ctrl-c"])
+async def test_stopping_the_bot_stops_its_workers(tmp_path: Path, stop: str) -> None:
+    """`archivist run` answers through its workers, then stops cleanly: SIGTERM from a service
+    manager, or Ctrl-C in a terminal (SIGINT to the whole process group, workers included)."""
     fake = FakeDiscord()
     await fake.start()
     guild = fake.add_guild("Harbour")
@@ -113,6 +115,7 @@ async def test_sigterm_stops_the_bot_and_its_workers(tmp_path: Path) -> None:
         env=env,
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal gives it
     )
     try:
         await fake.wait_ready(30)
@@ -123,7 +126,10 @@ async def test_sigterm_stops_the_bot_and_its_workers(tmp_path: Path) -> None:
         assert "Graziani" in str(reply["embeds"])
         workers = _children(proc.pid)
         assert len(workers) >= 2
-        proc.send_signal(signal.SIGTERM)
+        if stop == "sigterm":
+            proc.send_signal(signal.SIGTERM)
+        else:
+            os.killpg(proc.pid, signal.SIGINT)
         _, err = await asyncio.wait_for(proc.communicate(), 20)
     finally:
         if proc.returncode is None:
@@ -133,6 +139,7 @@ async def test_sigterm_stops_the_bot_and_its_workers(tmp_path: Path) -> None:
     assert proc.returncode == 0, log[-2000:]
     assert "answering questions in 2 worker processes" in log
     assert "Traceback" not in log
+    assert "starting another" not in log  # no worker died on the way
     # Its worker processes (and multiprocessing's resource tracker) went with it.
     for _ in range(100):
         left = [(pid, _cmdline(pid)) for pid in workers if _running(pid)]

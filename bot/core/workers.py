@@ -31,6 +31,7 @@ import multiprocessing.connection
 import multiprocessing.process
 import os
 import pickle
+import signal
 import threading
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -52,6 +53,8 @@ MAX_IN_FLIGHT = 32
 def _serve(conn: Connection, path: str) -> None:
     """A worker's life: open the archive, answer (call id, method, generation, args, kwargs)
     requests in order until None arrives or the bot goes away."""
+    # Ctrl-C in a terminal reaches the whole process group: the bot stops its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A bot killed outright (SIGKILL, a crash) cannot stop its workers: each watches it.
     parent = multiprocessing.parent_process()
     if parent is not None:
@@ -80,7 +83,7 @@ def _serve(conn: Connection, path: str) -> None:
                 conn.send(reply)
             except (pickle.PicklingError, TypeError, AttributeError):
                 conn.send((call_id, False, RuntimeError(f"{method} failed: {reply[2]!r}")))
-    except (EOFError, OSError, KeyboardInterrupt):
+    except (EOFError, OSError):
         pass  # the bot closed the pipe or is stopping: so do we
     finally:
         # Close before the process waits for its threads at exit: aiosqlite's are among them.
