@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from .archive import Archive
+from .errors import ArchiveError
 from .models import SearchResult
 from .store import Store
 
@@ -78,6 +79,8 @@ def _serve(conn: Connection, path: str) -> None:
             try:
                 reply = (call_id, True, loop.run_until_complete(getattr(archive, method)(*args, **kwargs)))
             except Exception as error:  # noqa: BLE001 - the caller raises it as its own
+                if not isinstance(error, ArchiveError):  # a bug: its traceback stays here, so log it here
+                    log.exception("%s failed in worker process %s", method, os.getpid())
                 reply = (call_id, False, error)
             try:
                 conn.send(reply)
