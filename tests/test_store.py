@@ -39,7 +39,7 @@ async def test_a_failed_insert_leaves_nothing_behind(archive):
     doc = ingest.parse(STORY.encode())
     broken = replace(
         doc,
-        attributions=(Attribution("Maria Costa", None, "said", "shouted", None),) + doc.attributions[1:],  # type: ignore[arg-type]
+        clauses=((Attribution("Maria Costa", None, "said", "shouted", None),),) + doc.clauses[1:],  # type: ignore[arg-type]
     )
     with pytest.raises(sqlite3.IntegrityError):
         await archive.add_document(broken)
@@ -145,7 +145,7 @@ async def test_a_bad_article_in_a_batch_costs_the_others_nothing(archive):
     broken = ingest.parse(_story(2).encode())
     broken = replace(
         broken,
-        attributions=(Attribution("Anna Berg2", None, "said", "shouted", None),) + broken.attributions[1:],
+        clauses=((Attribution("Anna Berg2", None, "said", "shouted", None),),) + broken.clauses[1:],
     )  # type: ignore[arg-type]
     results = await archive.add_documents([good, broken, other, good])
     assert [type(r).__name__ for r in results] == [

@@ -1351,8 +1351,8 @@ def _kind(frame: _Frame, masked: str) -> Kind:
     return "direct" if outside <= 2 else "mixed"
 
 
-def attribute(doc: Document) -> tuple[list[Attribution | None], list[Speaker]]:
-    """Per-sentence attributions (parallel to `doc.sentences`) and the article's speakers."""
+def attribute(doc: Document) -> tuple[list[tuple[Attribution, ...]], list[Speaker]]:
+    """Per-sentence attributions, main first (parallel to `doc.sentences`), and the article's speakers."""
     body = doc.body
     scans: dict[int, tuple[int, QuoteScan]] = {}
     sents: list[_Sent] = []
@@ -1564,13 +1564,13 @@ _SIGNATURE_NOISE_RE = re.compile(
 )
 
 
-def _finish(sents: list[_Sent], registry: _Registry) -> tuple[list[Attribution | None], list[Speaker]]:
-    attributions: list[Attribution | None] = []
+def _finish(sents: list[_Sent], registry: _Registry) -> tuple[list[tuple[Attribution, ...]], list[Speaker]]:
+    attributions: list[tuple[Attribution, ...]] = []
     spoken: dict[int, _Entity] = {}
     for sent in sents:
         frame, speaker = sent.frame, sent.speaker
         if frame is None or speaker is None:
-            attributions.append(None)
+            attributions.append(())
             continue
         if frame.content_side == "quote":
             content = sent.text.strip(' "“”')
@@ -1582,7 +1582,7 @@ def _finish(sents: list[_Sent], registry: _Registry) -> tuple[list[Attribution |
             kind = _kind(frame, masked)
         spoken[id(speaker)] = speaker
         attributions.append(
-            Attribution(speaker.name, speaker.role, frame.cue, kind, content or None, sent.quote)
+            (Attribution(speaker.name, speaker.role, frame.cue, kind, content or None, sent.quote),)
         )
     speakers = [
         Speaker(

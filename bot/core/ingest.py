@@ -246,8 +246,8 @@ def build_document(
         author=author,
         source=source,
     )
-    attributions, speakers = attribute(doc)
-    return replace(doc, attributions=tuple(attributions), speakers=tuple(speakers))
+    clauses, speakers = attribute(doc)
+    return replace(doc, clauses=tuple(clauses), speakers=tuple(speakers))
 
 
 def parse(

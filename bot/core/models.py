@@ -21,11 +21,13 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """Who said one sentence, and how.
+    """Who said one clause of a sentence, and how.
 
     `speaker` is the canonical name: the fullest form the article gives ("Jens
     Stoltenberg"), never a bare surname or role when the article names the person.
     `quote` groups the sentences of one multi-sentence quote (same number in each).
+    `start`/`end` are the content's character offsets into the sentence's text
+    (None: the content is not a span of the sentence, e.g. a signature line).
     """
 
     speaker: str
@@ -34,6 +36,8 @@ class Attribution:
     kind: Kind
     content: str | None
     quote: int | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +61,14 @@ class Document:
     date: str | None = None
     author: str | None = None
     source: str | None = None
-    attributions: tuple[Attribution | None, ...] = ()
+    # Per sentence (parallel to `sentences`): every attribution of its clauses, main first.
+    clauses: tuple[tuple[Attribution, ...], ...] = ()
     speakers: tuple[Speaker, ...] = ()
+
+    @property
+    def attributions(self) -> tuple[Attribution | None, ...]:
+        """Each sentence's main attribution (the first of its clauses), or None."""
+        return tuple(c[0] if c else None for c in self.clauses)
 
 
 @dataclass(frozen=True, slots=True)

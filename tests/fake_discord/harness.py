@@ -58,17 +58,17 @@ QUOTE_SPEAKERS = {
 
 def attributed(doc: Document, speakers: dict[str, tuple[str, str | None]]) -> Document:
     """`doc` with sentences containing a key attributed to that (speaker, role)."""
-    attributions: list[Attribution | None] = []
+    clauses: list[tuple[Attribution, ...]] = []
     for sentence in doc.sentences:
         hit = next((who for key, who in speakers.items() if key in sentence.text), None)
-        attributions.append(
-            Attribution(speaker=hit[0], role=hit[1], cue="said", kind="direct", content=sentence.text)
+        clauses.append(
+            (Attribution(speaker=hit[0], role=hit[1], cue="said", kind="direct", content=sentence.text),)
             if hit
-            else None
+            else ()
         )
     names = {name: role for name, role in speakers.values()}
     found = tuple(Speaker(name=name, role=role, aliases=(name.split()[-1],)) for name, role in names.items())
-    return dataclasses.replace(doc, attributions=tuple(attributions), speakers=found)
+    return dataclasses.replace(doc, clauses=tuple(clauses), speakers=found)
 
 
 def quotes_document(title: str = QUOTES_TITLE, paragraphs: list[str] | None = None) -> Document:
