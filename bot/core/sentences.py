@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import sentencex
 
-from .attribution_lexicon import CUE_WORDS
+from .attribution.lexicon import CUE_WORDS
 
 _QUOTES = '"“”„‟«»'
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")

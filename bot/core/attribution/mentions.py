@@ -1,11 +1,6 @@
 # ruff: noqa: SIM905  (word lists read best as one string split on spaces)
-"""Text helpers for attribution: quotation regions and name mentions.
-
-Everything works on a *masked* copy of each sentence ("out"): the same length as the
-sentence, with every character inside a quotation replaced by "_" and every quote
-mark normalised to '"'. Rules that look for speakers and cues run on the mask, so a
-word inside a quotation is never mistaken for narration, while offsets still point
-into the original text.
+"""Name mentions in a masked sentence: runs of capitalised words told apart as
+people, organisations, places and titles; roles read from appositions.
 """
 
 from __future__ import annotations
@@ -13,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
-from .attribution_lexicon import (
+from .lexicon import (
     CUE_WORDS,
     DEMONYMS,
     FIRST_NAMES_F,
@@ -30,82 +26,6 @@ from .attribution_lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
-
-INSIDE = "_"
-_OPENERS = "“„«‹"
-_CLOSERS = "”»›"
-_STRAIGHT = '"'
-
-
-@dataclass(slots=True)
-class QuoteScan:
-    """Quotation state of one paragraph."""
-
-    mask: str  # the paragraph with quoted characters replaced by INSIDE
-    regions: list[tuple[int, int]]  # (open mark, close mark) offsets; close may be len(text)
-    open_at_end: bool  # a quotation runs on past the paragraph's end
-
-
-def scan_quotes(text: str) -> QuoteScan:
-    """Pair the quotation marks of a paragraph and mask what lies between them.
-
-    Curly marks pair by direction; straight marks toggle. A paragraph may end inside a
-    quotation: news style leaves a multi-paragraph quote open and reopens it on the
-    next paragraph. A paragraph with no double marks may quote with single ones
-    ('...,' said X), told apart from apostrophes by where they stand.
-    """
-    regions: list[tuple[int, int]] = []
-    open_at: int | None = None
-    marks = list(_QUOTE_MARK_RE.finditer(text))
-    if not marks and ("'" in text or "‘" in text):
-        marks = [m for m in _SINGLE_MARK_RE.finditer(text)]
-        for m in marks:
-            if m.group("open") is not None and open_at is None:
-                open_at = m.start()
-            elif m.group("close") is not None and open_at is not None:
-                regions.append((open_at, m.start()))
-                open_at = None
-        marks = []
-    for m in marks:
-        i, ch = m.start(), m.group()
-        if ch in _OPENERS:
-            if open_at is None:
-                open_at = i
-        elif ch in _CLOSERS:
-            if open_at is not None:
-                regions.append((open_at, i))
-                open_at = None
-        elif open_at is None:
-            open_at = i
-        else:
-            regions.append((open_at, i))
-            open_at = None
-    open_at_end = open_at is not None
-    if open_at is not None:
-        regions.append((open_at, len(text)))
-    if not regions:
-        return QuoteScan(text, regions, False)
-    parts: list[str] = []
-    last = 0
-    for start, end in regions:
-        parts.append(text[last:start])
-        parts.append('"')
-        parts.append(_NON_SPACE_RE.sub(INSIDE, text[start + 1 : end]))
-        if end < len(text):
-            parts.append('"')
-        last = end + 1
-    parts.append(text[last:])
-    return QuoteScan("".join(parts), regions, open_at_end)
-
-
-_QUOTE_MARK_RE = re.compile(f"[{_OPENERS}{_CLOSERS}{_STRAIGHT}]")
-# An opening single mark starts a word after a space; a closing one ends a word before
-# a space or punctuation. "Biden's" and "don't" are neither.
-_SINGLE_MARK_RE = re.compile(
-    r"(?P<open>(?:^|(?<=[\s(\[—–-]))['‘](?=[A-Za-z0-9“]))|(?P<close>(?<=[\w.,!?;:—–-])['’](?=[\s,.;:!?)\]—–-]|$))"
-)
-_NON_SPACE_RE = re.compile(r"\S")
-
 
 # --- names -------------------------------------------------------------------------
 
@@ -194,7 +114,7 @@ class Mention:
     premod: str = ""  # role words written before the capitalised run ("NATO secretary-general")
     appos: str = ""  # apposition after the name (", a professor at ...")
     party: str = ""  # "D-Mass."
-    entity: object = None  # set by the resolver
+    entity: Any = None  # an entities.Entity, set by the registry (which imports this module)
     roles: list[str] = field(default_factory=list)
 
 

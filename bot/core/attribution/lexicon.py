@@ -444,3 +444,14 @@ PLURAL_ROLE_HEADS = PLURAL_ROLE_HEADS | frozenset(_plural(w) for w in ROLE_HEADS
 PARTY_NOUNS = frozenset("democrat democrats republican republicans independent independents".split())
 # Uninflected cue verbs double as nouns and adjectives ("state officials", "report").
 CUE_BASES = frozenset(_STRONG_BASES) | frozenset(_WEAK_BASES)
+
+
+# Documents and bodies that "say" things in news prose ("the report said").
+SOURCE_HEADS = frozenset(
+    """
+    report statement letter document study survey poll memo filing complaint lawsuit indictment
+    ruling release announcement transcript readout editorial website analysis assessment
+    filings documents records papers reports statements letters data figures estimates polls surveys
+    studies
+    """.split()
+)

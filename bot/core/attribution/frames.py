@@ -1,0 +1,341 @@
+# ruff: noqa: SIM905  (word lists read best as one string split on spaces)
+"""Frames in one sentence: a cue, its speaker phrase and its content side.
+
+Step 3 of the pipeline: each cue word proposes a frame; the best one is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Frame, Sent
+from .lexicon import MEDIUM_NOUNS, PARTICIPLE_CUES, PHRASAL_CUES, QUOTE_FRAME_CUES, WEAK_CUES
+from .phrases import main_subject, role_np_after, speaker_after, speaker_before
+from .quotes import INSIDE
+
+# Cue forms that are just as often nouns ("a post", "the Treasury note", "familiar claims"):
+# they count only with a clause, a colon or a quote after them, or right after a quote.
+_NOUN_LIKE_CUES = frozenset(
+    """note notes post posts report reports claim claims comment comments tweet tweets state states
+    counter counters echo echoes vow vows pledge pledges charge charges stress answer answers reply
+    estimate estimates doubt doubts fear fears hope hopes promise promises demand demands signal
+    signals caution warning""".split()
+)
+_POSSESSIVE_DETS = frozenset("a an the his her their its our my your this that".split())
+ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+_IN_MEDIUM_RE = re.compile(
+    r"^\W*(?:[Ii]n|[Dd]uring)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?("
+    + "|".join(sorted((m.replace(" ", r"\s+") for m in MEDIUM_NOUNS), key=len, reverse=True))
+    + r")\b[^,]{0,80},\s*"
+)
+_DASH_FRAME_RE = re.compile(r"[\"”]\s*[-–—]+\s*(?=\S)")
+_BE_TAIL_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s*$")
+_PASSIVE_FORMS = frozenset(
+    ["said", "told", "written", "asked", "quoted", "reported", "called", "described", "accused"]
+)
+_NEGATED_RE = re.compile(r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to)|n’t)\s+(?:\w+ly\s+)?$")
+_REPORTING_PARTICIPLES = frozenset(
+    """
+    saying adding noting arguing warning insisting claiming stating explaining writing declaring
+    asserting contending acknowledging stressing telling tweeting posting urging
+    """.split()
+)
+_QUOTE_SOON_RE = re.compile(r"^[^.;:,]{0,70}?\"_")
+# Weak cues that report a view even without "that" ("She expects two more cuts").
+_BARE_WEAK_CUES = frozenset(
+    """
+    believe believes believed think thinks thought expect expects expected predict predicts
+    predicted estimate estimates estimated doubt doubts doubted fear fears feared
+    """.split()
+)
+_COMPLEMENT_RE = re.compile(r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")")
+# `Cheatle responded, "No, ..."`: a comma then the quotation is the weak cue's complement.
+_ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.-]{0,60}?\bof\b")
+# Weak cues whose noun-phrase object is the content (an accusation, a demand, a doubt).
+_OBJECT_CUES = frozenset(
+    """question questions questioned blame blames blamed fault faults faulted demand demanded
+    repeat repeats repeated dispute disputes disputed""".split()
+)
+_OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b|up\b|out\b|off\b|back\b)[\w’'$-]")
+# "called on supporters to attend": a demand, reported without quotation.
+_CALL_ON_RE = re.compile(r"^\s+(?:on|upon)\s+[^,;:\"_]{1,60}?\s+to\s+[a-z]")
+# "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
+_QUOTED_AS_RE = re.compile(
+    r"\bquoted\s+(?=\S)([^\"_;]{1,120}?)\s+as\s+(?:saying|telling|stating|warning|adding|calling|describing)\b"
+)
+_COMMA_QUOTE_RE = re.compile(r'^\s*,\s*"_')
+# Question verbs take an embedded question ("asked how many agents", "questioned whether").
+_QUESTION_CUES = frozenset(
+    """ask asks asked asking question questions questioned questioning wonder wonders wondered
+    wondering inquire inquires inquired inquiring""".split()
+)
+_WH_COMPLEMENT_RE = re.compile(
+    r"^\s*(?:[^,;:\"_]{0,40}?\s)?(?:how|why|what|when|where|who|whom|whether|if)\b(?!\s+(?:any|not)\b)"
+)
+# A complement clause without "that": "signaled they will oppose", "predicted the race would
+# tighten". The subject must be short and followed at once by a finite auxiliary, which
+# keeps "expected the vote on Tuesday" (an object, not a clause) out.
+_BARE_CLAUSE_RE = re.compile(
+    r"^\s+(?:he|she|they|it|we|i|you|there"
+    r"|(?:the|a|an|this|that|these|those|his|her|their|its|our|[A-Z][\w’'.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+    r"|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})"
+    r"\s+(?:would|will|could|might|may|should|must|can|cannot|was|were|is|are|had|has|have|did|does"
+    r"|won['’]t|wouldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|aren['’]t|hasn['’]t|hadn['’]t)\b"
+)
+# Weak cues whose object may be such a bare clause (a stated view or forecast).
+_CLAUSE_WEAK_CUES = frozenset(
+    """
+    signal signals signaled signalled signaling signalling indicate indicates indicated believe believes
+    believed think thinks thought expect expects expected fear fears feared worry worries worried hope
+    hopes hoped doubt doubts doubted recall recalls recalled estimate estimates estimated suggest
+    suggests suggested predict predicts predicted conclude concludes concluded agree agrees agreed
+    feel feels felt forecast forecasts forecasted suspect suspects suspected anticipate anticipates
+    anticipated hint hints hinted imply implies implied assure assures assured reassure reassured
+    remind reminds reminded inform informs informed joke jokes joked speculate speculated
+    """.split()
+)
+_WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
+_TRAILING_REST_RE = re.compile(
+    r"[\s,]*(?:(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told)\b[^\"_;]{0,50}?)?"
+    r"[\s.!?;:\"”’)]*$"
+)
+
+
+def letters(text: str) -> int:
+    return len(_LETTER_RE.findall(text))
+
+
+def signature_only(sent: Sent) -> bool:
+    """Whether a sentence is nothing but an attribution ("Blanche asked.", "Machado says in the video.")."""
+    frame = sent.frame
+    if frame is None or frame.according or frame.content_side == "quote":
+        return False
+    if ASCII_LETTER_RE.search(sent.out, 0, frame.start):
+        return False
+    return (
+        ends_after(sent.out, frame.end)
+        or letters(SIGNATURE_NOISE_RE.sub("", sent.out[frame.end :])) <= 2
+        or bool(OBJECT_SIGNATURE_RE.match(sent.out, frame.end))
+    )
+
+
+# `Justice Elena Kagan asked Jason Murray, the lawyer for the voters.`: a signature whose
+# cue has a person as object (the quotation stood in the sentence before).
+OBJECT_SIGNATURE_RE = re.compile(
+    r"\s+(?:him|her|them|reporters|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"(?:,\s+[^\"_;]{1,160})?\s*[.!?]?\s*$"
+)
+
+
+RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
+
+
+COORDINATED_RE = re.compile(r"\s(?:but|and)\s+(?:also\s+|later\s+)?$")
+
+
+SIGNATURE_NOISE_RE = re.compile(
+    r"\b(?:on|in|at|to|during|after|before|told|reporters|the|a|an|interview|statement|news|conference|"
+    r"briefing|speech|monday|tuesday|wednesday|thursday|friday|saturday|sunday|later|earlier|then)\b",
+    re.IGNORECASE,
+)
+
+
+# --- frames in one sentence ------------------------------------------------------------
+
+
+def ends_after(out: str, end: int) -> bool:
+    """Whether nothing but adverbials and punctuation follow `end`."""
+    return bool(_TRAILING_REST_RE.match(out, end))
+
+
+def _last_char(out: str, end: int) -> str:
+    """The last non-space character before `end` ("" at the start)."""
+    while end > 0 and out[end - 1] == " ":
+        end -= 1
+    return out[end - 1] if end else ""
+
+
+def _after_quote(out: str, start: int) -> bool:
+    """Whether a closing quotation mark (and maybe a comma) stands right before `start`."""
+    while start > 0 and out[start - 1] == " ":
+        start -= 1
+    if start and out[start - 1] == ",":
+        start -= 1
+    return bool(start) and out[start - 1] == '"'
+
+
+def sentence_frames(sent: Sent) -> list[Frame]:
+    """Every candidate frame of a sentence: according-to, cue verbs, medium phrases, dashes."""
+    out = sent.out
+    frames: list[Frame] = []
+    for m in _ACCORDING_RE.finditer(out):
+        found = speaker_after(sent, m.end())
+        if found:
+            end, ref, role = found
+            at_start = not re.search(r"[A-Za-z]", out[: m.start()].replace(INSIDE, ""))
+            side = "after" if at_start else ("before" if ends_after(out, end) else "both")
+            frames.append(Frame(0, m.start(), ref, "according to", m.start(), end, True, side, role))
+    for start, end, low in sent.cues:
+        frame = _cue_frame(sent, start, end, low)
+        if frame is not None:
+            frames.append(frame)
+    if "quoted" in out:
+        for m in _QUOTED_AS_RE.finditer(out):
+            found = speaker_after(sent, m.start(1))
+            if found is None:
+                np = role_np_after(out, m.start(1))
+                found = (np[0], np[1], "") if np else None
+            if found and found[0] <= m.end(1) + 1:
+                frames.append(
+                    Frame(
+                        0,
+                        m.start(),
+                        found[1],
+                        "quoted as saying",
+                        m.start(),
+                        m.end(),
+                        False,
+                        "after",
+                        found[2],
+                    )
+                )
+    medium = _IN_MEDIUM_RE.match(out)
+    if medium:
+        found = speaker_after(sent, medium.end())
+        if found is None:
+            # "In a statement, Biden's campaign called ...": a possessive-led noun phrase.
+            np = role_np_after(out, medium.end())
+            found = (np[0], np[1], "") if np else None
+        if found:
+            end, ref, role = found
+            during = medium.group(0).lower().lstrip().startswith("during")
+            cue = None if during else "in a " + medium.group(1)
+            frames.append(Frame(1, medium.start(), ref, cue, medium.start(), end, False, "after", role))
+    dash = _DASH_FRAME_RE.search(out)
+    if dash:
+        found = speaker_after(sent, dash.end())
+        if found and ends_after(out, found[0]):
+            frames.append(
+                Frame(0, dash.start(), found[1], None, dash.start() + 1, found[0], False, "before", found[2])
+            )
+    return frames
+
+
+def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | None:
+    """The frame around one cue word, or None when the word reports no speech here."""
+    out = sent.out
+    if low in PHRASAL_CUES and not out.startswith(" out", word_end):
+        return None
+    cue_end = word_end + (4 if low in PHRASAL_CUES else 0)
+    cue = out[cue_start:cue_end].lower()
+    if low in _PASSIVE_FORMS and _BE_TAIL_RE.search(out, max(0, cue_start - 12), cue_start):
+        return None  # "he was told", "is said to": the subject is not the speaker
+    window = out[max(0, cue_start - 25) : cue_start]
+    if ("n" in window or "fused" in window) and _NEGATED_RE.search(window):
+        return None  # "has not said whether", "declined to say": nothing is reported
+    rest = out[cue_end : cue_end + 90]
+    if low in QUOTE_FRAME_CUES and not _QUOTE_SOON_RE.match(rest) and not _CALL_ON_RE.match(rest):
+        return None  # "called the plan" reports speech only with the words quoted
+    if low in _NOUN_LIKE_CUES:
+        space = out.rfind(" ", 0, max(0, cue_start - 1)) + 1
+        if out[space : cue_start - 1].lower() in _POSSESSIVE_DETS:
+            return None  # "in a post", "the statement": a noun
+        trailing = ends_after(out, cue_end) and "," in out[max(0, cue_start - 60) : cue_start]
+        clause = low in _CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest)
+        if (
+            not _COMPLEMENT_RE.match(rest)
+            and not _after_quote(out, cue_start)
+            and not trailing
+            and not clause
+        ):
+            return None
+    before = speaker_before(sent, cue_start)
+    if before is None and COORDINATED_RE.search(out, max(0, cue_start - 8), cue_start):
+        # "Clinton's campaign welcomed the news but said ...": the first verb's subject.
+        subj = main_subject(sent, cue_start)
+        if subj:
+            before = (cue_start, subj[1], "")
+    if before:
+        start, ref, role = before
+        if _after_quote(out, start) and not _COMPLEMENT_RE.match(rest):
+            # `"...," Graziani highlights` / `"...," he told reporters, drawing laughter.`
+            # (but `On "Meet the Press," the governor insisted that ...` reports what follows)
+            return Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
+        narration_before = ASCII_LETTER_RE.search(out, 0, start)
+        comma_before = _last_char(out, start) == ","
+        if (
+            ends_after(out, cue_end)
+            and narration_before
+            and (comma_before or (low not in WEAK_CUES and INSIDE in out[:start]))
+        ):
+            # `..., Smith said.` / `... "a disgrace" Smith said.` but not "... after Whitaker testified
+            # before her committee.": without a comma or a quotation, what comes first is narration.
+            return Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
+        complement = (
+            _COMPLEMENT_RE.match(rest)
+            or _COMMA_QUOTE_RE.match(rest)
+            or (low in _QUESTION_CUES and _WH_COMPLEMENT_RE.match(rest))
+            or (low in _CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest))
+        )
+        if not narration_before and (
+            (low not in WEAK_CUES and ends_after(out, cue_end))
+            or not ASCII_LETTER_RE.search(SIGNATURE_NOISE_RE.sub("", out[cue_end:]))
+            or (not complement and OBJECT_SIGNATURE_RE.match(out, cue_end))
+        ):
+            return Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)  # "Blanche asked."
+        if narration_before and not complement and ends_after(out, cue_end):
+            return None  # "... a day after Whitaker testified before her committee.": nothing reported
+        if low in WEAK_CUES and not complement:
+            if low.startswith("accus"):
+                if not _ACCUSED_OF_RE.match(rest):
+                    return None
+            elif low in _OBJECT_CUES:
+                # "Republicans questioned the timing", "Trump blamed leaks", "Democrats demanded
+                # an investigation": the object is what was said.
+                if not _OBJECT_RE.match(rest):
+                    return None
+            elif low not in _BARE_WEAK_CUES or not re.search(r"[A-Za-z]", rest):
+                return None
+            elif (ref.kind == "np" and " " not in ref.text.strip()) or (
+                ref.entity is not None and ref.entity.kind == "unknown"
+            ):
+                # "Engineers expect construction to take three years": a forecast by nobody in particular.
+                return None
+        rank = 1
+        if low in QUOTE_FRAME_CUES:
+            frame = Frame(1, cue_start, ref, cue, start, cue_end, False, "after", role)
+            frame.mixed = True
+            return frame
+        if _WHO_OBJECT_RE.match(out[cue_end:]):
+            rank = 3  # "Stoltenberg echoed Blinken who stated ...": the clause is Blinken's
+        elif low in PARTICIPLE_CUES:
+            rank = 2
+        return Frame(rank, cue_start, ref, cue, start, cue_end, False, "after", role)
+    prefix = out[:cue_start].rstrip()
+    if low in PARTICIPLE_CUES:
+        # "Biden rejected the plan, saying it ...": the main clause's subject speaks.
+        if prefix.endswith(",") and (low in _REPORTING_PARTICIPLES or _COMPLEMENT_RE.match(rest)):
+            subj = main_subject(sent, cue_start)
+            if subj:
+                return Frame(2, cue_start, subj[1], cue, cue_start, cue_end, False, "after")
+        return None
+    # Inverted: `"...," said X` or `..., warns X, a professor at ...`.
+    if prefix.endswith((",", '"', "—", "–")) or not prefix:
+        found = speaker_after(sent, cue_end)
+        if found and found[1].kind != "pronoun":
+            end, ref, role = found
+            if (
+                ends_after(out, end)
+                or out[end:].lstrip().startswith((',"', ', "'))
+                or RELATIVE_TAIL_RE.match(out, end)
+            ):
+                return Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
+    return None
+
+
+def best_frame(frames: list[Frame]) -> Frame | None:
+    if not frames:
+        return None
+    return min(frames, key=lambda f: (f.rank, f.position))

@@ -1,0 +1,230 @@
+# ruff: noqa: SIM905  (word lists read best as one string split on spaces)
+"""Resolution: a frame's speaker phrase (name, pronoun, role noun, organisation) to an entity.
+
+Step 4 of the pipeline: pronouns by recency and agreement, role nouns by the title
+the article gave, surnames and titled forms to the full name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Entity, Ref, Registry, Sent
+from .lexicon import ORG_HEADS, PARTY_NOUNS, PERSON_PRONOUNS, PLURAL_ROLE_HEADS, ROLE_HEADS, ROLE_NOUN_CLASSES
+from .phrases import role_np_after
+
+_DEFINITE_REACH = 8  # sentences back that "the senator" may reach for an unmatched referent
+
+
+# --- resolution --------------------------------------------------------------------------
+
+
+# Cues that answer someone: the speaker is not whoever spoke just before.
+_REPLY_CUES = frozenset(
+    """replied replies responded responds answered answers countered counters retorted retorts
+    rebutted""".split()
+)
+# Role nouns that give their referent's gender.
+_GENDERED_HEADS = {
+    "wife": "f",
+    "mother": "f",
+    "daughter": "f",
+    "sister": "f",
+    "woman": "f",
+    "congresswoman": "f",
+    "spokeswoman": "f",
+    "chairwoman": "f",
+    "councilwoman": "f",
+    "assemblywoman": "f",
+    "husband": "m",
+    "father": "m",
+    "son": "m",
+    "brother": "m",
+    "man": "m",
+    "congressman": "m",
+    "spokesman": "m",
+    "chairman": "m",
+    "councilman": "m",
+    "assemblyman": "m",
+}
+
+
+def _may_be(ent: Entity, head: str) -> bool:
+    """Whether what the article says of a person leaves room for a role noun ("the Utah Republican")."""
+    if head in PARTY_NOUNS:
+        return not ent.party or ent.party[0] == head[0].upper()
+    if not ent.roles:
+        return True
+    vocab = ent.role_vocabulary()
+    classes = {c for w in vocab for c in ROLE_NOUN_CLASSES.get(w, ())} | vocab
+    return bool(classes & (set(ROLE_NOUN_CLASSES.get(head, ())) | {head}))
+
+
+class Resolver:
+    """Turns a frame's reference into an entity, remembering who is salient."""
+
+    def __init__(self, registry: Registry, sents: list[Sent] | None = None) -> None:
+        self.registry = registry
+        self.sents = sents
+
+    def resolve(self, ref: Ref, index: int, cue: str | None = None) -> Entity | None:
+        if ref.kind == "entity":
+            return ref.entity
+        if ref.kind == "pronoun":
+            return self._pronoun(ref.text, index, ref.at, cue in _REPLY_CUES)
+        return self._role_np(ref, index)
+
+    def _pronoun(self, word: str, index: int, at: int = 0, reply: bool = False) -> Entity | None:
+        gender = PERSON_PRONOUNS.get(word)
+        pool = [e for e in self.registry.entities if e.seen[0] >= 0 and e.seen[0] < index]
+        if self.sents is not None and word in PERSON_PRONOUNS:
+            # "Chair Phyllis Randall defended the deal, which she said ...": an antecedent in the sentence.
+            here = [
+                m.entity
+                for m in self.sents[index].mentions
+                if m.end < at
+                and not m.possessive  # "Taiwan's new president ..., after he": a modifier
+                and isinstance(m.entity, Entity)
+                and m.entity.kind == "person"
+                and m.entity.gender in (None, gender)
+            ]
+            if here:
+                return here[0]
+        if word in PERSON_PRONOUNS:
+            people = [e for e in pool if e.kind == "person" and e.gender in (None, gender)]
+            # The most recent person; at equal recency one whose name says he/she fits.
+            if reply:
+                # "One reporter asked ..." + `"...," she replied`: whoever replies is not the asker.
+                people = [e for e in people if e.spoke != index - 1] or people
+            return max(people, key=lambda e: (e.seen[0], e.gender == gender, e.seen[1]), default=None)
+        recent = [e for e in pool if index - e.seen[0] <= 3]
+        if word == "they":
+            groups = [e for e in recent if e.kind in ("org", "group")]
+            found = max(groups, key=lambda e: e.seen, default=None)
+            if found is None and self.sents is not None:
+                # "Trump's lawyers have argued ... In their opening, they told jurors": a plural subject.
+                for back in range(index - 1, max(-1, index - 3), -1):
+                    np = role_np_after(self.sents[back].out, 0)
+                    if np and np[1].head in PLURAL_ROLE_HEADS:
+                        return self.registry.unnamed(np[1].text, np[1].head)
+            return found
+        orgs = [e for e in recent if e.kind == "org"]
+        return max(orgs, key=lambda e: e.seen, default=None)
+
+    def _role_np(self, ref: Ref, index: int) -> Entity | None:
+        head = ref.head.lower()
+        text = ref.text.strip()
+        if text[:1].isupper() and " " not in text:
+            # "Justice, 73, vowed": a surname that is also a role noun names the person.
+            people = self.registry.by_last(text.lower())
+            if people:
+                return max(people, key=lambda e: e.seen)
+        if ref.owner is not None and ref.owner.kind == "person":
+            # "Israeli Prime Minister Benjamin Netanyahu's office": named after its owner.
+            tail = re.split(r"['’]s\s+", ref.text)[-1]
+            return self.registry.unnamed(f"{ref.owner.name}'s {tail}", head)
+        if (
+            ref.definite
+            and head not in PLURAL_ROLE_HEADS
+            and not ref.text.lower().startswith(("his ", "her "))
+        ):
+            if head in ORG_HEADS:
+                orgs = [e for e in self.registry.entities if e.kind == "org" and head in e.name.lower()]
+                if not orgs and ref.text.lower() == "the " + head:
+                    # "the group", "the company": the organisation the last sentences named.
+                    orgs = [
+                        e for e in self.registry.entities if e.kind == "org" and 0 <= index - e.seen[0] <= 2
+                    ]
+                if orgs:
+                    ent = max(orgs, key=lambda e: e.seen)
+                    ent.aliases.add(ref.text)
+                    return ent
+            match = self._person_by_role(ref, index)
+            if match is not None:
+                match.aliases.add(ref.text)
+                return match
+        if ref.definite and head in PLURAL_ROLE_HEADS and ref.text.lower().startswith("the "):
+            # "according to two U.S. officials" ... "The officials, who spoke on the condition of
+            # anonymity, said": the group already introduced.
+            groups = [
+                e
+                for e in self.registry.entities
+                if e.unnamed
+                and e.kind == "group"
+                and e.name.lower().endswith(head)
+                and 0 <= index - e.seen[0] <= _DEFINITE_REACH
+            ]
+            if groups:
+                ent = max(groups, key=lambda e: e.seen)
+                ent.aliases.add(ref.text)
+                return ent
+        if ref.definite and head in ROLE_HEADS and head not in PLURAL_ROLE_HEADS and head not in ORG_HEADS:
+            # "the Utah Republican said": a definite description names someone the reader knows.
+            recent = [
+                e
+                for e in self.registry.entities
+                if e.kind == "person"
+                and not e.unnamed
+                and e.seen[0] >= 0
+                and 0 <= index - e.seen[0] <= _DEFINITE_REACH
+            ]
+            want = _GENDERED_HEADS.get(head)
+            if want:
+                # "His wife said", "the congresswoman said": the description gives the gender.
+                recent = [e for e in recent if e.gender in (None, want)]
+                if ref.text.lower().startswith(("his ", "her ")):
+                    owner = self._pronoun(
+                        ref.text.split()[0].lower().replace("his", "he").replace("her", "she"), index
+                    )
+                    recent = [e for e in recent if e is not owner]
+            last = [e for e in recent if e.spoke == index - 1 and _may_be(e, head)]
+            if not last:
+                # "Murphy has been blunter. The Connecticut Democrat wrote ...": the person the
+                # sentence before was about.
+                last = [e for e in recent if e.seen[0] == index - 1]
+                last = last if len(last) == 1 and _may_be(last[0], head) else []
+            if len(last) == 1 and not want:
+                # "Schumer accused ... " + `"...," the New York Democrat said`: the description
+                # picks up the person who has just spoken.
+                last[0].aliases.add(ref.text)
+                return last[0]
+            if recent:
+                # News style gives new facts by description ("the Indiana governor"): the person
+                # the story is about, unless what it already said of them rules the role out.
+                ent = max(recent, key=lambda e: (e.salience, _may_be(e, head), e.seen))
+                ent.aliases.add(ref.text)
+                return ent
+        return self.registry.unnamed(ref.text, head)
+
+    def _person_by_role(self, ref: Ref, index: int) -> Entity | None:
+        head = ref.head.lower()
+        wanted = set(ROLE_NOUN_CLASSES.get(head, ())) | {head}
+        mods = {m.lower().rstrip(".").replace("’s", "").replace("'s", "") for m in ref.modifiers}
+        best: tuple[tuple[int, int, int], Entity] | None = None
+        for ent in self.registry.entities:
+            if ent.kind not in ("person", "unknown"):
+                continue
+            vocab = ent.role_vocabulary()
+            party = ent.party[:1]
+            classes = {c for w in vocab for c in ROLE_NOUN_CLASSES.get(w, ())} | vocab
+            fits = bool(wanted & classes)
+            if head in ("democrat", "republican"):
+                fits = party == head[0].upper() or head in vocab or (head[:-1] + "ic") in vocab
+            if not fits:
+                continue
+            text = " ".join(r for _, _, r in ent.roles).lower() + " " + " ".join(ent.aliases).lower()
+            mod_hits = sum(
+                1
+                for m in mods
+                if m in text
+                or (m in ("democratic", "democrat") and party == "D")
+                or (m == "republican" and party == "R")
+            )
+            if mods and not mod_hits:
+                continue
+            if not 0 <= ent.seen[0] <= index:
+                continue  # a description points back to someone already named
+            key = (mod_hits, 1, ent.seen[0])
+            if best is None or key > best[0]:
+                best = (key, ent)
+        return best[1] if best else None
