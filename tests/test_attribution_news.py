@@ -34,3 +34,12 @@ def test_doubled_apostrophes_are_quotation_marks() -> None:
     assert att.content and "turn nobody away" in att.content
     follow = _main(body, "''Nobody")
     assert follow and follow.speaker == "Ruth Calder"
+
+
+def test_inverted_cue_after_a_quote_takes_the_name_whatever_follows_it() -> None:
+    body = (
+        "The county fair opened on Monday.\n\n"
+        '"I came for the pies," said Alma Vance, 29, of Dayton, Ohio, who drove two hours.'
+    )
+    att = _main(body, '"I came for the pies')
+    assert att and (att.speaker, att.kind, att.cue) == ("Alma Vance", "direct", "said")

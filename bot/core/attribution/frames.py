@@ -327,7 +327,10 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         if found and found[1].kind != "pronoun":
             end, ref, role = found
             if (
-                ends_after(out, end)
+                # Right after a quotation, whatever follows the name describes the speaker
+                # (`"...," said Ana Ruiz, 29, of Dayton, who ...`): the quotation is the content.
+                prefix.endswith(('"', '",'))
+                or ends_after(out, end)
                 or out[end:].lstrip().startswith((',"', ', "'))
                 or RELATIVE_TAIL_RE.match(out, end)
             ):
