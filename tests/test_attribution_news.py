@@ -43,3 +43,63 @@ def test_inverted_cue_after_a_quote_takes_the_name_whatever_follows_it() -> None
     )
     att = _main(body, '"I came for the pies')
     assert att and (att.speaker, att.kind, att.cue) == ("Alma Vance", "direct", "said")
+
+
+def test_two_speakers_in_one_sentence_each_get_their_clause() -> None:
+    body = (
+        "Ann Keller chairs the water board. Tom Reyes is her deputy.\n\n"
+        "Keller said the plan was sound, though Reyes noted that the pipes would cost more."
+    )
+    doc = _doc(body)
+    i = next(i for i, s in enumerate(doc.sentences) if s.text.startswith("Keller said"))
+    sentence = doc.sentences[i].text
+    first, second = doc.clauses[i]
+    assert (first.speaker, first.cue, first.kind) == ("Ann Keller", "said", "indirect")
+    assert (second.speaker, second.cue) == ("Tom Reyes", "noted")
+    assert first.content == "the plan was sound"
+    assert second.content and second.content.startswith("the pipes would cost more")
+    for att in (first, second):
+        assert att.start is not None and att.end is not None
+        assert sentence[att.start : att.end] == att.content
+
+
+def test_a_cue_inside_a_reported_clause_stays_part_of_it() -> None:
+    body = (
+        "Lena Ortiz speaks for the ministry.\n\n"
+        'Ortiz told reporters that the council would respond with "firm measures."'
+    )
+    clauses = _clauses(body, "Ortiz told")
+    assert [a.speaker for a in clauses] == ["Lena Ortiz"]
+    assert clauses[0].kind == "mixed" and "firm measures" in (clauses[0].content or "")
+
+
+def test_one_speakers_neighbouring_clauses_are_one_attribution() -> None:
+    body = "Gov. Ray Dunn signed the bill.\n\nDunn blamed the drought for the delay, saying the wells ran dry."
+    clauses = _clauses(body, "Dunn blamed")
+    assert len(clauses) == 1 and clauses[0].speaker == "Ray Dunn"
+    assert "wells ran dry" in (clauses[0].content or "")
+
+
+def test_stated_positions_and_plans_are_attributed() -> None:
+    body = (
+        "Sen. Clara Moss is running for governor.\n\n"
+        "Moss wants to raise the minimum wage.\n\n"
+        "Moss has proposed a tax on second homes.\n\n"
+        "The plan was published in May."
+    )
+    wants = _main(body, "Moss wants")
+    assert wants and (wants.speaker, wants.cue) == ("Clara Moss", "wants")
+    assert wants.content and wants.content.startswith("to raise the minimum wage")
+    proposed = _main(body, "Moss has proposed")
+    assert proposed and proposed.speaker == "Clara Moss"
+    assert _main(body, "The plan was published") is None
+
+
+def test_a_stated_position_yields_to_a_verb_of_saying_as_the_main_report() -> None:
+    body = (
+        "Two groups weighed in on Friday.\n\n"
+        "The Farmers Union praised the decision, while the Grain Council warned that prices would rise."
+    )
+    clauses = _clauses(body, "The Farmers Union")
+    assert clauses[0].speaker == "Grain Council" and clauses[0].cue == "warned"
+    assert [a.speaker for a in clauses[1:]] == ["Farmers Union"]

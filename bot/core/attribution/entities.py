@@ -104,6 +104,8 @@ class Sent:
     speaker: Entity | None = None
     quote: int | None = None
     cues: list[tuple[int, int, str]] = field(default_factory=list)
+    # Further clauses besides the main frame ("A said X, though B noted Y"): (frame, speaker).
+    others: list[tuple[Frame, Entity]] = field(default_factory=list)
 
 
 # --- entities ------------------------------------------------------------------------

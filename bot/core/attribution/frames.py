@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .entities import Frame, Sent
-from .lexicon import MEDIUM_NOUNS, PARTICIPLE_CUES, PHRASAL_CUES, QUOTE_FRAME_CUES, WEAK_CUES
+from .lexicon import MEDIUM_NOUNS, PARTICIPLE_CUES, PHRASAL_CUES, QUOTE_FRAME_CUES, STANCE_CUES, WEAK_CUES
 from .phrases import main_subject, role_np_after, speaker_after, speaker_before
 from .quotes import INSIDE
 
@@ -59,6 +59,12 @@ _OBJECT_CUES = frozenset(
     repeat repeats repeated dispute disputes disputed""".split()
 )
 _OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b|up\b|out\b|off\b|back\b)[\w’'$-]")
+# What a stated position needs after its verb: an object or an infinitive, not a
+# preposition of place or time ("plans in May", "supported by").
+_STANCE_OBJECT_RE = re.compile(
+    r"^\s+(?:also\s+)?(?!by\b|in\b|at\b|on\b|up\b|out\b|off\b|back\b|with\b)[\w’'$-]"
+)
+_CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
 # "called on supporters to attend": a demand, reported without quotation.
 _CALL_ON_RE = re.compile(r"^\s+(?:on|upon)\s+[^,;:\"_]{1,60}?\s+to\s+[a-z]")
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
@@ -236,7 +242,12 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     if ("n" in window or "fused" in window) and _NEGATED_RE.search(window):
         return None  # "has not said whether", "declined to say": nothing is reported
     rest = out[cue_end : cue_end + 90]
-    if low in QUOTE_FRAME_CUES and not _QUOTE_SOON_RE.match(rest) and not _CALL_ON_RE.match(rest):
+    if (
+        low in QUOTE_FRAME_CUES
+        and not _QUOTE_SOON_RE.match(rest)
+        and not _CALL_ON_RE.match(rest)
+        and not (low in STANCE_CUES or _CALL_FOR_RE.match(rest))
+    ):
         return None  # "called the plan" reports speech only with the words quoted
     if low in _NOUN_LIKE_CUES:
         space = out.rfind(" ", 0, max(0, cue_start - 1)) + 1
@@ -291,6 +302,14 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             if low.startswith("accus"):
                 if not _ACCUSED_OF_RE.match(rest):
                     return None
+            elif low in STANCE_CUES or (low in QUOTE_FRAME_CUES and _CALL_FOR_RE.match(rest)):
+                # "Sanders wants to ...", "the mayor proposed a tax": a position, stated by someone named.
+                if (
+                    not _STANCE_OBJECT_RE.match(rest)
+                    or (ref.kind == "np" and " " not in ref.text.strip())
+                    or (ref.kind == "pronoun" and ref.text == "it")  # "how many judges it plans to hire"
+                ):
+                    return None
             elif low in _OBJECT_CUES:
                 # "Republicans questioned the timing", "Trump blamed leaks", "Democrats demanded
                 # an investigation": the object is what was said.
@@ -303,15 +322,17 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             ):
                 # "Engineers expect construction to take three years": a forecast by nobody in particular.
                 return None
-        rank = 1
+        # A stated position ranks below a verb of saying: "A praised the deal, while B warned
+        # that ...": B's warning is the sentence's main report.
+        rank = 2 if low in STANCE_CUES and not complement else 1
         if low in QUOTE_FRAME_CUES:
-            frame = Frame(1, cue_start, ref, cue, start, cue_end, False, "after", role)
+            frame = Frame(rank, cue_start, ref, cue, start, cue_end, False, "after", role)
             frame.mixed = True
             return frame
         if _WHO_OBJECT_RE.match(out[cue_end:]):
             rank = 3  # "Stoltenberg echoed Blinken who stated ...": the clause is Blinken's
         elif low in PARTICIPLE_CUES:
-            rank = 2
+            rank = max(rank, 2)
         return Frame(rank, cue_start, ref, cue, start, cue_end, False, "after", role)
     prefix = out[:cue_start].rstrip()
     if low in PARTICIPLE_CUES:
@@ -336,6 +357,22 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             ):
                 return Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
     return None
+
+
+def other_frames(frames: list[Frame], main: Frame) -> list[Frame]:
+    """The frames besides `main` that report a clause of their own: none overlaps another.
+
+    "Keller said the plan was sound, though her deputy noted that ...": two cues, two speakers.
+    Candidates for the same words (a cue read two ways) lose to the better-ranked one.
+    """
+    kept = [main]
+    for frame in sorted(frames, key=lambda f: (f.rank, f.position)):
+        if frame is main or frame.content_side not in ("before", "after", "both"):
+            continue
+        if any(frame.start < k.end and k.start < frame.end for k in kept):
+            continue
+        kept.append(frame)
+    return [f for f in kept if f is not main]
 
 
 def best_frame(frames: list[Frame]) -> Frame | None:

@@ -65,8 +65,18 @@ def _forms(bases: list[str], irregular: dict[str, tuple[str, ...]]) -> frozenset
     return frozenset(out)
 
 
+# Stated positions and plans ("Sanders wants to ...", "the mayor proposed a tax", "Cruz has
+# called for ..."): readers take them as what the subject said. They report only with an
+# object after them and a named (or resolvable) subject before.
+_STANCE_BASES = """
+        want plan propose offer support oppose endorse defend reject tout cite express praise
+        criticize criticise dismiss applaud champion vow
+    """.split()
+_IRREGULAR_STANCE: dict[str, tuple[str, ...]] = {"seek": ("seek", "seeks", "sought", "seeking")}
+STANCE_CUES = _forms(_STANCE_BASES, _IRREGULAR_STANCE)
+
 STRONG_CUES = _forms(_STRONG_BASES, _IRREGULAR_STRONG) - {"point", "points", "pointed", "pointing"}
-WEAK_CUES = _forms(_WEAK_BASES, _IRREGULAR_WEAK) - STRONG_CUES
+WEAK_CUES = (_forms(_WEAK_BASES, _IRREGULAR_WEAK) | STANCE_CUES) - STRONG_CUES
 # "point out" is the one phrasal cue; the particle must follow.
 PHRASAL_CUES = frozenset({"point", "points", "pointed", "pointing"})
 CUE_WORDS = STRONG_CUES | WEAK_CUES | PHRASAL_CUES

@@ -10,8 +10,8 @@ import re
 
 from ..models import Attribution, Document, Kind, Speaker
 from .entities import Entity, Frame, Ref, Registry, Sent
-from .frames import best_frame, ends_after, letters, sentence_frames, signature_only
-from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES
+from .frames import best_frame, ends_after, letters, other_frames, sentence_frames, signature_only
+from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, STANCE_CUES
 from .mentions import find_mentions
 from .phrases import speaker_after
 from .quotes import INSIDE, QuoteScan, scan_quotes
@@ -30,21 +30,45 @@ _DASH_LINE_RE = re.compile(r"^\s*[—–-]+\s*(?=\S)")
 _LEAD_IN_RE = re.compile(r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:|that\b|:)?")
 
 
-def _content(sent: Sent, frame: Frame) -> tuple[str, str]:
-    """(content text, masked content) on the frame's content side."""
+def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) -> tuple[str, str, int]:
+    """(content text, masked content, its start) on the frame's content side, within [low, high)."""
     text, out = sent.text, sent.out
+    high = len(text) if high is None else high
     pieces: list[tuple[int, int]] = []
     if frame.content_side in ("before", "both"):
-        pieces.append((0, frame.start))
+        pieces.append((low, frame.start))
     if frame.content_side in ("after", "both"):
         after = frame.end
         m = _LEAD_IN_RE.match(out, after)
-        pieces.append((m.end() if m else after, len(text)))
+        pieces.append((m.end() if m else after, high))
     if frame.content_side == "before" and re.match(r'\s*[,:]?\s*"_', out[frame.end :]):
-        pieces.append((frame.end, len(text)))  # `"A," X said, "B."`
-    content = " ".join(text[a:b] for a, b in pieces)
+        pieces.append((frame.end, high))  # `"A," X said, "B."`
+    if high < len(text) and pieces:
+        # The clause ends where the next speaker's begins: drop the conjunction that joins them.
+        a, b = pieces[-1]
+        tail = _JOINER_TAIL_RE.search(out, a, b)
+        pieces[-1] = (a, tail.start() if tail else b)
+    pieces = [(a, b) for a, b in pieces if a < b]
+    if not pieces:
+        return "", "", 0
     masked = " ".join(out[a:b] for a, b in pieces)
-    return content.strip(" ,;:-–—\"“”'‘’").strip(), masked
+    if len(pieces) == 1:
+        a, b = pieces[0]
+        raw = text[a:b]
+        content = raw.strip(_EDGE).strip()
+        lead = raw.find(content) if content else 0
+        return content, masked, a + lead
+    content = " ".join(text[a:b] for a, b in pieces)
+    return content.strip(_EDGE).strip(), masked, -1  # two pieces: not one span of the sentence
+
+
+_CLAUSE_END_RE = re.compile(r"[,;]")
+_JOINER_TAIL_RE = re.compile(
+    r"[\s,;]*\b(?:though|although|but|while|whereas|and|yet|even as|as|so|because|after|before)?\s*$",
+    re.IGNORECASE,
+)
+# What is trimmed from a content's ends: punctuation and quotation marks around it.
+_EDGE = " ,;:-–—\"“”'‘’"
 
 
 def _kind(frame: Frame, masked: str) -> Kind:
@@ -84,21 +108,32 @@ def attribute(doc: Document) -> tuple[list[tuple[Attribution, ...]], list[Speake
     resolver = Resolver(registry, sents)
 
     for sent in sents:
-        sent.frame = best_frame(sentence_frames(sent)) if _find_cues(sent) else None
+        frames = sentence_frames(sent) if _find_cues(sent) else []
+        sent.frame = best_frame(frames)
         if sent.frame is not None:
-            speaker = resolver.resolve(sent.frame.ref, sent.index, sent.frame.cue)
-            if speaker is not None:
-                if speaker.kind == "unknown" and sent.frame.ref.kind == "entity":
-                    speaker.kind = "person"
-                if sent.frame.role:
-                    speaker.add_role(sent.frame.role, 3, sent.index)
-                sent.speaker = speaker
+            sent.speaker = _resolve(resolver, sent, sent.frame)
+            if sent.speaker is not None:
+                for other in other_frames(frames, sent.frame):
+                    speaker = _resolve(resolver, sent, other)
+                    if speaker is not None:
+                        sent.others.append((other, speaker))
         _update_salience(sent)
 
     _split_fragments(sents)
     _dash_lines(sents)
     _spread_quotes(sents, scans, doc)
     return _finish(sents, registry)
+
+
+def _resolve(resolver: Resolver, sent: Sent, frame: Frame) -> Entity | None:
+    """The entity a frame's speaker phrase stands for, noting what the frame says of it."""
+    speaker = resolver.resolve(frame.ref, sent.index, frame.cue)
+    if speaker is not None:
+        if speaker.kind == "unknown" and frame.ref.kind == "entity":
+            speaker.kind = "person"
+        if frame.role:
+            speaker.add_role(frame.role, 3, sent.index)
+    return speaker
 
 
 def _find_cues(sent: Sent) -> bool:
@@ -252,18 +287,35 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
         if frame is None or speaker is None:
             attributions.append(())
             continue
-        if frame.content_side == "quote":
-            content = sent.text.strip(' "“”')
-            kind: Kind = "direct"
-        elif frame.content_side == "signature":
-            content, kind = None, "direct"
-        else:
-            content, masked = _content(sent, frame)
-            kind = _kind(frame, masked)
         spoken[id(speaker)] = speaker
-        attributions.append(
-            (Attribution(speaker.name, speaker.role, frame.cue, kind, content or None, sent.quote),)
-        )
+        if frame.content_side in ("quote", "signature"):
+            whole = frame.content_side == "quote"
+            content = sent.text.strip(' "“”') if whole else None
+            start = sent.text.find(content) if content else None
+            attributions.append((_attribution(speaker, frame, "direct", content or None, sent.quote, start),))
+            continue
+        # Main frame first, then the other clauses in text order; each clause's content
+        # stops where a neighbouring clause's speaker and cue begin.
+        ordered = sorted([(frame, speaker), *sent.others], key=lambda c: c[0].start)
+        clauses = _merge_same_speaker(sent, ordered, frame)
+        found: list[Attribution] = []
+        for i, (f, who) in enumerate(clauses):
+            low = clauses[i - 1][0].end if i > 0 else 0
+            high = clauses[i + 1][0].start if i + 1 < len(clauses) else len(sent.text)
+            if f.cue in STANCE_CUES and f.content_side == "after":
+                # A stated position is its verb's object: "endorsed Trump, still ran" ends at the comma.
+                comma = _CLAUSE_END_RE.search(sent.out, f.end, high)
+                high = comma.start() if comma else high
+            content, masked, start = _content(sent, f, low, high)
+            if f is not frame and not content:
+                continue
+            att = _attribution(who, f, _kind(f, masked), content or None, sent.quote, start)
+            if f is frame:
+                found.insert(0, att)
+            else:
+                spoken[id(who)] = who
+                found.append(att)
+        attributions.append(tuple(found))
     speakers = [
         Speaker(
             e.name,
@@ -274,3 +326,43 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
         for e in spoken.values()
     ]
     return attributions, speakers
+
+
+# Between two cues: the first one's complement ("told reporters that ...", "said:"), with no
+# conjunction or semicolon that would start a clause of its own after it.
+_NESTED_GAP_RE = re.compile(r"^[^;]{0,60}?(?:\bthat\b|\bwhether\b|:)")
+_SIBLING_GAP_RE = re.compile(
+    r";|,\s*(?:though|although|but|while|whereas|and|yet|even as)\b|\s(?:though|although|whereas|while)\s"
+)
+
+
+def _merge_same_speaker(
+    sent: Sent, clauses: list[tuple[Frame, Entity]], main: Frame
+) -> list[tuple[Frame, Entity]]:
+    """The clauses that stand side by side: one speaker's neighbouring clauses are one
+    attribution ("X blamed Y, saying Z"), and a cue inside another's reported clause
+    ("Peskov told reporters that Moscow would respond") stays part of that clause."""
+    merged: list[tuple[Frame, Entity]] = []
+    for f, who in clauses:
+        if merged and f is not main:
+            prev = merged[-1][0]
+            gap = sent.out[prev.end : f.start]
+            if (
+                prev.content_side in ("after", "both")
+                and _NESTED_GAP_RE.match(gap)
+                and not _SIBLING_GAP_RE.search(gap)
+            ):
+                continue
+        if merged and merged[-1][1] is who:
+            if f is main:
+                merged[-1] = (f, who)  # the main frame leads; it reads the whole span below
+            continue
+        merged.append((f, who))
+    return merged
+
+
+def _attribution(
+    who: Entity, frame: Frame, kind: Kind, content: str | None, quote: int | None, start: int | None
+) -> Attribution:
+    end = start + len(content) if content and start is not None and start >= 0 else None
+    return Attribution(who.name, who.role, frame.cue, kind, content, quote, start if end else None, end)
