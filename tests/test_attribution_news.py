@@ -74,7 +74,7 @@ def test_a_cue_inside_a_reported_clause_stays_part_of_it() -> None:
 
 
 def test_one_speakers_neighbouring_clauses_are_one_attribution() -> None:
-    body = "Gov. Ray Dunn signed the bill.\n\nDunn blamed the drought for the delay, saying the wells ran dry."
+    body = "Gov. Ray Dunn signed the bill.\n\nDunn blamed the drought for the delay, saying wells ran dry."
     clauses = _clauses(body, "Dunn blamed")
     assert len(clauses) == 1 and clauses[0].speaker == "Ray Dunn"
     assert "wells ran dry" in (clauses[0].content or "")
