@@ -103,3 +103,21 @@ def test_a_stated_position_yields_to_a_verb_of_saying_as_the_main_report() -> No
     clauses = _clauses(body, "The Farmers Union")
     assert clauses[0].speaker == "Grain Council" and clauses[0].cue == "warned"
     assert [a.speaker for a in clauses[1:]] == ["Farmers Union"]
+
+
+def test_pronouns_agree_with_first_names_from_the_name_table() -> None:
+    # Neither first name is in the hand lists: their gender comes from first_names.txt.
+    body = (
+        "Yolanda Quintero and Thaddeus Brandt debated on Monday.\n\n"
+        '"The budget is a fantasy," he said.\n\n'
+        '"It is balanced," she said.'
+    )
+    assert _main(body, '"The budget').speaker == "Thaddeus Brandt"  # type: ignore[union-attr]
+    assert _main(body, '"It is balanced').speaker == "Yolanda Quintero"  # type: ignore[union-attr]
+
+
+def test_first_name_table_is_built_from_name_data() -> None:
+    from bot.core.attribution.mentions import gender_of_first
+
+    assert (gender_of_first("Yolanda"), gender_of_first("Thaddeus")) == ("f", "m")
+    assert gender_of_first("Jordan") is None  # given to both sexes: no guess

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from .lexicon import (
@@ -313,10 +314,10 @@ def _run_shape(
         if len(name) == 1 and not title:
             kind = classify_single(name[0])
         first = name[0].lower()
-        if first in FIRST_NAMES_M:
-            gender, kind = "m", "person"
-        elif first in FIRST_NAMES_F:
-            gender, kind = "f", "person"
+        if first in _FIRST_NAMES:
+            kind = "person"
+        if len(name) > 1 or kind == "person":
+            gender = gender_of_first(first)
         for t in title:
             if t.lower() in HONORIFICS:
                 gender = HONORIFICS[t.lower()] or gender
@@ -507,10 +508,19 @@ NAME_ONLY_RE = re.compile(rf"[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'.\-]*){
 
 
 def gender_of_first(word: str) -> str | None:
-    """m/f from a first name, None when unknown."""
-    low = word.lower()
-    if low in FIRST_NAMES_M:
-        return "m"
-    if low in FIRST_NAMES_F:
-        return "f"
-    return None
+    """m/f from a first name (the usual sex of US births so named), None when unknown or mixed."""
+    return _first_name_sexes().get(word.lower())
+
+
+@lru_cache(maxsize=1)
+def _first_name_sexes() -> dict[str, str]:
+    """first_names.txt (built by tools/build_first_names.py from SSA data), read once."""
+    table: dict[str, str] = {}
+    text = resources.files(__package__).joinpath("first_names.txt").read_text("utf-8")
+    for line in text.splitlines():
+        sex, *names = line.split()
+        table.update(dict.fromkeys(names, sex))
+    # The hand lists name people the SSA data may not (other countries' names); they win.
+    table.update(dict.fromkeys(FIRST_NAMES_F, "f"))
+    table.update(dict.fromkeys(FIRST_NAMES_M, "m"))
+    return table
