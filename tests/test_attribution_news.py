@@ -121,3 +121,41 @@ def test_first_name_table_is_built_from_name_data() -> None:
 
     assert (gender_of_first("Yolanda"), gender_of_first("Thaddeus")) == ("f", "m")
     assert gender_of_first("Jordan") is None  # given to both sexes: no guess
+
+
+def test_a_sentence_adverb_is_not_glued_to_the_name_after_it() -> None:
+    body = "Kelly Marsh chairs the panel.\n\nInterestingly Marsh said the vote would wait."
+    assert _main(body, "Interestingly").speaker == "Kelly Marsh"  # type: ignore[union-attr]
+    rival = _main("Rival Maria Keller said the plan had failed.", "Rival")
+    assert rival and rival.speaker == "Maria Keller"
+
+
+def test_a_document_is_no_speaker_but_its_owner_is() -> None:
+    body = (
+        "The county audit came out on Friday.\n\n"
+        "The report said the roads were in poor repair.\n\n"
+        "The Water Authority's report said the pipes were sound."
+    )
+    assert _main(body, "The report said") is None
+    owned = _main(body, "The Water Authority")
+    assert owned and owned.speaker == "Water Authority"
+
+
+def test_a_place_speaks_only_as_a_subject() -> None:
+    body = (
+        "Talks resumed in Geneva.\n\n"
+        "Russia has warned that the move would cross a line.\n\n"
+        '"We will wait," said Paris.'
+    )
+    warned = _main(body, "Russia has warned")
+    assert warned and warned.speaker == "Russia"
+    assert _main(body, '"We will wait') is None
+
+
+def test_his_campaign_is_named_after_the_person() -> None:
+    body = (
+        "Gov. Ray Dunn is running again.\n\n"
+        "His campaign said in a statement that he would debate twice."
+    )
+    att = _main(body, "His campaign")
+    assert att and att.speaker == "Ray Dunn's campaign"

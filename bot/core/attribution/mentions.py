@@ -262,6 +262,22 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     return mention
 
 
+# -ly words that do name things ("Daily Caller", "Holy See") rather than open a sentence.
+_LY_NAMES = frozenset("daily weekly monthly quarterly holy".split())
+
+
+def _sentence_adverb(word: str) -> bool:
+    """ "Interestingly", "Publicly": an adverb glued to the name after it, unless a first name (Kelly)."""
+    low = word.lower().rstrip(".,")
+    return (
+        len(low) > 4
+        and low.endswith("ly")
+        and low not in _LY_NAMES
+        and low not in _FIRST_NAMES
+        and gender_of_first(low) is None
+    )
+
+
 @lru_cache(maxsize=8192)
 def _run_shape(
     raw: tuple[str, ...],
@@ -280,6 +296,7 @@ def _run_shape(
             and not (raw[lead].lower() in _COMPASS and lead + 1 < len(raw))
         )
         or raw[lead].lower() in _CONNECTORS
+        or _sentence_adverb(raw[lead])
     ):
         lead += 1
     tail = 0

@@ -128,12 +128,22 @@ def attribute(doc: Document) -> tuple[list[tuple[Attribution, ...]], list[Speake
 def _resolve(resolver: Resolver, sent: Sent, frame: Frame) -> Entity | None:
     """The entity a frame's speaker phrase stands for, noting what the frame says of it."""
     speaker = resolver.resolve(frame.ref, sent.index, frame.cue)
+    if speaker is not None and speaker.kind == "place" and not _place_as_subject(sent, frame):
+        return None  # "said Washington", a dateline: a place is no speaker
     if speaker is not None:
         if speaker.kind == "unknown" and frame.ref.kind == "entity":
             speaker.kind = "person"
         if frame.role:
             speaker.add_role(frame.role, 3, sent.index)
     return speaker
+
+
+def _place_as_subject(sent: Sent, frame: Frame) -> bool:
+    """ "Russia has warned that ...": a country or capital as the subject of its cue speaks for its
+    government; anywhere else (a dateline, "said Washington") a place name is no speaker."""
+    if frame.content_side != "after" or frame.ref.kind != "entity":
+        return False
+    return any(m.start == frame.start and m.entity is frame.ref.entity for m in sent.mentions)
 
 
 def _find_cues(sent: Sent) -> bool:

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from .entities import Entity, Ref, Registry, Sent
-from .lexicon import ORG_HEADS, PARTY_NOUNS, PERSON_PRONOUNS, PLURAL_ROLE_HEADS, ROLE_HEADS, ROLE_NOUN_CLASSES
+from .lexicon import (
+    ORG_HEADS,
+    PARTY_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_ROLE_HEADS,
+    ROLE_HEADS,
+    ROLE_NOUN_CLASSES,
+    SOURCE_HEADS,
+)
 from .phrases import role_np_after
 
 _DEFINITE_REACH = 8  # sentences back that "the senator" may reach for an unmatched referent
@@ -119,9 +127,24 @@ class Resolver:
             people = self.registry.by_last(text.lower())
             if people:
                 return max(people, key=lambda e: e.seen)
+        if head in SOURCE_HEADS:
+            # "the report said", "a statement read": a document is no speaker; its author is.
+            owner = ref.owner
+            return owner if owner is not None and owner.kind in ("org", "person") else None
+        if (
+            ref.owner is None
+            and ref.text.lower().startswith(("his ", "her ", "their "))
+            and (head in ORG_HEADS or head in PLURAL_ROLE_HEADS)
+            and head not in _GENDERED_HEADS
+        ):
+            # "his campaign said": the campaign of whoever "his" stands for.
+            pronoun = {"his": "he", "her": "she", "their": "they"}[ref.text.split()[0].lower()]
+            owner = self._pronoun(pronoun, index)
+            if owner is not None and owner.kind in ("person", "org") and not owner.unnamed:
+                ref.owner = owner
         if ref.owner is not None and ref.owner.kind == "person":
             # "Israeli Prime Minister Benjamin Netanyahu's office": named after its owner.
-            tail = re.split(r"['’]s\s+", ref.text)[-1]
+            tail = re.sub(r"^(?:his|her|their)\s+", "", re.split(r"['’]s\s+", ref.text)[-1], flags=re.I)
             return self.registry.unnamed(f"{ref.owner.name}'s {tail}", head)
         if (
             ref.definite
