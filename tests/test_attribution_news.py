@@ -153,9 +153,6 @@ def test_a_place_speaks_only_as_a_subject() -> None:
 
 
 def test_his_campaign_is_named_after_the_person() -> None:
-    body = (
-        "Gov. Ray Dunn is running again.\n\n"
-        "His campaign said in a statement that he would debate twice."
-    )
+    body = "Gov. Ray Dunn is running again.\n\nHis campaign said in a statement that he would debate twice."
     att = _main(body, "His campaign")
     assert att and att.speaker == "Ray Dunn's campaign"
