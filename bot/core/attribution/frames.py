@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import Frame, Sent
+from .entities import Frame, Ref, Sent
 from .lexicon import MEDIUM_NOUNS, PARTICIPLE_CUES, PHRASAL_CUES, QUOTE_FRAME_CUES, STANCE_CUES, WEAK_CUES
 from .phrases import main_subject, role_np_after, speaker_after, speaker_before
 from .quotes import INSIDE
@@ -268,6 +268,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         subj = main_subject(sent, cue_start)
         if subj:
             before = (cue_start, subj[1], "")
+    if before is None and out[:cue_start].rstrip().endswith((",", "—", "–")):
+        before = _fenced_subject(sent, cue_start)
     if before:
         start, ref, role = before
         if _after_quote(out, start) and not _COMPLEMENT_RE.match(rest):
@@ -357,6 +359,33 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             ):
                 return Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
     return None
+
+
+def _fenced_subject(sent: Sent, cue_start: int) -> tuple[int, Ref, str] | None:
+    """ "Paul Porter, a truck driver from Ava, Mo., who backs the union, said ...": the name that
+    opens the clause, whatever long aside (with quotes, clauses or dashes) stands before the cue."""
+    out = sent.out
+    lead = _CLAUSE_OPENER_RE.match(out)
+    at = lead.end() if lead else 0
+    for m in sent.mentions:
+        if m.start < at:
+            continue
+        if m.start > at + 4 or m.possessive or m.entity is None or m.kind not in ("person", "org"):
+            return None
+        fence = out[m.end : m.end + 3].lstrip()
+        if fence[:1] not in (",", "—", "–") or m.end >= cue_start:
+            return None
+        if ";" in out[m.end : cue_start] or '"_' in out[cue_start - 3 : cue_start]:
+            return None
+        return m.start, Ref("entity", entity=m.entity), ""
+    return None
+
+
+# An adverbial before the subject: "On Monday, ", "In Des Moines, ", "But " ...
+_CLAUSE_OPENER_RE = re.compile(
+    r"^\W*(?:(?:On|In|At|During|After|Before|Earlier|Later|Last|This|Since|When|While|As|For|From|"
+    r"Meanwhile|However|Separately|Still|Yet|But|And|So)\b[^,]{0,50},\s+|(?:But|And|Yet|So|Still)\s+)?"
+)
 
 
 def other_frames(frames: list[Frame], main: Frame) -> list[Frame]:
