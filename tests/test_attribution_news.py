@@ -156,3 +156,49 @@ def test_his_campaign_is_named_after_the_person() -> None:
     body = "Gov. Ray Dunn is running again.\n\nHis campaign said in a statement that he would debate twice."
     att = _main(body, "His campaign")
     assert att and att.speaker == "Ray Dunn's campaign"
+
+
+def test_name_and_outlet_then_a_colon_introduce_a_quote() -> None:
+    body = 'The hearing ran late.\n\nTom Reyes, Harbor Gazette: "We were never told."'
+    att = _main(body, "Tom Reyes, Harbor")
+    assert att and (att.speaker, att.kind, att.content) == ("Tom Reyes", "direct", "We were never told.")
+
+
+def test_a_signature_line_with_a_horizontal_bar_signs_the_quote_before_it() -> None:
+    body = 'The letters kept coming.\n\n"Nobody asked us."\n\n\u2015 Ana Silva, a crane driver'
+    att = _main(body, '"Nobody asked us')
+    assert att and (att.speaker, att.kind) == ("Ana Silva", "direct")
+
+
+def test_citing_names_the_source_of_the_sentence() -> None:
+    att = _main("The harbor fees will rise, citing Ana Silva.", "The harbor fees")
+    assert att and (att.speaker, att.cue) == ("Ana Silva", "citing")
+    assert att.content == "The harbor fees will rise"
+
+
+def test_a_headline_that_reports_speech() -> None:
+    body = "Maria Keller runs the port.\n\nKeller Vows To Rebuild Docks\n\nThe Port Of Call Is Open"
+    att = _main(body, "Keller Vows")
+    assert att and (att.speaker, att.cue) == ("Maria Keller", "vows")
+    assert _main(body, "The Port Of Call") is None
+
+
+def test_a_long_aside_between_the_name_and_its_cue() -> None:
+    body = (
+        "The union met in Ava.\n\n"
+        'Lena Hirsch, the co-author of "Going Viral," about rumours, said the days of one story are gone.'
+    )
+    att = _main(body, "Lena Hirsch")
+    assert att and (att.speaker, att.cue) == ("Lena Hirsch", "said")
+    assert att.content == "the days of one story are gone."
+
+
+def test_first_name_alone_and_told_reporters_resolve_to_the_full_name() -> None:
+    body = (
+        "Maria Keller runs the port.\n\n"
+        "Maria said the ships would come back.\n\n"
+        '"The dock is full," Keller told reporters on Tuesday.'
+    )
+    assert _main(body, "Maria said").speaker == "Maria Keller"  # type: ignore[union-attr]
+    told = _main(body, '"The dock is full')
+    assert told and (told.speaker, told.kind, told.cue) == ("Maria Keller", "direct", "told")

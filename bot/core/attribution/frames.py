@@ -30,7 +30,11 @@ _IN_MEDIUM_RE = re.compile(
     + "|".join(sorted((m.replace(" ", r"\s+") for m in MEDIUM_NOUNS), key=len, reverse=True))
     + r")\b[^,]{0,80},\s*"
 )
-_DASH_FRAME_RE = re.compile(r"[\"”]\s*[-–—]+\s*(?=\S)")
+_DASH_FRAME_RE = re.compile(r"[\"”]\s*[-–—―]+\s*(?=\S)")
+# `Tom Reyes, Harbor Gazette: "..."` / `Bernie Sanders: ...`: a name (and outlet) and a colon.
+_NAME_COLON_RE = re.compile(r"(?:,\s*[^,:;\"_]{1,60})?\s*:\s*(?=\S)")
+# "..., citing the port authority.": the source of what the sentence says.
+_CITING_RE = re.compile(r",\s+citing\s+")
 _BE_TAIL_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s*$")
 _PASSIVE_FORMS = frozenset(
     ["said", "told", "written", "asked", "quoted", "reported", "called", "described", "accused"]
@@ -219,6 +223,17 @@ def sentence_frames(sent: Sent) -> list[Frame]:
             during = medium.group(0).lower().lstrip().startswith("during")
             cue = None if during else "in a " + medium.group(1)
             frames.append(Frame(1, medium.start(), ref, cue, medium.start(), end, False, "after", role))
+    colon = _name_colon_frame(sent)
+    if colon is not None:
+        frames.append(colon)
+    if "citing" in out:
+        for m in _CITING_RE.finditer(out):
+            found = speaker_after(sent, m.end())
+            if found is None:
+                np = role_np_after(out, m.end())
+                found = (np[0], np[1], "") if np else None
+            if found and ends_after(out, found[0]):
+                frames.append(Frame(0, m.start(), found[1], "citing", m.start(), found[0], False, "before"))
     dash = _DASH_FRAME_RE.search(out)
     if dash:
         found = speaker_after(sent, dash.end())
@@ -359,6 +374,23 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             ):
                 return Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
     return None
+
+
+def _name_colon_frame(sent: Sent) -> Frame | None:
+    """A line that opens with a name and a colon: the rest is what that person said."""
+    out = sent.out
+    first = next((m for m in sent.mentions if m.start <= 1), None)
+    if first is None or first.possessive or first.entity is None or first.kind not in ("person", "org"):
+        return None
+    m = _NAME_COLON_RE.match(out, first.end)
+    if m is None:
+        return None
+    quoted = out[m.end() : m.end() + 1] == '"'
+    if not quoted and first.kind != "person":
+        return None
+    return Frame(
+        0, m.end() - 1, Ref("entity", entity=first.entity), ":", first.start, m.end(), False, "after"
+    )
 
 
 def _fenced_subject(sent: Sent, cue_start: int) -> tuple[int, Ref, str] | None:

@@ -22,7 +22,7 @@ _ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES
 _DATELINE_RE = re.compile(
     r"^[A-Z][A-Z .,'’/-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
 )
-_DASH_LINE_RE = re.compile(r"^\s*[—–-]+\s*(?=\S)")
+_DASH_LINE_RE = re.compile(r"^\s*[―—–-]+\s*(?=\S)")
 
 
 # What stands between a cue and its content: "that", a colon, or a short adverbial and a
@@ -121,6 +121,7 @@ def attribute(doc: Document) -> tuple[list[tuple[Attribution, ...]], list[Speake
 
     _split_fragments(sents)
     _dash_lines(sents)
+    _headlines(sents, registry)
     _spread_quotes(sents, scans, doc)
     return _finish(sents, registry)
 
@@ -160,7 +161,13 @@ def _find_cues(sent: Sent) -> bool:
             at = out.find(word, end)
     cues.sort()
     sent.cues = cues
-    return bool(sent.cues) or "ccording to" in out or out.startswith(("In ", "During ")) or '"' in out
+    return (
+        bool(sent.cues)
+        or "ccording to" in out
+        or out.startswith(("In ", "During "))
+        or '"' in out
+        or ":" in out[:80]  # `Name, Outlet: ...`
+    )
 
 
 def _update_salience(sent: Sent) -> None:
@@ -211,6 +218,36 @@ def _dash_lines(sents: list[Sent]) -> None:
             if found[2] and prev.speaker is not None:
                 prev.speaker.add_role(found[2], 3, sent.index)
             prev.frame = Frame(0, 0, found[1], None, 0, 0, False, "quote")
+
+
+# Verbs a headline reports speech with ("Keller Vows To Rebuild Docks", "Reyes Says ...").
+_HEADLINE_CUES = frozenset(
+    """says vows warns tells urges slams blasts claims calls insists denies admits rips touts pledges
+    promises defends accuses praises criticizes demands wants plans rejects backs endorses asks
+    threatens predicts suggests argues announces confirms""".split()  # noqa: SIM905
+)
+
+
+def _headlines(sents: list[Sent], registry: Registry) -> None:
+    """A title-case line that reports speech: its subject (a name the article gives) said the rest."""
+    for sent in sents:
+        if sent.frame is not None:
+            continue
+        words = list(re.finditer(r"[\w’'.-]+", sent.out))
+        long = [w.group() for w in words if len(w.group()) > 3 and w.group()[0].isalpha()]
+        if len(words) < 3 or sum(w[0].isupper() for w in long) < 0.8 * len(long):
+            continue
+        for i, w in enumerate(words[1:6], 1):
+            if w.group().lower() not in _HEADLINE_CUES:
+                continue
+            subject = words[i - 1].group().lower()
+            subject = subject[:-2] if subject.endswith(("'s", "’s")) else subject
+            people = registry.by_last(subject)
+            if len(people) == 1 and w.end() < len(sent.out):
+                ref = Ref("entity", entity=people[0])
+                sent.frame = Frame(1, w.start(), ref, w.group().lower(), words[0].start(), w.end())
+                sent.speaker = people[0]
+            break
 
 
 def _quote_only(sent: Sent) -> bool:
