@@ -427,7 +427,7 @@ def other_frames(frames: list[Frame], main: Frame) -> list[Frame]:
     Candidates for the same words (a cue read two ways) lose to the better-ranked one.
     """
     kept = [main]
-    for frame in sorted(frames, key=lambda f: (f.rank, f.position)):
+    for frame in sorted(frames, key=frame_order):
         if frame is main or frame.content_side not in ("before", "after", "both"):
             continue
         if any(frame.start < k.end and k.start < frame.end for k in kept):
@@ -436,7 +436,6 @@ def other_frames(frames: list[Frame], main: Frame) -> list[Frame]:
     return [f for f in kept if f is not main]
 
 
-def best_frame(frames: list[Frame]) -> Frame | None:
-    if not frames:
-        return None
-    return min(frames, key=lambda f: (f.rank, f.position))
+def frame_order(frame: Frame) -> tuple[int, int]:
+    """Better frames first: by rank, then the earlier cue."""
+    return frame.rank, frame.position

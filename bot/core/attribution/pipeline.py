@@ -10,7 +10,7 @@ import re
 
 from ..models import Attribution, Document, Kind, Speaker
 from .entities import Entity, Frame, Ref, Registry, Sent
-from .frames import best_frame, ends_after, letters, other_frames, sentence_frames, signature_only
+from .frames import ends_after, frame_order, letters, other_frames, sentence_frames, signature_only
 from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, STANCE_CUES
 from .mentions import find_mentions
 from .phrases import speaker_after
@@ -109,14 +109,18 @@ def attribute(doc: Document) -> tuple[list[tuple[Attribution, ...]], list[Speake
 
     for sent in sents:
         frames = sentence_frames(sent) if _find_cues(sent) else []
-        sent.frame = best_frame(frames)
+        # The best frame whose speaker resolves ("..., citing new figures": a document speaks
+        # for no one, so the sentence's own cue wins).
+        for frame in sorted(frames, key=frame_order):
+            speaker = _resolve(resolver, sent, frame)
+            if speaker is not None:
+                sent.frame, sent.speaker = frame, speaker
+                break
         if sent.frame is not None:
-            sent.speaker = _resolve(resolver, sent, sent.frame)
-            if sent.speaker is not None:
-                for other in other_frames(frames, sent.frame):
-                    speaker = _resolve(resolver, sent, other)
-                    if speaker is not None:
-                        sent.others.append((other, speaker))
+            for other in other_frames(frames, sent.frame):
+                speaker = _resolve(resolver, sent, other)
+                if speaker is not None:
+                    sent.others.append((other, speaker))
         _update_salience(sent)
 
     _split_fragments(sents)
