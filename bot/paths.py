@@ -8,6 +8,7 @@ chose must point into a folder that exists: a typo is refused, not silently crea
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +68,15 @@ def check(location: ArchiveLocation) -> Path:
         )
     if not folder.is_dir():
         raise BadArchivePath(f"{named} {path}, but {folder} is a file, not a folder.")
-    if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
+    if not path.exists() and not _can_create_in(folder):
         raise BadArchivePath(f"{named} {path}, but the folder {folder} is not writable.")
     return path
+
+
+def _can_create_in(folder: Path) -> bool:
+    # Trying is the only sure test: os.access says yes to root on a read-only file system.
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False

@@ -436,6 +436,18 @@ class Archive:
                 names.append(name)
         return names[:limit]
 
+    async def speakers(
+        self, name: str = "", *, guild_id: int | None = None, limit: int | None = None
+    ) -> list[tuple[str, int]]:
+        """(name, attributed sentences) of the people quoted here, most quoted first; with
+        `name`, those whose name, surname, role or misspelling is like it, best first."""
+        counts = {canonical: n for _alias, _sid, canonical, n in await self._speaker_aliases(guild_id)}
+        if name.strip():
+            found = await self.speaker_names(name, guild_id=guild_id, limit=limit or 25)
+            return [(person, counts[person]) for person in found]
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return ranked[:limit] if limit else ranked
+
     async def find_articles(
         self, query: str = "", *, guild_id: int | None = None, limit: int = 25
     ) -> list[ArticleRef]:
