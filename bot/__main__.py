@@ -133,7 +133,8 @@ def _show_result(result: SearchResult, kind: str) -> None:
 def _show_summary(summary: ArticleSummary, verb: str = "") -> None:
     ref = summary.ref
     print(f"{verb}#{ref.id}: {ref.citation}")
-    print(f"   {summary.sentences} sentences; speakers: {', '.join(summary.speakers) or 'none found'}")
+    speakers = ", ".join(summary.speakers) or "none found"
+    print(f"   {_count(summary.sentences, 'sentence')}; speakers: {speakers}")
 
 
 def _summary_json(summary: ArticleSummary) -> dict[str, object]:
@@ -296,7 +297,10 @@ async def _run(args: argparse.Namespace, session: _Session) -> int:
         if others:
             shown = ", ".join(str(p.relative_to(args.folder)) for p in others[:5])
             more = f" and {len(others) - 5} more" if len(others) > 5 else ""
-            session.notes.append(f"left out {len(others)} files that are not {SUFFIXES}: {shown}{more}.")
+            verb = "is" if len(others) == 1 else "are"
+            session.notes.append(
+                f"left out {_count(len(others), 'file')} that {verb} not {SUFFIXES}: {shown}{more}."
+            )
     elif cmd == "articles" and args.page < 1:
         raise BadOption(f"--page must be 1 or more; {args.page} is not a page.")
     elif cmd == "remove" and not args.yes and not sys.stdin.isatty():
@@ -397,7 +401,8 @@ async def _run(args: argparse.Namespace, session: _Session) -> int:
                     print(f"#{article['id']}: {article['title']}{date}")
                     sentences: list[dict[str, Any]] = article["sentences"]  # type: ignore[assignment]
                     for s in sentences:
-                        who = f"  [{s['speaker']} / {s['kind']} / {s['cue']}]" if s["speaker"] else ""
+                        how = " / ".join(x for x in (s["speaker"], s["kind"], s["cue"]) if x)
+                        who = f"  [{how}]" if s["speaker"] else ""
                         print(f"  {s['index']:>3} {s['text']}{who}")
             return 0
     raise AssertionError(f"unhandled command {args.command}")

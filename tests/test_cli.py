@@ -321,10 +321,14 @@ def test_a_limit_below_one_is_refused(cli, command, limit):
     assert "-n" in err and limit in err
 
 
-def test_counts_are_singular_for_one(cli):
+def test_counts_are_singular_for_one(cli, tmp_path):
     code, out, _ = cli("articles")
     assert code == 0
     assert out.rstrip().endswith("\n1 article.") and "1 articles" not in out
+    story = tmp_path / "one.txt"
+    story.write_text("Harbour plan approved\n\nThe council approved the harbour plan on Monday.\n")
+    code, out, _ = cli("add", str(story))
+    assert code == 0 and "   1 sentence; speakers: none found" in out
 
 
 def test_export_text_leaves_out_a_missing_date(cli, tmp_path):
@@ -334,7 +338,8 @@ def test_export_text_leaves_out_a_missing_date(cli, tmp_path):
     code, out, _ = cli("export")
     assert code == 0
     assert "#2: Harbour plan approved\n" in out
-    assert "(None)" not in out
+    assert "(None)" not in out and "/ None]" not in out
+    assert "[Tiberio Graziani / direct]" in out  # a quote's second sentence has no cue of its own
 
 
 def test_articles_pages_say_which_page_of_how_many(cli, tmp_path, monkeypatch):

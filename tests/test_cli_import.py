@@ -56,7 +56,7 @@ def test_subfolders_are_imported_and_other_files_named(db, tmp_path, capsys):
     assert main(["import", str(folder)]) == 0
     out, err = capsys.readouterr()
     assert "3 added, 0 skipped." in out
-    assert "left out 1 files that are not" in err and "photo.jpg" in err
+    assert "left out 1 file that is not" in err and "photo.jpg" in err
     assert _titles(capsys) == ["Story 0", "Story 1", "Story 2023/may 0"]
 
 
