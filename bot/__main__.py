@@ -266,6 +266,9 @@ async def _open(args: argparse.Namespace, session: _Session) -> Archive:
     db = paths.check(location)
     new = not db.exists()
     seeds = _seeds_for(location) if new else None
+    if seeds is not None and not seeds.is_dir():
+        # Checked before the file exists: a half-made archive would never be seeded later.
+        raise BadOption(f"{paths.SEEDS_ENV} names {seeds}, which is not a folder; nothing was created.")
     archive = await Archive.open(db, seeds=seeds)
     if new:
         count = (await archive.stats()).articles

@@ -504,3 +504,11 @@ def test_an_archive_path_that_cannot_be_used_is_one_sentence(tmp_path, monkeypat
     assert not (tmp_path / "typo").exists()
     if kind == "folder":
         assert "is a folder" in err
+
+
+def test_a_seeds_folder_that_is_not_there_creates_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ARCHIVIST_SEEDS", str(tmp_path / "no-seeds"))
+    db = tmp_path / "new.db"
+    assert main(["--db", str(db), "articles"]) == 1
+    _one_sentence(1, capsys.readouterr().err)
+    assert not db.exists()
