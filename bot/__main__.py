@@ -10,21 +10,28 @@ import argparse
 import asyncio
 import json
 import logging
+import math
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Awaitable, Callable
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Any
 
-from . import config
-from .core.archive import Archive
-from .core.errors import ArchiveError, BadArticle
+from . import config, paths
+from .core.archive import SEED_SUFFIXES, Archive, article_files
+from .core.errors import ArchiveError, BadArticle, BadOption
 from .core.models import Answer, ArticleSummary, SearchResult
 
 log = logging.getLogger("archivist")
 
 EXIT_ERROR = 1
 EXIT_UNEXPECTED = 2
+EXIT_INTERRUPTED = 130
+PAGE_SIZE = 20
+SUFFIXES = ", ".join(sorted(SEED_SUFFIXES))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,15 +39,19 @@ def _parser() -> argparse.ArgumentParser:
         # The same options before or after the command; after it, an option left out
         # must not overwrite one given before it (hence SUPPRESS on the subcommands).
         p = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS if suppress else None)
-        p.add_argument("--db", help="archive file (default: $ARCHIVIST_DB or data/archive.db)")
+        p.add_argument("--db", help=f"archive file (default: ${paths.DB_ENV}, else {paths.default_db()})")
         p.add_argument("--json", action="store_true", help="print JSON")
         p.add_argument("-v", "--verbose", action="store_true", help="log details (and tracebacks) to stderr")
         return p
 
     common = options(suppress=True)
+    here = paths.locate()
     parser = argparse.ArgumentParser(
         prog="archivist",
         description="Answer questions over an archive of articles and say who said what.",
+        epilog=f"The archive: {here.path}" + (f" (from {here.origin})." if not here.is_default else "."),
+        # Raw, so that argparse does not break the archive's path at a hyphen.
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[options(suppress=False)],
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -61,14 +72,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("source")
     p.add_argument("--title", help="use this title instead of the one found")
     p.add_argument("--date", help="use this date instead of the one found")
-    p = add("import", "add every .txt/.md/.html file of a folder")
+    p = add("import", "add every .txt/.md/.html file of a folder and its subfolders")
     p.add_argument("folder")
-    p = add("articles", "list the articles")
+    p = add("articles", f"list the articles, {PAGE_SIZE} a page, and say where the archive is")
     p.add_argument("--page", type=int, default=1)
     p = add("article", "show one article")
     p.add_argument("id", type=int)
-    p = add("remove", "remove an article")
+    p = add("remove", "remove an article (asks first; --yes to skip asking)")
     p.add_argument("id", type=int)
+    p.add_argument("-y", "--yes", action="store_true", help="remove without asking")
+    add("stats", "how many articles, sentences and speakers, and the most-quoted people")
+    p = add("speakers", "the people quoted, most quoted first (or those whose name is like NAME)")
+    p.add_argument("name", nargs="?", default="")
+    p.add_argument("-n", "--limit", type=int, default=None)
     add("export", "every article with per-sentence attribution (--json: one object a line)")
     add("run", "start the Discord bot (needs DISCORD_TOKEN)")
     return parser
@@ -117,7 +133,8 @@ def _show_result(result: SearchResult, kind: str) -> None:
 def _show_summary(summary: ArticleSummary, verb: str = "") -> None:
     ref = summary.ref
     print(f"{verb}#{ref.id}: {ref.citation}")
-    print(f"   {summary.sentences} sentences; speakers: {', '.join(summary.speakers) or 'none found'}")
+    speakers = ", ".join(summary.speakers) or "none found"
+    print(f"   {_count(summary.sentences, 'sentence')}; speakers: {speakers}")
 
 
 def _summary_json(summary: ArticleSummary) -> dict[str, object]:
@@ -133,18 +150,21 @@ def _summary_json(summary: ArticleSummary) -> dict[str, object]:
     }
 
 
+def _check_limit(limit: int | None) -> None:
+    if limit is not None and limit < 1:
+        raise BadOption(f"-n/--limit must be a whole number of at least 1; {limit} is not.")
+
+
 async def _query(args: argparse.Namespace, archive: Archive, kind: str, value: str) -> int:
     method: Callable[..., Awaitable[SearchResult]] = getattr(archive, kind)
     if value != "-":
         result = await method(value, limit=args.limit)
         _print_json(result.to_json()) if args.json else _show_result(result, kind)
         return 0
-    # Batch: one query a line in, one JSON object a line out; a bad line is reported in
-    # its own object and the batch goes on.
+    # Batch: one query a line in, one JSON object a line out, so outputs line up with
+    # inputs; a bad (or blank) line is reported in its own object and the batch goes on.
     for line in sys.stdin:
-        line = line.rstrip("\n")
-        if not line.strip():
-            continue
+        line = line.rstrip("\r\n")
         try:
             _print_json((await method(line, limit=args.limit)).to_json())
         except ArchiveError as err:
@@ -152,18 +172,30 @@ async def _query(args: argparse.Namespace, archive: Archive, kind: str, value: s
     return 0
 
 
-async def _read_source(source: str) -> tuple[bytes, dict[str, str | None]]:
+# "www.example.com/story", "example.org/news/1": a web address without its scheme.
+_HOST_RE = re.compile(r"^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?/)", re.I)
+_SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.-]*)://", re.I)
+
+
+async def _read_source(source: str) -> tuple[bytes, dict[str, Any]]:
     """Bytes and parse hints from a file path, a URL or stdin."""
     if source == "-":
         return sys.stdin.buffer.read(), {"name": None, "source": None}
-    if source.startswith(("http://", "https://")):
+    scheme = _SCHEME_RE.match(source)
+    if scheme and scheme[1].lower() in ("http", "https"):
         from .core.fetch import fetch_url
 
         allow_private = os.environ.get("ARCHIVIST_ALLOW_PRIVATE_URLS", "") == "1"
         page = await fetch_url(source, allow_private=allow_private)
         return page.body, {"source": page.url, "content_type": page.content_type, "charset": page.charset}
+    if scheme:
+        raise BadArticle(f"Only http:// and https:// links can be added; {scheme[1]}:// links cannot.")
     path = Path(source)
+    if path.is_dir():
+        raise BadArticle(f"{source} is a folder; to add every article in it, use: archivist import {source}")
     if not path.is_file():
+        if _HOST_RE.match(source) and PurePath(source.split("/")[0]).suffix.lower() not in SEED_SUFFIXES:
+            raise BadArticle(f"{source} looks like a web address; write it with its scheme: https://{source}")
         raise BadArticle(f"There is no file {source!r}.")
     from .core.errors import TooLarge
     from .core.ingest import MAX_BYTES
@@ -173,46 +205,144 @@ async def _read_source(source: str) -> tuple[bytes, dict[str, str | None]]:
         raise TooLarge(
             f"{source} is {size / 1e6:.1f} MB; articles are limited to {MAX_BYTES // 1_000_000} MB."
         )
-    return path.read_bytes(), {"name": path.name}
+    try:
+        return path.read_bytes(), {"name": path.name}
+    except OSError as err:
+        raise BadArticle(f"{source} cannot be read ({err.strerror or err}).") from None
 
 
-async def _run(args: argparse.Namespace) -> int:
-    db = config.db_path(args.db)
-    async with await Archive.open(db, seeds=config.seeds_dir()) as archive:
-        cmd = args.command
+@dataclass
+class _ImportState:
+    """How far an import got, for the message when it is interrupted."""
+
+    total: int = 0
+    done: int = 0
+    stored: int = 0
+    bar: Any = None
+
+    def progress(self, done: int, stored: int) -> None:
+        if self.bar is not None:
+            self.bar.update(done - self.done)
+        self.done, self.stored = done, stored
+
+
+@dataclass
+class _Session:
+    """What main() needs to know about a run after it ends or is interrupted."""
+
+    importing: _ImportState | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _import_files(folder: str) -> tuple[list[Path], list[Path]]:
+    """(article files, other files) under a folder given to `import`; refuses a file or nothing."""
+    path = Path(folder)
+    if path.is_file():
+        raise BadArticle(f"{folder} is a file; to add one article, use: archivist add {folder}")
+    if not path.is_dir():
+        raise BadArticle(f"There is no folder {folder!r}.")
+    files = article_files(path)
+    wanted = set(files)
+    others = sorted(
+        p
+        for p in path.rglob("*")
+        if p.is_file() and p not in wanted and not any(x.startswith(".") for x in p.relative_to(path).parts)
+    )
+    if not files:
+        raise BadArticle(f"There are no {SUFFIXES} files in {folder}, nor in its subfolders.")
+    return files, others
+
+
+def _seeds_for(location: paths.ArchiveLocation) -> Path | None:
+    """Seed only a new default archive, or a new one when ARCHIVIST_SEEDS asks for it:
+    an archive someone named should not fill up with articles they did not add."""
+    if location.is_default or os.environ.get(paths.SEEDS_ENV, "").strip():
+        return config.seeds_dir()
+    return None
+
+
+async def _open(args: argparse.Namespace, session: _Session) -> Archive:
+    location = paths.locate(args.db)
+    db = paths.check(location)
+    new = not db.exists()
+    seeds = _seeds_for(location) if new else None
+    if seeds is not None and not seeds.is_dir():
+        # Checked before the file exists: a half-made archive would never be seeded later.
+        raise BadOption(f"{paths.SEEDS_ENV} names {seeds}, which is not a folder; nothing was created.")
+    archive = await Archive.open(db, seeds=seeds)
+    if new:
+        count = (await archive.stats()).articles
+        if count:
+            noun = "article" if count == 1 else "articles"
+            session.notes.append(f"created a new archive at {db} with {count} starter {noun} from {seeds}.")
+        else:
+            session.notes.append(f"created a new, empty archive at {db}.")
+    return archive
+
+
+def _confirm_remove(summary: ArticleSummary) -> bool:
+    print(f"Remove #{summary.ref.id}: {summary.ref.citation}? [y/N] ", end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in ("y", "yes")
+
+
+async def _run(args: argparse.Namespace, session: _Session) -> int:
+    cmd = args.command
+    # Bad input is refused before the archive is opened (or created): nothing to undo.
+    _check_limit(getattr(args, "limit", None))
+    raw: bytes = b""
+    hints: dict[str, Any] = {}
+    files: list[Path] = []
+    if cmd == "add":
+        raw, hints = await _read_source(args.source)
+    elif cmd == "import":
+        files, others = _import_files(args.folder)
+        if others:
+            shown = ", ".join(str(p.relative_to(args.folder)) for p in others[:5])
+            more = f" and {len(others) - 5} more" if len(others) > 5 else ""
+            verb = "is" if len(others) == 1 else "are"
+            session.notes.append(
+                f"left out {_count(len(others), 'file')} that {verb} not {SUFFIXES}: {shown}{more}."
+            )
+    elif cmd == "articles" and args.page < 1:
+        raise BadOption(f"--page must be 1 or more; {args.page} is not a page.")
+    elif cmd == "remove" and not args.yes and not sys.stdin.isatty():
+        raise BadOption(
+            f"remove asks before it deletes, and there is no terminal to ask in; "
+            f"to remove article #{args.id} anyway, add --yes."
+        )
+    async with await _open(args, session) as archive:
         if cmd in ("ask", "who", "said"):
             value = getattr(args, {"ask": "question", "who": "quote", "said": "person"}[cmd])
             return await _query(args, archive, cmd, value)
         if cmd == "add":
-            raw, hints = await _read_source(args.source)
             summary = await archive.add_text(raw, title=args.title, date=args.date, **hints)
             _print_json(_summary_json(summary)) if args.json else _show_summary(summary, "Added ")
             return 0
         if cmd == "import":
-            added, skipped = await archive.import_folder(args.folder)
+            return await _import(args, archive, files, session)
+        if cmd == "articles":
+            rows, total = await archive.articles(offset=(args.page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+            pages = max(1, math.ceil(total / PAGE_SIZE))
+            if args.page > pages:
+                raise BadOption(f"There is no page {args.page}: the archive has {_count(pages, 'page')}.")
+            db = str(paths.check(paths.locate(args.db)))
             if args.json:
                 _print_json(
                     {
-                        "added": [_summary_json(s) for s in added],
-                        "skipped": [{"file": str(p), "reason": r} for p, r in skipped],
+                        "archive": db,
+                        "total": total,
+                        "page": args.page,
+                        "pages": pages,
+                        "articles": [_summary_json(s) for s in rows],
                     }
                 )
             else:
-                for summary in added:
-                    _show_summary(summary, "Added ")
-                for path, reason in skipped:
-                    print(f"Skipped {path.name}: {reason}", file=sys.stderr)
-                print(f"{len(added)} added, {len(skipped)} skipped.")
-            return 0
-        if cmd == "articles":
-            page_size = 20
-            rows, total = await archive.articles(offset=(max(args.page, 1) - 1) * page_size, limit=page_size)
-            if args.json:
-                _print_json({"total": total, "articles": [_summary_json(s) for s in rows]})
-            else:
+                print(f"Archive: {db}")
                 for summary in rows:
                     _show_summary(summary)
-                print(f"{total} articles.")
+                where = f", page {args.page} of {pages}" if pages > 1 else ""
+                print(f"{_count(total, 'article')}{where}.")
             return 0
         if cmd == "article":
             summary = await archive.article(args.id)
@@ -225,22 +355,92 @@ async def _run(args: argparse.Namespace) -> int:
                 print(body)
             return 0
         if cmd == "remove":
+            summary = await archive.article(args.id)
+            if not args.yes and not _confirm_remove(summary):
+                print(f"Kept #{args.id}.", file=sys.stderr)
+                return EXIT_ERROR
             ref = await archive.remove(args.id)
             _print_json({"removed": ref.id, "title": ref.title}) if args.json else print(
                 f"Removed #{ref.id}: {ref.citation}"
             )
+            return 0
+        if cmd == "stats":
+            stats = await archive.stats()
+            if args.json:
+                top = [{"name": name, "statements": n} for name, n in stats.top_speakers]
+                _print_json(
+                    {
+                        "archive": str(paths.check(paths.locate(args.db))),
+                        "articles": stats.articles,
+                        "sentences": stats.sentences,
+                        "speakers": stats.speakers,
+                        "top_speakers": top,
+                    }
+                )
+            else:
+                print(
+                    f"{_count(stats.articles, 'article')}, {_count(stats.sentences, 'sentence')}, "
+                    f"{_count(stats.speakers, 'speaker')}."
+                )
+                if stats.top_speakers:
+                    print("Most quoted: " + ", ".join(f"{name} ({n})" for name, n in stats.top_speakers))
+            return 0
+        if cmd == "speakers":
+            people = await archive.speakers(args.name, limit=args.limit)
+            if args.json:
+                _print_json({"speakers": [{"name": name, "statements": n} for name, n in people]})
+            elif not people:
+                print("Nobody by that name is quoted." if args.name.strip() else "Nobody is quoted yet.")
+            else:
+                for name, n in people:
+                    print(f"{name} ({_count(n, 'statement')})")
             return 0
         if cmd == "export":
             async for article in archive.export():
                 if args.json:
                     _print_json(article)
                 else:
-                    print(f"#{article['id']}: {article['title']} ({article['date']})")
-                    for s in article["sentences"]:  # type: ignore[union-attr]
-                        who = f"  [{s['speaker']} / {s['kind']} / {s['cue']}]" if s["speaker"] else ""
+                    date = f" ({article['date']})" if article["date"] else ""
+                    print(f"#{article['id']}: {article['title']}{date}")
+                    sentences: list[dict[str, Any]] = article["sentences"]  # type: ignore[assignment]
+                    for s in sentences:
+                        how = " / ".join(x for x in (s["speaker"], s["kind"], s["cue"]) if x)
+                        who = f"  [{how}]" if s["speaker"] else ""
                         print(f"  {s['index']:>3} {s['text']}{who}")
             return 0
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+async def _import(args: argparse.Namespace, archive: Archive, files: list[Path], session: _Session) -> int:
+    state = session.importing = _ImportState(total=len(files))
+    # A bar for a person at a terminal; nothing on a pipe or in a log file.
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        state.bar = tqdm(total=len(files), unit="file", file=sys.stderr, leave=False)
+    try:
+        added, skipped = await archive.import_folder(args.folder, progress=state.progress)
+    finally:
+        if state.bar is not None:
+            state.bar.close()
+    if args.json:
+        _print_json(
+            {
+                "added": [_summary_json(s) for s in added],
+                "skipped": [{"file": str(p), "reason": r} for p, r in skipped],
+            }
+        )
+    else:
+        for summary in added:
+            _show_summary(summary, "Added ")
+        for path, reason in skipped:
+            print(f"Skipped {path.relative_to(args.folder)}: {reason}", file=sys.stderr)
+        print(f"{len(added)} added, {len(skipped)} skipped.")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -249,17 +449,28 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
-    if args.command == "run":
-        from .chat.runner import run
-
-        return run(config.db_path(args.db), config.seeds_dir())
+    session = _Session()
     try:
-        return asyncio.run(_run(args))
+        if args.command == "run":
+            from .chat.runner import run
+
+            location = paths.locate(args.db)
+            db = paths.check(location)
+            return run(db, _seeds_for(location))
+        return asyncio.run(_run(args, session))
     except ArchiveError as err:
         print(f"archivist: {err}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        return 130
+        state = session.importing
+        if state is not None:
+            print(
+                f"archivist: interrupted; {_count(state.stored, 'article')} of the {state.total} files "
+                f"{'was' if state.stored == 1 else 'were'} added and kept; run the same import again "
+                "to add the rest (those already added are skipped).",
+                file=sys.stderr,
+            )
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
     except Exception as err:  # noqa: BLE001 - the one place that turns surprises into a sentence
@@ -271,6 +482,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_UNEXPECTED
+    finally:
+        for note in session.notes:
+            print(f"archivist: {note}", file=sys.stderr)
 
 
 if __name__ == "__main__":

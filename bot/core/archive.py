@@ -12,9 +12,12 @@ import collections
 import itertools
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import re
-from collections.abc import AsyncIterator, Iterable
+import signal
+import threading
+from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -88,6 +91,34 @@ def _parse(job: RawArticle) -> Document | ArchiveError:
         return err
 
 
+def _parser_init() -> None:
+    """In each parsing process: ignore Ctrl-C (the importing process stops the pool itself,
+    and a KeyboardInterrupt traceback per process helps nobody) and exit with the parent:
+    a parent killed outright (SIGKILL) cannot stop its pool, so each process watches it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_with_parent(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
+
+
+def parsing_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of `workers` processes for parsing articles that live no longer than this process."""
+    # Not fork: this process runs threads (aiosqlite's, asyncio's), which a fork may catch mid-lock.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context(method), initializer=_parser_init
+    )
+
+
+# Called as an import goes on with (articles parsed or refused so far, articles stored so far).
+Progress = Callable[[int, int], None]
+
+
 def _summary(article_id: int, doc: Document, guild_id: int | None) -> ArticleSummary:
     speakers = list(dict.fromkeys(a.speaker for a in doc.attributions if a is not None))
     return ArticleSummary(
@@ -97,6 +128,21 @@ def _summary(article_id: int, doc: Document, guild_id: int | None) -> ArticleSum
         speakers=tuple(speakers),
         guild_id=guild_id,
     )
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The article files (by suffix) in a folder and its subfolders, in path order; hidden
+    files and folders (".git", ".DS_Store") are not articles."""
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder).parts
+        if (
+            path.suffix.lower() in SEED_SUFFIXES
+            and path.is_file()
+            and not any(p.startswith(".") for p in relative)
+        ):
+            found.append(path)
+    return sorted(found)
 
 
 class Archive:
@@ -183,16 +229,21 @@ class Archive:
         self._written()
         return _summary(article_id, doc, guild_id)
 
-    async def import_folder(self, folder: str | Path) -> tuple[list[ArticleSummary], list[tuple[Path, str]]]:
-        """Import every text/Markdown/HTML file of a folder, in name order (the bulk path:
-        see add_documents). Returns (added, [(file, reason) for files that were skipped])."""
+    async def import_folder(
+        self, folder: str | Path, *, progress: Progress | None = None
+    ) -> tuple[list[ArticleSummary], list[tuple[Path, str]]]:
+        """Import every text/Markdown/HTML file of a folder and its subfolders, in path order
+        (the bulk path: see add_documents). Hidden files and folders are left out.
+        Returns (added, [(file, reason) for files that were skipped])."""
         folder = Path(folder)
         if not folder.is_dir():
             raise NotFound(f"There is no folder {str(folder)!r}.")
-        paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
+        paths = article_files(folder)
         added: list[ArticleSummary] = []
         skipped: list[tuple[Path, str]] = []
-        results = await self.add_documents(RawArticle(path=p, name=p.name) for p in paths)
+        results = await self.add_documents(
+            (RawArticle(path=p, name=p.name) for p in paths), progress=progress
+        )
         for path, result in zip(paths, results, strict=True):
             if isinstance(result, ArchiveError):
                 skipped.append((path, str(result)))
@@ -206,20 +257,25 @@ class Archive:
         *,
         guild_id: int | None = None,
         workers: int | None = None,
+        progress: Progress | None = None,
     ) -> list[ArticleSummary | ArchiveError]:
         """The bulk path: parse and attribute (RawArticle) in a pool of `workers` processes
         (default: one a core) when there are enough to pay for starting it, and store in
         batched transactions, each article still all or nothing. Documents already parsed
         are stored as they are. One result per item, in order: its summary, or the
-        ArchiveError (BadArticle, TooLarge, Duplicate...) that refused it."""
+        ArchiveError (BadArticle, TooLarge, Duplicate...) that refused it. Each batch is
+        committed as it fills, so an interrupted import keeps the batches already stored;
+        `progress` hears how far it got."""
         items = iter(docs)
         head = list(itertools.islice(items, POOL_MIN))
         workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
         use_pool = workers > 1 and sum(isinstance(d, RawArticle) for d in head) >= POOL_MIN
         results: list[ArticleSummary | ArchiveError] = []
         batch: list[tuple[int, Document]] = []  # (position in results, parsed document)
+        stored_count = 0
 
         async def store() -> None:
+            nonlocal stored_count
             if not batch:
                 return
             async with self._write_lock:
@@ -235,7 +291,10 @@ class Archive:
                 else:
                     log.warning("could not store %r: %s", doc.title, outcome)
                     results[i] = BadArticle(f"That article could not be stored ({outcome}).")
+            stored_count += sum(isinstance(outcome, int) for outcome in stored)
             batch.clear()
+            if progress is not None:
+                progress(len(results), stored_count)
 
         async def take(parsed: Document | ArchiveError) -> None:
             results.append(parsed)  # type: ignore[arg-type]  # a placeholder until stored
@@ -243,6 +302,9 @@ class Archive:
                 batch.append((len(results) - 1, parsed))
                 if len(batch) >= BATCH_ARTICLES:
                     await store()
+                    return
+            if progress is not None:
+                progress(len(results), stored_count)
 
         everything = itertools.chain(head, items)
         if not use_pool:
@@ -251,11 +313,8 @@ class Archive:
             await store()
             return results
         loop = asyncio.get_running_loop()
-        # Not fork: this process runs threads (aiosqlite's, asyncio's), which a fork may catch mid-lock.
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        context = multiprocessing.get_context(method)
         ahead: collections.deque[asyncio.Future[Document | ArchiveError]] = collections.deque()
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with parsing_pool(workers) as pool:
             try:
                 for item in everything:
                     if isinstance(item, Document):
@@ -272,6 +331,8 @@ class Archive:
             finally:
                 for future in ahead:
                     future.cancel()
+                # Interrupted: drop the queued parses rather than wait for them all.
+                pool.shutdown(wait=False, cancel_futures=True)
         return results
 
     async def remove(self, article_id: int, *, guild_id: int | None = None) -> ArticleRef:
@@ -374,6 +435,18 @@ class Archive:
             if name not in names:
                 names.append(name)
         return names[:limit]
+
+    async def speakers(
+        self, name: str = "", *, guild_id: int | None = None, limit: int | None = None
+    ) -> list[tuple[str, int]]:
+        """(name, attributed sentences) of the people quoted here, most quoted first; with
+        `name`, those whose name, surname, role or misspelling is like it, best first."""
+        counts = {canonical: n for _alias, _sid, canonical, n in await self._speaker_aliases(guild_id)}
+        if name.strip():
+            found = await self.speaker_names(name, guild_id=guild_id, limit=limit or 25)
+            return [(person, counts[person]) for person in found]
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return ranked[:limit] if limit else ranked
 
     async def find_articles(
         self, query: str = "", *, guild_id: int | None = None, limit: int = 25

@@ -42,3 +42,11 @@ class Forbidden(ArchiveError):
 
 class BadArchive(ArchiveError):
     """The archive file cannot be used: not SQLite, damaged, or from a newer version."""
+
+
+class BadArchivePath(BadArchive):
+    """The archive's path cannot be used: a folder, a folder that does not exist, not writable."""
+
+
+class BadOption(ArchiveError):
+    """A command-line value out of range (`-n 0`, `--page 0`) or a command that needs confirming."""

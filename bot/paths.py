@@ -1,0 +1,82 @@
+"""Where the archive lives: one answer for the command line and the bot.
+
+`--db`, else ARCHIVIST_DB, else `archive.db` in the user's data folder (platformdirs), so
+that `archivist articles` run from any folder finds the same archive. A path someone
+chose must point into a folder that exists: a typo is refused, not silently created.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from .core.errors import BadArchivePath
+
+DB_ENV = "ARCHIVIST_DB"
+SEEDS_ENV = "ARCHIVIST_SEEDS"
+
+
+def default_db() -> Path:
+    """The archive used when neither --db nor ARCHIVIST_DB names one."""
+    return platformdirs.user_data_path("archivist", appauthor=False) / "archive.db"
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveLocation:
+    """The archive file, whether it is the default one, and where the choice came from."""
+
+    path: Path
+    is_default: bool
+    origin: str  # "--db", "ARCHIVIST_DB" or "default", for messages
+
+
+def locate(cli_value: str | None = None) -> ArchiveLocation:
+    """`--db`, else ARCHIVIST_DB, else default_db(); not yet checked (see check)."""
+    if cli_value:
+        return ArchiveLocation(Path(cli_value).expanduser(), False, "--db")
+    if env := os.environ.get(DB_ENV, "").strip():
+        return ArchiveLocation(Path(env).expanduser(), False, DB_ENV)
+    return ArchiveLocation(default_db(), True, "default")
+
+
+def check(location: ArchiveLocation) -> Path:
+    """The archive path if it can be opened or created; else BadArchivePath with one sentence.
+
+    The default archive's folder is created; a chosen path's folder must already exist."""
+    path = location.path
+    named = f"{location.origin} names" if not location.is_default else "The default archive is"
+    if path.is_dir():
+        raise BadArchivePath(
+            f"{named} {path}, which is a folder; name the archive file instead, e.g. {path / 'archive.db'}."
+        )
+    folder = path.parent
+    if location.is_default:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise BadArchivePath(
+                f"The archive folder {folder} cannot be created ({err.strerror or err}); "
+                f"set {DB_ENV} to a file in a folder you can write."
+            ) from None
+    if not folder.exists():
+        raise BadArchivePath(
+            f"{named} {path}, but the folder {folder} does not exist; create it first or fix the path."
+        )
+    if not folder.is_dir():
+        raise BadArchivePath(f"{named} {path}, but {folder} is a file, not a folder.")
+    if not path.exists() and not _can_create_in(folder):
+        raise BadArchivePath(f"{named} {path}, but the folder {folder} is not writable.")
+    return path
+
+
+def _can_create_in(folder: Path) -> bool:
+    # Trying is the only sure test: os.access says yes to root on a read-only file system.
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
