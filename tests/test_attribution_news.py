@@ -202,3 +202,18 @@ def test_first_name_alone_and_told_reporters_resolve_to_the_full_name() -> None:
     assert _main(body, "Maria said").speaker == "Maria Keller"  # type: ignore[union-attr]
     told = _main(body, '"The dock is full')
     assert told and (told.speaker, told.kind, told.cue) == ("Maria Keller", "direct", "told")
+
+
+def test_a_naming_participle_reports_the_main_subject() -> None:
+    att = _main('Ana Silva rose from her seat, calling the plan "a disgrace."', "Ana Silva rose")
+    assert att and (att.speaker, att.cue, att.kind) == ("Ana Silva", "calling", "mixed")
+
+
+def test_an_opening_participle_or_adverb_is_not_the_subject() -> None:
+    body = (
+        "Ray Dunn is the mayor.\n\n"
+        'Facing new criticism, Dunn stood firm, saying "the budget holds."\n\n'
+        "Likewise, Dunn went after the council and called for a new vote."
+    )
+    assert _main(body, "Facing").speaker == "Ray Dunn"  # type: ignore[union-attr]
+    assert _main(body, "Likewise").speaker == "Ray Dunn"  # type: ignore[union-attr]

@@ -352,9 +352,11 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             rank = max(rank, 2)
         return Frame(rank, cue_start, ref, cue, start, cue_end, False, "after", role)
     prefix = out[:cue_start].rstrip()
-    if low in PARTICIPLE_CUES:
-        # "Biden rejected the plan, saying it ...": the main clause's subject speaks.
-        if prefix.endswith(",") and (low in _REPORTING_PARTICIPLES or _COMPLEMENT_RE.match(rest)):
+    naming = low.endswith("ing") and (low in QUOTE_FRAME_CUES or low in STANCE_CUES)
+    if low in PARTICIPLE_CUES or naming:
+        # "Biden rejected the plan, saying it ...": the main clause's subject speaks; so too
+        # ", calling it \"a disgrace\"" and ", praising the deal" (what it names is the content).
+        if prefix.endswith(",") and (low in _REPORTING_PARTICIPLES or naming or _COMPLEMENT_RE.match(rest)):
             subj = main_subject(sent, cue_start)
             if subj:
                 return Frame(2, cue_start, subj[1], cue, cue_start, cue_end, False, "after")

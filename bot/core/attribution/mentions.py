@@ -267,11 +267,11 @@ _LY_NAMES = frozenset("daily weekly monthly quarterly holy".split())
 
 
 def _sentence_adverb(word: str) -> bool:
-    """ "Interestingly", "Publicly": an adverb glued to the name after it, unless a first name (Kelly)."""
+    """ "Interestingly", "Likewise": an adverb glued to the name after it, unless a first name (Kelly)."""
     low = word.lower().rstrip(".,")
     return (
         len(low) > 4
-        and low.endswith("ly")
+        and low.endswith(("ly", "wise"))
         and low not in _LY_NAMES
         and low not in _FIRST_NAMES
         and gender_of_first(low) is None

@@ -475,6 +475,8 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
             break
         if mention.possessive or mention.entity is None:
             continue
+        if mention.start <= 1 and _OPENING_PARTICIPLE_RE.match(out, mention.start):
+            continue  # "Facing mounting criticism, Mr. Trump ...": a participle, not a name
         if mention.kind == "place" and i > 0:
             continue  # a country speaks only as the subject that opens the sentence ("China said")
         prev = out[max(0, mention.start - 15) : mention.start].split()
@@ -497,6 +499,7 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
     return found
 
 
+_OPENING_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _SUBJECT_PRONOUN_RE = re.compile(r"^\W*(?:[A-Z][\w\s]{0,40},\s*)?([Hh]e|[Ss]he|[Tt]hey)\b")
 _INTRO_RE = re.compile(
     r"^(?:In|On|At|After|Before|During|Earlier|Later|Meanwhile|However|Still|Asked|Speaking|Last|This|Since|"
