@@ -68,6 +68,11 @@ _OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b|up\b|out\b|off\b|back\b)[\w
 _STANCE_OBJECT_RE = re.compile(
     r"^\s+(?:also\s+)?(?!by\b|in\b|at\b|on\b|up\b|out\b|off\b|back\b|with\b)[\w’'$-]"
 )
+# `..., the Post reported, citing ...`: a trailing participle after a cue that ends the report.
+_PARTICIPLE_TAIL_RE = re.compile(r",\s+[a-z]+ing\b[^,;]*[.!?]?\s*$")
+_CUE_BEFORE_COMMA_RE = re.compile(
+    r"\b(?:said|says|reported|reports|wrote|writes|told|added|noted|argued|announced|explained),$"
+)
 _CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
 # "called on supporters to attend": a demand, reported without quotation.
 _CALL_ON_RE = re.compile(r"^\s+(?:on|upon)\s+[^,;:\"_]{1,60}?\s+to\s+[a-z]")
@@ -233,7 +238,9 @@ def sentence_frames(sent: Sent) -> list[Frame]:
                 np = role_np_after(out, m.end())
                 found = (np[0], np[1], "") if np else None
             if found and ends_after(out, found[0]):
-                frames.append(Frame(0, m.start(), found[1], "citing", m.start(), found[0], False, "before"))
+                # A last resort (rank 4): the one who cites is the source when the sentence names one
+                # ("the Post reported, citing a source"); the cited one only when it names no other.
+                frames.append(Frame(4, m.start(), found[1], "citing", m.start(), found[0], False, "before"))
     dash = _DASH_FRAME_RE.search(out)
     if dash:
         found = speaker_after(sent, dash.end())
@@ -277,12 +284,17 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             and not clause
         ):
             return None
-    before = speaker_before(sent, cue_start)
-    if before is None and COORDINATED_RE.search(out, max(0, cue_start - 8), cue_start):
-        # "Clinton's campaign welcomed the news but said ...": the first verb's subject.
+    coordinated = COORDINATED_RE.search(out, max(0, cue_start - 8), cue_start)
+    before: tuple[int, Ref, str] | None = None
+    if coordinated:
+        # "Clinton's campaign welcomed the news but said ...", "... worked with Manafort or Gates
+        # and said ...": after "and"/"but" the name before the cue is the last clause's object;
+        # the sentence's subject speaks.
         subj = main_subject(sent, cue_start)
         if subj:
             before = (cue_start, subj[1], "")
+    if before is None:
+        before = speaker_before(sent, cue_start)
     if before is None and out[:cue_start].rstrip().endswith((",", "—", "–")):
         before = _fenced_subject(sent, cue_start)
     if before:
@@ -294,7 +306,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         narration_before = ASCII_LETTER_RE.search(out, 0, start)
         comma_before = _last_char(out, start) == ","
         if (
-            ends_after(out, cue_end)
+            (ends_after(out, cue_end) or _PARTICIPLE_TAIL_RE.match(out, cue_end))
             and narration_before
             and (comma_before or (low not in WEAK_CUES and INSIDE in out[:start]))
         ):
@@ -352,6 +364,9 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             rank = max(rank, 2)
         return Frame(rank, cue_start, ref, cue, start, cue_end, False, "after", role)
     prefix = out[:cue_start].rstrip()
+    if _CUE_BEFORE_COMMA_RE.search(prefix) and prefix.endswith(","):
+        # "..., the Post reported, citing a source": the participle goes with the cue before it.
+        return None
     naming = low.endswith("ing") and (low in QUOTE_FRAME_CUES or low in STANCE_CUES)
     if low in PARTICIPLE_CUES or naming:
         # "Biden rejected the plan, saying it ...": the main clause's subject speaks; so too
@@ -430,7 +445,7 @@ def other_frames(frames: list[Frame], main: Frame) -> list[Frame]:
     """
     kept = [main]
     for frame in sorted(frames, key=frame_order):
-        if frame is main or frame.content_side not in ("before", "after", "both"):
+        if frame is main or frame.rank >= 4 or frame.content_side not in ("before", "after", "both"):
             continue
         if any(frame.start < k.end and k.start < frame.end for k in kept):
             continue
