@@ -217,3 +217,13 @@ def test_an_opening_participle_or_adverb_is_not_the_subject() -> None:
     )
     assert _main(body, "Facing").speaker == "Ray Dunn"  # type: ignore[union-attr]
     assert _main(body, "Likewise").speaker == "Ray Dunn"  # type: ignore[union-attr]
+
+
+def test_a_later_pronoun_is_the_sentence_subject_again() -> None:
+    body = (
+        "John Kasich is running. Donald Trump leads.\n\n"
+        "Kasich has sought to stand apart from his rivals.\n\n"
+        "He avoided criticism of Trump until recently, when he expressed concern that rallies were violent."
+    )
+    att = _main(body, "He avoided")
+    assert att and (att.speaker, att.cue) == ("John Kasich", "expressed")

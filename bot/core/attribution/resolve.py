@@ -32,6 +32,7 @@ _REPLY_CUES = frozenset(
     """replied replies responded responds answered answers countered counters retorted retorts
     rebutted""".split()
 )
+_OPENING_PRONOUN_RE = re.compile(r"\W*(?:[A-Z][\w ]{0,30},\s*)?(\w+)\b")
 # Role nouns that give their referent's gender.
 _GENDERED_HEADS = {
     "wife": "f",
@@ -88,7 +89,7 @@ class Resolver:
         if self.sents is not None and word in PERSON_PRONOUNS:
             # "Chair Phyllis Randall defended the deal, which she said ...": an antecedent in the sentence.
             here = [
-                m.entity
+                m
                 for m in self.sents[index].mentions
                 if m.end < at
                 and not m.possessive  # "Taiwan's new president ..., after he": a modifier
@@ -96,8 +97,13 @@ class Resolver:
                 and m.entity.kind == "person"
                 and m.entity.gender in (None, gender)
             ]
+            opener = _OPENING_PRONOUN_RE.match(self.sents[index].out)
+            if here and opener and opener.group(1).lower() == word and opener.start(1) < here[0].start:
+                # "He avoided criticism of Trump until recently, when he expressed concern": the
+                # later "he" is the sentence's subject again, not the name between them.
+                return self._pronoun(word, index, opener.start(1), reply)
             if here:
-                return here[0]
+                return here[0].entity
         if word in PERSON_PRONOUNS:
             people = [e for e in pool if e.kind == "person" and e.gender in (None, gender)]
             # The most recent person; at equal recency one whose name says he/she fits.
