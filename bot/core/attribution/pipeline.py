@@ -232,15 +232,18 @@ _HEADLINE_CUES = frozenset(
 )
 
 
+_HEADLINE_WORD_RE = re.compile(r"[\w’'.-]+")
+
+
 def _headlines(sents: list[Sent], registry: Registry) -> None:
     """A title-case line that reports speech: its subject (a name the article gives) said the rest."""
     for sent in sents:
         if sent.frame is not None:
             continue
-        words = list(re.finditer(r"[\w’'.-]+", sent.out))
-        long = [w.group() for w in words if len(w.group()) > 3 and w.group()[0].isalpha()]
-        if len(words) < 3 or sum(w[0].isupper() for w in long) < 0.8 * len(long):
-            continue
+        long = [w for w in sent.out.split() if len(w) > 3 and w[0].isalpha()]
+        if len(long) < 2 or sum(w[0].isupper() for w in long) < 0.8 * len(long):
+            continue  # most sentences: a cheap test before the word offsets below
+        words = list(_HEADLINE_WORD_RE.finditer(sent.out))
         for i, w in enumerate(words[1:6], 1):
             if w.group().lower() not in _HEADLINE_CUES:
                 continue
