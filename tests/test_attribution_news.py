@@ -227,3 +227,24 @@ def test_a_later_pronoun_is_the_sentence_subject_again() -> None:
     )
     att = _main(body, "He avoided")
     assert att and (att.speaker, att.cue) == ("John Kasich", "expressed")
+
+
+def test_time_words_between_the_name_and_its_cue_or_after_it() -> None:
+    body = (
+        "Dan Petrov spoke. Hillary Vance spoke too.\n\n"
+        "Hillary Vance on Tuesday said that the vote would wait.\n\n"
+        '"It was cold," Mr. Petrov, now 81 and retired in Dayton, Ohio, said by telephone this week.\n\n'
+        '"It was colder," Petrov said Tuesday.'
+    )
+    assert _main(body, "Hillary Vance on Tuesday").speaker == "Hillary Vance"  # type: ignore[union-attr]
+    assert _main(body, '"It was cold,"').speaker == "Dan Petrov"  # type: ignore[union-attr]
+    assert _main(body, '"It was colder').speaker == "Dan Petrov"  # type: ignore[union-attr]
+
+
+def test_blame_yields_to_a_verb_of_saying_as_the_main_report() -> None:
+    body = (
+        "The debate ended late.\n\n"
+        "Rita Moss blamed the microphone for the delay, as many aides conceded that the night went poorly."
+    )
+    clauses = _clauses(body, "Rita Moss blamed")
+    assert clauses[0].cue == "conceded" and [a.speaker for a in clauses[1:]] == ["Rita Moss"]

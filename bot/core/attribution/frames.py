@@ -113,7 +113,8 @@ _CLAUSE_WEAK_CUES = frozenset(
 )
 _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
 _TRAILING_REST_RE = re.compile(
-    r"[\s,]*(?:(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told)\b[^\"_;]{0,50}?)?"
+    r"[\s,]*(?:(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told|by|over|"
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|later|again)\b[^\"_;]{0,50}?)?"
     r"[\s.!?;:\"”’)]*$"
 )
 
@@ -351,9 +352,9 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             ):
                 # "Engineers expect construction to take three years": a forecast by nobody in particular.
                 return None
-        # A stated position ranks below a verb of saying: "A praised the deal, while B warned
-        # that ...": B's warning is the sentence's main report.
-        rank = 2 if low in STANCE_CUES and not complement else 1
+        # A stated position or blame ranks below a verb of saying: "A praised the deal, while B
+        # warned that ...": B's warning is the sentence's main report.
+        rank = 2 if (low in STANCE_CUES or low in _OBJECT_CUES) and not complement else 1
         if low in QUOTE_FRAME_CUES:
             frame = Frame(rank, cue_start, ref, cue, start, cue_end, False, "after", role)
             frame.mixed = True
@@ -414,7 +415,7 @@ def _fenced_subject(sent: Sent, cue_start: int) -> tuple[int, Ref, str] | None:
     """ "Paul Porter, a truck driver from Ava, Mo., who backs the union, said ...": the name that
     opens the clause, whatever long aside (with quotes, clauses or dashes) stands before the cue."""
     out = sent.out
-    lead = _CLAUSE_OPENER_RE.match(out)
+    lead = _QUOTE_OPENER_RE.match(out) or _CLAUSE_OPENER_RE.match(out)
     at = lead.end() if lead else 0
     for m in sent.mentions:
         if m.start < at:
@@ -430,6 +431,8 @@ def _fenced_subject(sent: Sent, cue_start: int) -> tuple[int, Ref, str] | None:
     return None
 
 
+# `"...," Mr. Daniloff, now 81 and retired, said ...`: the quotation the subject follows.
+_QUOTE_OPENER_RE = re.compile(r'^\W*"_[^"]*"[\s,]*')
 # An adverbial before the subject: "On Monday, ", "In Des Moines, ", "But " ...
 _CLAUSE_OPENER_RE = re.compile(
     r"^\W*(?:(?:On|In|At|During|After|Before|Earlier|Later|Last|This|Since|When|While|As|For|From|"

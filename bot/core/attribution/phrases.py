@@ -264,6 +264,10 @@ def _strip_aux(out: str, end: int) -> int:
         if low in _AUX_WORDS or (low.endswith("ly") and word.islower() and len(word) > 4):
             end = space
             continue
+        time = _TIME_BEFORE_CUE_RE.search(out, max(0, end - 30), end)
+        if time and time.end() == end:
+            end = time.start()  # "Hillary Clinton on Tuesday said", "Smith last week said"
+            continue
         if low == "as" and out[max(0, space - 12) : space].lower().endswith("quoted "):
             end = out.rfind(" ", 0, space - 8)  # "was quoted as saying"
             end = max(out.rfind(" ", 0, end), 0)
@@ -271,6 +275,11 @@ def _strip_aux(out: str, end: int) -> int:
         return end
 
 
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TIME_BEFORE_CUE_RE = re.compile(
+    rf"\s(?:on\s+(?:{_WEEKDAYS})|(?:{_WEEKDAYS})|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
+    r"(?:yesterday|today|tonight))\s*$"
+)
 _PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?$")
 # Role heads that name people, for a noun phrase around a name ("a spokesman for Smith").
 _PERSON_NP_HEADS = ROLE_HEADS - ORG_HEADS - SOURCE_HEADS
