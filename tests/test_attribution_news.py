@@ -248,3 +248,19 @@ def test_blame_yields_to_a_verb_of_saying_as_the_main_report() -> None:
     )
     clauses = _clauses(body, "Rita Moss blamed")
     assert clauses[0].cue == "conceded" and [a.speaker for a in clauses[1:]] == ["Rita Moss"]
+
+
+def test_as_x_reported_introduces_the_report() -> None:
+    body = (
+        "Ann Keller won the vote.\n\n"
+        'As the Harbor Gazette reported, "the count took all night."\n\n'
+        "As she noted, the plan is a mess."
+    )
+    gazette = _main(body, "As the Harbor Gazette")
+    assert gazette and (gazette.speaker, gazette.cue, gazette.kind) == (
+        "Harbor Gazette",
+        "reported",
+        "direct",
+    )
+    noted = _main(body, "As she noted")
+    assert noted and (noted.speaker, noted.content) == ("Ann Keller", "the plan is a mess.")

@@ -33,6 +33,11 @@ _IN_MEDIUM_RE = re.compile(
 _DASH_FRAME_RE = re.compile(r"[\"”]\s*[-–—―]+\s*(?=\S)")
 # `Tom Reyes, Harbor Gazette: "..."` / `Bernie Sanders: ...`: a name (and outlet) and a colon.
 _NAME_COLON_RE = re.compile(r"(?:,\s*[^,:;\"_]{1,60})?\s*:\s*(?=\S)")
+_AS_REPORTED_RE = re.compile(
+    r"^\W*(?:But\s+|And\s+)?(As)\s+[^,;\"_]{2,60}?\s+(reported|noted|wrote|said|put\s+it|explained|"
+    r"pointed\s+out|observed|argued|has\s+reported|has\s+noted)\s*,\s*",
+    re.IGNORECASE,
+)
 # "..., citing the port authority.": the source of what the sentence says.
 _CITING_RE = re.compile(r",\s+citing\s+")
 _BE_TAIL_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s*$")
@@ -229,6 +234,9 @@ def sentence_frames(sent: Sent) -> list[Frame]:
             during = medium.group(0).lower().lstrip().startswith("during")
             cue = None if during else "in a " + medium.group(1)
             frames.append(Frame(1, medium.start(), ref, cue, medium.start(), end, False, "after", role))
+    as_reported = _as_reported_frame(sent)
+    if as_reported is not None:
+        frames.append(as_reported)
     colon = _name_colon_frame(sent)
     if colon is not None:
         frames.append(colon)
@@ -392,6 +400,26 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             ):
                 return Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
     return None
+
+
+def _as_reported_frame(sent: Sent) -> Frame | None:
+    """ "As The Washington Post reported, ...", "As he noted, ...": the rest of the sentence is the report."""
+    out = sent.out
+    m = _AS_REPORTED_RE.match(out)
+    if m is None:
+        return None
+    who = out[m.end(1) : m.start(2)].strip()
+    found: tuple[int, Ref, str] | None
+    if who.lower() in ("he", "she", "they"):
+        found = (m.start(2), Ref("pronoun", text=who.lower(), at=m.end(1) + 1), "")
+    else:
+        found = speaker_after(sent, m.end(1))
+        if found is None:
+            np = role_np_after(out, m.end(1))
+            found = (np[0], np[1], "") if np else None
+    if found is None or found[0] > m.start(2):
+        return None
+    return Frame(0, m.start(2), found[1], m.group(2).lower(), m.start(1), m.end(), False)
 
 
 def _name_colon_frame(sent: Sent) -> Frame | None:
