@@ -158,7 +158,8 @@ async def run(corpus: Path, seed: int, show_errors: bool) -> None:
                         top1[label] += 1
                     elif show_errors:
                         errors.append(
-                            f"[{label}] {fragment!r}: want {speaker}, got {[a.speaker for a in result.answers]}"
+                            f"[{label}] {fragment!r}: want {speaker},"
+                            f" got {[a.speaker for a in result.answers]}"
                         )
                     if fold(speaker) in names[:3]:
                         top3[label] += 1
@@ -172,12 +173,14 @@ async def run(corpus: Path, seed: int, show_errors: bool) -> None:
         n = asked[label]
         print(f"{label:<16} {n:>5} {top1[label] / n:>7.3f} {top3[label] / n:>7.3f}")
     print(
-        f"{'all':<16} {total_asked:>5} {sum(top1.values()) / total_asked:>7.3f} {sum(top3.values()) / total_asked:>7.3f}"
+        f"{'all':<16} {total_asked:>5} {sum(top1.values()) / total_asked:>7.3f}"
+        f" {sum(top3.values()) / total_asked:>7.3f}"
     )
     q = statistics.quantiles(latencies, n=100)
     print(f"latency: p50 {q[49]:.2f} ms, p95 {q[94]:.2f} ms")
     print(
-        f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"machine: {os.cpu_count()} cores, Python {platform.python_version()},"
+        f" SQLite {sqlite3.sqlite_version}, "
         f"{platform.platform()}"
     )
     for line in errors:

@@ -1,4 +1,4 @@
-"""Command line: `archivist ask|who|said|add|import|articles|article|remove|export|run`.
+"""Command line: `archivist ask|who|said|add|import|articles|article|remove|export|check|rebuild|run`.
 
 Every job the bot does also works here, offline, on the same archive file. Errors are
 one sentence on stderr and a non-zero exit; `--json` prints machine-readable output.
@@ -87,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-n", "--limit", type=int, default=None)
     add("export", "every article with per-sentence attribution (--json: one object a line)")
     add("run", "start the Discord bot (needs DISCORD_TOKEN)")
+    add("check", "check the archive file and its full-text indexes (exit 1 when something is wrong)")
+    add("rebuild", "rebuild the full-text indexes from the archive's rows")
     return parser
 
 
@@ -407,6 +409,16 @@ async def _run(args: argparse.Namespace, session: _Session) -> int:
                         how = " / ".join(x for x in (s["speaker"], s["kind"], s["cue"]) if x)
                         who = f"  [{how}]" if s["speaker"] else ""
                         print(f"  {s['index']:>3} {s['text']}{who}")
+            return 0
+        if cmd == "check":
+            problems = await archive.check()
+            _print_json({"ok": not problems, "problems": problems}) if args.json else print(
+                "\n".join(problems) or "The archive and its indexes are sound."
+            )
+            return EXIT_ERROR if problems else 0
+        if cmd == "rebuild":
+            await archive.rebuild()
+            _print_json({"rebuilt": True}) if args.json else print("The full-text indexes were rebuilt.")
             return 0
     raise AssertionError(f"unhandled command {args.command}")
 

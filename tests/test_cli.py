@@ -236,8 +236,13 @@ def test_export_json_carries_attribution_fields(cli):
     articles = [json.loads(line) for line in out.splitlines()]
     assert len(articles) == 1
     sentence = articles[0]["sentences"][0]
-    assert set(sentence) == {"index", "text", "speaker", "speaker_role", "cue", "kind", "content"}
+    fields = {"index", "text", "speaker", "speaker_role", "cue", "kind", "content", "attributions"}
+    assert set(sentence) == fields
     assert {"id", "title", "date", "source", "sentences"} <= set(articles[0])
+    said = next(s for s in articles[0]["sentences"] if s["speaker"])
+    assert said["attributions"][0]["speaker"] == said["speaker"]
+    clause_fields = {"speaker", "speaker_role", "cue", "kind", "content", "start", "end"}
+    assert set(said["attributions"][0]) == clause_fields
 
 
 def test_seeding_can_be_turned_off(tmp_path, monkeypatch, capsys):

@@ -10,7 +10,7 @@ import pytest
 
 from bot.core import ingest
 from bot.core.archive import Archive
-from bot.core.errors import BadArchive, Duplicate, Forbidden, NotFound
+from bot.core.errors import BadArchive, BadArticle, Duplicate, Forbidden, NotFound
 from bot.core.models import Attribution
 from bot.core.store import SCHEMA_VERSION
 
@@ -41,8 +41,10 @@ async def test_a_failed_insert_leaves_nothing_behind(archive):
         doc,
         clauses=((Attribution("Maria Costa", None, "said", "shouted", None),),) + doc.clauses[1:],  # type: ignore[arg-type]
     )
-    with pytest.raises(sqlite3.IntegrityError):
+    # The database's refusal is one sentence (an ArchiveError), not a raw sqlite3 error.
+    with pytest.raises(BadArticle, match="could not be stored") as info:
         await archive.add_document(broken)
+    assert not isinstance(info.value, sqlite3.Error)
     assert await archive.integrity() == (verdict, before)
     assert (await archive.ask("When did the harbour strike end?")).answers == ()
     await archive.add_document(doc)  # the archive still takes writes afterwards

@@ -120,7 +120,7 @@ Progress = Callable[[int, int], None]
 
 
 def _summary(article_id: int, doc: Document, guild_id: int | None) -> ArticleSummary:
-    speakers = list(dict.fromkeys(a.speaker for a in doc.attributions if a is not None))
+    speakers = list(dict.fromkeys(a.speaker for clauses in doc.clauses for a in clauses))
     return ArticleSummary(
         ref=ArticleRef(id=article_id, title=doc.title, date=doc.date, source=doc.source),
         author=doc.author,
@@ -172,11 +172,16 @@ class Archive:
         self._store.forget()
 
     @classmethod
-    async def open(cls, path: str | Path, seeds: str | Path | None = None) -> Archive:
-        """Open (creating and migrating) the archive; import `seeds` when it is empty."""
-        archive = cls(await Store.open(path))
+    async def open(
+        cls, path: str | Path, seeds: str | Path | None = None, *, read_only: bool | None = None
+    ) -> Archive:
+        """Open (creating and migrating) the archive; import `seeds` when it is empty.
+        Read-only (it answers; add and remove raise BadArchive) when asked, or when the
+        file or its folder is not writable."""
+        store = await Store.open(path, read_only=read_only)
+        archive = cls(store)
         try:
-            if seeds is not None and await archive._store.count_articles(None) == 0:
+            if seeds is not None and not store.read_only and await store.count_articles(None) == 0:
                 await archive.import_folder(seeds)
         except BaseException:
             await archive.close()
@@ -284,13 +289,7 @@ class Archive:
                 )
             self._written()
             for (i, doc), outcome in zip(batch, stored, strict=True):
-                if isinstance(outcome, int):
-                    results[i] = _summary(outcome, doc, guild_id)
-                elif isinstance(outcome, ArchiveError):
-                    results[i] = outcome
-                else:
-                    log.warning("could not store %r: %s", doc.title, outcome)
-                    results[i] = BadArticle(f"That article could not be stored ({outcome}).")
+                results[i] = _summary(outcome, doc, guild_id) if isinstance(outcome, int) else outcome
             stored_count += sum(isinstance(outcome, int) for outcome in stored)
             batch.clear()
             if progress is not None:
@@ -480,6 +479,7 @@ class Archive:
                 return
             for row in rows:
                 sentences = await self._store.export_sentences(row.id)
+                clauses = await self._store.export_attributions(row.id)
                 yield {
                     "id": row.id,
                     "title": row.title,
@@ -494,6 +494,18 @@ class Archive:
                             "cue": s.cue,
                             "kind": s.kind,
                             "content": s.content,
+                            "attributions": [
+                                {
+                                    "speaker": a.speaker,
+                                    "speaker_role": a.role,
+                                    "cue": a.cue,
+                                    "kind": a.kind,
+                                    "content": a.content,
+                                    "start": a.start,
+                                    "end": a.end,
+                                }
+                                for a in clauses.get(s.sentence_id, ())
+                            ],
                         }
                         for s in sentences
                     ],
@@ -501,5 +513,15 @@ class Archive:
             offset += len(rows)
 
     async def integrity(self) -> tuple[str, dict[str, int]]:
-        """PRAGMA integrity_check and table row counts (used by tests and `archivist check`)."""
+        """PRAGMA integrity_check and table row counts (used by tests)."""
         return await self._store.integrity()
+
+    async def check(self) -> list[str]:
+        """What PRAGMA integrity_check and every full-text index's own check find; [] when sound."""
+        return await self._store.check()
+
+    async def rebuild(self) -> None:
+        """Rebuild every full-text index from the rows it indexes (`archivist rebuild`)."""
+        async with self._write_lock:
+            await self._store.rebuild()
+        self._written()

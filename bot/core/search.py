@@ -17,7 +17,8 @@ matches a large share of a big archive. So each query is planned from the index'
 document frequencies: when the words together match few rows they are ORed; otherwise
 the rare ones are ORed and the rest are only searched in pairs (both words in one row),
 which the index answers by intersecting lists without scoring the rows it skips.
-`who` searches an index of attributed sentences only; `said` reads a speaker's rows.
+`who` searches an index of what was said (each attribution's content), so a sentence with
+two speakers answers with the one whose words match; `said` reads a speaker's rows.
 """
 
 from __future__ import annotations
@@ -738,7 +739,7 @@ async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> 
     query = await prepare(store, fragment)
     if query is None:
         return SearchResult(query=clean(fragment))
-    cands = await store.candidates(query.plan(WHO_POSTINGS), guild_id, WHO_CANDIDATES, attributed_only=True)
+    cands = await store.quote_candidates(query.plan(WHO_POSTINGS), guild_id, WHO_CANDIDATES)
     if not cands:
         return SearchResult(query=query.text)
     top_bm25 = max(c.bm25 for c in cands) or 1.0

@@ -1,7 +1,10 @@
-"""The only module that speaks SQL: an aiosqlite archive in one file.
+"""The only modules that speak SQL: an aiosqlite archive in one file (reading here;
+opening, migrations and index checks in store_schema.py; writing in store_write.py).
 
-Schema in schema.sql, versioned by PRAGMA user_version; WAL so readers never wait for
-a writer; foreign keys on; FTS5 (external content) over sentence text.
+Schema in schema*.sql, versioned by PRAGMA user_version and marked by PRAGMA
+application_id; WAL so readers never wait for a writer; foreign keys on; FTS5 over
+sentence text, paragraphs, attributed content and titles. Database errors never leave
+this module raw: they become ArchiveErrors (one sentence for the user).
 """
 
 from __future__ import annotations
@@ -9,22 +12,19 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import aiosqlite
+from cachetools import LRUCache
 
-from .errors import BadArchive, Duplicate
-from .models import Document, Sentence
+from . import store_schema, store_write
+from .errors import ArchiveError, BadArchive, BadArticle, Duplicate
+from .models import Document
+from .store_schema import APPLICATION_ID, SCHEMA_VERSION
 
-# Version -> script. Version 1 is the whole schema; later versions add to it.
-MIGRATIONS: dict[int, str] = {
-    1: resources.files(__package__).joinpath("schema.sql").read_text("utf-8"),
-    2: resources.files(__package__).joinpath("schema_2.sql").read_text("utf-8"),  # search indexes
-}
-SCHEMA_VERSION = max(MIGRATIONS)
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "ArticleRow", "AttributionRow", "Candidate", "Store"]
 
 # Words as the unicode61 tokenizer sees them: runs of letters and digits.
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -43,9 +43,20 @@ def _stem_on_thread(conn: sqlite3.Connection, words: Sequence[str]) -> list[tupl
         conn.execute("DELETE FROM temp.qtok")
 
 
+def _refusal(err: sqlite3.Error) -> ArchiveError:
+    """A database error as one sentence for the user."""
+    text = str(err)
+    if isinstance(err, sqlite3.IntegrityError):
+        return BadArticle(f"That article could not be stored ({text}).")
+    if "readonly" in text or "read-only" in text:
+        return BadArchive("This archive is read-only: articles cannot be added or removed.")
+    return BadArchive(f"The archive could not be changed ({text}).")
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A sentence row as search sees it, with its attribution (if any) and BM25 score."""
+    """A sentence row as search sees it, with an attribution (if any) and BM25 score: the
+    sentence's main attribution, or for `who` and `said` the attribution found."""
 
     sentence_id: int
     article_id: int
@@ -59,6 +70,21 @@ class Candidate:
     cue: str | None
     content: str | None
     quote: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionRow:
+    """One stored attribution of a sentence, as `export` gives it."""
+
+    sentence_id: int
+    ordinal: int
+    speaker: str
+    role: str | None
+    cue: str | None
+    kind: str
+    content: str | None
+    start: int | None
+    end: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,55 +102,56 @@ _CANDIDATE_COLUMNS = """
     s.id, s.article_id, s.idx, s.paragraph, s.text, {score},
     sp.name, at.role, at.kind, at.cue, at.content, at.quote
 """
+# A sentence's main attribution (ordinal 0) only: one row per sentence.
 _ATTR_JOIN = (
-    "LEFT JOIN attributions at ON at.sentence_id = s.id LEFT JOIN speakers sp ON sp.id = at.speaker_id"
+    "LEFT JOIN attributions at ON at.sentence_id = s.id AND at.ordinal = 0"
+    " LEFT JOIN speakers sp ON sp.id = at.speaker_id"
 )
-
-
-def _paragraph_texts(sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
-    """(index of its first sentence, text) of each paragraph: its sentences joined by spaces,
-    the same at insert and delete (a contentless index is told what to forget)."""
-    out: list[tuple[int, str]] = []
-    current = -1
-    for s in sentences:
-        if s.paragraph != current:
-            out.append((s.index, s.text))
-            current = s.paragraph
-        else:
-            out[-1] = (out[-1][0], out[-1][1] + " " + s.text)
-    return out
+_NEWEST = "coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC"
 
 
 class Store:
     """Async access to one archive file."""
 
-    def __init__(self, db: aiosqlite.Connection, writer: aiosqlite.Connection | None = None) -> None:
+    def __init__(
+        self, db: aiosqlite.Connection, writer: aiosqlite.Connection | None = None, *, read_only: bool = False
+    ) -> None:
         # Two connections to one WAL file: questions read on `_db` and never see a write
         # in progress on `_writer` (nor wait for it), and each runs on its own thread.
         # (More read connections measured slower: their threads contend for the GIL. To use
         # more cores, workers.Readers runs questions in other processes.)
         self._db = db
         self._writer = writer or db
+        self.read_only = read_only
         self._sentence_count: int | None = None
-        self._stem_cache: dict[str, tuple[str, ...]] = {}
+        # Stems depend on the tokenizer only, never on the archive's contents.
+        self._stem_cache: LRUCache[str, tuple[str, ...]] = LRUCache(_STEM_CACHE_MAX)
         self._stem_lock = asyncio.Lock()
+        self._data_version: int | None = None
+        self._on_change: list[Callable[[], None]] = []
 
     @classmethod
-    async def open(cls, path: str | Path) -> Store:
-        """Open or create the archive at `path` and bring its schema up to date."""
+    async def open(cls, path: str | Path, *, read_only: bool | None = None) -> Store:
+        """Open or create the archive at `path` and bring its schema up to date. Read-only
+        (questions only) when asked, or when the file or its folder is not writable."""
         path = Path(path)
         in_memory = str(path) == ":memory:"
-        if not in_memory:
+        if read_only is None:
+            read_only = not in_memory and not store_schema.writable(path)
+        if read_only and not path.exists():
+            raise BadArchive(f"There is no archive at {path}.")
+        if not in_memory and not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
-        writer = await cls._connect(path)
+        writer = await store_schema.connect(path, read_only=read_only)
         try:
-            await cls(writer)._migrate()
+            await store_schema.migrate(writer, path, read_only=read_only)
             # An in-memory database exists once per connection: it cannot have a reader.
-            reader = writer if in_memory else await cls._connect(path)
+            reader = writer if in_memory or read_only else await store_schema.connect(path)
             try:
                 # A per-connection tokenizer: it stems query words exactly as the index does.
                 await reader.execute(
-                    "CREATE VIRTUAL TABLE temp.qtok USING fts5(t, tokenize='porter unicode61 remove_diacritics 2')"
+                    "CREATE VIRTUAL TABLE temp.qtok USING fts5(t,"
+                    " tokenize='porter unicode61 remove_diacritics 2')"
                 )
                 await reader.execute(
                     "CREATE VIRTUAL TABLE temp.qtok_terms USING fts5vocab(temp, qtok, instance)"
@@ -139,50 +166,44 @@ class Store:
         except BaseException:
             await writer.close()
             raise
-        return cls(reader, writer)
+        return cls(reader, writer, read_only=read_only)
 
-    @staticmethod
-    async def _connect(path: Path) -> aiosqlite.Connection:
-        try:
-            db = await aiosqlite.connect(str(path), isolation_level=None)
-        except sqlite3.Error as err:
-            raise BadArchive(f"{path} cannot be opened ({err}).") from err
-        try:
-            await db.execute("PRAGMA journal_mode = WAL")
-            await db.execute("PRAGMA foreign_keys = ON")
-            await db.execute("PRAGMA synchronous = NORMAL")
-            await db.execute("PRAGMA busy_timeout = 5000")
-            await db.execute("PRAGMA cache_size = -65536")  # 64 MB page cache
-        except sqlite3.DatabaseError as err:
-            await db.close()
-            raise BadArchive(f"{path} cannot be used as an archive ({err}).") from err
-        return db
+    def on_change(self, hook: Callable[[], None]) -> None:
+        """Call `hook` whenever the archive's contents may have changed (see refresh)."""
+        self._on_change.append(hook)
 
     def forget(self) -> None:
-        """Drop the cached sentence count: another process has written to the file."""
+        """Drop everything cached about the archive's contents, here and in the hooks."""
         self._sentence_count = None
+        for hook in self._on_change:
+            hook()
+
+    async def refresh(self) -> bool:
+        """forget() when any connection (this process's writer, another process) has
+        committed since the last call: PRAGMA data_version moves on the reading connection
+        for every commit but its own, and it never writes. True when it forgot."""
+        async with self._db.execute("PRAGMA data_version") as cur:
+            (version,) = await cur.fetchone()  # type: ignore[misc]
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        if changed:
+            self.forget()
+        return changed
 
     async def close(self) -> None:
         if self._db is not self._writer:
             await self._db.close()
         await self._writer.close()
 
-    async def _migrate(self) -> None:
-        async with self._writer.execute("PRAGMA user_version") as cur:
-            (version,) = await cur.fetchone()  # type: ignore[misc]
-        if version > SCHEMA_VERSION:
-            raise BadArchive(
-                f"This archive was written by a newer Archivist (schema {version}, this one knows {SCHEMA_VERSION})."
-            )
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            # executescript commits; the version bump is part of the same script.
-            await self._writer.executescript(
-                f"BEGIN;\n{MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;"
-            )
-
     # -- writing ---------------------------------------------------------------------------
+    def _writable(self) -> aiosqlite.Connection:
+        if self.read_only:
+            raise BadArchive("This archive is read-only: articles cannot be added or removed.")
+        return self._writer
+
     async def insert_article(self, doc: Document, content_hash: str, guild_id: int | None) -> int:
-        """Store one article with its sentences, speakers and attributions: all or nothing."""
+        """Store one article with its sentences, speakers and attributions: all or nothing.
+        Raises Duplicate, or BadArticle/BadArchive when the database refuses it."""
         (result,) = await self._insert_batch([(doc, content_hash, guild_id)])
         if isinstance(result, Duplicate):
             raise result
@@ -190,188 +211,62 @@ class Store:
 
     async def insert_articles(
         self, items: Sequence[tuple[Document, str, int | None]]
-    ) -> list[int | Duplicate | sqlite3.Error]:
+    ) -> list[int | ArchiveError]:
         """Store several (doc, content_hash, guild_id) in one transaction (bulk import).
 
         Each article is still all or nothing, and one that fails costs the others nothing:
-        per item, the new id, or the Duplicate or database error that refused it. When a
+        per item, the new id, or the Duplicate or other ArchiveError that refused it. When a
         database error stops the batch, it is rolled back whole and redone one article per
         transaction. (Not a savepoint per article: FTS5 flushes its pending index data at
         every savepoint, which made its inserts ~30% slower in a test here; failures are rare.)"""
         if not items:
             return []
         try:
-            return await self._insert_batch(items)
-        except sqlite3.Error:
+            return list(await self._insert_batch(items))
+        except BadArticle:
             if len(items) == 1:
                 raise
-        out: list[int | Duplicate | sqlite3.Error] = []
+        out: list[int | ArchiveError] = []
         for item in items:
             try:
                 out.append(await self.insert_article(*item))
-            except (Duplicate, sqlite3.Error) as err:
+            except BadArchive:
+                raise  # the archive itself refuses (read-only, full): every article would fail
+            except ArchiveError as err:
                 out.append(err)
         return out
 
     async def _insert_batch(self, items: Sequence[tuple[Document, str, int | None]]) -> list[int | Duplicate]:
-        """One transaction, a fixed dozen statements whatever the batch size: rows are built
-        here with their ids (a rowid table gives a new row max(id) + 1, and BEGIN IMMEDIATE
-        keeps other writers out), then each table gets one executemany. A duplicate (in the
-        archive or earlier in the batch, in the article's scope) is skipped, not an error."""
-        db = self._writer
-        await db.execute("BEGIN IMMEDIATE")
+        db = self._writable()
         try:
-            hashes = list(dict.fromkeys(h for _d, h, _g in items))
-            marks = ",".join("?" * len(hashes))
-            known: dict[str, list[tuple[int, int | None]]] = {}
-            async with db.execute(
-                f"SELECT content_hash, id, guild_id FROM articles WHERE content_hash IN ({marks})"
-                " ORDER BY id",
-                hashes,
-            ) as cur:
-                for h, existing_id, existing_guild in await cur.fetchall():
-                    known.setdefault(h, []).append((existing_id, existing_guild))
-            last_ids = "SELECT (SELECT max(id) FROM articles), (SELECT max(id) FROM sentences)"
-            async with db.execute(last_ids) as cur:
-                last_article, last_sentence = await cur.fetchone()  # type: ignore[misc]
-            article_id, sentence_id = last_article or 0, last_sentence or 0
-            first_sentence = sentence_id + 1
-            results: list[int | Duplicate] = []
-            articles: list[tuple[object, ...]] = []
-            sentences: list[tuple[object, ...]] = []
-            paragraphs: list[tuple[int, str]] = []
-            quotes: list[tuple[int, str]] = []
-            people: dict[str, bool] = {}
-            aliases: list[tuple[str, int, str]] = []
-            attributions: list[tuple[object, ...]] = []
-            for doc, content_hash, guild_id in items:
-                dup = next(
-                    (i for i, g in known.get(content_hash, ()) if g is None or g == guild_id),
-                    None,
-                )
-                if dup is not None:
-                    results.append(Duplicate(f"That article is already in the archive as #{dup}.", dup))
-                    continue
-                article_id += 1
-                known.setdefault(content_hash, []).append((article_id, guild_id))
-                results.append(article_id)
-                articles.append(
-                    (
-                        article_id,
-                        guild_id,
-                        doc.title,
-                        doc.date,
-                        doc.author,
-                        doc.source,
-                        doc.body,
-                        content_hash,
-                    )
-                )
-                ids: dict[int, int] = {}
-                for s in doc.sentences:
-                    sentence_id += 1
-                    ids[s.index] = sentence_id
-                    sentences.append((sentence_id, article_id, s.index, s.paragraph, s.start, s.end, s.text))
-                paragraphs += [(ids[first], text) for first, text in _paragraph_texts(doc.sentences)]
-                mine = {sp.name: sp.is_person for sp in doc.speakers}
-                for a in doc.attributions:
-                    if a is not None:
-                        mine.setdefault(a.speaker, True)
-                for name, is_person in mine.items():
-                    people.setdefault(name, is_person)
-                names = {(sp.name, alias) for sp in doc.speakers for alias in (sp.name, *sp.aliases) if alias}
-                names |= {(name, name) for name in mine}
-                aliases += [(name, article_id, alias) for name, alias in names]
-                for s, a in zip(doc.sentences, doc.attributions, strict=False):
-                    if a is not None:
-                        sid = ids[s.index]
-                        attributions.append(
-                            (sid, article_id, a.speaker, a.role, a.cue, a.kind, a.content, a.quote)
-                        )
-                        quotes.append((sid, s.text))
-            if articles:
-                await db.executemany(
-                    "INSERT INTO articles (id, guild_id, title, date, author, source, body, content_hash)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    articles,
-                )
-                await db.executemany(
-                    "INSERT INTO sentences (id, article_id, idx, paragraph, start, end, text)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    sentences,
-                )
-                await db.execute(
-                    "INSERT INTO sentences_fts (rowid, text)"
-                    " SELECT id, text FROM sentences WHERE id BETWEEN ? AND ?",
-                    (first_sentence, sentence_id),
-                )
-                await db.executemany("INSERT INTO paragraphs_fts (rowid, text) VALUES (?, ?)", paragraphs)
-                await db.executemany(
-                    "INSERT INTO speakers (name, is_person) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
-                    [(name, int(is_person)) for name, is_person in people.items()],
-                )
-                await db.executemany(
-                    "INSERT OR IGNORE INTO speaker_aliases (speaker_id, article_id, alias)"
-                    " VALUES ((SELECT id FROM speakers WHERE name = ?), ?, ?)",
-                    aliases,
-                )
-                await db.executemany(
-                    "INSERT INTO attributions"
-                    " (sentence_id, article_id, speaker_id, role, cue, kind, content, quote)"
-                    " VALUES (?, ?, (SELECT id FROM speakers WHERE name = ?), ?, ?, ?, ?, ?)",
-                    attributions,
-                )
-                await db.executemany("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", quotes)
-            await db.execute("COMMIT")
-        except BaseException:
-            await db.execute("ROLLBACK")
-            raise
+            results, added = await store_write.insert_batch(db, items)
+        except sqlite3.Error as err:
+            raise _refusal(err) from err
         if self._sentence_count is not None:
-            self._sentence_count += len(sentences)
+            self._sentence_count += added
         return results
 
     async def delete_article(self, article_id: int) -> None:
         """Remove an article and everything hanging off it, index entries included."""
-        db = self._writer
-        await db.execute("BEGIN IMMEDIATE")
+        db = self._writable()
         try:
-            cur = await db.execute(
-                "INSERT INTO sentences_fts (sentences_fts, rowid, text)"
-                " SELECT 'delete', id, text FROM sentences WHERE article_id = ?",
-                (article_id,),
-            )
-            removed = cur.rowcount
-            await db.execute(
-                "INSERT INTO quotes_fts (quotes_fts, rowid, text)"
-                " SELECT 'delete', s.id, s.text FROM sentences s"
-                " JOIN attributions at ON at.sentence_id = s.id WHERE s.article_id = ?",
-                (article_id,),
-            )
-            async with db.execute(
-                "SELECT id, idx, paragraph, text FROM sentences WHERE article_id = ? ORDER BY idx",
-                (article_id,),
-            ) as rows:
-                stored = await rows.fetchall()
-            ids = {idx: sid for sid, idx, _p, _t in stored}
-            await db.executemany(
-                "INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text) VALUES ('delete', ?, ?)",
-                [
-                    (ids[first], text)
-                    for first, text in _paragraph_texts([Sentence(i, p, 0, 0, t) for _s, i, p, t in stored])
-                ],
-            )
-            await db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-            # Speakers nobody is attributed or aliased to any more go too.
-            await db.execute(
-                "DELETE FROM speakers WHERE id NOT IN (SELECT speaker_id FROM attributions)"
-                " AND id NOT IN (SELECT speaker_id FROM speaker_aliases)"
-            )
-            await db.execute("COMMIT")
-        except BaseException:
-            await db.execute("ROLLBACK")
-            raise
+            removed = await store_write.delete_article(db, article_id)
+        except sqlite3.Error as err:
+            raise _refusal(err) from err
         if self._sentence_count is not None and removed > 0:
             self._sentence_count -= removed
+
+    async def check(self) -> list[str]:
+        """Problems PRAGMA integrity_check and the FTS5 indexes' own checks find ([]: none)."""
+        return await store_schema.check(self._db)
+
+    async def rebuild(self) -> None:
+        """Rebuild every full-text index from its rows."""
+        try:
+            await store_schema.rebuild(self._writable())
+        except sqlite3.Error as err:
+            raise _refusal(err) from err
+        self.forget()
 
     # -- reading articles --------------------------------------------------------------------
     async def article(self, article_id: int, guild_id: int | None) -> ArticleRow | None:
@@ -396,7 +291,7 @@ class Store:
             "SELECT a.id, a.guild_id, a.title, a.date, a.author, a.source,"
             " (SELECT count(*) FROM sentences WHERE article_id = a.id)"
             f" FROM articles a WHERE {_SCOPE}"
-            " ORDER BY coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC LIMIT :limit OFFSET :offset"
+            f" ORDER BY {_NEWEST} LIMIT :limit OFFSET :offset"
         )
         async with self._db.execute(sql, {"guild": guild_id, "limit": limit, "offset": offset}) as cur:
             return [ArticleRow(*row) for row in await cur.fetchall()]
@@ -439,15 +334,15 @@ class Store:
         """(articles, sentences, speakers) visible in this scope."""
         sql = f"""
             SELECT count(*), coalesce(sum((SELECT count(*) FROM sentences WHERE article_id = a.id)), 0),
-                   (SELECT count(DISTINCT at.speaker_id) FROM attributions at JOIN articles a ON a.id = at.article_id
-                    WHERE {_SCOPE})
+                   (SELECT count(DISTINCT at.speaker_id) FROM attributions at
+                    JOIN articles a ON a.id = at.article_id WHERE {_SCOPE})
             FROM articles a WHERE {_SCOPE}"""
         async with self._db.execute(sql, {"guild": guild_id}) as cur:
             row = await cur.fetchone()
         return (row[0], row[1], row[2]) if row else (0, 0, 0)
 
     async def top_speakers(self, guild_id: int | None, limit: int) -> list[tuple[str, int]]:
-        """Most-quoted speakers in scope with their attributed sentence counts."""
+        """Most-quoted speakers in scope with their attribution counts."""
         sql = (
             "SELECT sp.name, count(*) AS n FROM attributions at JOIN articles a ON a.id = at.article_id"
             f" JOIN speakers sp ON sp.id = at.speaker_id WHERE {_SCOPE}"
@@ -492,8 +387,6 @@ class Store:
             found: dict[int, list[str]] = {}
             for doc, term in rows:
                 found.setdefault(doc, []).append(term)
-            if len(cache) > _STEM_CACHE_MAX:
-                cache.clear()
             for i, word in enumerate(missing, 1):
                 cache[word] = out[word] = tuple(found.get(i, ()))
         return out
@@ -517,19 +410,26 @@ class Store:
         found = dict(await self._db.execute_fetchall(sql, unique))  # type: ignore[arg-type]
         return {t: found.get(t, 0) for t in unique}
 
-    async def candidates(
-        self, match: str, guild_id: int | None, limit: int, *, attributed_only: bool = False
-    ) -> list[Candidate]:
-        """Sentences matching an FTS5 expression, best BM25 first (bm25 is negated: higher is better).
-        `attributed_only` searches the index of attributed sentences alone."""
+    async def candidates(self, match: str, guild_id: int | None, limit: int) -> list[Candidate]:
+        """Sentences matching an FTS5 expression, best BM25 first (bm25 is negated: higher is better)."""
         sql = (
             f"SELECT {_CANDIDATE_COLUMNS.format(score='hits.score')}"
             " FROM hits JOIN sentences s ON s.id = hits.id"
             f" JOIN articles a ON a.id = s.article_id {_ATTR_JOIN}"
             f" WHERE {_SCOPE} ORDER BY hits.score DESC LIMIT :limit"
         )
-        fts = "quotes_fts" if attributed_only else "sentences_fts"
-        return [Candidate(*row) for row in await self._scoped(fts, match, sql, guild_id, limit)]
+        return [Candidate(*row) for row in await self._scoped("sentences_fts", match, sql, guild_id, limit)]
+
+    async def quote_candidates(self, match: str, guild_id: int | None, limit: int) -> list[Candidate]:
+        """Attributions whose content matches an FTS5 expression, best BM25 first: each with
+        its own speaker (one sentence may give several), `text` its sentence."""
+        sql = (
+            f"SELECT {_CANDIDATE_COLUMNS.format(score='hits.score')}"
+            " FROM hits JOIN attributions at ON at.id = hits.id JOIN sentences s ON s.id = at.sentence_id"
+            " JOIN articles a ON a.id = s.article_id JOIN speakers sp ON sp.id = at.speaker_id"
+            f" WHERE {_SCOPE} ORDER BY hits.score DESC LIMIT :limit"
+        )
+        return [Candidate(*row) for row in await self._scoped("quotes_fts", match, sql, guild_id, limit)]
 
     async def paragraph_hits(
         self, match: str, guild_id: int | None, limit: int
@@ -551,7 +451,8 @@ class Store:
         best rows, paragraph_hits() looks deeper."""
         sql = (
             "WITH hits (id, score) AS MATERIALIZED ("
-            " SELECT rowid, -rank FROM paragraphs_fts WHERE paragraphs_fts MATCH :match ORDER BY rank LIMIT :inner),"
+            " SELECT rowid, -rank FROM paragraphs_fts WHERE paragraphs_fts MATCH :match"
+            " ORDER BY rank LIMIT :inner),"
             " top (a, p, score) AS MATERIALIZED ("
             "  SELECT s.article_id, s.paragraph, hits.score FROM hits JOIN sentences s ON s.id = hits.id"
             f"  JOIN articles a ON a.id = s.article_id WHERE {_SCOPE} ORDER BY hits.score DESC LIMIT :limit)"
@@ -662,8 +563,8 @@ class Store:
 
     # -- speakers ----------------------------------------------------------------------------
     async def speaker_aliases(self, guild_id: int | None) -> list[tuple[str, int, str, int]]:
-        """(alias, speaker_id, canonical name, attributed sentences in scope) for every
-        speaker with at least one attributed sentence visible in this scope."""
+        """(alias, speaker_id, canonical name, attributions in scope) for every speaker
+        with at least one attribution visible in this scope."""
         sql = f"""
             WITH seen AS (
                 SELECT at.speaker_id AS id, count(*) AS n FROM attributions at
@@ -676,13 +577,13 @@ class Store:
             return [tuple(row) for row in await cur.fetchall()]  # type: ignore[misc]
 
     async def statements(self, speaker_id: int, guild_id: int | None, limit: int) -> list[Candidate]:
-        """A speaker's attributed sentences, newest article first, in article order."""
+        """A speaker's attributions, each once, newest article first, in article order."""
         sql = (
             f"SELECT {_CANDIDATE_COLUMNS.format(score='0.0')}"
             " FROM attributions at JOIN sentences s ON s.id = at.sentence_id"
             " JOIN speakers sp ON sp.id = at.speaker_id JOIN articles a ON a.id = s.article_id"
             f" WHERE at.speaker_id = :speaker AND {_SCOPE}"
-            " ORDER BY coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC, s.idx LIMIT :limit"
+            f" ORDER BY {_NEWEST}, s.idx, at.ordinal LIMIT :limit"
         )
         async with self._db.execute(sql, {"speaker": speaker_id, "guild": guild_id, "limit": limit}) as cur:
             return [Candidate(*row) for row in await cur.fetchall()]
@@ -696,6 +597,20 @@ class Store:
         )
         async with self._db.execute(sql, (article_id,)) as cur:
             return [Candidate(*row) for row in await cur.fetchall()]
+
+    async def export_attributions(self, article_id: int) -> dict[int, list[AttributionRow]]:
+        """Every attribution of an article's sentences, main first, by sentence id."""
+        sql = (
+            "SELECT at.sentence_id, at.ordinal, sp.name, at.role, at.cue, at.kind, at.content,"
+            " at.start, at.end"
+            " FROM attributions at JOIN speakers sp ON sp.id = at.speaker_id"
+            " WHERE at.article_id = ? ORDER BY at.sentence_id, at.ordinal"
+        )
+        out: dict[int, list[AttributionRow]] = {}
+        async with self._db.execute(sql, (article_id,)) as cur:
+            for row in await cur.fetchall():
+                out.setdefault(row[0], []).append(AttributionRow(*row))
+        return out
 
     async def integrity(self) -> tuple[str, dict[str, int]]:
         """PRAGMA integrity_check's verdict and the row count of each table (for tests)."""
