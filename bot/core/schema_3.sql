@@ -27,17 +27,21 @@ INSERT INTO attribution_rows (sentence_id, article_id, ordinal, speaker_id, role
 
 -- quotes_fts indexed only some rows of `sentences`, its external content, so FTS5's own
 -- integrity check failed and a rebuild would have indexed every sentence. Its content is
--- now exactly what it indexes: each attribution's content (the sentence when it has none).
+-- now exactly what it indexes, a row per attribution: what was said (the content; the
+-- sentence when it has none) and the sentence it was said in (people remember a quote
+-- with its surroundings: "Lee said only that ...").
 DROP TABLE quotes_fts;
 DROP TABLE attributions;
 ALTER TABLE attribution_rows RENAME TO attributions;
 CREATE INDEX attributions_speaker ON attributions (speaker_id);
 CREATE INDEX attributions_article ON attributions (article_id);
 
-CREATE VIEW quote_texts (id, text) AS
-    SELECT at.id, coalesce(at.content, s.text) FROM attributions at JOIN sentences s ON s.id = at.sentence_id;
+CREATE VIEW quote_texts (id, content, sentence) AS
+    SELECT at.id, coalesce(at.content, s.text), s.text
+    FROM attributions at JOIN sentences s ON s.id = at.sentence_id;
 CREATE VIRTUAL TABLE quotes_fts USING fts5 (
-    text,
+    content,
+    sentence,
     content = 'quote_texts',
     content_rowid = 'id',
     tokenize = 'porter unicode61 remove_diacritics 2'

@@ -744,7 +744,7 @@ async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> 
         return SearchResult(query=query.text)
     top_bm25 = max(c.bm25 for c in cands) or 1.0
     frag = utils.default_process(query.text)
-    ranked: list[tuple[float, Candidate]] = []
+    scored: list[tuple[float, float, Candidate]] = []
     token_lists = await _token_lists(store, [c.text for c in cands])
     for c, tokens in zip(cands, token_lists, strict=True):
         sentence = utils.default_process(c.text)
@@ -758,8 +758,11 @@ async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> 
         overlap = fuzz.token_set_ratio(frag, sentence) / 100
         cover = _coverage(query, set(tokens))
         score = 0.45 * aligned + 0.2 * overlap + 0.2 * cover + 0.15 * (c.bm25 / top_bm25)
-        ranked.append((score, c))
-    ranked.sort(key=lambda r: r[0], reverse=True)
+        # One sentence's attributions score alike on its text: the clause that holds the words wins.
+        clause = fuzz.partial_ratio(frag, utils.default_process(c.content or c.text))
+        scored.append((score, clause, c))
+    scored.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    ranked = [(score, c) for score, _clause, c in scored]
     best = ranked[0][0]
     if best < WHO_THRESHOLD:
         return SearchResult(query=query.text, suggestions=tuple(await _answers(store, ranked, 3)))

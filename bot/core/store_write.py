@@ -133,8 +133,8 @@ async def insert_batch(
                 attributions,
             )
             await db.execute(
-                "INSERT INTO quotes_fts (rowid, text)"
-                " SELECT id, text FROM quote_texts WHERE id BETWEEN ? AND ?",
+                "INSERT INTO quotes_fts (rowid, content, sentence)"
+                " SELECT id, content, sentence FROM quote_texts WHERE id BETWEEN ? AND ?",
                 (first_attribution, attribution_id),
             )
         await db.execute("COMMIT")
@@ -156,8 +156,8 @@ async def delete_article(db: aiosqlite.Connection, article_id: int) -> int:
         )
         removed = cur.rowcount
         await db.execute(
-            "INSERT INTO quotes_fts (quotes_fts, rowid, text)"
-            " SELECT 'delete', q.id, q.text FROM quote_texts q"
+            "INSERT INTO quotes_fts (quotes_fts, rowid, content, sentence)"
+            " SELECT 'delete', q.id, q.content, q.sentence FROM quote_texts q"
             " JOIN attributions at ON at.id = q.id WHERE at.article_id = ?",
             (article_id,),
         )
