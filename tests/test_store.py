@@ -224,3 +224,23 @@ async def test_questions_never_see_a_write_in_progress(tmp_path):
         assert await store.count_articles(None) == 1
     finally:
         await store.close()
+
+
+async def test_a_write_through_another_archive_on_the_file_is_seen(tmp_path):
+    """Two processes on one file (the bot, and `archivist add` beside it): the reader's
+    cached aliases and counts must not hide the other's new person."""
+    path = tmp_path / "shared.db"
+    async with await Archive.open(path, seeds=SEEDS) as bot, await Archive.open(path) as cli:
+        # Fill the bot's caches first: they are what would go stale.
+        assert (await bot.said("Maria Costa")).answers == ()
+        assert "Maria Costa" not in await bot.speaker_names("")
+        before = await bot.stats()
+        await cli.add_text(STORY)
+        said = await bot.said("Maria Costa")
+        assert said.speaker == "Maria Costa" and said.answers
+        assert "Maria Costa" in await bot.speaker_names("Costa")
+        assert (await bot.who("We won a fair deal")).answers[0].speaker == "Maria Costa"
+        assert (await bot.stats()).articles == before.articles + 1
+        removed = (await bot.said("Costa")).answers[0].article.id
+        await cli.remove(removed)
+        assert (await bot.said("Maria Costa")).answers == ()

@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from cachetools import LRUCache
 from rapidfuzz import fuzz, process, utils
 
 from . import ingest, search
@@ -39,6 +40,14 @@ _WHO_SAID_RE = re.compile(
 )
 
 SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Aliases:
+    """A scope's speaker aliases (Store.speaker_aliases rows) and their index by alias."""
+
+    rows: list[tuple[str, int, str, int]]
+    index: dict[str, set[str]]
 
 
 def _ref(row: ArticleRow) -> ArticleRef:
@@ -150,9 +159,10 @@ class Archive:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        # Speaker aliases per scope, for `said`, autocomplete and naming in `ask`;
-        # rebuilt after any change, since reading them costs a join over attributions.
-        self._aliases: dict[int | None, list[tuple[str, int, str, int]]] = {}
+        # Speaker aliases per scope (with their index by alias), for `said`, autocomplete and
+        # naming in `ask`: reading them costs a join over attributions. A content cache: the
+        # store empties it on every change, this process's or another's.
+        self._aliases: LRUCache[int | None, _Aliases] = store.content_cache(256)
         self._write_lock = asyncio.Lock()
         self._generation = 0
 
@@ -163,13 +173,15 @@ class Archive:
         return self._generation
 
     def _written(self) -> None:
-        self._aliases.clear()
         self._generation += 1
 
     def forget(self) -> None:
         """Drop what is cached about the archive's contents: another process has written."""
-        self._aliases.clear()
         self._store.forget()
+
+    async def _fresh(self) -> None:
+        """Before answering: forget what other connections' commits made stale."""
+        await self._store.refresh()
 
     @classmethod
     async def open(
@@ -351,17 +363,19 @@ class Archive:
     # -- answering ---------------------------------------------------------------------
     async def ask(self, question: str, *, guild_id: int | None = None, limit: int = 5) -> SearchResult:
         """Best-matching passages for a question. Raises BadQuery for an empty one."""
+        await self._fresh()
         if not search.clean(question):
             raise BadQuery("Ask a question: it was empty.")
         if (found := _WHO_SAID_RE.match(search.clean(question))) and re.search(r"[^\W_]", found["fragment"]):
             result = await search.who(self._store, found["fragment"], guild_id, limit)
             if result.answers:
                 return replace(result, query=search.clean(question))
-        by_alias = search.alias_index(await self._speaker_aliases(guild_id))  # cached with the list
+        by_alias = (await self._speaker_aliases(guild_id)).index
         return await search.ask(self._store, question, guild_id, limit, by_alias)
 
     async def who(self, fragment: str, *, guild_id: int | None = None, limit: int = 5) -> SearchResult:
         """Who said (something like) this: attributed sentences only, best first."""
+        await self._fresh()
         if not search.clean(fragment):
             raise BadQuery("Give me some words of the quote: it was empty.")
         return await search.who(self._store, fragment, guild_id, limit)
@@ -369,12 +383,16 @@ class Archive:
     async def said(self, person: str, *, guild_id: int | None = None, limit: int = 25) -> SearchResult:
         """What a person said (name, surname, role or misspelling), newest article first.
         `SearchResult.speaker` is the resolved name; empty answers when nobody fits."""
-        return await search.said(self._store, person, guild_id, limit, await self._speaker_aliases(guild_id))
+        await self._fresh()
+        aliases = (await self._speaker_aliases(guild_id)).rows
+        return await search.said(self._store, person, guild_id, limit, aliases)
 
-    async def _speaker_aliases(self, guild_id: int | None) -> list[tuple[str, int, str, int]]:
-        if guild_id not in self._aliases:
-            self._aliases[guild_id] = await self._store.speaker_aliases(guild_id)
-        return self._aliases[guild_id]
+    async def _speaker_aliases(self, guild_id: int | None) -> _Aliases:
+        found = self._aliases.get(guild_id)
+        if found is None:
+            rows = await self._store.speaker_aliases(guild_id)
+            found = self._aliases[guild_id] = _Aliases(rows, search.alias_index(rows))
+        return found
 
     # -- browsing ----------------------------------------------------------------------
     async def articles(
@@ -413,7 +431,8 @@ class Archive:
         self, query: str = "", *, guild_id: int | None = None, limit: int = 25
     ) -> list[str]:
         """Speaker names for autocomplete: fuzzy-ranked by `query`, most quoted first when empty."""
-        aliases = await self._speaker_aliases(guild_id)
+        await self._fresh()
+        aliases = (await self._speaker_aliases(guild_id)).rows
         counts: dict[str, int] = {}
         for _alias, _sid, name, n in aliases:
             counts[name] = n
@@ -466,6 +485,7 @@ class Archive:
 
     async def stats(self, *, guild_id: int | None = None) -> Stats:
         """Counts of articles, sentences, speakers and the most-quoted people."""
+        await self._fresh()
         articles, sentences, speakers = await self._store.counts(guild_id)
         top = await self._store.top_speakers(guild_id, 5)
         return Stats(articles=articles, sentences=sentences, speakers=speakers, top_speakers=tuple(top))

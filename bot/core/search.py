@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from cachetools import LRUCache
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import LCSseq
 
@@ -124,8 +125,7 @@ def _as_token(word: str, stem: str) -> str:
 
 # word (lower case) -> its tokens as search compares them (see _as_token); the index's
 # tokenizer is the same for every archive, so one table serves all stores.
-_TOKENS: dict[str, tuple[str, ...]] = {}
-_TOKENS_MAX = 300_000
+_TOKENS: LRUCache[str, tuple[str, ...]] = LRUCache(300_000)
 
 
 async def _word_tokens(store: Store, words: set[str]) -> dict[str, tuple[str, ...]]:
@@ -133,8 +133,6 @@ async def _word_tokens(store: Store, words: set[str]) -> dict[str, tuple[str, ..
     missing = [w for w in words if w not in _TOKENS]
     if missing:
         stems = await store.word_stems(missing)
-        if len(_TOKENS) > _TOKENS_MAX:
-            _TOKENS.clear()
         for w in missing:
             s = stems[w]
             _TOKENS[w] = (_as_token(w, s[0]),) if len(s) == 1 else s
@@ -164,8 +162,9 @@ class _Parsed:
     kinds: dict[str, object] = field(default_factory=dict)
 
 
-_PARSED: dict[int, _Parsed] = {}
-_PARSED_MAX = 200_000
+# By sentence id, checked against the text on use: a sentence's parse depends on its text
+# alone, so no change to the archive can make an entry wrong, only unused.
+_PARSED: LRUCache[int, _Parsed] = LRUCache(200_000)
 
 
 async def _parsed(store: Store, sentences: Sequence[Candidate]) -> list[_Parsed]:
@@ -180,8 +179,6 @@ async def _parsed(store: Store, sentences: Sequence[Candidate]) -> list[_Parsed]
             todo.append(i)
     if todo:
         lists = await _token_lists(store, [sentences[i].text for i in todo])
-        if len(_PARSED) > _PARSED_MAX:
-            _PARSED.clear()
         for i, tokens in zip(todo, lists, strict=True):
             text = sentences[i].text
             p = _Parsed(
@@ -297,31 +294,6 @@ def _holds(kind: str | None, parsed: _Parsed, asked: set[str]) -> float:
     return float(found)  # type: ignore[arg-type]
 
 
-_DF_CACHES: dict[int, tuple[Store, int, dict[str, int]]] = {}
-_DF_CACHE_MAX = 100_000
-
-
-async def _doc_freqs(store: Store, stems: Sequence[str], total: int) -> dict[str, int]:
-    """Store.doc_freqs with a cache: reading them costs milliseconds in a large archive, and
-    weights and query plans need only approximate counts. The cache is dropped when the
-    archive has grown or shrunk by 1%; words it does not hold (count 0) are always asked."""
-    cached = _DF_CACHES.get(id(store))
-    if cached is None or cached[0] is not store or abs(cached[1] - total) > total // 100:
-        cached = (store, total, {})
-        if len(_DF_CACHES) >= 8:
-            _DF_CACHES.clear()
-        _DF_CACHES[id(store)] = cached
-    known = cached[2]
-    missing = [s for s in dict.fromkeys(stems) if s not in known]
-    if missing:
-        found = await store.doc_freqs(missing)
-        if len(known) > _DF_CACHE_MAX:
-            known.clear()
-        known.update((s, n) for s, n in found.items() if n > 0)
-        return {s: known.get(s, found.get(s, 0)) for s in stems}
-    return {s: known[s] for s in stems}
-
-
 async def prepare(store: Store, text: str) -> Query | None:
     """Tokenise a question as the index does; None when none of its words are indexed."""
     text = clean(text)
@@ -338,7 +310,7 @@ async def prepare(store: Store, text: str) -> Query | None:
         pairs = list(zip(words, stems, strict=True))
     pairs = list({s: (w, s) for w, s in reversed(pairs)}.values())[::-1]  # unique by stem, first kept
     total = max(await store.sentence_count(), 1)
-    freqs = await _doc_freqs(store, [s for _, s in pairs], total)
+    freqs = await store.doc_freqs([s for _, s in pairs])
     weights = {s: math.log((total - freqs[s] + 0.5) / (freqs[s] + 0.5) + 1.0) for _, s in pairs}
     present = [(w, s) for w, s in pairs if freqs[s] > 0 or verb_forms(w)]
     if not present:
@@ -702,21 +674,11 @@ async def ask(
     )
 
 
-_ALIAS_INDEXES: dict[int, tuple[Sequence[tuple[str, int, str, int]], dict[str, set[str]]]] = {}
-
-
 def alias_index(aliases: Sequence[tuple[str, int, str, int]]) -> dict[str, set[str]]:
-    """alias (lower case, no leading "the ") -> canonical names, from Store.speaker_aliases rows.
-    Kept for as long as the caller keeps the same list: a large archive has thousands."""
-    cached = _ALIAS_INDEXES.get(id(aliases))
-    if cached is not None and cached[0] is aliases:
-        return cached[1]
+    """alias (lower case, no leading "the ") -> canonical names, from Store.speaker_aliases rows."""
     index: dict[str, set[str]] = {}
     for alias, _sid, name, _n in aliases:
         index.setdefault(alias.lower().removeprefix("the "), set()).add(name)
-    if len(_ALIAS_INDEXES) >= 32:
-        _ALIAS_INDEXES.clear()
-    _ALIAS_INDEXES[id(aliases)] = (aliases, index)
     return index
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 from cachetools import LRUCache
@@ -29,6 +30,7 @@ __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "ArticleRow", "AttributionRow", "
 # Words as the unicode61 tokenizer sees them: runs of letters and digits.
 _WORD_RE = re.compile(r"[^\W_]+")
 _STEM_CACHE_MAX = 200_000
+_DOC_FREQS_MAX = 100_000
 
 _SCOPE = "(a.guild_id IS NULL OR a.guild_id = :guild)"
 _STEM_SQL = "SELECT doc, term FROM temp.qtok_terms ORDER BY doc, offset"
@@ -128,7 +130,10 @@ class Store:
         self._stem_cache: LRUCache[str, tuple[str, ...]] = LRUCache(_STEM_CACHE_MAX)
         self._stem_lock = asyncio.Lock()
         self._data_version: int | None = None
-        self._on_change: list[Callable[[], None]] = []
+        # Every cache of what the archive holds, here or in its users (content_cache()):
+        # all cleared together whenever the contents may have changed.
+        self._content_caches: list[LRUCache[Any, Any]] = []
+        self._doc_freqs: LRUCache[str, int] = self.content_cache(_DOC_FREQS_MAX)
 
     @classmethod
     async def open(cls, path: str | Path, *, read_only: bool | None = None) -> Store:
@@ -168,15 +173,21 @@ class Store:
             raise
         return cls(reader, writer, read_only=read_only)
 
-    def on_change(self, hook: Callable[[], None]) -> None:
-        """Call `hook` whenever the archive's contents may have changed (see refresh)."""
-        self._on_change.append(hook)
+    def content_cache(self, maxsize: int) -> LRUCache[Any, Any]:
+        """A new LRU cache of something derived from the archive's contents: emptied with
+        every change to them, by this process (a write here) or another (see refresh)."""
+        cache: LRUCache[Any, Any] = LRUCache(maxsize)
+        self._content_caches.append(cache)
+        return cache
+
+    def _changed(self) -> None:
+        for cache in self._content_caches:
+            cache.clear()
 
     def forget(self) -> None:
-        """Drop everything cached about the archive's contents, here and in the hooks."""
+        """Drop everything cached about the archive's contents: another process has written."""
         self._sentence_count = None
-        for hook in self._on_change:
-            hook()
+        self._changed()
 
     async def refresh(self) -> bool:
         """forget() when any connection (this process's writer, another process) has
@@ -242,6 +253,7 @@ class Store:
             results, added = await store_write.insert_batch(db, items)
         except sqlite3.Error as err:
             raise _refusal(err) from err
+        self._changed()
         if self._sentence_count is not None:
             self._sentence_count += added
         return results
@@ -253,6 +265,7 @@ class Store:
             removed = await store_write.delete_article(db, article_id)
         except sqlite3.Error as err:
             raise _refusal(err) from err
+        self._changed()
         if self._sentence_count is not None and removed > 0:
             self._sentence_count -= removed
 
@@ -401,14 +414,17 @@ class Store:
             await self._db.execute("DELETE FROM temp.qtok")
 
     async def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
-        """How many sentences hold each (stemmed) term."""
+        """How many sentences hold each (stemmed) term. Cached (reading them costs
+        milliseconds in a large archive); a term no sentence holds is always asked again."""
         unique = list(dict.fromkeys(terms))
-        if not unique:
-            return {}
-        marks = ",".join("?" * len(unique))
-        sql = f"SELECT term, doc FROM sentences_vocab WHERE term IN ({marks})"
-        found = dict(await self._db.execute_fetchall(sql, unique))  # type: ignore[arg-type]
-        return {t: found.get(t, 0) for t in unique}
+        known = self._doc_freqs
+        missing = [t for t in unique if t not in known]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            sql = f"SELECT term, doc FROM sentences_vocab WHERE term IN ({marks})"
+            for term, n in await self._db.execute_fetchall(sql, missing):
+                known[term] = n
+        return {t: known.get(t, 0) for t in unique}
 
     async def candidates(self, match: str, guild_id: int | None, limit: int) -> list[Candidate]:
         """Sentences matching an FTS5 expression, best BM25 first (bm25 is negated: higher is better)."""
