@@ -69,7 +69,11 @@ async def test_servers_do_not_see_each_others_articles(archive):
         await archive.article(added.ref.id, guild_id=222)
     with pytest.raises(NotFound):
         await archive.remove(added.ref.id, guild_id=222)
-    assert [s.ref.id for s in (await archive.articles(guild_id=222))[0]] != [added.ref.id]
+    seen_elsewhere = [s.ref.id for s in (await archive.articles(guild_id=222))[0]]
+    assert seen_elsewhere and added.ref.id not in seen_elsewhere
+    assert (await archive.who("We won a fair deal", guild_id=222)).answers == ()
+    assert (await archive.said("Maria Costa", guild_id=222)).answers == ()
+    assert (await archive.said("Maria Costa", guild_id=111)).answers
     # the same text may be added by another server: their archives are separate
     other = await archive.add_text(STORY, guild_id=222)
     assert other.ref.id != added.ref.id
@@ -124,9 +128,17 @@ async def test_overlapping_questions_do_not_collide(archive):
     import asyncio
 
     questions = [f"Who dictates NATO's agenda {i}?" for i in range(40)] + ["spheres of influence"] * 10
-    results = await asyncio.gather(*(archive.ask(q) for q in questions), *(archive.who(q) for q in questions))
-    assert all(r.answers for r in results[:40])
-    assert all("Graziani" in r.answers[0].text for r in results[:40])
+    fragments = [f"the age of spheres of influence is over {i}" for i in range(50)]
+    alone = [await archive.ask(questions[0]), await archive.who(fragments[0])]
+    results = await asyncio.gather(*(archive.ask(q) for q in questions), *(archive.who(f) for f in fragments))
+    assert len(results) == 100
+    for r in results[:40]:
+        assert r.answers and "Graziani" in r.answers[0].text
+        assert [a.text for a in r.answers] == [a.text for a in alone[0].answers]
+    assert all(r.answers for r in results[40:50])
+    for r in results[50:]:  # who: each answered, as when asked alone
+        assert r.answers and r.answers[0].speaker == "Jens Stoltenberg"
+        assert [a.text for a in r.answers] == [a.text for a in alone[1].answers]
 
 
 # -- the bulk path: Archive.add_documents / import_folder (batched transactions, process pool) --
