@@ -1,0 +1,57 @@
+"""`who`: the attributions whose words best match a (possibly misremembered) fragment."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, utils
+
+from ..models import SearchResult
+from ..store import Candidate, Store
+from .answers import _answers
+from .features import _coverage
+from .query import WHO_POSTINGS, _token_lists, clean, prepare
+
+WHO_CANDIDATES = 40  # attributed sentences reranked for `who`
+
+
+WHO_THRESHOLD = 0.55
+WHO_MARGIN = 0.06
+
+
+async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> SearchResult:
+    """Attributed sentences that best match a (possibly misremembered) fragment."""
+    query = await prepare(store, fragment)
+    if query is None:
+        return SearchResult(query=clean(fragment))
+    cands = await store.quote_candidates(query.plan(WHO_POSTINGS), guild_id, WHO_CANDIDATES)
+    if not cands:
+        return SearchResult(query=query.text)
+    top_bm25 = max(c.bm25 for c in cands) or 1.0
+    frag = utils.default_process(query.text)
+    scored: list[tuple[float, float, Candidate]] = []
+    token_lists = await _token_lists(store, [c.text for c in cands])
+    for c, tokens in zip(cands, token_lists, strict=True):
+        sentence = utils.default_process(c.text)
+        # partial_ratio aligns the fragment with its best window in the sentence: a
+        # misremembered quote still lines up with the words around it.
+        aligned = (
+            fuzz.partial_ratio(frag, sentence) / 100
+            if len(frag) <= len(sentence)
+            else fuzz.ratio(frag, sentence) / 100
+        )
+        overlap = fuzz.token_set_ratio(frag, sentence) / 100
+        cover = _coverage(query, set(tokens))
+        score = 0.45 * aligned + 0.2 * overlap + 0.2 * cover + 0.15 * (c.bm25 / top_bm25)
+        # One sentence's attributions score alike on its text: the clause that holds the words wins.
+        clause = fuzz.partial_ratio(frag, utils.default_process(c.content or c.text))
+        scored.append((score, clause, c))
+    scored.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    ranked = [(score, c) for score, _clause, c in scored]
+    best = ranked[0][0]
+    if best < WHO_THRESHOLD:
+        return SearchResult(query=query.text, suggestions=tuple(await _answers(store, ranked, 3)))
+    # Several answers when others come close (ambiguous); one clear winner otherwise.
+    close = [(s, c) for s, c in ranked if s >= best - WHO_MARGIN and s >= WHO_THRESHOLD]
+    answers = await _answers(store, close if len(close) > 1 else ranked, limit)
+    if len(close) <= 1:
+        answers = answers[:1] + [a for a in answers[1:] if a.score >= WHO_THRESHOLD]
+    return SearchResult(query=query.text, answers=tuple(answers))
