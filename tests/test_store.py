@@ -256,3 +256,27 @@ async def test_a_write_through_another_archive_on_the_file_is_seen(tmp_path):
         removed = (await bot.said("Costa")).answers[0].article.id
         await cli.remove(removed)
         assert (await bot.said("Maria Costa")).answers == ()
+
+
+async def test_article_autocomplete_finds_titles_by_word_starts_in_scope(archive):
+    titles = ["Harbour strike ends", "Harbour cranes return", "Orchard frost", "City budget passes"]
+    added = {}
+    for i, title in enumerate(titles):
+        summary = await archive.add_text(f"{title}\n\nStory number {i} about {title.lower()}.")
+        added[title] = summary.ref.id
+    ours = await archive.add_text("Harbour tax for one server\n\nA local story.", guild_id=5)
+    assert {r.title for r in await archive.find_articles("harb")} == {
+        "Harbour strike ends",
+        "Harbour cranes return",
+    }
+    assert [r.title for r in await archive.find_articles("harbour cra")] == ["Harbour cranes return"]
+    assert [r.title for r in await archive.find_articles("harbuor strke")][
+        0
+    ] == "Harbour strike ends"  # typos
+    assert "Harbour tax for one server" in [r.title for r in await archive.find_articles("harb", guild_id=5)]
+    assert ours.ref.id not in [r.id for r in await archive.find_articles("harb", guild_id=6)]
+    newest = await archive.find_articles("", limit=2)
+    assert [r.id for r in newest] == [added["City budget passes"], added["Orchard frost"]]
+    await archive.remove(added["Orchard frost"])
+    assert await archive.find_articles("orch") == []
+    assert await archive.check() == []

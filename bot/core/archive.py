@@ -41,6 +41,10 @@ _WHO_SAID_RE = re.compile(
 
 SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
+# Autocomplete: words as the title index splits them, and titles fuzzy-ranked per keystroke.
+_TITLE_WORD_RE = re.compile(r"[^\W_]+")
+TITLE_CANDIDATES = 200
+
 
 @dataclass(frozen=True, slots=True)
 class _Aliases:
@@ -469,10 +473,17 @@ class Archive:
     async def find_articles(
         self, query: str = "", *, guild_id: int | None = None, limit: int = 25
     ) -> list[ArticleRef]:
-        """Articles for autocomplete: fuzzy-ranked by title, newest first when empty."""
-        rows = await self._store.article_titles(guild_id, 5000)
-        if not query.strip():
-            return [_ref(r) for r in rows[:limit]]
+        """Articles for autocomplete: fuzzy-ranked by title, newest first when empty.
+
+        Candidates come from the title index: the newest titles with a word starting with
+        each word typed, else (a misspelling) with any word starting as one of them does."""
+        words = [w.lower() for w in _TITLE_WORD_RE.findall(query)]
+        if not words:
+            return [_ref(r) for r in await self._store.articles(guild_id, 0, limit)]
+        rows = await self._store.find_titles(words, guild_id, TITLE_CANDIDATES)
+        if not rows:
+            heads = list(dict.fromkeys(w[:3] for w in words))
+            rows = await self._store.find_titles(heads, guild_id, TITLE_CANDIDATES, any_word=True)
         hits = process.extract(
             query,
             [r.title for r in rows],

@@ -110,6 +110,10 @@ _ATTR_JOIN = (
     " LEFT JOIN speakers sp ON sp.id = at.speaker_id"
 )
 _NEWEST = "coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC"
+# The scope with guild_id kept off its index (unary +): a page of the newest articles then
+# walks the articles_newest index and stops after a page, where the guild index made SQLite
+# sort every visible article (110 ms at 50,000).
+_SCOPE_BY_DATE = "(+a.guild_id IS NULL OR +a.guild_id = :guild)"
 
 
 class Store:
@@ -303,7 +307,7 @@ class Store:
         sql = (
             "SELECT a.id, a.guild_id, a.title, a.date, a.author, a.source,"
             " (SELECT count(*) FROM sentences WHERE article_id = a.id)"
-            f" FROM articles a WHERE {_SCOPE}"
+            f" FROM articles a WHERE {_SCOPE_BY_DATE}"
             f" ORDER BY {_NEWEST} LIMIT :limit OFFSET :offset"
         )
         async with self._db.execute(sql, {"guild": guild_id, "limit": limit, "offset": offset}) as cur:
@@ -316,9 +320,22 @@ class Store:
             (n,) = await cur.fetchone()  # type: ignore[misc]
         return n
 
-    async def article_titles(self, guild_id: int | None, limit: int) -> list[ArticleRow]:
-        """Every visible article (id, title, date...) for title autocomplete; newest first."""
-        return await self.articles(guild_id, 0, limit)
+    async def find_titles(
+        self, words: Sequence[str], guild_id: int | None, limit: int, *, any_word: bool = False
+    ) -> list[ArticleRow]:
+        """Visible articles whose title has a word starting with each of `words` (with
+        `any_word`, with any of them), newest first: an index lookup (titles_fts keeps word
+        prefixes), however many articles there are. `sentences` is not counted (0)."""
+        if not words:
+            return []
+        match = (" OR " if any_word else " AND ").join('"' + w.replace('"', '""') + '"*' for w in words)
+        sql = (
+            "SELECT a.id, a.guild_id, a.title, a.date, a.author, a.source, 0"
+            " FROM titles_fts JOIN articles a ON a.id = titles_fts.rowid"
+            f" WHERE titles_fts MATCH :match AND {_SCOPE} ORDER BY titles_fts.rowid DESC LIMIT :limit"
+        )
+        rows = await self._db.execute_fetchall(sql, {"match": match, "guild": guild_id, "limit": limit})
+        return [ArticleRow(*row) for row in rows]
 
     async def article_speakers(self, article_ids: Sequence[int]) -> dict[int, list[str]]:
         """Speaker names attributed in each article, most quoted first."""
