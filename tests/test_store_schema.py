@@ -237,3 +237,19 @@ def test_check_and_rebuild_commands(tmp_path, monkeypatch, capsys):
     assert "sentences_fts" in capsys.readouterr().out
     assert main(["rebuild"]) == 0
     assert main(["check"]) == 0
+
+
+async def test_a_read_only_archive_reads_commits_still_in_the_wal(tmp_path):
+    path = tmp_path / "a.db"
+    async with await Archive.open(path, seeds=SEEDS):
+        pass
+    writer = sqlite3.connect(path)  # another process, still running: its commit stays in the WAL
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE articles SET title = 'Renamed'")
+    writer.commit()
+    try:
+        assert (tmp_path / "a.db-wal").stat().st_size > 0
+        async with await Archive.open(path, read_only=True) as archive:
+            assert (await archive.articles())[0][0].ref.title == "Renamed"
+    finally:
+        writer.close()

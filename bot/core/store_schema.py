@@ -50,11 +50,13 @@ async def connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connectio
     """One connection, set up as every Archivist connection is."""
     try:
         if read_only:
-            # immutable: a read-only folder cannot hold the WAL's shared-memory file, and
-            # nobody can be writing a file nobody may write.
-            db = await aiosqlite.connect(
-                f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True, isolation_level=None
-            )
+            # immutable when every commit is in the main file (no WAL left beside it): a
+            # read-only folder cannot take the WAL's shared-memory file. A WAL left by a
+            # writer that did not close holds commits, so then it is read (mode=ro alone).
+            wal = path.with_name(path.name + "-wal")
+            whole = not wal.exists() or wal.stat().st_size == 0
+            uri = f"file:{quote(str(path.resolve()))}?mode=ro" + ("&immutable=1" if whole else "")
+            db = await aiosqlite.connect(uri, uri=True, isolation_level=None)
         else:
             db = await aiosqlite.connect(str(path), isolation_level=None)
     except sqlite3.Error as err:
