@@ -129,16 +129,12 @@ async def test_overlapping_questions_do_not_collide(archive):
 
     questions = [f"Who dictates NATO's agenda {i}?" for i in range(40)] + ["spheres of influence"] * 10
     fragments = [f"the age of spheres of influence is over {i}" for i in range(50)]
-    alone = [await archive.ask(questions[0]), await archive.who(fragments[0])]
+    alone = [await archive.ask(q) for q in questions] + [await archive.who(f) for f in fragments]
     results = await asyncio.gather(*(archive.ask(q) for q in questions), *(archive.who(f) for f in fragments))
-    assert len(results) == 100
-    for r in results[:40]:
-        assert r.answers and "Graziani" in r.answers[0].text
-        assert [a.text for a in r.answers] == [a.text for a in alone[0].answers]
+    assert results == alone  # each one answered as when asked alone
+    assert all(r.answers and "Graziani" in r.answers[0].text for r in results[:40])
     assert all(r.answers for r in results[40:50])
-    for r in results[50:]:  # who: each answered, as when asked alone
-        assert r.answers and r.answers[0].speaker == "Jens Stoltenberg"
-        assert [a.text for a in r.answers] == [a.text for a in alone[1].answers]
+    assert all(r.answers and r.answers[0].speaker == "Jens Stoltenberg" for r in results[50:])
 
 
 # -- the bulk path: Archive.add_documents / import_folder (batched transactions, process pool) --

@@ -463,7 +463,9 @@ class Archive:
     ) -> list[tuple[str, int]]:
         """(name, attributed sentences) of the people quoted here, most quoted first; with
         `name`, those whose name, surname, role or misspelling is like it, best first."""
-        counts = {canonical: n for _alias, _sid, canonical, n in await self._speaker_aliases(guild_id)}
+        await self._fresh()
+        aliases = (await self._speaker_aliases(guild_id)).rows
+        counts = {canonical: n for _alias, _sid, canonical, n in aliases}
         if name.strip():
             found = await self.speaker_names(name, guild_id=guild_id, limit=limit or 25)
             return [(person, counts[person]) for person in found]
