@@ -412,8 +412,13 @@ async def _run(args: argparse.Namespace, session: _Session) -> int:
             return 0
         if cmd == "check":
             problems = await archive.check()
+            sound = "The archive is sound" + (
+                " (read-only: its full-text indexes cannot be checked)."
+                if archive.read_only
+                else ", indexes too."
+            )
             _print_json({"ok": not problems, "problems": problems}) if args.json else print(
-                "\n".join(problems) or "The archive and its indexes are sound."
+                "\n".join(problems) or sound
             )
             return EXIT_ERROR if problems else 0
         if cmd == "rebuild":

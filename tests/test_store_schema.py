@@ -216,6 +216,7 @@ async def test_a_read_only_archive_answers_and_refuses_changes_in_a_sentence(tmp
             await archive.remove(seed_id)
         with pytest.raises(BadArchive, match="read-only"):
             await archive.add_documents([ingest.build_document("Day four", ["The ferry sank."])])
+        assert archive.read_only and await archive.check() == []  # integrity_check alone
     monkeypatch.undo()
     async with await Archive.open(path) as archive:
         assert (await archive.stats()).articles == 1

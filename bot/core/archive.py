@@ -549,8 +549,14 @@ class Archive:
         """PRAGMA integrity_check and table row counts (used by tests)."""
         return await self._store.integrity()
 
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only: it answers, and adding, removing and rebuilding are refused."""
+        return self._store.read_only
+
     async def check(self) -> list[str]:
-        """What PRAGMA integrity_check and every full-text index's own check find; [] when sound."""
+        """What PRAGMA integrity_check and every full-text index's own check find; [] when
+        sound. On a read-only archive only the first runs (FTS5 checks by writing)."""
         return await self._store.check()
 
     async def rebuild(self) -> None:

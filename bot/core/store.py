@@ -236,8 +236,10 @@ class Store(SearchQueries):
             self._sentence_count -= removed
 
     async def check(self) -> list[str]:
-        """Problems PRAGMA integrity_check and the FTS5 indexes' own checks find ([]: none)."""
-        return await store_schema.check(self._db)
+        """Problems PRAGMA integrity_check and the FTS5 indexes' own checks find ([]: none).
+        A read-only archive gets PRAGMA integrity_check alone (FTS5 checks by writing)."""
+        # On the writer: an FTS5 check is an INSERT, and the reader must never take a write lock.
+        return await store_schema.check(self._writer, indexes=not self.read_only)
 
     async def rebuild(self) -> None:
         """Rebuild every full-text index from its rows."""
