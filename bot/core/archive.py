@@ -168,16 +168,6 @@ class Archive:
         # store empties it on every change, this process's or another's.
         self._aliases: LRUCache[int | None, _Aliases] = store.content_cache(256)
         self._write_lock = asyncio.Lock()
-        self._generation = 0
-
-    @property
-    def generation(self) -> int:
-        """Moves on with every write through this Archive: other processes reading the same
-        file compare it to know when to forget() (see workers.Readers)."""
-        return self._generation
-
-    def _written(self) -> None:
-        self._generation += 1
 
     def forget(self) -> None:
         """Drop what is cached about the archive's contents: another process has written."""
@@ -247,7 +237,6 @@ class Archive:
         """Store an already parsed and attributed Document (benchmarks, bulk import)."""
         async with self._write_lock:
             article_id = await self._store.insert_article(doc, ingest.content_hash(doc.body), guild_id)
-        self._written()
         return _summary(article_id, doc, guild_id)
 
     async def import_folder(
@@ -303,7 +292,6 @@ class Archive:
                 stored = await self._store.insert_articles(
                     [(doc, ingest.content_hash(doc.body), guild_id) for _i, doc in batch]
                 )
-            self._written()
             for (i, doc), outcome in zip(batch, stored, strict=True):
                 results[i] = _summary(outcome, doc, guild_id) if isinstance(outcome, int) else outcome
             stored_count += sum(isinstance(outcome, int) for outcome in stored)
@@ -361,7 +349,6 @@ class Archive:
             )
         async with self._write_lock:
             await self._store.delete_article(article_id)
-        self._written()
         return _ref(row)
 
     # -- answering ---------------------------------------------------------------------
@@ -563,4 +550,3 @@ class Archive:
         """Rebuild every full-text index from the rows it indexes (`archivist rebuild`)."""
         async with self._write_lock:
             await self._store.rebuild()
-        self._written()

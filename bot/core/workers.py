@@ -13,8 +13,8 @@ ProcessPoolExecutor passes each call through two threads and two queues; it meas
 about a fifth slower here.)
 
 Workers cache what they know about the archive (speaker aliases, the sentence count).
-Every write in the bot's process moves `Archive.generation` on; a question carries the
-generation it was asked at, and a worker that sees a new one forgets its caches first.
+Before each answer an Archive checks PRAGMA data_version, which moves on for every commit
+by another connection (the bot's writes among them), and forgets its caches when it has.
 A worker that dies is replaced, and its unanswered questions are answered in the bot's
 process.
 """
@@ -52,7 +52,7 @@ MAX_IN_FLIGHT = 32
 
 # -- in each worker process --------------------------------------------------------------
 def _serve(conn: Connection, path: str) -> None:
-    """A worker's life: open the archive, answer (call id, method, generation, args, kwargs)
+    """A worker's life: open the archive, answer (call id, method, args, kwargs)
     requests in order until None arrives or the bot goes away."""
     # Ctrl-C in a terminal reaches the whole process group: the bot stops its workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -62,7 +62,6 @@ def _serve(conn: Connection, path: str) -> None:
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
     loop = asyncio.new_event_loop()
     archive = Archive(loop.run_until_complete(Store.open(path)))
-    generation = -1
     # What is alive now lives as long as the worker: keep full collections from walking it.
     # And make them ten times rarer: the caches (parsed sentences, stems) are what survives
     # young collections, so every full one paused a worker 15-40 ms to find them all alive.
@@ -72,10 +71,7 @@ def _serve(conn: Connection, path: str) -> None:
     try:
         conn.send(("ready", os.getpid()))
         while (request := conn.recv()) is not None:
-            call_id, method, asked_at, args, kwargs = request
-            if asked_at != generation:
-                archive.forget()
-                generation = asked_at
+            call_id, method, args, kwargs = request
             try:
                 reply = (call_id, True, loop.run_until_complete(getattr(archive, method)(*args, **kwargs)))
             except Exception as error:  # noqa: BLE001 - the caller raises it as its own
@@ -210,7 +206,7 @@ class Readers:
             future: asyncio.Future[SearchResult] = asyncio.get_running_loop().create_future()
             worker.waiting[call_id] = future
             try:
-                worker.conn.send((call_id, method, self._archive.generation, args, kwargs))
+                worker.conn.send((call_id, method, args, kwargs))
                 return await future
             except (WorkerDied, OSError):
                 # Died before answering: answer here, in the bot's process, rather than not at all.
