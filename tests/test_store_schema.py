@@ -254,3 +254,23 @@ async def test_a_read_only_archive_reads_commits_still_in_the_wal(tmp_path):
             assert (await archive.articles())[0][0].ref.title == "Renamed"
     finally:
         writer.close()
+
+
+async def test_database_refusals_reach_callers_as_archive_errors(tmp_path):
+    from bot.core.errors import ArchiveError, BadArticle
+    from bot.core.store import Store
+
+    store = await Store.open(tmp_path / "s.db")
+    try:
+        good = ingest.build_document("Fine", ["The ferry left at dawn."])
+        broken = replace(
+            _two_speakers(), clauses=((Attribution("Ann Lee", None, "said", "yelled", None),), ())
+        )  # type: ignore[arg-type]
+        results = await store.insert_articles([(good, "h1", None), (broken, "h2", None)])
+        assert isinstance(results[0], int)
+        assert isinstance(results[1], BadArticle) and not isinstance(results[1], sqlite3.Error)
+        with pytest.raises(ArchiveError, match="could not be stored"):
+            await store.insert_article(broken, "h3", None)
+        assert await store.check() == []
+    finally:
+        await store.close()
