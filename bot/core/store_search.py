@@ -30,6 +30,7 @@ class Candidate:
     cue: str | None
     content: str | None
     quote: int | None
+    ordinal: int = 0  # which of its sentence's attributions (0: the main one); `who` reads it
 
 
 _CANDIDATE_COLUMNS = """
@@ -73,7 +74,7 @@ class SearchQueries:
         """Attributions whose content matches an FTS5 expression, best BM25 first: each with
         its own speaker (one sentence may give several), `text` its sentence."""
         sql = (
-            f"SELECT {_CANDIDATE_COLUMNS.format(score='hits.score')}"
+            f"SELECT {_CANDIDATE_COLUMNS.format(score='hits.score')}, at.ordinal"
             " FROM hits JOIN attributions at ON at.id = hits.id JOIN sentences s ON s.id = at.sentence_id"
             " JOIN articles a ON a.id = s.article_id JOIN speakers sp ON sp.id = at.speaker_id"
             f" WHERE {_SCOPE} ORDER BY hits.score DESC LIMIT :limit"

@@ -25,11 +25,17 @@ async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> 
     cands = await store.quote_candidates(query.plan(WHO_POSTINGS), guild_id, WHO_CANDIDATES)
     if not cands:
         return SearchResult(query=query.text)
-    top_bm25 = max(c.bm25 for c in cands) or 1.0
+    # A sentence is scored once, whichever of its attributions matched (the index holds one
+    # row per attribution): its best row's BM25 stands for all of them.
+    sentence_bm25: dict[int, float] = {}
+    for c in cands:
+        sentence_bm25[c.sentence_id] = max(c.bm25, sentence_bm25.get(c.sentence_id, c.bm25))
+    top_bm25 = max(sentence_bm25.values()) or 1.0
     frag = utils.default_process(query.text)
-    scored: list[tuple[float, float, Candidate]] = []
+    scored: list[tuple[float, float, int, Candidate]] = []
     token_lists = await _token_lists(store, [c.text for c in cands])
-    for c, tokens in zip(cands, token_lists, strict=True):
+    content_lists = await _token_lists(store, [c.content or c.text for c in cands])
+    for c, tokens, said in zip(cands, token_lists, content_lists, strict=True):
         sentence = utils.default_process(c.text)
         # partial_ratio aligns the fragment with its best window in the sentence: a
         # misremembered quote still lines up with the words around it.
@@ -40,12 +46,15 @@ async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> 
         )
         overlap = fuzz.token_set_ratio(frag, sentence) / 100
         cover = _coverage(query, set(tokens))
-        score = 0.45 * aligned + 0.2 * overlap + 0.2 * cover + 0.15 * (c.bm25 / top_bm25)
-        # One sentence's attributions score alike on its text: the clause that holds the words wins.
-        clause = fuzz.partial_ratio(frag, utils.default_process(c.content or c.text))
-        scored.append((score, clause, c))
-    scored.sort(key=lambda r: (r[0], r[1]), reverse=True)
-    ranked = [(score, c) for score, _clause, c in scored]
+        score = (
+            0.45 * aligned + 0.2 * overlap + 0.2 * cover + 0.15 * (sentence_bm25[c.sentence_id] / top_bm25)
+        )
+        # One sentence's attributions score alike: the one whose own content holds most of the
+        # fragment's weight answers ("A said X, but B said Y": Y's words answer B), the main
+        # one when they hold alike.
+        scored.append((score, _coverage(query, set(said)), -c.ordinal, c))
+    scored.sort(key=lambda r: r[:3], reverse=True)
+    ranked = [(score, c) for score, _clause, _main, c in scored]
     best = ranked[0][0]
     if best < WHO_THRESHOLD:
         return SearchResult(query=query.text, suggestions=tuple(await _answers(store, ranked, 3)))
