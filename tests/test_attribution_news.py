@@ -264,3 +264,20 @@ def test_as_x_reported_introduces_the_report() -> None:
     )
     noted = _main(body, "As she noted")
     assert noted and (noted.speaker, noted.content) == ("Ann Keller", "the plan is a mess.")
+
+
+def test_definite_descriptions_resolve_to_the_entity_with_that_head() -> None:
+    body = (
+        "Sen. Ruth Calder of Ohio met executives of Northwind Bank on Monday. Acme Corp. was there too.\n\n"
+        "The senator said the deal was fair.\n\n"
+        "The bank said it would lend more.\n\n"
+        "The company said it would hire 200 workers.\n\n"
+        "The campaign said it raised $2 million."
+    )
+    speakers = {b: _main(body, b) for b in ("The senator", "The bank", "The company", "The campaign")}
+    assert {b: a.speaker if a else None for b, a in speakers.items()} == {
+        "The senator": "Ruth Calder",
+        "The bank": "Northwind Bank",
+        "The company": "Acme Corp.",
+        "The campaign": "Ruth Calder's campaign",
+    }

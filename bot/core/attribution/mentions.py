@@ -219,8 +219,10 @@ def find_mentions(out: str) -> list[Mention]:
             # "Lankford of Oklahoma": of/for after a name (not a title or body) ends the name.
             if low in ("of", "for", "on") and pieces[-1]:
                 prev = pieces[-1][-1][0]
-                if not (_is_title_word(prev) or _is_org_word(prev)) or (
-                    low == "on" and not _is_org_word(prev)
+                if (
+                    not (_is_title_word(prev) or _is_org_word(prev))
+                    or (low == "on" and not _is_org_word(prev))
+                    or (low == "on" and _DATE_AFTER_ON_RE.match(run, tm.end()))  # "Northwind Bank on Monday"
                 ):
                     pieces.append([])
                     continue
@@ -263,6 +265,10 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
 
 
 # -ly words that do name things ("Daily Caller", "Holy See") rather than open a sentence.
+_DATE_AFTER_ON_RE = re.compile(
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b"
+)
 _LY_NAMES = frozenset("daily weekly monthly quarterly holy".split())
 
 

@@ -32,6 +32,17 @@ _REPLY_CUES = frozenset(
     """replied replies responded responds answered answers countered counters retorted retorts
     rebutted""".split()
 )
+# Words an organisation's name may carry for a head noun ("the company" -> "Acme Corp.").
+_HEAD_NAMES = {
+    "company": ("company", "corp", "corp.", "corporation", "inc", "inc.", "co.", "ltd", "llc", "holdings"),
+    "firm": ("firm", "corp", "corp.", "inc", "inc.", "llp", "group", "partners"),
+    "group": ("group", "association", "alliance", "coalition", "foundation", "network"),
+    "organization": ("organization", "organisation", "association", "foundation", "group"),
+}
+# Heads that name the organisation around a person ("the campaign", "his team").
+_PERSON_OWNED_HEADS = frozenset("campaign team".split())
+# Heads vague enough to stand for whichever organisation the last sentences named.
+_GENERIC_ORG_HEADS = frozenset("group organization organisation company firm agency".split())
 _OPENING_PRONOUN_RE = re.compile(r"\W*(?:[A-Z][\w ]{0,30},\s*)?(\w+)\b")
 # Role nouns that give their referent's gender.
 _GENDERED_HEADS = {
@@ -158,8 +169,23 @@ class Resolver:
             and not ref.text.lower().startswith(("his ", "her "))
         ):
             if head in ORG_HEADS:
-                orgs = [e for e in self.registry.entities if e.kind == "org" and head in e.name.lower()]
-                if not orgs and ref.text.lower() == "the " + head:
+                names = _HEAD_NAMES.get(head, (head,))
+                orgs = [
+                    e
+                    for e in self.registry.entities
+                    if e.kind == "org" and any(n in e.name.lower().split() for n in names)
+                ]
+                if not orgs and head in _PERSON_OWNED_HEADS and ref.text.lower() == "the " + head:
+                    # "the campaign said": the campaign of the person the story is about.
+                    people = [
+                        e
+                        for e in self.registry.entities
+                        if e.kind == "person" and not e.unnamed and 0 <= index - e.seen[0] <= _DEFINITE_REACH
+                    ]
+                    if people:
+                        owner = max(people, key=lambda e: (e.salience, e.seen))
+                        return self.registry.unnamed(f"{owner.name}'s {head}", head)
+                if not orgs and ref.text.lower() == "the " + head and head in _GENERIC_ORG_HEADS:
                     # "the group", "the company": the organisation the last sentences named.
                     orgs = [
                         e for e in self.registry.entities if e.kind == "org" and 0 <= index - e.seen[0] <= 2
