@@ -245,6 +245,24 @@ def test_export_json_carries_attribution_fields(cli):
     assert set(said["attributions"][0]) == clause_fields
 
 
+def test_an_added_sentence_with_two_speakers_exports_both_and_who_finds_each(cli, tmp_path):
+    story = tmp_path / "water.txt"
+    story.write_text(
+        "Water board splits\n\nAnn Keller chairs the water board. Tom Reyes is her deputy.\n\n"
+        "Keller said the plan was sound, though Reyes noted that the pipes would cost more.\n"
+    )
+    assert cli("add", str(story))[0] == 0
+    code, out, _ = cli("--json", "export")
+    assert code == 0
+    article = next(a for a in map(json.loads, out.splitlines()) if a["title"] == "Water board splits")
+    sentence = next(s for s in article["sentences"] if s["text"].startswith("Keller said"))
+    assert sentence["speaker"] == "Ann Keller"
+    clauses = [(a["speaker"], sentence["text"][a["start"] : a["end"]]) for a in sentence["attributions"]]
+    assert clauses == [("Ann Keller", "the plan was sound"), ("Tom Reyes", "the pipes would cost more.")]
+    code, out, _ = cli("--json", "who", "the pipes would cost more")
+    assert code == 0 and json.loads(out)["answers"][0]["speaker"] == "Tom Reyes"
+
+
 def test_seeding_can_be_turned_off(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("ARCHIVIST_DB", str(tmp_path / "empty.db"))
     monkeypatch.setenv("ARCHIVIST_SEEDS", "")
