@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from bot.core.attribution import corpus
 from bot.core.ingest import parse
 from bot.core.models import Attribution, Document
 
@@ -314,14 +313,9 @@ FLOORS = {
 
 
 def test_corpus_precision_and_recall_stay_above_their_floors() -> None:
-    spec = importlib.util.spec_from_file_location("bench_attribution", ROOT / "bench" / "attribution.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = bench  # dataclasses look their module up there
-    spec.loader.exec_module(bench)
-    items = bench.load(CORPUS)
+    items = corpus.load(CORPUS)
     assert len(items) >= 30
-    t = bench.score(items)
+    t = corpus.score(items)
     figures = {
         "precision": t.correct_pred / t.predicted,
         "recall": sum(t.found.values()) / t.gold,
