@@ -96,6 +96,26 @@ async def test_add_by_url_follows_redirect(harness: BotHarness, site: tuple[str,
     )
 
 
+async def test_add_by_url_keeps_no_secret(harness: BotHarness, site: tuple[str, list[str]]) -> None:
+    h = harness
+    base, hits = site
+    with_password = base.replace("http://", "http://user:hunter2@") + "/tidal"
+    reply = await h.fake.reply(await h.fake.slash(h.guild, h.mod, "add", {"url": with_password}))
+    assert reply["content"] == "Links with a user name or password in them cannot be added."
+    assert hits == []  # nothing was sent to the site, so no Basic auth either
+
+    reply = await h.fake.reply(
+        await h.fake.slash(h.guild, h.mod, "add", {"url": f"{base}/tidal?id=7&token=s3cr3t&sig=abc"})
+    )
+    assert title(reply) == "Added: Tidal power plant opens"
+    assert "s3cr3t" not in str(reply) and f"{base}/tidal?id=7" in field(reply, "Source")
+    answer = await h.slash_reply("ask", {"question": "how many homes will the tidal plant supply?"})
+    assert "s3cr3t" not in str(answer["embeds"]) and "sig=" not in str(answer["embeds"])
+    exported = [a async for a in h.archive.export(guild_id=h.guild.id)]
+    assert any("Tidal" in str(a) for a in exported)
+    assert all("s3cr3t" not in str(a) for a in exported)
+
+
 async def test_add_by_url_refused_for_wrong_type(harness: BotHarness, site: tuple[str, list[str]]) -> None:
     h = harness
     before = await count(h, h.guild.id)

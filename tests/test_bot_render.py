@@ -132,3 +132,55 @@ def test_citation_links_web_sources_only() -> None:
 def test_choice_labels_are_at_most_100_characters() -> None:
     label = render.choice_label("Name\n" + "x" * 300)
     assert len(label) <= 100 and "\n" not in label
+
+
+# Every construct Discord renders, and how it must come out (shown as written).
+ESCAPES = [
+    ("# Heading", "\\# Heading"),
+    ("## Smaller", "\\## Smaller"),
+    ("-# subtext", "\\-# subtext"),
+    ("- item", "\\- item"),
+    ("+ item", "\\+ item"),
+    ("* item", "\\* item"),
+    ("  - nested", "  \\- nested"),
+    ("12. numbered", "12\\. numbered"),
+    ("> quote", "\\> quote"),
+    (">>> block quote", "\\>>> block quote"),
+    ("[masked](http://evil.example)", "\\[masked\\](http://evil.example)"),
+    ("||spoiler||", "\\|\\|spoiler\\|\\|"),
+    ("`code` and ```block```", "\\`code\\` and \\`\\`\\`block\\`\\`\\`"),
+    ("*i* **b** __u__ _i_ ~~s~~", "\\*i\\* \\*\\*b\\*\\* \\_\\_u\\_\\_ \\_i\\_ \\~\\~s\\~\\~"),
+    ("<t:1700000000:R>", "\\<t:1700000000:R>"),
+    ("<:pepe:123> <a:wave:456>", "\\<:pepe:123> \\<a:wave:456>"),
+    ("<#123> </ask:456> <@789> <@!789> <@&12>", "\\<#123> \\</ask:456> \\<@789> \\<@!789> \\<@&12>"),
+    ("back\\slash *", "back\\\\slash \\*"),
+    ("a\u202eb\u2066c\u200bd\u200de\ufefff\u00adg", "abcdefg"),
+    ("plain words, 3.5 - 2 # x > y", "plain words, 3.5 - 2 # x > y"),
+]
+
+
+def test_escape_every_construct_discord_renders() -> None:
+    for raw, shown in ESCAPES:
+        assert render.escape(raw) == shown, raw
+
+
+def test_line_starts_after_blank_lines_are_escaped_on_their_own_line() -> None:
+    # discord.py's escape_markdown put the backslash on the blank line before the hyphen.
+    text = "Intro.\n\n- item\n\n-# small\n\n# head\n\n> quote\n\n1. one"
+    out = render.escape(text)
+    assert out == "Intro.\n\n\\- item\n\n\\-# small\n\n\\# head\n\n\\> quote\n\n1\\. one"
+    assert render.cut(text, 1000, escaped=True) == out
+
+
+def test_clean_removes_every_invisible_formatting_character() -> None:
+    import sys
+    import unicodedata
+
+    invisible = "".join(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf")
+    assert render.clean(f"a{invisible}b\x00\x1b[31mc") == "ab[31mc"
+    assert render.choice_label("Title \u202eevil") == "Title evil"
+
+
+def test_citation_hides_credentials_and_secret_parameters() -> None:
+    ref = ArticleRef(1, "T", None, "https://user:pass@example.org/p?id=3&token=abc&SIG=x")
+    assert render.citation(ref) == "[T](https://example.org/p?id=3)"

@@ -174,3 +174,41 @@ async def test_http_errors_and_bad_links(server: tuple[str, list[str]]) -> None:
         await fetch_url("not a link at all")
     with pytest.raises(FetchError, match="could not be found"):
         await fetch_url("http://no-such-host.invalid/x")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[2002:7f00:1::]/x",  # 6to4 embedding 127.0.0.1
+        "http://[2002:a00:1::]/x",  # 6to4 embedding 10.0.0.1
+        "http://[64:ff9b::7f00:1]/x",  # NAT64 of 127.0.0.1
+        "http://[64:ff9b::a9fe:a9fe]/x",  # NAT64 of the cloud metadata address
+        "http://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/x",  # Teredo, client 10.0.0.1
+        "http://[::127.0.0.1]/x",  # IPv4-compatible (deprecated) form
+    ],
+)
+async def test_private_ipv4_inside_ipv6_refused(url: str) -> None:
+    with pytest.raises(FetchError, match="private or local address"):
+        await fetch_url(url)
+
+
+def test_embedded_public_ipv4_is_not_refused() -> None:
+    assert not fetch_module._refused("2002:808:808::")  # 6to4 of 8.8.8.8
+    assert not fetch_module._refused("64:ff9b::808:808")
+
+
+async def test_links_with_credentials_refused_before_any_request(server: tuple[str, list[str]]) -> None:
+    base, hits = server
+    with pytest.raises(FetchError, match="user name or password"):
+        await fetch_url(base.replace("http://", "http://user:pass@") + "/text", allow_private=True)
+    with pytest.raises(FetchError, match="user name or password"):
+        await fetch_url(base.replace("http://", "http://user@") + "/text", allow_private=True)
+    assert hits == []
+
+
+async def test_secret_query_parameters_are_not_kept_in_the_url(server: tuple[str, list[str]]) -> None:
+    base, _ = server
+    page = await fetch_url(f"{base}/text?id=4&token=s3cr3t&API_KEY=k&sig=abc&password=pw", allow_private=True)
+    assert page.body == b"plain words"
+    assert page.url == f"{base}/text?id=4"
+    assert fetch_module.public_url("https://u:p@example.org/a?auth=x&key=y") == "https://example.org/a"

@@ -110,7 +110,8 @@ class ArchivistBot(commands.Bot):
         """The one sentence a user sees for `error`; unexpected errors are logged here."""
         error = unwrap(error)
         if isinstance(error, ArchiveError):
-            return str(error) or "That did not work."
+            # The message may repeat what the member typed (a title, a date): shown as written.
+            return render.escape(str(error)) or "That did not work."
         if isinstance(error, commands.CommandOnCooldown | app_commands.CommandOnCooldown):
             return f"Slow down a little: try again in {max(1, round(error.retry_after))} s."
         if isinstance(error, NotModerator | commands.NoPrivateMessage | app_commands.NoPrivateMessage):
@@ -119,7 +120,7 @@ class ArchivistBot(commands.Bot):
             name = error.param.name
             return f"Missing `{name}`: try `{self.settings.prefix}help`."
         if isinstance(error, commands.UserInputError):
-            return f"I could not read that command: {error}"
+            return f"I could not read that command: {render.escape(str(error))}"
         if isinstance(error, commands.CheckFailure | app_commands.CheckFailure):
             return "You cannot use this command here."
         log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))

@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 
 import discord
-from discord.utils import escape_markdown
 
+from bot.core.fetch import public_url
 from bot.core.models import Answer, ArticleRef, ArticleSummary, SearchResult, Stats
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -39,9 +39,38 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(?=\s)")
 _SPACE = re.compile(r"\s+")
 
 
+# Invisible formatting characters (Unicode category Cf: bidi overrides and isolates,
+# zero-width spaces and joiners, the BOM, ...) and control characters other than newline
+# and tab. A U+202E in a title would reverse the bot's own text after it.
+# (The re module has no \p{Cf}; these ranges are every Cf code point of Unicode 15, plus
+# the Hangul and Braille blanks that show as nothing.)
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+    "\u08e2\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u2800"
+    "\u3164\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+# Characters Discord's Markdown reads anywhere in a line: emphasis, strike, spoilers,
+# code, masked-link brackets, and `<` which opens mentions, channel and command pills,
+# timestamps and custom emoji. Discord drops a backslash before any punctuation, so
+# escaping one that would not have mattered still shows it as written.
+_INLINE = re.compile(r"([\\*_~|`\[\]<])")
+# What Discord reads only at the start of a line (after indentation): headings, subtext,
+# lists, quotes, and numbered lists (the dot is escaped: "1\\. ").
+_LINE_START = re.compile(r"^([ \t]*)(?:([#>+\-])|(\d+)(\.))", re.MULTILINE)
+
+
+def clean(text: str) -> str:
+    """`text` without invisible formatting or control characters (an article's or a member's
+    text must not reorder or hide the bot's own)."""
+    return _INVISIBLE.sub("", text)
+
+
 def escape(text: str) -> str:
-    """Escape Markdown so archived text shows as written."""
-    return escape_markdown(text)
+    """Archived or member text shown as written: cleaned, every Markdown construct Discord
+    renders escaped, and mention-like `<...>` shown as text rather than as pills."""
+    text = _INLINE.sub(r"\\\1", clean(text))
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\.", text)
 
 
 def _boundaries(text: str) -> tuple[list[int], list[int]]:
@@ -132,10 +161,19 @@ def citation(ref: ArticleRef) -> str:
     """Title (linked when the source is a web address) and date, escaped."""
     title = escape(cut(ref.title, 200))
     if ref.source and ref.source.startswith(("http://", "https://")) and len(ref.source) <= 500:
+        # Articles stored before sources were cleaned may still carry credentials.
+        source = _shown_source(ref.source)
         # Angle brackets would break the link; such URLs are shown unlinked.
-        title = f"[{title}]({ref.source})" if not any(c in ref.source for c in "()<> ") else title
+        title = f"[{title}]({source})" if source and not any(c in source for c in "()<> ") else title
     # A non-web source is a file name from an import: noise to a reader, so left out.
     return f"{title} ({ref.date})" if ref.date else title
+
+
+def _shown_source(source: str) -> str | None:
+    try:
+        return public_url(source)
+    except ValueError:
+        return None
 
 
 def answer_embed(
@@ -143,7 +181,9 @@ def answer_embed(
 ) -> discord.Embed:
     """One answer: the quoted passage, who said it, and where."""
     embed = discord.Embed(
-        title=cut(heading, TITLE_LIMIT) if heading else None, description=passage(answer), colour=COLOUR
+        title=cut(heading, TITLE_LIMIT, escaped=True) if heading else None,
+        description=passage(answer),
+        colour=COLOUR,
     )
     who = _speaker_line(answer)
     if who:
@@ -157,7 +197,7 @@ def answer_embed(
 def paragraph_embed(answer: Answer) -> discord.Embed:
     """The whole paragraph an answer comes from."""
     embed = discord.Embed(
-        title=cut(answer.article.title, TITLE_LIMIT),
+        title=cut(answer.article.title, TITLE_LIMIT, escaped=True),
         description=cut(answer.paragraph, PARAGRAPH_BUDGET, escaped=True),
         colour=COLOUR,
     )
@@ -182,7 +222,7 @@ def no_match(result: SearchResult, *, what: str = "good match") -> str:
 def article_embed(summary: ArticleSummary, excerpt: str | None = None) -> discord.Embed:
     """An article's card: citation, author, counts, speakers and an opening excerpt."""
     embed = discord.Embed(
-        title=cut(summary.ref.title, TITLE_LIMIT),
+        title=cut(summary.ref.title, TITLE_LIMIT, escaped=True),
         description=cut(excerpt, 1500, escaped=True) if excerpt else None,
         colour=COLOUR,
     )
@@ -204,7 +244,7 @@ def article_embed(summary: ArticleSummary, excerpt: str | None = None) -> discor
 def added_embed(summary: ArticleSummary) -> discord.Embed:
     """What was stored by /add."""
     embed = article_embed(summary)
-    embed.title = cut(f"Added: {summary.ref.title}", TITLE_LIMIT)
+    embed.title = "Added: " + cut(summary.ref.title, TITLE_LIMIT - 7, escaped=True)
     if not summary.speakers:
         embed.add_field(name="Speakers", value="none found", inline=False)
     return fit_embed(embed)
@@ -272,7 +312,8 @@ def help_embed(prefix: str) -> discord.Embed:
 
 def choice_label(text: str) -> str:
     """An autocomplete choice name or value (at most 100 characters)."""
-    return cut(_SPACE.sub(" ", text), CHOICE_LIMIT)
+    # Autocomplete shows plain text (no Markdown), but bidi overrides still reorder it.
+    return cut(_SPACE.sub(" ", clean(text)), CHOICE_LIMIT)
 
 
 def _join_limited(items: Sequence[str], limit: int, sep: str = ", ") -> str:

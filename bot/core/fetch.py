@@ -29,7 +29,7 @@ _ACCEPTED_TYPES = ("text/", "application/xhtml+xml", "application/xml")
 
 @dataclass(frozen=True, slots=True)
 class Fetched:
-    """A fetched page: its bytes, media type, final URL and declared charset."""
+    """A fetched page: its bytes, media type, final URL (as `public_url` shows it) and declared charset."""
 
     body: bytes
     content_type: str
@@ -37,11 +37,49 @@ class Fetched:
     charset: str | None
 
 
+# Query parameters that commonly carry a secret (signed links, API keys, session tokens):
+# dropped from the source that is stored and shown to every member.
+SECRET_PARAMS = frozenset(
+    {
+        "token", "access_token", "refresh_token", "id_token", "auth", "authorization", "key", "apikey",
+        "api_key", "sig", "signature", "password", "passwd", "pwd", "secret", "client_secret", "session",
+        "sessionid", "x-amz-signature", "x-amz-credential", "x-amz-security-token", "x-goog-signature",
+    }
+)  # fmt: skip
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052 well-known prefix
+
+
+def public_url(url: str | URL) -> str:
+    """`url` as it may be shown and stored: no user name or password, no secret-bearing
+    query parameters."""
+    parsed = url if isinstance(url, URL) else URL(url)
+    if parsed.user is not None or parsed.password is not None:
+        parsed = parsed.with_user(None)
+    if parsed.query and any(name.lower() in SECRET_PARAMS for name in parsed.query):
+        kept = [(k, v) for k, v in parsed.query.items() if k.lower() not in SECRET_PARAMS]
+        parsed = parsed.with_query(kept)
+    return str(parsed)
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one carries (mapped, 6to4, Teredo client, NAT64), if any:
+    a gateway would deliver to it, so it is the address that must be checked."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if ip in _NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
 def _refused(address: str) -> bool:
     """True for addresses a public link must never reach."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        ip = _embedded_ipv4(ip) or ip
     return (
         ip.is_private
         or ip.is_loopback
@@ -103,6 +141,9 @@ def _check_url(url: URL, allow_private: bool) -> None:
     host = url.raw_host
     if not host:
         raise FetchError("The link has no host name.")
+    if url.user is not None or url.password is not None:
+        # Credentials would be sent to the site and stored (and shown) as the source.
+        raise FetchError("Links with a user name or password in them cannot be added.")
     # aiohttp does not ask the resolver about literal addresses, so check them here.
     if _is_ip(host) and not allow_private and _refused(host.strip("[]")):
         raise FetchError(f"The link points to a private or local address ({host}), which is not allowed.")
@@ -187,4 +228,6 @@ async def _read(response: aiohttp.ClientResponse, url: URL, max_bytes: int) -> F
         if size > max_bytes:
             raise TooLarge(f"The page is larger than the {limit} limit.")
         chunks.append(chunk)
-    return Fetched(body=b"".join(chunks), content_type=content_type, url=str(url), charset=response.charset)
+    return Fetched(
+        body=b"".join(chunks), content_type=content_type, url=public_url(url), charset=response.charset
+    )

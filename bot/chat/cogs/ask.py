@@ -43,7 +43,7 @@ async def resolve_article(bot: ArchivistBot, value: str, guild_id: int | None) -
         return await bot.archive.article(int(text), guild_id=guild_id)
     matches = await bot.archive.find_articles(text, guild_id=guild_id, limit=1)
     if not matches:
-        raise NotFound(f"No article here matches \u201c{render.cut(value, 100)}\u201d.")
+        raise NotFound(f"No article here matches \u201c{render.cut(value, 200)}\u201d.")
     return await bot.archive.article(matches[0].id, guild_id=guild_id)
 
 

@@ -162,10 +162,12 @@ class Manage(commands.Cog):
         async def confirmed(interaction: discord.Interaction[Any]) -> str:
             ref = await self.bot.archive.remove(summary.ref.id, guild_id=guild_id)
             log.info("removed article %s in guild %s by user %s", ref.id, guild_id, interaction.user.id)
-            return f"Removed {ref.citation}."
+            return f"Removed {render.citation(ref)}."
 
         view = ConfirmView(ctx.author.id, confirmed, timeout=self.bot.settings.view_timeout)
-        question = f"Remove {summary.ref.citation} ({summary.sentences} sentences)? This cannot be undone."
+        question = (
+            f"Remove {render.citation(summary.ref)} ({summary.sentences} sentences)? This cannot be undone."
+        )
         view.message = await ctx.send(render.fit_content(question), view=view, ephemeral=True)
 
     @remove.autocomplete("article")
