@@ -56,7 +56,10 @@ _ENV_NAMES = {
     "ARCHIVIST_FETCH_TIMEOUT": "fetch_timeout",
     "ARCHIVIST_MESSAGE_CONTENT": "message_content",
     "ARCHIVIST_VIEW_TIMEOUT": "view_timeout",
+    "ARCHIVIST_BUTTON_MEMORY": "button_memory",
     "ARCHIVIST_DEFER_AFTER": "defer_after",
+    "ARCHIVIST_QUEUE_SECONDS": "queue_seconds",
+    "ARCHIVIST_DRAIN_SECONDS": "drain_seconds",
     "ARCHIVIST_LOG_LEVEL": "log_level",
     "ARCHIVIST_WORKERS": "workers",
 }
@@ -82,10 +85,16 @@ class BotSettings:
     fetch_max_bytes: int = 2_000_000
     fetch_timeout: float = 10.0
     message_content: bool = True  # privileged intent, needed for prefix commands
-    view_timeout: float = 180.0  # seconds before answer buttons are removed
+    view_timeout: float = 900.0  # seconds an answer's More/Back/Source buttons keep working
+    button_memory: int = 2000  # answers kept for their buttons at most (memory stays bounded)
     # Discord drops an interaction not answered within 3 s: when the interaction's age plus
     # the expected wait for the archive passes this, the bot defers first.
     defer_after: float = 1.5
+    # An /ask, /who or /said that would be answered later than this many seconds after it was
+    # asked is told at once that the bot is busy (the queue stays short; Discord's 3 s holds).
+    queue_seconds: float = 1.0
+    # On shutdown, how long running commands get to finish before the connection closes.
+    drain_seconds: float = 10.0
     log_level: str = "INFO"
     # Processes answering ask/who/said (see bot.core.workers); None: one per core, 0: none.
     workers: int | None = None

@@ -180,12 +180,93 @@ async def test_pagination_by_asker_and_by_someone_else(harness: BotHarness) -> N
     assert "Grace Hopper, the port engineer, said the new sea wall would hold." in description(source)
 
 
-async def test_buttons_removed_on_timeout(tmp_path: Path) -> None:
+async def test_buttons_expire_without_any_edit(tmp_path: Path) -> None:
     async with start_bot(tmp_path, view_timeout=0.3) as h:
         reply = await h.slash_reply("said", {"person": "Grace Hopper"})
-        assert buttons(reply)
-        await h.fake.wait_for(lambda r: r.method == "PATCH" and "@original" in r.path, timeout=5)
-        assert h.fake.messages[int(reply["id"])]["components"] == []
+        assert buttons(reply) == ["Back", "More", "Source"]
+        await asyncio.sleep(0.5)
+        # Nothing is edited when buttons expire (no REST call per answer)...
+        assert not [r for r in h.fake.requests if r.method == "PATCH"]
+        # ...and a late press is told why nothing happens.
+        late = await h.fake.reply(await h.fake.click(h.guild, h.alice, reply, "More"))
+        assert (
+            late["flags"] & EPHEMERAL
+            and late["content"] == "This answer is too old for its buttons now; ask again."
+        )
+        assert description(h.fake.messages[int(reply["id"])]) == description(reply)
+
+
+async def test_answers_hold_no_view_objects(harness: BotHarness) -> None:
+    for _ in range(5):
+        reply = await harness.slash_reply("said", {"person": "Grace Hopper"})
+        assert buttons(reply) == ["Back", "More", "Source"]
+    state = harness.bot._connection
+    assert state._view_store.persistent_views == [] and len(state._view_store._synced_message_views) == 0
+    assert len(harness.bot.answer_pages) == 5
+
+
+async def test_buttons_after_a_restart_still_answer(harness: BotHarness) -> None:
+    h = harness
+    answer = await h.slash_reply("said", {"person": "Grace Hopper"})
+    for i in range(12):
+        await h.archive.add_text(f"Report number {i} on tides.\n\nThe tide rose by {i} cm.", name=f"r{i}.txt")
+    listing = await h.slash_reply("articles")
+    added = await h.archive.add_text(
+        "The pier closed.\n\nIt rained all week.", name="p.txt", guild_id=h.guild.id
+    )
+    removal = await h.slash_reply("remove", {"article": str(added.ref.id)}, user=h.mod)
+    await h.restart()
+    # Paging the article list needs nothing from memory: it works as before.
+    page2 = await h.fake.reply(await h.fake.click(h.guild, h.alice, listing, "Next"))
+    assert page2["embeds"][0]["footer"]["text"] == "Page 2 of 2"
+    # An answer's pages were in the old process's memory: the press is answered all the same.
+    late = await h.fake.reply(await h.fake.click(h.guild, h.alice, answer, "More"))
+    assert late["flags"] & EPHEMERAL and "too old" in late["content"]
+    # Someone else's press is still refused, not "too old".
+    other = await h.fake.reply(await h.fake.click(h.guild, h.bob, answer, "More"))
+    assert "Only the person who asked" in other["content"]
+    # The removal confirmation carries the article in its buttons.
+    done = await h.fake.reply(await h.fake.click(h.guild, h.mod, removal, "Remove"))
+    assert done["content"].startswith("Removed ") and done["components"] == []
+    assert (await h.archive.articles(guild_id=h.guild.id))[1] == 2 + 12
+
+
+async def test_unknown_buttons_and_forms_get_an_answer(harness: BotHarness) -> None:
+    h = harness
+    # A message with a button from an older version of the bot (a random custom_id).
+    old = h.fake._new_message(
+        h.guild.channel_id,
+        {
+            "content": "old",
+            "components": [
+                {
+                    "type": 1,
+                    "components": [
+                        {
+                            "type": 2,
+                            "style": 1,
+                            "label": "More",
+                            "custom_id": "9f2c4e1d0a7b6c5d8e9f0a1b2c3d4e5f",
+                        }
+                    ],
+                }
+            ],
+        },
+        [],
+    )
+    reply = await h.fake.reply(await h.fake.click(h.guild, h.alice, old, "More"))
+    assert (
+        reply["flags"] & EPHEMERAL
+        and reply["content"] == "That button no longer works; run the command again."
+    )
+    # A form opened before a restart.
+    modal = (await h.fake.callback(await h.fake.slash(h.guild, h.mod, "add"))).json["data"]
+    await h.restart()
+    submit = await h.fake.submit_modal(
+        h.guild, h.mod, modal, {"Title": "T", "Date": "", "Text": "The pier closed."}
+    )
+    reply = await h.fake.reply(submit)
+    assert reply["flags"] & EPHEMERAL and reply["content"] == "That form has expired; run /add again."
 
 
 async def test_cooldown_answers_with_time_left(tmp_path: Path) -> None:

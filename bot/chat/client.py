@@ -3,6 +3,7 @@ answered in one place."""
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
 import time
@@ -10,6 +11,7 @@ from typing import Any
 
 import discord
 import yarl
+from cachetools import TTLCache
 from discord import app_commands
 from discord.ext import commands
 
@@ -17,9 +19,10 @@ from bot.config import BotSettings
 from bot.core.archive import Archive
 from bot.core.errors import ArchiveError
 
-from . import render
+from . import render, views
 from .checks import NotModerator
-from .views import clear_thinking
+from .tree import ArchivistTree, StalePayload
+from .views import AnswerButton, AnswerPages, ArticlesButton, clear_thinking
 
 log = logging.getLogger("bot.chat")
 
@@ -57,6 +60,7 @@ class ArchivistBot(commands.Bot):
             # Archived text and questions may hold @everyone or role mentions: never ping.
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
+            tree_cls=ArchivistTree,
             **options,
         )
         # Archive calls overlap (the core is safe under concurrent calls, which
@@ -65,11 +69,17 @@ class ArchivistBot(commands.Bot):
         self.archive = _Timed(archive)  # type: ignore[assignment]
         self.settings = settings
         self.synced = False
+        self.shed = 0  # interactions answered "busy" instead of queued
+        self.answer_pages = AnswerPages(settings.button_memory, settings.view_timeout)
+        self.open_forms: TTLCache[str, bool] = TTLCache(maxsize=10_000, ttl=3600)  # /add forms shown
 
     async def setup_hook(self) -> None:
         self.tree.on_error = self.on_app_command_error
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        from .cogs.manage import RemoveButton  # loaded just above
+
+        self.add_dynamic_items(AnswerButton, ArticlesButton, RemoveButton)
         await self.sync_commands()
 
     async def sync_commands(self) -> None:
@@ -93,6 +103,38 @@ class ArchivistBot(commands.Bot):
         if age + self.archive.expected_wait() > self.settings.defer_after:  # type: ignore[attr-defined]
             await ctx.defer()
 
+    def overloaded(self, interaction: discord.Interaction[Any]) -> bool:
+        """True when an answer started now would come later than `queue_seconds` after the
+        member asked: better a prompt "busy" than a late answer or a missed deadline."""
+        age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
+        return age + self.archive.expected_wait() > self.settings.queue_seconds  # type: ignore[attr-defined]
+
+    async def close(self) -> None:
+        """Finish (or answer) the commands already running, then disconnect: a command cut
+        off after deferring would stay "thinking" forever."""
+        tree: ArchivistTree = self.tree  # type: ignore[assignment]
+        tree.accepting = False
+        running = {t for t in tree.in_flight if not t.done() and t is not asyncio.current_task()}
+        if running and not self.is_closed():
+            log.info("finishing %d running commands before closing", len(running))
+            _, late = await asyncio.wait(running, timeout=self.settings.drain_seconds)
+            if late:
+                log.warning("closing with %d commands still running", len(late))
+        await super().close()
+
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        """Answer presses and forms nothing else will: buttons of an older version of the bot,
+        forms opened before a restart. (discord.py ignores them; the member would see
+        "This interaction failed".)"""
+        data: dict[str, Any] = interaction.data or {}  # type: ignore[assignment]
+        custom_id = str(data.get("custom_id", ""))
+        if interaction.type is discord.InteractionType.component and not views.is_our_button(custom_id):
+            log.info("press on an unknown button %r", custom_id[:100])
+            await views.reply_private(interaction, views.OLD_BUTTON)
+        elif interaction.type is discord.InteractionType.modal_submit and custom_id not in self.open_forms:
+            log.info("submission of an unknown form %r", custom_id[:100])
+            await views.reply_private(interaction, views.OLD_FORM)
+
     async def on_ready(self) -> None:
         log.info(
             "ready as %s (%s) in %d servers", self.user, self.user.id if self.user else "?", len(self.guilds)
@@ -109,6 +151,13 @@ class ArchivistBot(commands.Bot):
     def error_sentence(self, error: BaseException) -> str:
         """The one sentence a user sees for `error`; unexpected errors are logged here."""
         error = unwrap(error)
+        if isinstance(error, StalePayload):
+            # Discord's stale or odd payload, not a bug here.
+            log.info("stale interaction: %s", error)
+            return str(error)
+        if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+            log.info("stale interaction: %s", error)
+            return "I no longer have that command in that form; Discord may show it for a while yet."
         if isinstance(error, ArchiveError):
             # The message may repeat what the member typed (a title, a date): shown as written.
             return render.escape(str(error)) or "That did not work."
@@ -143,6 +192,8 @@ class ArchivistBot(commands.Bot):
     ) -> None:
         """tree.on_error: pure app-command failures (hybrid ones reach on_command_error)."""
         sentence = self.error_sentence(error)
+        if interaction.type is discord.InteractionType.autocomplete:
+            return  # the tree answers autocomplete with no choices; a message would be rejected
         send = (
             interaction.followup.send if interaction.response.is_done() else interaction.response.send_message
         )

@@ -1,25 +1,46 @@
 """Buttons and forms: answer pages, article pages, the remove confirmation, the /add form.
 
-Every view answers only the member who asked and removes its buttons when it times
-out. Views hold no archive logic: what a button does beyond paging is a callback the
-cog hands in.
+Buttons are `discord.ui.DynamicItem`s: what a press needs is in its `custom_id` (who asked,
+which page), so no View object is kept per message, nothing is edited when buttons time
+out, and a button still works after a restart. An answer's pages are the one thing too big
+for a custom_id: they are kept in a bounded, expiring cache (`AnswerPages`); a press after
+they are gone (expired, or the bot restarted) is told the answer is too old.
+
+Only the member who asked can press an answer's buttons. Views hold no archive logic.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import discord
+from cachetools import TTLCache
 
-from bot.core.models import Answer, ArticleSummary
+from bot.core.models import Answer
 
 from . import render
 
 log = logging.getLogger(__name__)
 
 NOT_YOURS = "Only the person who asked can use these buttons."
+TOO_OLD = "This answer is too old for its buttons now; ask again."
+OLD_BUTTON = "That button no longer works; run the command again."
+OLD_FORM = "That form has expired; run /add again."
+
+ANSWER_TEMPLATE = r"a:(?P<op>[bms]):(?P<owner>[0-9]+):(?P<key>[0-9a-z]+):(?P<index>[0-9]+)"
+ARTICLES_TEMPLATE = r"p:(?P<owner>[0-9]+):(?P<page>[0-9]+):(?P<side>[bn])"
+REMOVE_TEMPLATE = r"r:(?P<op>[yn]):(?P<owner>[0-9]+):(?P<article>[0-9]+)"
+# Every custom_id the bot's buttons carry; a press on anything else is an old button.
+BUTTON_IDS = [re.compile(t) for t in (ANSWER_TEMPLATE, ARTICLES_TEMPLATE, REMOVE_TEMPLATE)]
+
+
+def is_our_button(custom_id: str) -> bool:
+    """True when a button with this custom_id is one this version of the bot handles."""
+    return any(pattern.fullmatch(custom_id) for pattern in BUTTON_IDS)
 
 
 async def clear_thinking(interaction: discord.Interaction[Any]) -> None:
@@ -30,172 +51,176 @@ async def clear_thinking(interaction: discord.Interaction[Any]) -> None:
         await interaction.delete_original_response()
 
 
-async def reply_error(interaction: discord.Interaction[Any], error: Exception) -> None:
-    """Tell the member about a failed button or form in one sentence (the bot decides which)."""
-    client = interaction.client
-    sentence_for = getattr(client, "error_sentence", None)
-    sentence = sentence_for(error) if sentence_for else "Something went wrong; it has been logged."
+async def reply_private(interaction: discord.Interaction[Any], sentence: str) -> None:
+    """One private sentence, as the response or (once responded) as a follow-up."""
     send = interaction.followup.send if interaction.response.is_done() else interaction.response.send_message
     try:
-        await clear_thinking(interaction)
-        await send(sentence, ephemeral=True)
+        await send(render.fit_content(sentence), ephemeral=True)
     except discord.HTTPException:
-        log.exception("could not report an error to user %s", interaction.user.id)
+        log.warning("could not answer user %s", interaction.user.id, exc_info=True)
 
 
-class OwnedView(discord.ui.View):
-    """A view only its owner can press; its buttons disappear on timeout."""
+async def reply_error(interaction: discord.Interaction[Any], error: Exception) -> None:
+    """Tell the member about a failed button or form in one sentence (the bot decides which)."""
+    sentence_for = getattr(interaction.client, "error_sentence", None)
+    sentence = sentence_for(error) if sentence_for else "Something went wrong; it has been logged."
+    try:
+        await clear_thinking(interaction)
+    except discord.HTTPException:
+        log.debug("could not remove the thinking message", exc_info=True)
+    await reply_private(interaction, sentence)
 
-    def __init__(self, owner_id: int, *, timeout: float) -> None:
-        super().__init__(timeout=timeout)
-        self.owner_id = owner_id
-        self.message: discord.Message | None = None
 
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        if interaction.user.id == self.owner_id:
-            return True
-        await interaction.response.send_message(NOT_YOURS, ephemeral=True)
-        return False
+@dataclass(frozen=True, slots=True)
+class Pages:
+    """The answers one reply pages through."""
 
-    async def on_timeout(self) -> None:
-        if self.message is None:
+    answers: tuple[Answer, ...]
+    heading: str | None
+
+
+class AnswerPages:
+    """Answers kept for their buttons: at most `size`, each for `seconds` (memory stays flat)."""
+
+    def __init__(self, size: int, seconds: float) -> None:
+        self._cache: TTLCache[str, Pages] = TTLCache(maxsize=max(1, size), ttl=max(0.001, seconds))
+
+    def add(self, key: str, answers: Sequence[Answer], heading: str | None) -> None:
+        self._cache[key] = Pages(tuple(answers), heading)
+
+    def get(self, key: str) -> Pages | None:
+        return self._cache.get(key)
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+
+def base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if not number:
+            return out
+
+
+class _Pressable:
+    """Mixin for a stateless button: `press` does the work; any error is answered in one sentence
+    (discord.py would only log it, and the member would see "interaction failed")."""
+
+    async def press(self, interaction: discord.Interaction[Any]) -> None:
+        raise NotImplementedError
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            await self.press(interaction)
+        except Exception as error:  # noqa: BLE001 -- the bot's one error handler sorts it out
+            await reply_error(interaction, error)
+
+
+def answer_embed(pages: Pages, index: int) -> discord.Embed:
+    """The embed for answer `index` of `pages`."""
+    return render.answer_embed(
+        pages.answers[index], position=index + 1, total=len(pages.answers), heading=pages.heading
+    )
+
+
+def answer_view(owner_id: int, key: str, index: int, total: int) -> discord.ui.View:
+    """Back / More (when there is more than one answer) and Source, for answer `index`."""
+    view = discord.ui.View(timeout=None)
+    if total > 1:
+        view.add_item(AnswerButton("b", owner_id, key, index, disabled=index == 0))
+        view.add_item(AnswerButton("m", owner_id, key, index, disabled=index >= total - 1))
+    view.add_item(AnswerButton("s", owner_id, key, index))
+    return view
+
+
+class AnswerButton(_Pressable, discord.ui.DynamicItem[discord.ui.Button[Any]], template=ANSWER_TEMPLATE):
+    """Back / More through an answer's pages, or Source (the whole paragraph, privately)."""
+
+    LABELS = {"b": ("Back", discord.ButtonStyle.secondary), "m": ("More", discord.ButtonStyle.primary)}
+
+    def __init__(self, op: str, owner_id: int, key: str, index: int, *, disabled: bool = False) -> None:
+        label, style = self.LABELS.get(op, ("Source", discord.ButtonStyle.secondary))
+        super().__init__(
+            discord.ui.Button(
+                label=label, style=style, disabled=disabled, custom_id=f"a:{op}:{owner_id}:{key}:{index}"
+            )
+        )
+        self.op, self.owner_id, self.key, self.index = op, owner_id, key, index
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> AnswerButton:
+        return cls(match["op"], int(match["owner"]), match["key"], int(match["index"]))
+
+    async def press(self, interaction: discord.Interaction[Any]) -> None:
+        if interaction.user.id != self.owner_id:
+            await reply_private(interaction, NOT_YOURS)
             return
-        try:
-            await self.message.edit(view=None)
-        except discord.HTTPException:
-            # The message may be gone (deleted, or an expired interaction token): nothing to tidy.
-            log.debug("could not remove buttons from message %s", self.message.id)
+        pages: Pages | None = interaction.client.answer_pages.get(self.key)
+        if pages is None or self.index >= len(pages.answers):
+            await reply_private(interaction, TOO_OLD)
+            return
+        if self.op == "s":
+            embed = render.paragraph_embed(pages.answers[self.index])
+            await interaction.response.send_message(embed=embed, ephemeral=True)
+            return
+        step = -1 if self.op == "b" else 1
+        index = min(max(0, self.index + step), len(pages.answers) - 1)
+        view = answer_view(self.owner_id, self.key, index, len(pages.answers))
+        await interaction.response.edit_message(embed=answer_embed(pages, index), view=view)
 
-    async def on_error(
-        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
-        await reply_error(interaction, error)
+
+def articles_view(owner_id: int, page: int, pages: int) -> discord.ui.View:
+    """Back / Next under page `page` (from 0) of `pages`."""
+    view = discord.ui.View(timeout=None)
+    view.add_item(ArticlesButton(owner_id, max(0, page - 1), "b", disabled=page == 0))
+    view.add_item(ArticlesButton(owner_id, page + 1, "n", disabled=page >= pages - 1))
+    return view
 
 
-class AnswerView(OwnedView):
-    """Pages through answers (Back / More) and shows an answer's paragraph (Source)."""
+class ArticlesButton(_Pressable, discord.ui.DynamicItem[discord.ui.Button[Any]], template=ARTICLES_TEMPLATE):
+    """Back / Next through the article list; the page is loaded when pressed."""
 
-    def __init__(
-        self, owner_id: int, answers: Sequence[Answer], *, heading: str | None, timeout: float
-    ) -> None:
-        super().__init__(owner_id, timeout=timeout)
-        self.answers = list(answers)
-        self.heading = heading
-        self.index = 0
-        self._sync_buttons()
+    PER_PAGE = 10
 
-    def current_embed(self) -> discord.Embed:
-        """The embed for the answer on show."""
-        return render.answer_embed(
-            self.answers[self.index], position=self.index + 1, total=len(self.answers), heading=self.heading
+    def __init__(self, owner_id: int, page: int, side: str, *, disabled: bool = False) -> None:
+        label, style = (
+            ("Back", discord.ButtonStyle.secondary) if side == "b" else ("Next", discord.ButtonStyle.primary)
         )
-
-    def _sync_buttons(self) -> None:
-        self.back.disabled = self.index == 0
-        self.more.disabled = self.index >= len(self.answers) - 1
-        if len(self.answers) <= 1:
-            self.remove_item(self.back)
-            self.remove_item(self.more)
-
-    @discord.ui.button(label="Back", style=discord.ButtonStyle.secondary)
-    async def back(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[AnswerView]
-    ) -> None:
-        self.index = max(0, self.index - 1)
-        self._sync_buttons()
-        await interaction.response.edit_message(embed=self.current_embed(), view=self)
-
-    @discord.ui.button(label="More", style=discord.ButtonStyle.primary)
-    async def more(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[AnswerView]
-    ) -> None:
-        self.index = min(len(self.answers) - 1, self.index + 1)
-        self._sync_buttons()
-        await interaction.response.edit_message(embed=self.current_embed(), view=self)
-
-    @discord.ui.button(label="Source", style=discord.ButtonStyle.secondary)
-    async def source(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[AnswerView]
-    ) -> None:
-        await interaction.response.send_message(
-            embed=render.paragraph_embed(self.answers[self.index]), ephemeral=True
+        super().__init__(
+            discord.ui.Button(
+                label=label, style=style, disabled=disabled, custom_id=f"p:{owner_id}:{page}:{side}"
+            )
         )
+        self.owner_id, self.page = owner_id, page
 
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> ArticlesButton:
+        return cls(int(match["owner"]), int(match["page"]), match["side"])
 
-PageLoader = Callable[[int], Awaitable[tuple[Sequence[ArticleSummary], int]]]
-
-
-class ArticlesView(OwnedView):
-    """Back / Next through the article list; each page is loaded when asked for."""
-
-    def __init__(self, owner_id: int, load: PageLoader, total: int, *, per_page: int, timeout: float) -> None:
-        super().__init__(owner_id, timeout=timeout)
-        self.load = load
-        self.total = total
-        self.per_page = per_page
-        self.page = 0
-        self._sync_buttons()
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    def _sync_buttons(self) -> None:
-        self.previous.disabled = self.page == 0
-        self.next.disabled = self.page >= self.pages - 1
-
-    async def _show(self, interaction: discord.Interaction[Any], page: int) -> None:
-        items, self.total = await self.load(page * self.per_page)
-        self.page = min(page, self.pages - 1)
-        self._sync_buttons()
-        embed = render.articles_embed(items, self.total, page=self.page, per_page=self.per_page)
-        await interaction.response.edit_message(embed=embed, view=self)
-
-    @discord.ui.button(label="Back", style=discord.ButtonStyle.secondary)
-    async def previous(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ArticlesView]
-    ) -> None:
-        await self._show(interaction, max(0, self.page - 1))
-
-    @discord.ui.button(label="Next", style=discord.ButtonStyle.primary)
-    async def next(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ArticlesView]
-    ) -> None:
-        await self._show(interaction, self.page + 1)
-
-
-class ConfirmView(OwnedView):
-    """Confirm / Cancel for a destructive action; `on_confirm` returns the final text."""
-
-    def __init__(
-        self,
-        owner_id: int,
-        on_confirm: Callable[[discord.Interaction[Any]], Awaitable[str]],
-        *,
-        timeout: float,
-    ) -> None:
-        super().__init__(owner_id, timeout=timeout)
-        self.on_confirm = on_confirm
-
-    @discord.ui.button(label="Remove", style=discord.ButtonStyle.danger)
-    async def confirm(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ConfirmView]
-    ) -> None:
-        self.stop()
-        try:
-            text = await self.on_confirm(interaction)
-        except Exception:
-            # Take the buttons away either way so a failed removal is not pressed twice.
-            await interaction.response.edit_message(view=None)
-            raise
-        await interaction.response.edit_message(content=render.fit_content(text), embed=None, view=None)
-
-    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
-    async def cancel(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[ConfirmView]
-    ) -> None:
-        self.stop()
-        await interaction.response.edit_message(content="Nothing was removed.", embed=None, view=None)
+    async def press(self, interaction: discord.Interaction[Any]) -> None:
+        if interaction.user.id != self.owner_id:
+            await reply_private(interaction, NOT_YOURS)
+            return
+        per_page = self.PER_PAGE
+        archive = interaction.client.archive
+        items, total = await archive.articles(
+            guild_id=interaction.guild_id, offset=self.page * per_page, limit=per_page
+        )
+        pages = max(1, -(-total // per_page))
+        page = min(self.page, pages - 1)
+        if page != self.page:  # the list shrank since: show its last page
+            items, total = await archive.articles(
+                guild_id=interaction.guild_id, offset=page * per_page, limit=per_page
+            )
+        embed = render.articles_embed(items, total, page=page, per_page=per_page)
+        await interaction.response.edit_message(embed=embed, view=articles_view(self.owner_id, page, pages))
 
 
 FormHandler = Callable[[discord.Interaction[Any], str, str | None, str], Awaitable[None]]
@@ -225,5 +250,6 @@ class AddArticleModal(discord.ui.Modal, title="Add an article"):
         date = self.date.value.strip() or None
         await self.handler(interaction, self.article_title.value.strip(), date, self.text.value)
 
-    async def on_error(self, interaction: discord.Interaction[Any], error: Exception) -> None:
+    # Modal.on_error takes no item (discord.py types it as BaseView's, which does).
+    async def on_error(self, interaction: discord.Interaction[Any], error: Exception, /) -> None:  # type: ignore[override]
         await reply_error(interaction, error)

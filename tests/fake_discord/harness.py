@@ -90,6 +90,20 @@ class BotHarness:
     alice: FakeMember  # plain member
     bob: FakeMember  # plain member
     mod: FakeMember  # has Manage Messages through the Moderators role
+    config: BotSettings | None = None
+    task: asyncio.Task[None] | None = None
+
+    async def restart(self) -> None:
+        """Stop the bot as a shutdown would, then start a new one (same archive, same fake
+        Discord): everything the old process held in memory is gone."""
+        await self.bot.close()
+        if self.task is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self.task, 5)
+        assert self.config is not None
+        self.bot = ArchivistBot(self.archive, self.config, guild_ready_timeout=0.05)
+        self.task = asyncio.create_task(self.bot.start("fake-token"))
+        await asyncio.wait_for(self.bot.wait_until_ready(), 10)
 
     async def slash_reply(
         self,
@@ -144,8 +158,10 @@ async def start_bot(tmp_path: Path, *, workers: int = 0, **settings: Any) -> Asy
     task = asyncio.create_task(bot.start("fake-token"))
     try:
         await asyncio.wait_for(bot.wait_until_ready(), 10)
-        yield BotHarness(fake, bot, archive, guild, other, alice, bob, mod)
+        harness = BotHarness(fake, bot, archive, guild, other, alice, bob, mod, config, task)
+        yield harness
     finally:
+        bot, task = harness.bot, harness.task or task
         await bot.close()
         with contextlib.suppress(Exception):
             await asyncio.wait_for(task, 5)

@@ -840,6 +840,25 @@ class FakeDiscord:
         await self._send("INTERACTION_CREATE", interaction.payload)
         return interaction
 
+    async def raw_interaction(
+        self,
+        kind: int,
+        guild: FakeGuild | None,
+        user: FakeMember,
+        data: dict[str, Any],
+        *,
+        message: dict[str, Any] | None = None,
+    ) -> Interaction:
+        """Send an interaction with exactly this `data` (stale, malformed or unknown payloads)."""
+        interaction = self._interaction(kind, guild, user, data, message=message)
+        await self._send("INTERACTION_CREATE", interaction.payload)
+        return interaction
+
+    def command_id(self, name: str, guild: FakeGuild | None = None) -> str:
+        """The id Discord gave the synced command `name`."""
+        scope = str(guild.id) if guild and str(guild.id) in self.commands else "global"
+        return next(c["id"] for c in self.commands[scope] if c["name"] == name)
+
     async def click(
         self, guild: FakeGuild | None, user: FakeMember, message: dict[str, Any], label: str
     ) -> Interaction:

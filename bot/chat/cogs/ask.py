@@ -13,12 +13,12 @@ from bot.core.errors import NotFound
 from bot.core.models import ArticleSummary, SearchResult
 
 from .. import render
-from ..views import AnswerView, ArticlesView
+from ..views import ArticlesButton, answer_view, articles_view, base36
 
 if TYPE_CHECKING:
     from ..client import ArchivistBot
 
-PER_PAGE = 10
+PER_PAGE = ArticlesButton.PER_PAGE
 # Past this the article body is attached as a file rather than squeezed into an embed.
 EXCERPT_CHARS = 1500
 
@@ -71,10 +71,11 @@ class Ask(commands.Cog):
         if not result.answers:
             await ctx.send(render.no_match(result, what=what), ephemeral=True)
             return
-        view = AnswerView(
-            ctx.author.id, result.answers, heading=heading, timeout=self.bot.settings.view_timeout
-        )
-        view.message = await ctx.send(embed=view.current_embed(), view=view)
+        # The buttons find these answers again by the command's own (unique) id.
+        key = base36(ctx.interaction.id if ctx.interaction is not None else ctx.message.id)
+        self.bot.answer_pages.add(key, result.answers, heading)
+        embed = render.answer_embed(result.answers[0], position=1, total=len(result.answers), heading=heading)
+        await ctx.send(embed=embed, view=answer_view(ctx.author.id, key, 0, len(result.answers)))
 
     @commands.hybrid_command(name="ask")
     @app_commands.describe(question="What you want to know, in your own words")
@@ -146,20 +147,13 @@ class Ask(commands.Cog):
     @commands.hybrid_command(name="articles")
     async def articles(self, ctx: commands.Context[Any]) -> None:
         """The articles in the archive, newest first."""
-        guild_id = scope(ctx)
-
-        async def load(offset: int) -> tuple[list[ArticleSummary], int]:
-            return await self.bot.archive.articles(guild_id=guild_id, offset=offset, limit=PER_PAGE)
-
-        items, total = await load(0)
+        items, total = await self.bot.archive.articles(guild_id=scope(ctx), offset=0, limit=PER_PAGE)
         embed = render.articles_embed(items, total, page=0, per_page=PER_PAGE)
         if total <= PER_PAGE:
             await ctx.send(embed=embed)
             return
-        view = ArticlesView(
-            ctx.author.id, load, total, per_page=PER_PAGE, timeout=self.bot.settings.view_timeout
-        )
-        view.message = await ctx.send(embed=embed, view=view)
+        pages = -(-total // PER_PAGE)
+        await ctx.send(embed=embed, view=articles_view(ctx.author.id, 0, pages))
 
     @commands.hybrid_command(name="stats")
     async def stats(self, ctx: commands.Context[Any]) -> None:

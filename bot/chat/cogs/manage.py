@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,7 @@ from bot.core.models import ArticleSummary
 
 from .. import render
 from ..checks import is_moderator
-from ..views import AddArticleModal, ConfirmView
+from ..views import NOT_YOURS, REMOVE_TEMPLATE, AddArticleModal, reply_private
 from .ask import article_choices, resolve_article
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
 TEXT_TYPES = ("text/", "application/xhtml+xml")
+FORM_SECONDS = 600.0  # how long an opened /add form can still be submitted
 
 
 class Manage(commands.Cog):
@@ -112,7 +114,8 @@ class Manage(commands.Cog):
                 content_type=(file.content_type or "").split(";")[0] or None,
             )
         elif ctx.interaction is not None:
-            modal = AddArticleModal(self._add_from_form, timeout=600)
+            modal = AddArticleModal(self._add_from_form, timeout=FORM_SECONDS)
+            self.bot.open_forms[modal.custom_id] = True
             await ctx.interaction.response.send_modal(modal)
             return
         else:
@@ -159,22 +162,59 @@ class Manage(commands.Cog):
         if summary.guild_id != guild_id:
             raise Forbidden("That article was not added in this server, so it cannot be removed here.")
 
-        async def confirmed(interaction: discord.Interaction[Any]) -> str:
-            ref = await self.bot.archive.remove(summary.ref.id, guild_id=guild_id)
-            log.info("removed article %s in guild %s by user %s", ref.id, guild_id, interaction.user.id)
-            return f"Removed {render.citation(ref)}."
-
-        view = ConfirmView(ctx.author.id, confirmed, timeout=self.bot.settings.view_timeout)
+        view = discord.ui.View(timeout=None)
+        view.add_item(RemoveButton("y", ctx.author.id, summary.ref.id))
+        view.add_item(RemoveButton("n", ctx.author.id, summary.ref.id))
         question = (
             f"Remove {render.citation(summary.ref)} ({summary.sentences} sentences)? This cannot be undone."
         )
-        view.message = await ctx.send(render.fit_content(question), view=view, ephemeral=True)
+        await ctx.send(render.fit_content(question), view=view, ephemeral=True)
 
     @remove.autocomplete("article")
     async def remove_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
         return await article_choices(self.bot, interaction, current)
+
+
+class RemoveButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=REMOVE_TEMPLATE):
+    """Remove / Cancel under the confirmation; the article id is in the custom_id, so it works
+    however long the member takes (the archive checks the server again)."""
+
+    def __init__(self, op: str, owner_id: int, article_id: int) -> None:
+        label, style = (
+            ("Remove", discord.ButtonStyle.danger) if op == "y" else ("Cancel", discord.ButtonStyle.secondary)
+        )
+        super().__init__(
+            discord.ui.Button(label=label, style=style, custom_id=f"r:{op}:{owner_id}:{article_id}")
+        )
+        self.op, self.owner_id, self.article_id = op, owner_id, article_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> RemoveButton:
+        return cls(match["op"], int(match["owner"]), int(match["article"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        if interaction.user.id != self.owner_id:
+            await reply_private(interaction, NOT_YOURS)
+            return
+        if self.op == "n":
+            await interaction.response.edit_message(content="Nothing was removed.", embed=None, view=None)
+            return
+        try:
+            ref = await interaction.client.archive.remove(self.article_id, guild_id=interaction.guild_id)
+        except Exception as error:  # noqa: BLE001 -- answered by the bot's one error handler
+            # Take the buttons away either way so a failed removal is not pressed twice.
+            sentence = interaction.client.error_sentence(error)
+            await interaction.response.edit_message(content=render.fit_content(sentence), view=None)
+            return
+        log.info(
+            "removed article %s in guild %s by user %s", ref.id, interaction.guild_id, interaction.user.id
+        )
+        text = render.fit_content(f"Removed {render.citation(ref)}.")
+        await interaction.response.edit_message(content=text, embed=None, view=None)
 
 
 async def setup(bot: ArchivistBot) -> None:
