@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,13 @@ def description(message: dict[str, Any]) -> str:
 
 def field(message: dict[str, Any], name: str) -> str:
     return next(f["value"] for f in message["embeds"][0]["fields"] if f["name"] == name)
+
+
+def bolded(text: str) -> str:
+    """The passage a reply bolds (the match itself, without its context)."""
+    match = re.search(r"\*\*(.+?)\*\*(?!\*)", text)
+    assert match, text
+    return match[1]
 
 
 def buttons(message: dict[str, Any]) -> list[str]:
@@ -81,7 +89,17 @@ async def test_said_with_autocomplete(harness: BotHarness) -> None:
     reply = await harness.slash_reply("said", {"person": "Ada Lovelace"})
     assert reply["embeds"][0]["title"] == "What Ada Lovelace said"
     assert field(reply, "Said by") == "Ada Lovelace, chief keeper"
-    assert "worst in a decade" in description(reply) or "moorings" in description(reply)
+    # Every answer is one of hers, bolded, and both of her quotes are there (a reply that showed
+    # anybody's passage, or only the first match, would fail).
+    assert reply["embeds"][0]["footer"]["text"] == "Answer 1 of 2"
+    quoted = {bolded(description(reply))}
+    more = await harness.fake.reply(await harness.fake.click(harness.guild, harness.alice, reply, "More"))
+    assert field(more, "Said by") == "Ada Lovelace, chief keeper"
+    quoted.add(bolded(description(more)))
+    assert quoted == {
+        '"The storms this year will be the worst in a decade," said Ada Lovelace, the chief keeper.',
+        '"Every harbour must prepare its moorings now," Lovelace added.',
+    }, quoted
 
     # The value is validated again: a name nobody in the archive has gets a short private answer.
     reply = await harness.slash_reply("said", {"person": "Zebedee Quux"})

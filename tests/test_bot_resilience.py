@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+from typing import Any
+
 import discord
 import pytest
 
 from bot.core import ingest
-from tests.fake_discord.harness import BotHarness, attributed
+from tests.fake_discord.harness import BotHarness, attributed, start_bot
 from tests.fake_discord.server import EPHEMERAL
 
 
@@ -99,3 +103,31 @@ async def test_long_answers_fit_discords_limits(harness: BotHarness) -> None:
 
     # Every message the bot tried to send was accepted: nothing hit the 400 guard.
     assert not [r for r in fake.requests if r.status == 400]
+
+
+async def test_closing_finishes_deferred_answers_first(tmp_path: Path) -> None:
+    """Shutdown with a backlog: every deferred answer is still sent (none left "thinking"),
+    and a question that arrives meanwhile is told to come back."""
+    async with start_bot(tmp_path, defer_after=0.0) as h:
+        real_ask = h.archive.ask
+
+        async def slow_ask(*args: Any, **kwargs: Any) -> Any:
+            await asyncio.sleep(0.5)
+            return await real_ask(*args, **kwargs)
+
+        h.archive.ask = slow_ask  # type: ignore[method-assign]
+        asked = [
+            await h.fake.slash(h.guild, h.alice, "ask", {"question": "what will the bridge carry?"})
+            for _ in range(8)
+        ]
+        for ix in asked:
+            assert (await h.fake.callback(ix)).json["type"] == 5  # deferred: "thinking"
+        closing = asyncio.create_task(h.bot.close())
+        await asyncio.sleep(0.05)
+        late = await h.fake.slash(h.guild, h.bob, "ask", {"question": "what will the bridge carry?"})
+        late_reply = await h.fake.reply(late)
+        assert late_reply["content"] == "I am restarting; try again in a few seconds."
+        await asyncio.wait_for(closing, 10)
+        for ix in asked:
+            reply = await h.fake.reply(ix, timeout=0.1)
+            assert "trams" in reply["embeds"][0]["description"]

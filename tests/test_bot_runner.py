@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import sys
 from pathlib import Path
 
@@ -176,3 +177,51 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+async def test_unreachable_discord_is_retried_one_line_each_time(tmp_path: Path) -> None:
+    """No traceback: one sentence per attempt, waits growing, every line printed once; SIGTERM
+    while waiting stops it cleanly. Run as `archivist run` (python -m bot), whose other
+    commands configure logging too."""
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there now
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "ARCHIVIST_"))}
+    env = {
+        **clean,
+        "ARCHIVIST_SEEDS": "",
+        "DISCORD_TOKEN": "fake-token",
+        "ARCHIVIST_DISCORD_API": f"http://127.0.0.1:{port}/api/v10",
+        "ARCHIVIST_DISCORD_GATEWAY": f"ws://127.0.0.1:{port}/gateway/",
+        "ARCHIVIST_WORKERS": "0",
+    }
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        *["-m", "bot", "--db", str(tmp_path / "a.db"), "run"],
+        cwd=REPO,
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    lines: list[str] = []
+    try:
+        assert proc.stderr is not None
+        while sum("cannot be reached" in line for line in lines) < 2:
+            line = await asyncio.wait_for(proc.stderr.readline(), 20)
+            assert line, "the bot exited: " + "".join(lines)
+            lines.append(line.decode())
+        proc.send_signal(signal.SIGTERM)
+        rest = await asyncio.wait_for(proc.stderr.read(), 20)
+        await asyncio.wait_for(proc.wait(), 20)
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+    log = "".join(lines) + rest.decode()
+    assert proc.returncode == 0, log
+    assert "Traceback" not in log
+    attempts = [line for line in log.splitlines() if "cannot be reached" in line]
+    assert "trying again in 1 s." in attempts[0] and "trying again in 2 s." in attempts[1], attempts
+    # Each line once (two handlers printed everything twice, in two formats).
+    assert sum("trying again in 1 s." in line for line in log.splitlines()) == 1, log
+    assert sum("PyNaCl is not installed" in line for line in log.splitlines()) == 1, log

@@ -11,6 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
+import aiohttp
 import discord
 
 from bot.config import BotSettings, ConfigError
@@ -49,6 +50,11 @@ def run(db: Path, seeds: Path | None) -> int:
         return _fail(str(error), 2)
     if not settings.token:
         return _fail(NO_TOKEN, 2)
+    # `archivist` has already configured logging for its other commands: one handler only,
+    # or every line is printed twice.
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
     discord.utils.setup_logging(level=logging.getLevelName(settings.log_level.upper()), root=True)
     try:
         return asyncio.run(serve(db, seeds, settings))
@@ -75,15 +81,19 @@ async def serve(db: Path, seeds: Path | None, settings: BotSettings) -> int:
             raise
     try:
         bot = ArchivistBot(archive, settings)  # type: ignore[arg-type]  # Readers stands in for Archive
+        stopping = asyncio.Event()
+
+        def stop() -> None:
+            stopping.set()
+            _background.add(asyncio.ensure_future(bot.close()))
+
         # SIGTERM (systemd, docker stop) closes the bot like Ctrl-C does, so the archive and
         # its worker processes are closed on the way out rather than left behind.
         with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows' loop
-            asyncio.get_running_loop().add_signal_handler(
-                signal.SIGTERM, lambda: asyncio.ensure_future(bot.close())
-            )
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop)
         async with bot:
             freeze = asyncio.create_task(_freeze_when_ready(bot))
-            await bot.start(settings.token or "")
+            await _start(bot, settings.token or "", stopping)
             freeze.cancel()
     except discord.LoginFailure:
         return _fail(BAD_TOKEN)
@@ -96,6 +106,33 @@ async def serve(db: Path, seeds: Path | None, settings: BotSettings) -> int:
     finally:
         await archive.close()
     return 0
+
+
+# What an unreachable Discord (or network) raises: retried, not a crash.
+_NETWORK_ERRORS = (OSError, aiohttp.ClientError, asyncio.TimeoutError, discord.GatewayNotFound)
+_background: set[asyncio.Future[None]] = set()
+
+
+async def _start(bot: ArchivistBot, token: str, stopping: asyncio.Event) -> None:
+    """Log in and connect, retrying with a growing wait (1 s up to 60 s) while Discord cannot be
+    reached; one line per attempt instead of a traceback. Returns when the bot stops."""
+    delay = 1.0
+    logged_in = False
+    while not stopping.is_set():
+        try:
+            if not logged_in:
+                await bot.login(token)
+                logged_in = True
+            await bot.connect(reconnect=True)
+            return
+        except _NETWORK_ERRORS as error:
+            if stopping.is_set() or bot.is_closed():
+                return
+            reason = str(error) or type(error).__name__
+            log.warning("Discord cannot be reached (%s); trying again in %.0f s.", reason, delay)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), delay)
+        delay = min(60.0, delay * 2)
 
 
 async def _freeze_when_ready(bot: ArchivistBot) -> None:
