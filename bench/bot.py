@@ -45,6 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.chat.tree import BUSY  # noqa: E402
 from bot.core import ingest  # noqa: E402
 from bot.core.archive import Archive  # noqa: E402
 from tests.fake_discord.server import FakeDiscord, FakeGuild, FakeMember, Recorded  # noqa: E402
@@ -286,18 +287,26 @@ class Driver:
     def __init__(self, fake: FakeDiscord, guild: FakeGuild, members: list[FakeMember]) -> None:
         self.fake, self.guild, self.members = fake, guild, members
         self.waiting: dict[str, tuple[float, asyncio.Future[float]]] = {}
-        self.outcomes: dict[str, int] = {"answer": 0, "no match": 0, "error": 0}
+        self.outcomes: dict[str, int] = {"answer": 0, "no match": 0, "busy": 0, "error": 0}
         self.deferred = 0
+        self.sent: dict[str, float] = {}  # token -> when sent, until its first callback
+        self.acks: list[float] = []  # seconds from sending to the first callback (the acknowledgement)
+        self.requests = 0  # REST requests the bot made
+        self.kinds: dict[str, str] = {}  # token -> what the reply was (sustained mode)
         fake.listeners.append(self._seen)
 
     def _seen(self, record: Recorded) -> None:
         """Match the bot's answer to its interaction: the reply callback, or after a
         deferral (callback type 5) the follow-up that fills in the deferred message."""
+        self.requests += 1
         parts = record.path.split("/")
         if record.status != 200 or len(parts) < 4:
             return
         if parts[1] == "interactions":
             token, data = parts[3], (record.json.get("data") or {})
+            sent = self.sent.pop(token, None)
+            if sent is not None:
+                self.acks.append(record.at - sent)
             if record.json.get("type") == 5:
                 self.deferred += 1
                 return
@@ -314,8 +323,11 @@ class Driver:
                 if data.get("embeds")
                 else "no match"
                 if content.startswith("I found no")
+                else "busy"
+                if content == BUSY
                 else "error"
             )
+            self.kinds[token] = kind
             self.outcomes[kind] += 1
 
     def take_outcomes(self) -> str:
@@ -328,12 +340,16 @@ class Driver:
         self.deferred = 0
         return text
 
-    async def ask(self, member: FakeMember, question: str) -> float | None:
-        """One /ask; its latency in seconds, or None when no reply came (lost)."""
+    async def ask(self, member: FakeMember, question: str, token: list[str] | None = None) -> float | None:
+        """One /ask; its latency in seconds, or None when no reply came (lost). Its token is
+        appended to `token` when given (to look up what kind of reply it got)."""
         future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
         # Timed from just before the gateway send, as Discord would time it.
         interaction = self.fake._interaction(2, self.guild, member, self._data(question))
+        if token is not None:
+            token.append(interaction.token)
         self.waiting[interaction.token] = (time.perf_counter(), future)
+        self.sent[interaction.token] = self.waiting[interaction.token][0]
         await self.fake._send("INTERACTION_CREATE", interaction.payload)
         try:
             return await asyncio.wait_for(future, LOST_AFTER)
@@ -348,6 +364,33 @@ class Driver:
             "type": 1,
             "options": [{"name": "question", "type": 3, "value": question}],
         }
+
+    async def sustained(
+        self, questions: list[str], rate: float, seconds: float, bot_pid: int
+    ) -> tuple[list[tuple[float | None, str]], float, list[tuple[str, float]]]:
+        """`rate` asks a second for `seconds`; each result is (latency or None, kind). Also the
+        bot's memory (bot process and its workers, MB) at the start, middle and end."""
+        total = int(rate * seconds)
+        memory = [("start", rss_mb(bot_pid))]
+
+        async def one(i: int) -> tuple[float | None, str]:
+            member = self.members[i % len(self.members)]
+            interaction_token: list[str] = []
+            latency = await self.ask(member, questions[i % len(questions)], interaction_token)
+            return latency, self.kinds.pop(interaction_token[0], "lost") if interaction_token else "lost"
+
+        tasks = []
+        started = time.perf_counter()
+        for i in range(total):
+            delay = started + i / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            if i == total // 2:
+                memory.append(("middle", rss_mb(bot_pid)))
+            tasks.append(asyncio.create_task(one(i)))
+        results = await asyncio.gather(*tasks)
+        memory.append(("end", rss_mb(bot_pid)))
+        return list(results), time.perf_counter() - started, memory
 
     async def open_loop(self, questions: list[str], rate: float) -> tuple[list[float | None], float]:
         tasks = []
@@ -382,6 +425,61 @@ def summary(name: str, results: list[float | None], seconds: float) -> str:
     return (
         f"{name:<12} {len(done) / seconds:7.1f} answers/s   p50 {statistics.median(done):6.1f} ms   "
         f"p99 {p99:6.1f} ms   max {done[-1]:6.1f} ms   lost {lost}   ({len(results)} asks in {seconds:.2f} s)"
+    )
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of process `pid` and its children (the bot and its workers), in MB."""
+    total = 0
+    pids = [pid] + [int(p) for p in _children(pid)]
+    for one in pids:
+        try:
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def bot_rss_mb(pid: int) -> float:
+    """Resident memory of the bot process alone (its workers excluded), in MB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _children(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+
+
+def sustained_summary(
+    rate: float, results: list[tuple[float | None, str]], seconds: float, acks: list[float], requests: int
+) -> str:
+    answered = sorted(r * 1000 for r, kind in results if r is not None and kind in ("answer", "no match"))
+    busy = sum(kind == "busy" for _, kind in results)
+    errors = sum(kind == "error" for _, kind in results)
+    lost = sum(r is None for r, _ in results)
+    late_acks = sum(a > 2.5 for a in acks)
+    p = (
+        (lambda q: answered[min(len(answered) - 1, int(q * len(answered)))])
+        if answered
+        else (lambda q: float("nan"))
+    )
+    return (
+        f"sustained {rate:g}/s for {seconds:.0f} s: {len(results)} asks, {len(answered)} answered, "
+        f"{busy} busy, {errors} errors, {lost} lost\n"
+        f"    answered p50 {p(0.5):6.1f} ms   p99 {p(0.99):6.1f} ms   max {p(1.0):6.1f} ms\n"
+        f"    acknowledgements over 2.5 s: {late_acks} of {len(acks)} (max {max(acks, default=0):.2f} s)\n"
+        f"    REST requests per answered ask: {requests / max(1, len(answered)):.2f} "
+        f"(per ask: {requests / max(1, len(results)):.2f})"
     )
 
 
@@ -450,6 +548,26 @@ async def main(args: argparse.Namespace) -> int:
             f"{len(questions):,} distinct questions"
         )
 
+        if args.sustained:
+            for rate in args.sustained:
+                driver.acks.clear()
+                driver.requests = 0
+                before = bot_rss_mb(bot.pid)
+                results, seconds, memory = await driver.sustained(questions, rate, args.seconds, bot.pid)
+                print(sustained_summary(rate, results, seconds, driver.acks, driver.requests))
+                print(
+                    "    RSS, bot and workers: "
+                    + ", ".join(f"{name} {mb:.0f} MB" for name, mb in memory)
+                    + f"; bot process alone {before:.0f} -> {bot_rss_mb(bot.pid):.0f} MB"
+                )
+                driver.take_outcomes()
+                await asyncio.sleep(2)  # let stragglers settle before the next rate
+            print(
+                "targets: 150/s: no acknowledgement over 2.5 s, every ask answered or busy, "
+                "answered p99 <= 1 s; 100/s: p99 <= 100 ms, RSS growth <= 30 MB after warm-up, "
+                "none lost, <= 1.1 REST requests per answer"
+            )
+            return 0
         for rate in args.rate:
             results, seconds = await driver.open_loop([rng.choice(questions) for _ in range(args.asks)], rate)
             print(summary(f"open {rate:g}/s", results, seconds), "\n" + " " * 13 + driver.take_outcomes())
@@ -480,6 +598,14 @@ if __name__ == "__main__":
         default=[200.0, 250.0],
         help="open-loop arrivals per second (one run each)",
     )
+    parser.add_argument(
+        "--sustained",
+        type=float,
+        nargs="+",
+        metavar="RATE",
+        help="sustained mode: RATE asks a second for --seconds each (busy replies, late acks, RSS)",
+    )
+    parser.add_argument("--seconds", type=float, default=60.0, help="duration of each sustained run")
     parser.add_argument("--db", type=Path, help="keep (and reuse) the generated archive here")
     parser.add_argument("--log-level", default="WARNING")
     parser.add_argument("--verbose", action="store_true", help="show the bot's log")

@@ -96,12 +96,16 @@ class ArchivistBot(commands.Bot):
 
     async def defer_if_slow(self, ctx: commands.Context[Any]) -> None:
         """Defer an interaction that might not be answered within Discord's 3 seconds."""
-        interaction = ctx.interaction
-        if interaction is None or interaction.response.is_done():
+        if ctx.interaction is not None:
+            await self.defer_if_late(ctx.interaction)
+
+    async def defer_if_late(self, interaction: discord.Interaction[Any]) -> None:
+        """Defer (one more REST call) only when the answer might miss Discord's 3 seconds."""
+        if interaction.response.is_done():
             return
         age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
         if age + self.archive.expected_wait() > self.settings.defer_after:  # type: ignore[attr-defined]
-            await ctx.defer()
+            await interaction.response.defer(thinking=True)
 
     def overloaded(self, interaction: discord.Interaction[Any]) -> bool:
         """True when an answer started now would come later than `queue_seconds` after the

@@ -105,10 +105,15 @@ class ArchivistTree(app_commands.CommandTree["ArchivistBot"]):
         if not self.accepting:
             await _answer(interaction, RESTARTING)
             return False
-        if command.name in SHEDDABLE and self.client.overloaded(interaction):
-            self.client.shed += 1
-            await _answer(interaction, BUSY)
-            return False
+        if command.name in SHEDDABLE:
+            bot = self.client
+            if bot.overloaded(interaction):
+                bot.shed += 1
+                await _answer(interaction, BUSY)
+                return False
+            # Defer here, before discord.py builds the command's context: the earlier, the
+            # surer the 3 s deadline holds when the loop is busy.
+            await bot.defer_if_late(interaction)
         # This runs in the task that goes on to run the command: done means answered.
         task = asyncio.current_task()
         if task is not None:
