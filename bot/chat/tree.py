@@ -75,6 +75,7 @@ class ArchivistTree(app_commands.CommandTree["ArchivistBot"]):
     def __init__(self, client: ArchivistBot, **options: Any) -> None:
         super().__init__(client, **options)
         self.in_flight: set[asyncio.Task[Any]] = set()
+        self.queued: set[asyncio.Task[Any]] = set()  # accepted /ask /who /said not yet answered
         self.accepting = True
 
     def command_for(self, data: Mapping[str, Any]) -> app_commands.Command[Any, ..., Any] | None:
@@ -119,6 +120,9 @@ class ArchivistTree(app_commands.CommandTree["ArchivistBot"]):
         if task is not None:
             self.in_flight.add(task)
             task.add_done_callback(self.in_flight.discard)
+            if command.name in SHEDDABLE:
+                self.queued.add(task)
+                task.add_done_callback(self.queued.discard)
         return True
 
     async def _check_autocomplete(

@@ -40,9 +40,10 @@ MEMBER_PERMS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES | READ_
 _counter = itertools.count()
 
 
-def snowflake() -> int:
-    """A fresh id that encodes the current time, as Discord's do (expiry checks read it)."""
-    ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
+def snowflake(age: float = 0.0) -> int:
+    """A fresh id that encodes the current time (less `age` seconds), as Discord's do (expiry
+    and load-shedding checks read it)."""
+    ms = int((time.time() - age) * 1000) - DISCORD_EPOCH_MS
     return (ms << 22) | (next(_counter) % 4096)
 
 
@@ -757,8 +758,9 @@ class FakeDiscord:
         data: dict[str, Any],
         *,
         message: Any = None,
+        age: float = 0.0,
     ) -> Interaction:
-        iid = snowflake()
+        iid = snowflake(age)
         token = secrets.token_urlsafe(24)
         payload: dict[str, Any] = {
             "id": str(iid),
@@ -848,9 +850,11 @@ class FakeDiscord:
         data: dict[str, Any],
         *,
         message: dict[str, Any] | None = None,
+        age: float = 0.0,
     ) -> Interaction:
-        """Send an interaction with exactly this `data` (stale, malformed or unknown payloads)."""
-        interaction = self._interaction(kind, guild, user, data, message=message)
+        """Send an interaction with exactly this `data` (stale, malformed or unknown payloads);
+        `age` makes it that many seconds old on arrival (a backlog, a slow gateway)."""
+        interaction = self._interaction(kind, guild, user, data, message=message, age=age)
         await self._send("INTERACTION_CREATE", interaction.payload)
         return interaction
 
