@@ -111,10 +111,9 @@ class ArchivistBot(commands.Bot):
         """True when an answer started now would come later than `queue_seconds` after the
         member asked: better a prompt "busy" than a late answer or a missed deadline."""
         age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
-        # Those accepted but not yet at the archive count too: a burst arrives before any of
-        # it has reached the archive.
-        queued = len(self.tree.queued)  # type: ignore[attr-defined]
-        wait = self.archive.expected_wait(queued)  # type: ignore[attr-defined]
+        # Measured over whole questions (archive, rendering, the reply), those accepted but not
+        # yet at the archive included: a burst arrives before any of it reaches the archive.
+        wait = max(self.tree.expected_wait(), self.archive.expected_wait())  # type: ignore[attr-defined]
         return age + wait > self.settings.queue_seconds
 
     async def close(self) -> None:
@@ -223,10 +222,9 @@ class _Timed:
         self._in_flight = 0
         self._mean_seconds = 0.01  # moving average of one call's duration
 
-    def expected_wait(self, waiting: int = 0) -> float:
-        """Seconds a call made now would likely take, the calls already running (or, when more,
-        `waiting` calls ahead of it) included."""
-        return (max(self._in_flight, waiting) + 1) * self._mean_seconds
+    def expected_wait(self) -> float:
+        """Seconds a call made now would likely take, the calls already running included."""
+        return (self._in_flight + 1) * self._mean_seconds
 
     def __getattr__(self, name: str) -> Any:
         attribute = getattr(self._archive, name)

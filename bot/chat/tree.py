@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +77,7 @@ class ArchivistTree(app_commands.CommandTree["ArchivistBot"]):
         super().__init__(client, **options)
         self.in_flight: set[asyncio.Task[Any]] = set()
         self.queued: set[asyncio.Task[Any]] = set()  # accepted /ask /who /said not yet answered
+        self.seconds_each = 0.01  # moving average of one question's share of the time it took
         self.accepting = True
 
     def command_for(self, data: Mapping[str, Any]) -> app_commands.Command[Any, ..., Any] | None:
@@ -122,8 +124,21 @@ class ArchivistTree(app_commands.CommandTree["ArchivistBot"]):
             task.add_done_callback(self.in_flight.discard)
             if command.name in SHEDDABLE:
                 self.queued.add(task)
-                task.add_done_callback(self.queued.discard)
+                started = time.perf_counter()
+                task.add_done_callback(lambda done: self._finished(done, started))
         return True
+
+    def _finished(self, task: asyncio.Task[Any], started: float) -> None:
+        """Learn how long a question takes, all of it: the archive, rendering, the reply."""
+        self.queued.discard(task)
+        # Questions in flight together share the processes: one's own cost is about the
+        # elapsed time divided among them.
+        share = (time.perf_counter() - started) / (len(self.queued) + 1)
+        self.seconds_each = 0.9 * self.seconds_each + 0.1 * share
+
+    def expected_wait(self) -> float:
+        """Seconds until a question accepted now would be answered, those queued included."""
+        return (len(self.queued) + 1) * self.seconds_each
 
     async def _check_autocomplete(
         self,
