@@ -1,4 +1,4 @@
-"""Command line: `archivist ask|who|said|add|import|articles|article|remove|export|check|rebuild|run`.
+"""Command line: `archivist ask|who|said|add|import|articles|article|remove|export|check|rebuild|run|sync`.
 
 Every job the bot does also works here, offline, on the same archive file. Errors are
 one sentence on stderr and a non-zero exit; `--json` prints machine-readable output.
@@ -89,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     add("run", "start the Discord bot (needs DISCORD_TOKEN)")
     add("check", "check the archive file and its full-text indexes (exit 1 when something is wrong)")
     add("rebuild", "rebuild the full-text indexes from the archive's rows")
+    add("sync", "register the bot's slash commands with Discord now (run does when they changed)")
     return parser
 
 
@@ -474,6 +475,10 @@ def main(argv: list[str] | None = None) -> int:
             location = paths.locate(args.db)
             db = paths.check(location)
             return run(db, _seeds_for(location))
+        if args.command == "sync":
+            from .chat.runner import sync
+
+            return sync(paths.check(paths.locate(args.db)))
         return asyncio.run(_run(args, session))
     except ArchiveError as err:
         print(f"archivist: {err}", file=sys.stderr)

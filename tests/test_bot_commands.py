@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -373,3 +374,28 @@ async def test_slow_answers_are_deferred_first(tmp_path: Path) -> None:
         start = len(h.fake.requests)
         await h.fake.message(h.guild, h.bob, "!ask what will the bridge carry")
         assert "trams" in description(await h.fake.channel_reply(h.guild.channel_id, start))
+
+
+async def test_commands_synced_only_when_they_changed(tmp_path: Path) -> None:
+    remembered = tmp_path / "a.db.commands"
+
+    def syncs(h: BotHarness) -> int:
+        return sum(r.method == "PUT" and r.path.endswith("/commands") for r in h.fake.requests)
+
+    async with start_bot(tmp_path, commands_file=remembered) as h:
+        assert syncs(h) == 1 and remembered.exists()  # first start: nothing remembered
+        await h.restart()
+        assert syncs(h) == 1  # same commands: no sync
+        # A changed tree (the moderator role changes /add's default permissions) syncs again.
+        assert h.config is not None
+        h.config = dataclasses.replace(h.config, mod_role="Editors")
+        await h.restart()
+        assert syncs(h) == 2
+        add = next(c for c in h.fake.commands["global"] if c["name"] == "add")
+        assert add.get("default_member_permissions") is None  # role holders must see it
+        await h.restart()
+        assert syncs(h) == 2
+        # Forced, as `archivist sync` does.
+        h.bot.force_sync = True
+        await h.bot.sync_if_changed()
+        assert syncs(h) == 3

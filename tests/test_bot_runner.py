@@ -225,3 +225,33 @@ async def test_unreachable_discord_is_retried_one_line_each_time(tmp_path: Path)
     # Each line once (two handlers printed everything twice, in two formats).
     assert sum("trying again in 1 s." in line for line in log.splitlines()) == 1, log
     assert sum("PyNaCl is not installed" in line for line in log.splitlines()) == 1, log
+
+
+async def test_archivist_sync_registers_the_commands_and_exits(tmp_path: Path) -> None:
+    fake = FakeDiscord()
+    await fake.start()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "ARCHIVIST_"))}
+    env = {
+        **clean,
+        "ARCHIVIST_SEEDS": "",
+        "DISCORD_TOKEN": "fake-token",
+        "ARCHIVIST_DISCORD_API": fake.api_base,
+        "ARCHIVIST_DISCORD_GATEWAY": fake.gateway_url,
+    }
+    try:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            *["-m", "bot", "--db", str(tmp_path / "a.db"), "sync"],
+            cwd=REPO,
+            env=env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        _, err = await asyncio.wait_for(proc.communicate(), 30)
+    finally:
+        await fake.close()
+    assert proc.returncode == 0, err.decode()
+    assert err.decode().strip().endswith("Slash commands synced.")
+    assert {c["name"] for c in fake.commands["global"]} >= {"ask", "who", "said", "add"}
+    assert fake.identifies == 0  # no gateway connection: it only registers
+    assert (tmp_path / "a.db.commands").exists()

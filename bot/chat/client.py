@@ -4,9 +4,13 @@ answered in one place."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import hashlib
 import inspect
+import json
 import logging
 import time
+from pathlib import Path
 from typing import Any
 
 import discord
@@ -53,7 +57,15 @@ def make_intents(settings: BotSettings) -> discord.Intents:
 class ArchivistBot(commands.Bot):
     """Archivist's Discord client. `archive` is opened (and closed) by the caller."""
 
-    def __init__(self, archive: Archive, settings: BotSettings, **options: Any) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        settings: BotSettings,
+        *,
+        commands_file: Path | None = None,
+        force_sync: bool = False,
+        **options: Any,
+    ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned_or(settings.prefix),
             intents=make_intents(settings),
@@ -69,6 +81,9 @@ class ArchivistBot(commands.Bot):
         self.archive = _Timed(archive)  # type: ignore[assignment]
         self.settings = settings
         self.synced = False
+        # Where the hash of the last synced command tree is kept (None: sync on every start).
+        self.commands_file = commands_file
+        self.force_sync = force_sync
         self.shed = 0  # interactions answered "busy" instead of queued
         self.answer_pages = AnswerPages(settings.button_memory, settings.view_timeout)
         self.open_forms: TTLCache[str, bool] = TTLCache(maxsize=10_000, ttl=3600)  # /add forms shown
@@ -80,7 +95,34 @@ class ArchivistBot(commands.Bot):
         from .cogs.manage import RemoveButton  # loaded just above
 
         self.add_dynamic_items(AnswerButton, ArticlesButton, RemoveButton)
+        await self.sync_if_changed()
+
+    def commands_hash(self) -> str:
+        """A hash of the slash commands as Discord would be told them, and where."""
+        payload = [command.to_dict(self.tree) for command in self.tree.get_commands()]
+        scope = f"guild:{self.settings.dev_guild}" if self.settings.dev_guild else "global"
+        text = json.dumps({"scope": scope, "app": self.application_id, "commands": payload}, sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    async def sync_if_changed(self) -> None:
+        """Sync the slash commands only when they changed since the last sync (Discord
+        rate-limits syncing, and a global sync on every start hits that), or when forced."""
+        digest = self.commands_hash()
+        known = None
+        if self.commands_file is not None and not self.force_sync:
+            with contextlib.suppress(OSError):
+                known = self.commands_file.read_text(encoding="utf-8").strip()
+        if known == digest:
+            log.info("slash commands unchanged since the last sync; not syncing")
+            return
         await self.sync_commands()
+        if self.commands_file is not None:
+            try:
+                partial = self.commands_file.with_name(self.commands_file.name + ".tmp")
+                partial.write_text(digest + "\n", encoding="utf-8")
+                partial.replace(self.commands_file)
+            except OSError as error:
+                log.warning("could not remember the synced commands in %s: %s", self.commands_file, error)
 
     async def sync_commands(self) -> None:
         """Register slash commands: on one server when ARCHIVIST_DEV_GUILD is set (instant), else globally."""

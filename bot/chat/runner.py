@@ -37,6 +37,52 @@ NO_INTENT = (
 )
 
 
+def commands_file(db: Path) -> Path:
+    """Beside the archive: the hash of the slash commands last synced with Discord."""
+    return db.with_name(db.name + ".commands")
+
+
+def sync(db: Path) -> int:
+    """`archivist sync`: register the slash commands with Discord now, changed or not."""
+    try:
+        settings = BotSettings.from_env()
+    except ConfigError as error:
+        return _fail(str(error), 2)
+    if not settings.token:
+        return _fail(NO_TOKEN, 2)
+    _setup_logging(settings)
+
+    async def once() -> None:
+        use_endpoints(settings.discord_api, settings.discord_gateway)
+        archive = await Archive.open(db, seeds=None)
+        try:
+            bot = ArchivistBot(archive, settings, commands_file=commands_file(db), force_sync=True)
+            async with bot:
+                await bot.login(settings.token or "")  # runs setup_hook, which syncs
+        finally:
+            await archive.close()
+
+    try:
+        asyncio.run(once())
+    except discord.LoginFailure:
+        return _fail(BAD_TOKEN)
+    except ArchiveError as error:
+        return _fail(f"The archive at {db} could not be opened: {error}")
+    except _NETWORK_ERRORS as error:
+        return _fail(f"Discord cannot be reached ({error}); the commands were not synced.")
+    print("Slash commands synced.", file=sys.stderr)
+    return 0
+
+
+def _setup_logging(settings: BotSettings) -> None:
+    # `archivist` has already configured logging for its other commands: one handler only,
+    # or every line is printed twice.
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    discord.utils.setup_logging(level=logging.getLevelName(settings.log_level.upper()), root=True)
+
+
 def _fail(sentence: str, code: int = 1) -> int:
     print(sentence, file=sys.stderr)
     return code
@@ -50,12 +96,7 @@ def run(db: Path, seeds: Path | None) -> int:
         return _fail(str(error), 2)
     if not settings.token:
         return _fail(NO_TOKEN, 2)
-    # `archivist` has already configured logging for its other commands: one handler only,
-    # or every line is printed twice.
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    discord.utils.setup_logging(level=logging.getLevelName(settings.log_level.upper()), root=True)
+    _setup_logging(settings)
     try:
         return asyncio.run(serve(db, seeds, settings))
     except KeyboardInterrupt:
@@ -80,7 +121,7 @@ async def serve(db: Path, seeds: Path | None, settings: BotSettings) -> int:
             await archive.close()
             raise
     try:
-        bot = ArchivistBot(archive, settings)  # type: ignore[arg-type]  # Readers stands in for Archive
+        bot = ArchivistBot(archive, settings, commands_file=commands_file(db))  # type: ignore[arg-type]
         stopping = asyncio.Event()
 
         def stop() -> None:

@@ -101,7 +101,9 @@ class BotHarness:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self.task, 5)
         assert self.config is not None
-        self.bot = ArchivistBot(self.archive, self.config, guild_ready_timeout=0.05)
+        self.bot = ArchivistBot(
+            self.archive, self.config, commands_file=self.bot.commands_file, guild_ready_timeout=0.05
+        )
         self.task = asyncio.create_task(self.bot.start("fake-token"))
         await asyncio.wait_for(self.bot.wait_until_ready(), 10)
 
@@ -127,7 +129,9 @@ def write_seeds(folder: Path) -> Path:
 
 
 @contextlib.asynccontextmanager
-async def start_bot(tmp_path: Path, *, workers: int = 0, **settings: Any) -> AsyncIterator[BotHarness]:
+async def start_bot(
+    tmp_path: Path, *, workers: int = 0, commands_file: Path | None = None, **settings: Any
+) -> AsyncIterator[BotHarness]:
     """Fake Discord up, archive opened (seeded), bot connected and ready; all torn down after.
     `workers` > 0 answers questions in that many worker processes, as `archivist run` does."""
     old_base, old_gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
@@ -154,7 +158,7 @@ async def start_bot(tmp_path: Path, *, workers: int = 0, **settings: Any) -> Asy
         **{"cooldown_rate": 0, "view_timeout": 30.0, **settings},
     )
     use_endpoints(config.discord_api, config.discord_gateway)
-    bot = ArchivistBot(archive, config, guild_ready_timeout=0.05)
+    bot = ArchivistBot(archive, config, commands_file=commands_file, guild_ready_timeout=0.05)
     task = asyncio.create_task(bot.start("fake-token"))
     try:
         await asyncio.wait_for(bot.wait_until_ready(), 10)
