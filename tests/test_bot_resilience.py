@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -131,3 +132,20 @@ async def test_closing_finishes_deferred_answers_first(tmp_path: Path) -> None:
         for ix in asked:
             reply = await h.fake.reply(ix, timeout=0.1)
             assert "trams" in reply["embeds"][0]["description"]
+
+
+async def test_a_dropped_connection_is_a_warning_not_a_crash(harness: BotHarness, caplog: Any) -> None:
+    h = harness
+    caplog.set_level(logging.INFO)
+    h.fake.fail_next("POST", "/callback", status=0)  # Discord hangs up on the answer
+    ix = await h.fake.slash(h.guild, h.alice, "ask", {"question": "what will the bridge carry?"})
+    retry = await h.fake.reply(ix)  # the one sentence still reaches the member afterwards
+    assert retry["content"] == "My connection to Discord dropped for a moment; try again."
+    # The same on a button press.
+    answer = await h.slash_reply("said", {"person": "Grace Hopper"})
+    h.fake.fail_next("POST", "/callback", status=0)
+    press = await h.fake.reply(await h.fake.click(h.guild, h.alice, answer, "More"))
+    assert press["content"] == "My connection to Discord dropped for a moment; try again."
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not errors, [r.getMessage() for r in errors]
+    assert any("lost the connection to Discord" in r.getMessage() for r in caplog.records)

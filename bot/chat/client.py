@@ -26,7 +26,7 @@ from bot.core.errors import ArchiveError
 from . import render, views
 from .checks import NotModerator
 from .tree import ArchivistTree, StalePayload
-from .views import AnswerButton, AnswerPages, ArticlesButton, clear_thinking
+from .views import NETWORK_ERRORS, SEND_ERRORS, AnswerButton, AnswerPages, ArticlesButton, clear_thinking
 
 log = logging.getLogger("bot.chat")
 
@@ -207,6 +207,10 @@ class ArchivistBot(commands.Bot):
         if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
             log.info("stale interaction: %s", error)
             return "I no longer have that command in that form; Discord may show it for a while yet."
+        if isinstance(error, NETWORK_ERRORS):
+            # The connection to Discord dropped mid-request: the network's doing, not a bug.
+            log.warning("lost the connection to Discord: %s", str(error) or type(error).__name__)
+            return "My connection to Discord dropped for a moment; try again."
         if isinstance(error, ArchiveError):
             # The message may repeat what the member typed (a title, a date): shown as written.
             return render.escape(str(error)) or "That did not work."
@@ -233,8 +237,8 @@ class ArchivistBot(commands.Bot):
             if ctx.interaction is not None:
                 await clear_thinking(ctx.interaction)
             await ctx.send(render.fit_content(sentence), ephemeral=True)
-        except discord.HTTPException:
-            log.exception("could not send the error reply")
+        except SEND_ERRORS as failure:
+            log.warning("could not send the error reply: %s", failure)
 
     async def on_app_command_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
@@ -248,8 +252,8 @@ class ArchivistBot(commands.Bot):
         )
         try:
             await send(render.fit_content(sentence), ephemeral=True)
-        except discord.HTTPException:
-            log.exception("could not send the error reply")
+        except SEND_ERRORS as failure:
+            log.warning("could not send the error reply: %s", failure)
 
 
 class _Timed:

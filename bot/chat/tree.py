@@ -20,6 +20,8 @@ import discord
 from discord import AppCommandOptionType as OptionType
 from discord import app_commands
 
+from .views import SEND_ERRORS
+
 if TYPE_CHECKING:
     from .client import ArchivistBot
 
@@ -168,13 +170,13 @@ class ArchivistTree(app_commands.CommandTree["ArchivistBot"]):
 
 
 async def _answer(interaction: discord.Interaction[Any], sentence: str) -> None:
-    with contextlib.suppress(discord.HTTPException):
+    with contextlib.suppress(*SEND_ERRORS):
         await interaction.response.send_message(sentence, ephemeral=True)
 
 
 async def _no_choices(interaction: discord.Interaction[Any]) -> None:
     if not interaction.response.is_done():
-        with contextlib.suppress(discord.HTTPException):
+        with contextlib.suppress(*SEND_ERRORS):
             await interaction.response.autocomplete([])
 
 

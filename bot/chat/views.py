@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
 import discord
 from cachetools import TTLCache
 
@@ -30,6 +31,11 @@ NOT_YOURS = "Only the person who asked can use these buttons."
 TOO_OLD = "This answer is too old for its buttons now; ask again."
 OLD_BUTTON = "That button no longer works; run the command again."
 OLD_FORM = "That form has expired; run /add again."
+
+# What sending to Discord can raise: its refusals, and the network's failures (a dropped
+# connection reaches us as aiohttp's error, not as HTTPException).
+NETWORK_ERRORS = (aiohttp.ClientError, ConnectionError, TimeoutError)
+SEND_ERRORS = (discord.HTTPException, *NETWORK_ERRORS)
 
 ANSWER_TEMPLATE = r"a:(?P<op>[bms]):(?P<owner>[0-9]+):(?P<key>[0-9a-z]+):(?P<index>[0-9]+)"
 ARTICLES_TEMPLATE = r"p:(?P<owner>[0-9]+):(?P<page>[0-9]+):(?P<side>[bn])"
@@ -56,7 +62,7 @@ async def reply_private(interaction: discord.Interaction[Any], sentence: str) ->
     send = interaction.followup.send if interaction.response.is_done() else interaction.response.send_message
     try:
         await send(render.fit_content(sentence), ephemeral=True)
-    except discord.HTTPException:
+    except SEND_ERRORS:
         log.warning("could not answer user %s", interaction.user.id, exc_info=True)
 
 
@@ -66,7 +72,7 @@ async def reply_error(interaction: discord.Interaction[Any], error: Exception) -
     sentence = sentence_for(error) if sentence_for else "Something went wrong; it has been logged."
     try:
         await clear_thinking(interaction)
-    except discord.HTTPException:
+    except SEND_ERRORS:
         log.debug("could not remove the thinking message", exc_info=True)
     await reply_private(interaction, sentence)
 

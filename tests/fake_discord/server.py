@@ -425,8 +425,11 @@ class FakeDiscord:
     def fail_next(
         self, method: str, path_contains: str, *, status: int = 429, retry_after: float = 0.05
     ) -> None:
-        """Answer the next matching request with a rate limit (or other error) once."""
-        if status == 429:
+        """Answer the next matching request with a rate limit (or other error) once;
+        `status=0` drops the connection instead (the client sees ServerDisconnectedError)."""
+        if status == 0:
+            response = web.Response(status=599)  # a marker: never sent
+        elif status == 429:
             body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": False}
             response = _json(body, 429, {"Via": "1.1 google", "Retry-After": str(retry_after)})
         else:
@@ -468,6 +471,8 @@ class FakeDiscord:
                 del self._faults[i]
                 record.status = response.status
                 await self._record(record)
+                if response.status == 599 and request.transport is not None:
+                    request.transport.abort()  # hang up without answering
                 return response
         response = await self._route(request.method, path, body, files)
         record.status = response.status
