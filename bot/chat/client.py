@@ -4,6 +4,7 @@ answered in one place."""
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import hashlib
 import inspect
@@ -31,6 +32,7 @@ from .views import NETWORK_ERRORS, SEND_ERRORS, AnswerButton, AnswerPages, Artic
 log = logging.getLogger("bot.chat")
 
 EXTENSIONS = ("bot.chat.cogs.ask", "bot.chat.cogs.manage")
+AGE_WINDOW = 30.0  # seconds of interactions whose smallest age is taken as the clock offset
 UNEXPECTED = "Something went wrong on my side; it has been logged."
 
 
@@ -85,6 +87,7 @@ class ArchivistBot(commands.Bot):
         self.commands_file = commands_file
         self.force_sync = force_sync
         self.shed = 0  # interactions answered "busy" instead of queued
+        self._recent_ages: collections.deque[tuple[float, float]] = collections.deque()  # see waited()
         self.answer_pages = AnswerPages(settings.button_memory, settings.view_timeout)
         self.open_forms: TTLCache[str, bool] = TTLCache(maxsize=10_000, ttl=3600)  # /add forms shown
 
@@ -145,14 +148,28 @@ class ArchivistBot(commands.Bot):
         """Defer (one more REST call) only when the answer might miss Discord's 3 seconds."""
         if interaction.response.is_done():
             return
-        age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
+        age = self.waited(interaction)
         if age + self.archive.expected_wait() > self.settings.defer_after:  # type: ignore[attr-defined]
             await interaction.response.defer(thinking=True)
+
+    def waited(self, interaction: discord.Interaction[Any]) -> float:
+        """Seconds since Discord created `interaction`, less the smallest such age of the last
+        AGE_WINDOW seconds: that floor is this machine's offset from Discord's clock plus the
+        network's delay, so a clock a second ahead does not turn every question away."""
+        age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
+        now = time.monotonic()
+        ages = self._recent_ages  # increasing ages, oldest first: a sliding-window minimum
+        while ages and ages[-1][1] >= age:
+            ages.pop()
+        ages.append((now, age))
+        while ages[0][0] < now - AGE_WINDOW:
+            ages.popleft()
+        return max(0.0, age - ages[0][1])
 
     def overloaded(self, interaction: discord.Interaction[Any]) -> bool:
         """True when an answer started now would come later than `queue_seconds` after the
         member asked: better a prompt "busy" than a late answer or a missed deadline."""
-        age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
+        age = self.waited(interaction)
         # Measured over whole questions (archive, rendering, the reply), those accepted but not
         # yet at the archive included: a burst arrives before any of it reaches the archive.
         wait = max(self.tree.expected_wait(), self.archive.expected_wait())  # type: ignore[attr-defined]

@@ -183,8 +183,8 @@ async def _freeze_when_ready(bot: ArchivistBot) -> None:
     await bot.wait_until_ready()
     gc.collect()
     gc.freeze()
-    # Full collections ten times rarer (young ones as usual): each walks every answer's
-    # buttons still waiting for a press, 40-120 ms under load.
+    # Full collections ten times rarer (young ones as usual): each walks everything alive,
+    # tens of milliseconds under load.
     gc.set_threshold(700, 10, 100)
 
 
