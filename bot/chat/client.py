@@ -26,7 +26,7 @@ from bot.core.errors import ArchiveError
 
 from . import render, views
 from .checks import NotModerator
-from .tree import ArchivistTree, StalePayload
+from .tree import BUSY, ArchivistTree, Busy, StalePayload
 from .views import NETWORK_ERRORS, SEND_ERRORS, AnswerButton, AnswerPages, ArticlesButton, clear_thinking
 
 log = logging.getLogger("bot.chat")
@@ -79,7 +79,7 @@ class ArchivistBot(commands.Bot):
         )
         # Archive calls overlap (the core is safe under concurrent calls, which
         # test_bot_load checks): one question's SQLite work on aiosqlite's thread runs while
-        # another's reranking runs here. The proxy only times calls, for defer_if_slow.
+        # another's reranking runs here. The proxy only times calls, for defer_if_late.
         self.archive = _Timed(archive)  # type: ignore[assignment]
         self.settings = settings
         self.synced = False
@@ -140,9 +140,16 @@ class ArchivistBot(commands.Bot):
         self.synced = True
 
     async def defer_if_slow(self, ctx: commands.Context[Any]) -> None:
-        """Defer an interaction that might not be answered within Discord's 3 seconds."""
-        if ctx.interaction is not None:
-            await self.defer_if_late(ctx.interaction)
+        """Just before a question goes to the archive: if it has already waited past
+        `queue_seconds` since it was accepted (the machine slowed down), it is answered "busy"
+        rather than late; else it is deferred when it might miss Discord's 3 seconds."""
+        interaction = ctx.interaction
+        if interaction is None:
+            return
+        if not interaction.response.is_done() and self.waited(interaction) > self.settings.queue_seconds:
+            self.shed += 1
+            raise Busy(BUSY)
+        await self.defer_if_late(interaction)
 
     async def defer_if_late(self, interaction: discord.Interaction[Any]) -> None:
         """Defer (one more REST call) only when the answer might miss Discord's 3 seconds."""
@@ -217,6 +224,8 @@ class ArchivistBot(commands.Bot):
     def error_sentence(self, error: BaseException) -> str:
         """The one sentence a user sees for `error`; unexpected errors are logged here."""
         error = unwrap(error)
+        if isinstance(error, Busy):
+            return str(error)
         if isinstance(error, StalePayload):
             # Discord's stale or odd payload, not a bug here.
             log.info("stale interaction: %s", error)

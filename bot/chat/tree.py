@@ -46,6 +46,10 @@ _VALUE_TYPES: Mapping[int, type | tuple[type, ...]] = {
 }
 
 
+class Busy(app_commands.AppCommandError):
+    """A question that would be answered too late; `str()` is the sentence for the member."""
+
+
 class StalePayload(app_commands.AppCommandError):
     """A command whose payload does not fit what the bot has; `str()` is the sentence for the member."""
 
@@ -136,7 +140,10 @@ class ArchivistTree(app_commands.CommandTree["ArchivistBot"]):
         # Questions in flight together share the processes: one's own cost is about the
         # elapsed time divided among them.
         share = (time.perf_counter() - started) / (len(self.queued) + 1)
-        self.seconds_each = 0.9 * self.seconds_each + 0.1 * share
+        # Quick to rise, slow to fall: when the machine slows down (another process takes the
+        # CPU), the estimate must follow within a few questions, or the queue overshoots.
+        weight = 0.3 if share > self.seconds_each else 0.05
+        self.seconds_each += weight * (share - self.seconds_each)
 
     def expected_wait(self) -> float:
         """Seconds until a question accepted now would be answered, those queued included."""
