@@ -92,7 +92,7 @@ class BotSettings:
     defer_after: float = 1.5
     # An /ask, /who or /said that would be answered later than this many seconds after it was
     # asked is told at once that the bot is busy (the queue stays short; Discord's 3 s holds).
-    queue_seconds: float = 1.0
+    queue_seconds: float = 0.5
     # On shutdown, how long running commands get to finish before the connection closes.
     drain_seconds: float = 10.0
     log_level: str = "INFO"

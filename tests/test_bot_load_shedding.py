@@ -34,7 +34,7 @@ async def test_an_interaction_that_waited_too_long_is_told_busy(harness: BotHarn
     h.archive.ask = counted  # type: ignore[method-assign]
     fresh = await h.fake.raw_interaction(2, h.guild, h.alice, ask_data(h, "what will the bridge carry?"))
     assert (await h.fake.reply(fresh))["embeds"]
-    # Arriving 1.5 s late (a backlog on the gateway): past the 1 s queue limit.
+    # Arriving 1.5 s late (a backlog on the gateway): past the 0.5 s queue limit.
     late = await h.fake.raw_interaction(
         2, h.guild, h.alice, ask_data(h, "what will the bridge carry?"), age=1.5
     )
