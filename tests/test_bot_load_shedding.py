@@ -88,3 +88,17 @@ async def test_a_clock_ahead_of_discords_does_not_turn_everyone_away(harness: Bo
         )
         replies.append(await h.fake.reply(ix))
     assert sum(bool(r["embeds"]) for r in replies) >= 4, [r["content"] for r in replies]
+
+
+async def test_a_slow_start_does_not_turn_every_later_question_away(harness: BotHarness) -> None:
+    # The first questions after a start can be slow (cold caches): if the bot then judged by its
+    # estimate alone, it would shed every question and never learn that they are fast again.
+    h = harness
+    h.bot.tree.seconds_each = 5.0  # type: ignore[attr-defined]  # as if the first answers took 5 s
+    for _ in range(3):
+        reply = await h.fake.reply(
+            await h.fake.raw_interaction(2, h.guild, h.alice, ask_data(h, "what will the bridge carry?"))
+        )
+        assert reply["content"] != BUSY and reply["embeds"]
+    assert h.bot.shed == 0
+    assert h.bot.tree.seconds_each < 5.0  # type: ignore[attr-defined]  # and it learnt from them

@@ -177,9 +177,15 @@ class ArchivistBot(commands.Bot):
         """True when an answer started now would come later than `queue_seconds` after the
         member asked: better a prompt "busy" than a late answer or a missed deadline."""
         age = self.waited(interaction)
+        tree: ArchivistTree = self.tree  # type: ignore[assignment]
+        if not tree.queued:
+            # Nothing ahead of it: only its own age can make it late. (Judged by the estimate
+            # alone, one slow start would turn every question away for good, since a shed
+            # question teaches the estimate nothing.)
+            return age > self.settings.queue_seconds
         # Measured over whole questions (archive, rendering, the reply), those accepted but not
         # yet at the archive included: a burst arrives before any of it reaches the archive.
-        wait = max(self.tree.expected_wait(), self.archive.expected_wait())  # type: ignore[attr-defined]
+        wait = max(tree.expected_wait(), self.archive.expected_wait())  # type: ignore[attr-defined]
         return age + wait > self.settings.queue_seconds
 
     async def close(self) -> None:
