@@ -281,3 +281,18 @@ def test_definite_descriptions_resolve_to_the_entity_with_that_head() -> None:
         "The company": "Acme Corp.",
         "The campaign": "Ruth Calder's campaign",
     }
+
+
+def test_a_noun_of_saying_reports_its_owners_words() -> None:
+    body = (
+        "Gov. Ray Dunn spoke in Dayton.\n\n"
+        "The crowd cheered Dunn's claim that the budget was balanced.\n\n"
+        "Reporters recalled his pledge to cut taxes.\n\n"
+        "Dunn's comments to reporters were brief."
+    )
+    claim = _main(body, "The crowd cheered")
+    assert claim and (claim.speaker, claim.cue) == ("Ray Dunn", "claim")
+    assert claim.content == "the budget was balanced."
+    pledge = _main(body, "Reporters recalled")
+    assert pledge and (pledge.speaker, pledge.cue) == ("Ray Dunn", "pledge")
+    assert _main(body, "Dunn's comments") is None  # "to reporters" is no content

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 
 from .entities import Frame, Ref, Sent
-from .lexicon import MEDIUM_NOUNS, PARTICIPLE_CUES, PHRASAL_CUES, QUOTE_FRAME_CUES, STANCE_CUES, WEAK_CUES
+from .lexicon import (
+    MEDIUM_NOUNS,
+    PARTICIPLE_CUES,
+    PHRASAL_CUES,
+    QUOTE_FRAME_CUES,
+    SPEECH_NOUNS,
+    STANCE_CUES,
+    WEAK_CUES,
+)
 from .phrases import main_subject, role_np_after, speaker_after, speaker_before
 from .quotes import INSIDE
 
@@ -234,6 +242,8 @@ def sentence_frames(sent: Sent) -> list[Frame]:
             during = medium.group(0).lower().lstrip().startswith("during")
             cue = None if during else "in a " + medium.group(1)
             frames.append(Frame(1, medium.start(), ref, cue, medium.start(), end, False, "after", role))
+    if sent.speech_nouns:
+        frames.extend(_speech_noun_frames(sent))
     as_reported = _as_reported_frame(sent)
     if as_reported is not None:
         frames.append(as_reported)
@@ -400,6 +410,42 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             ):
                 return Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
     return None
+
+
+def _speech_noun_frames(sent: Sent) -> list[Frame]:
+    """ "Trump's claim that ...", "his pledge to ...": the owner of a noun of saying said the rest."""
+    out = sent.out
+    found: list[Frame] = []
+    for m in _NOUN_THEN_CLAUSE_RE.finditer(out):
+        noun = m.group(1).lower()
+        if noun not in SPEECH_NOUNS or (m.group(2) == "to" and noun not in _INFINITIVE_NOUNS):
+            continue  # "his comments to reporters": a recipient, not the content
+        owner = _OWNER_BEFORE_RE.search(out, max(0, m.start() - 60), m.start())
+        if owner is None:
+            continue
+        ref: Ref | None = None
+        word = owner.group(1).lower()
+        if word in _POSSESSIVE_PRONOUNS:
+            ref = Ref("pronoun", text=_POSSESSIVE_PRONOUNS[word], at=owner.start(1))
+        else:
+            for mention in sent.mentions:
+                inside = owner.start() <= mention.start < owner.end()
+                if mention.possessive and inside and mention.entity is not None:
+                    ref = Ref("entity", entity=mention.entity)
+        if ref is not None:
+            found.append(Frame(3, m.start(1), ref, noun, owner.start(1), m.end(1), False, "after"))
+    return found
+
+
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+_INFINITIVE_NOUNS = frozenset(
+    "pledge pledges promise promises vow vows threat threats call calls demand demands plea".split()
+)
+# A lower-case noun followed by its clause; its owner is looked for just before it.
+_NOUN_THEN_CLAUSE_RE = re.compile(r"\b([a-z]+)\s+(that|to)\b")
+_OWNER_BEFORE_RE = re.compile(
+    r"(\b[Hh]is|\b[Hh]er|\b[Tt]heir|[A-Z][\w.’'-]*(?:['’]s|s['’]))\s+(?:[a-z-]+\s+){0,2}$"
+)
 
 
 def _as_reported_frame(sent: Sent) -> Frame | None:

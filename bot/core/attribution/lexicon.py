@@ -85,6 +85,18 @@ PARTICIPLE_CUES = frozenset(
     w for w in CUE_WORDS if w.endswith("ing") and w not in {"feeling", "knowing", "hoping", "thinking"}
 )
 
+# Nouns of saying that report their owner's words in a that-clause or infinitive after them:
+# "Trump's claim that ...", "her pledge to ...", "the senator's warning that ...".
+SPEECH_NOUNS = frozenset(
+    """
+        claim claims assertion assertions statement statements warning warnings remark remarks comment
+        comments pledge pledges promise promises vow vows threat threats suggestion suggestions insistence
+        argument arguments contention accusation accusations charge charges announcement admission
+        denial call calls demand demands plea prediction predictions proposal proposals boast allegation
+        allegations complaint complaints declaration insinuation observation
+    """.split()
+)
+
 # Nominal frames that report speech without a verb of saying.
 MEDIUM_NOUNS = frozenset(
     """

@@ -11,7 +11,7 @@ import re
 from ..models import Attribution, Document, Kind, Speaker
 from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import ends_after, frame_order, letters, other_frames, sentence_frames, signature_only
-from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, STANCE_CUES
+from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
 from .mentions import find_mentions
 from .phrases import speaker_after
 from .quotes import INSIDE, QuoteScan, scan_quotes
@@ -154,7 +154,9 @@ def _place_as_subject(sent: Sent, frame: Frame) -> bool:
 def _find_cues(sent: Sent) -> bool:
     """Collect the sentence's cue words; False when no frame can exist (the common case)."""
     out = sent.out
-    found = _ALL_CUES.intersection(_LOWER_WORD_RE.findall(out))
+    words = set(_LOWER_WORD_RE.findall(out))
+    found = _ALL_CUES.intersection(words)
+    sent.speech_nouns = not SPEECH_NOUNS.isdisjoint(words)
     cues: list[tuple[int, int, str]] = []
     for word in found:
         at = out.find(word)
@@ -171,6 +173,7 @@ def _find_cues(sent: Sent) -> bool:
         or out.startswith(("In ", "During "))
         or '"' in out
         or ":" in out[:80]  # `Name, Outlet: ...`
+        or sent.speech_nouns
     )
 
 
