@@ -439,7 +439,8 @@ def _speech_noun_frames(sent: Sent) -> list[Frame]:
 
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _INFINITIVE_NOUNS = frozenset(
-    "pledge pledges promise promises vow vows threat threats call calls demand demands plea".split()
+    """pledge pledges promise promises vow vows threat threats call calls demand demands plea plan plans
+    decision""".split()
 )
 # A lower-case noun followed by its clause; its owner is looked for just before it.
 _NOUN_THEN_CLAUSE_RE = re.compile(r"\b([a-z]+)\s+(that|to)\b")

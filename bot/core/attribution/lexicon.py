@@ -93,7 +93,8 @@ SPEECH_NOUNS = frozenset(
         comments pledge pledges promise promises vow vows threat threats suggestion suggestions insistence
         argument arguments contention accusation accusations charge charges announcement admission
         denial call calls demand demands plea prediction predictions proposal proposals boast allegation
-        allegations complaint complaints declaration insinuation observation
+        allegations complaint complaints declaration insinuation observation plan plans decision
+        insistence belief view views
     """.split()
 )
 
