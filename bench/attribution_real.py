@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.core.attribution import attribute  # noqa: E402
 from bot.core.ingest import parse  # noqa: E402
-from bot.core.models import Document  # noqa: E402
+from bot.core.models import Document, clause_json  # noqa: E402
 
 # The kinds of non-speaker issue 8 names, as independent word lists (not the rules' own).
 _DATE_WORDS = frozenset(
@@ -113,18 +113,7 @@ def exported(doc: Document) -> dict[str, object]:
                 "cue": main.cue if main else None,
                 "kind": main.kind if main else None,
                 "content": main.content if main else None,
-                "attributions": [
-                    {
-                        "speaker": a.speaker,
-                        "speaker_role": a.role,
-                        "cue": a.cue,
-                        "kind": a.kind,
-                        "content": a.content,
-                        "start": a.start,
-                        "end": a.end,
-                    }
-                    for a in clauses
-                ],
+                "attributions": [clause_json(a) for a in clauses],
             }
         )
     return {"title": doc.title, "sentences": sentences}

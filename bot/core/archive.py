@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process, utils
 
 from . import ingest, search
 from .errors import ArchiveError, BadArticle, BadQuery, Forbidden, NotFound
-from .models import ArticleRef, ArticleSummary, Document, SearchResult, Stats
+from .models import ArticleRef, ArticleSummary, Document, SearchResult, Stats, clause_json
 from .store import ArticleRow, Store
 
 log = logging.getLogger(__name__)
@@ -514,18 +514,7 @@ class Archive:
                             "cue": s.cue,
                             "kind": s.kind,
                             "content": s.content,
-                            "attributions": [
-                                {
-                                    "speaker": a.speaker,
-                                    "speaker_role": a.role,
-                                    "cue": a.cue,
-                                    "kind": a.kind,
-                                    "content": a.content,
-                                    "start": a.start,
-                                    "end": a.end,
-                                }
-                                for a in clauses.get(s.sentence_id, ())
-                            ],
+                            "attributions": [clause_json(a) for a in clauses.get(s.sentence_id, ())],
                         }
                         for s in sentences
                     ],

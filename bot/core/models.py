@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 Kind = Literal["direct", "indirect", "mixed", "according"]
 
@@ -38,6 +38,38 @@ class Attribution:
     quote: int | None = None
     start: int | None = None
     end: int | None = None
+
+
+class ClauseLike(Protocol):
+    """What `clause_json` reads: an Attribution, or a stored attribution row."""
+
+    @property
+    def speaker(self) -> str: ...
+    @property
+    def role(self) -> str | None: ...
+    @property
+    def cue(self) -> str | None: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def content(self) -> str | None: ...
+    @property
+    def start(self) -> int | None: ...
+    @property
+    def end(self) -> int | None: ...
+
+
+def clause_json(a: ClauseLike) -> dict[str, object]:
+    """One attribution as `export --json` writes it in a sentence's `attributions` list."""
+    return {
+        "speaker": a.speaker,
+        "speaker_role": a.role,
+        "cue": a.cue,
+        "kind": a.kind,
+        "content": a.content,
+        "start": a.start,
+        "end": a.end,
+    }
 
 
 @dataclass(frozen=True, slots=True)
