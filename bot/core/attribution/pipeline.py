@@ -238,13 +238,27 @@ _HEADLINE_CUES = frozenset(
 _HEADLINE_WORD_RE = re.compile(r"[\w’'.-]+")
 
 
+def _title_case(text: str) -> bool:
+    """Whether at least 80% of the words longer than three letters are capitalised; stops
+    early, at the first few lower-case ones, since ordinary sentences have them at once."""
+    upper = lower = 0
+    for word in text.split():
+        if len(word) > 3 and word[0].isalpha():
+            if word[0].isupper():
+                upper += 1
+            else:
+                lower += 1
+                if lower * 4 > upper + 1:
+                    return False
+    return upper >= 2 and upper >= 4 * lower
+
+
 def _headlines(sents: list[Sent], registry: Registry) -> None:
     """A title-case line that reports speech: its subject (a name the article gives) said the rest."""
     for sent in sents:
         if sent.frame is not None:
             continue
-        long = [w for w in sent.out.split() if len(w) > 3 and w[0].isalpha()]
-        if len(long) < 2 or sum(w[0].isupper() for w in long) < 0.8 * len(long):
+        if not _title_case(sent.out):
             continue  # most sentences: a cheap test before the word offsets below
         words = list(_HEADLINE_WORD_RE.finditer(sent.out))
         for i, w in enumerate(words[1:6], 1):
