@@ -296,3 +296,27 @@ def test_a_noun_of_saying_reports_its_owners_words() -> None:
     pledge = _main(body, "Reporters recalled")
     assert pledge and (pledge.speaker, pledge.cue) == ("Ray Dunn", "pledge")
     assert _main(body, "Dunn's comments") is None  # "to reporters" is no content
+
+
+def test_an_opening_participle_of_saying_is_the_subjects_report() -> None:
+    body = (
+        "Ray Dunn is the mayor.\n\n"
+        "Noting that the budget had failed, Dunn asked the council for time.\n\n"
+        "Saying that he was tired, he left early."
+    )
+    noting = _main(body, "Noting")
+    assert noting and (noting.speaker, noting.cue, noting.content) == (
+        "Ray Dunn",
+        "noting",
+        "the budget had failed",
+    )
+    saying = _main(body, "Saying")
+    assert saying and (saying.speaker, saying.content) == ("Ray Dunn", "he was tired")
+
+
+def test_a_noun_of_saying_with_a_day_between_it_and_its_clause() -> None:
+    att = _main(
+        "Ray Dunn is the mayor.\n\nDunn's assertion Monday that taxes would rise drew boos.", "Dunn's"
+    )
+    assert att and (att.speaker, att.cue) == ("Ray Dunn", "assertion")
+    assert att.content and att.content.startswith("taxes would rise")

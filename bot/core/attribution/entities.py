@@ -90,6 +90,7 @@ class Frame:
     content_side: str = "after"  # before / after / both
     role: str = ""
     mixed: bool = False  # "called it \"...\"": a quoted fragment inside reported speech
+    limit: int | None = None  # where the content must stop ("Noting that ..., Trump said")
 
 
 @dataclass(slots=True)

@@ -244,6 +244,9 @@ def sentence_frames(sent: Sent) -> list[Frame]:
             frames.append(Frame(1, medium.start(), ref, cue, medium.start(), end, False, "after", role))
     if sent.speech_nouns:
         frames.extend(_speech_noun_frames(sent))
+    opening = _opening_participle_frame(sent)
+    if opening is not None:
+        frames.append(opening)
     as_reported = _as_reported_frame(sent)
     if as_reported is not None:
         frames.append(as_reported)
@@ -433,7 +436,8 @@ def _speech_noun_frames(sent: Sent) -> list[Frame]:
                 if mention.possessive and inside and mention.entity is not None:
                     ref = Ref("entity", entity=mention.entity)
         if ref is not None:
-            found.append(Frame(3, m.start(1), ref, noun, owner.start(1), m.end(1), False, "after"))
+            # The frame ends before "that"/"to", so the content starts at the clause.
+            found.append(Frame(3, m.start(1), ref, noun, owner.start(1), m.start(2), False, "after"))
     return found
 
 
@@ -443,9 +447,44 @@ _INFINITIVE_NOUNS = frozenset(
     decision""".split()
 )
 # A lower-case noun followed by its clause; its owner is looked for just before it.
-_NOUN_THEN_CLAUSE_RE = re.compile(r"\b([a-z]+)\s+(that|to)\b")
+_NOUN_THEN_CLAUSE_RE = re.compile(
+    r"\b([a-z]+)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week))?"
+    r"\s+(that|to)\b"
+)
 _OWNER_BEFORE_RE = re.compile(
     r"(\b[Hh]is|\b[Hh]er|\b[Tt]heir|[A-Z][\w.’'-]*(?:['’]s|s['’]))\s+(?:[a-z-]+\s+){0,2}$"
+)
+
+
+def _opening_participle_frame(sent: Sent) -> Frame | None:
+    """ "Noting that the plan had failed, Trump called for ...": the subject after the comma said
+    what the opening participle clause reports."""
+    out = sent.out
+    m = OPENING_PARTICIPLE_RE.match(out)
+    if m is None:
+        return None
+    comma = out.find(", ", m.end())
+    while comma >= 0:
+        subject = next((x for x in sent.mentions if x.start == comma + 2), None)
+        pronoun = out[comma + 2 : comma + 6].split(" ")[0]
+        ref: Ref | None = None
+        if subject is not None and not subject.possessive and subject.kind in ("person", "org", "unknown"):
+            ref = Ref("entity", entity=subject.entity)
+        elif pronoun in ("he", "she", "they"):
+            ref = Ref("pronoun", text=pronoun, at=comma + 2)
+        if ref is not None and (ref.kind == "pronoun" or ref.entity is not None):
+            cue = m.group(1).lower()
+            frame = Frame(1, m.start(1), ref, cue, m.start(1), m.end(), False, "after")
+            frame.limit = comma
+            return frame
+        comma = out.find(", ", comma + 2)
+    return None
+
+
+# A sentence that opens with a participle of saying and its clause ("Noting that ...,").
+OPENING_PARTICIPLE_RE = re.compile(
+    r"^\W*(Noting|Saying|Arguing|Insisting|Warning|Claiming|Adding|Explaining|Stressing|Acknowledging|"
+    r"Conceding|Asserting)\s+(?:that\s+)?"
 )
 
 

@@ -10,7 +10,15 @@ import re
 
 from ..models import Attribution, Document, Kind, Speaker
 from .entities import Entity, Frame, Ref, Registry, Sent
-from .frames import ends_after, frame_order, letters, other_frames, sentence_frames, signature_only
+from .frames import (
+    OPENING_PARTICIPLE_RE,
+    ends_after,
+    frame_order,
+    letters,
+    other_frames,
+    sentence_frames,
+    signature_only,
+)
 from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
 from .mentions import find_mentions
 from .phrases import speaker_after
@@ -174,6 +182,7 @@ def _find_cues(sent: Sent) -> bool:
         or '"' in out
         or ":" in out[:80]  # `Name, Outlet: ...`
         or sent.speech_nouns
+        or bool(OPENING_PARTICIPLE_RE.match(out))  # "Saying that ...,": capitalised, so not in `words`
     )
 
 
@@ -373,6 +382,8 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
         for i, (f, who) in enumerate(clauses):
             low = clauses[i - 1][0].end if i > 0 else 0
             high = clauses[i + 1][0].start if i + 1 < len(clauses) else len(sent.text)
+            if f.limit is not None:
+                high = min(high, f.limit)
             if f.cue in STANCE_CUES and f.content_side == "after":
                 # A stated position is its verb's object: "endorsed Trump, still ran" ends at the comma.
                 comma = _CLAUSE_END_RE.search(sent.out, f.end, high)
