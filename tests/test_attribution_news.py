@@ -320,3 +320,15 @@ def test_a_noun_of_saying_with_a_day_between_it_and_its_clause() -> None:
     )
     assert att and (att.speaker, att.cue) == ("Ray Dunn", "assertion")
     assert att.content and att.content.startswith("taxes would rise")
+
+
+def test_according_to_a_document_by_someone_names_its_author() -> None:
+    body = (
+        "The race tightened.\n\n"
+        "The mayor led by 300 votes, according to a tally by the Harbor Gazette.\n\n"
+        "The cranes are old, according to figures released by the Port Authority."
+    )
+    tally = _main(body, "The mayor led")
+    assert tally and (tally.speaker, tally.kind) == ("Harbor Gazette", "according")
+    figures = _main(body, "The cranes are old")
+    assert figures and figures.speaker == "Port Authority"

@@ -32,6 +32,11 @@ _NOUN_LIKE_CUES = frozenset(
 _POSSESSIVE_DETS = frozenset("a an the his her their its our my your this that".split())
 ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_DOCUMENT_BY_RE = re.compile(
+    r"(?:(?:an?|the|new)\s+)?(?:[\w-]+\s+){0,2}?(?:tally|report|count|survey|poll|analysis|study|estimates?|"
+    r"figures|data|statement|review|memo|letter|filing|documents?|records?|numbers)\s+"
+    r"(?:(?:released|published|compiled|conducted|issued)\s+)?(?:by|from|of)\s+"
+)
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 _IN_MEDIUM_RE = re.compile(
     r"^\W*(?:[Ii]n|[Dd]uring)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?("
@@ -200,7 +205,13 @@ def sentence_frames(sent: Sent) -> list[Frame]:
     out = sent.out
     frames: list[Frame] = []
     for m in _ACCORDING_RE.finditer(out):
-        found = speaker_after(sent, m.end())
+        # "according to a tally by the Associated Press": the document's author is the source.
+        source = _DOCUMENT_BY_RE.match(out, m.end())
+        found = speaker_after(sent, source.end()) if source else None
+        if found is None and source:
+            np = role_np_after(out, source.end())
+            found = (np[0], np[1], "") if np else None
+        found = found or speaker_after(sent, m.end())
         if found:
             end, ref, role = found
             at_start = not re.search(r"[A-Za-z]", out[: m.start()].replace(INSIDE, ""))
