@@ -9,12 +9,17 @@ from __future__ import annotations
 import re
 
 from .entities import Frame, Ref, Sent
+from .layouts import (
+    as_reported_frame,
+    name_colon_frame,
+    opening_participle_frame,
+    speech_noun_frames,
+)
 from .lexicon import (
     MEDIUM_NOUNS,
     PARTICIPLE_CUES,
     PHRASAL_CUES,
     QUOTE_FRAME_CUES,
-    SPEECH_NOUNS,
     STANCE_CUES,
     WEAK_CUES,
 )
@@ -44,13 +49,6 @@ _IN_MEDIUM_RE = re.compile(
     + r")\b[^,]{0,80},\s*"
 )
 _DASH_FRAME_RE = re.compile(r"[\"”]\s*[-–—―]+\s*(?=\S)")
-# `Tom Reyes, Harbor Gazette: "..."` / `Bernie Sanders: ...`: a name (and outlet) and a colon.
-_NAME_COLON_RE = re.compile(r"(?:,\s*[^,:;\"_]{1,60})?\s*:\s*(?=\S)")
-_AS_REPORTED_RE = re.compile(
-    r"^\W*(?:But\s+|And\s+)?(As)\s+[^,;\"_]{2,60}?\s+(reported|noted|wrote|said|put\s+it|explained|"
-    r"pointed\s+out|observed|argued|has\s+reported|has\s+noted)\s*,\s*",
-    re.IGNORECASE,
-)
 # "..., citing the port authority.": the source of what the sentence says.
 _CITING_RE = re.compile(r",\s+citing\s+")
 _BE_TAIL_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s*$")
@@ -254,14 +252,14 @@ def sentence_frames(sent: Sent) -> list[Frame]:
             cue = None if during else "in a " + medium.group(1)
             frames.append(Frame(1, medium.start(), ref, cue, medium.start(), end, False, "after", role))
     if sent.speech_nouns:
-        frames.extend(_speech_noun_frames(sent))
-    opening = _opening_participle_frame(sent)
+        frames.extend(speech_noun_frames(sent))
+    opening = opening_participle_frame(sent)
     if opening is not None:
         frames.append(opening)
-    as_reported = _as_reported_frame(sent)
+    as_reported = as_reported_frame(sent)
     if as_reported is not None:
         frames.append(as_reported)
-    colon = _name_colon_frame(sent)
+    colon = name_colon_frame(sent)
     if colon is not None:
         frames.append(colon)
     if "citing" in out:
@@ -424,116 +422,6 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             ):
                 return Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
     return None
-
-
-def _speech_noun_frames(sent: Sent) -> list[Frame]:
-    """ "Trump's claim that ...", "his pledge to ...": the owner of a noun of saying said the rest."""
-    out = sent.out
-    found: list[Frame] = []
-    for m in _NOUN_THEN_CLAUSE_RE.finditer(out):
-        noun = m.group(1).lower()
-        if noun not in SPEECH_NOUNS or (m.group(2) == "to" and noun not in _INFINITIVE_NOUNS):
-            continue  # "his comments to reporters": a recipient, not the content
-        owner = _OWNER_BEFORE_RE.search(out, max(0, m.start() - 60), m.start())
-        if owner is None:
-            continue
-        ref: Ref | None = None
-        word = owner.group(1).lower()
-        if word in _POSSESSIVE_PRONOUNS:
-            ref = Ref("pronoun", text=_POSSESSIVE_PRONOUNS[word], at=owner.start(1))
-        else:
-            for mention in sent.mentions:
-                inside = owner.start() <= mention.start < owner.end()
-                if mention.possessive and inside and mention.entity is not None:
-                    ref = Ref("entity", entity=mention.entity)
-        if ref is not None:
-            # The frame ends before "that"/"to", so the content starts at the clause.
-            found.append(Frame(3, m.start(1), ref, noun, owner.start(1), m.start(2), False, "after"))
-    return found
-
-
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
-_INFINITIVE_NOUNS = frozenset(
-    """pledge pledges promise promises vow vows threat threats call calls demand demands plea plan plans
-    decision""".split()
-)
-# A lower-case noun followed by its clause; its owner is looked for just before it.
-_NOUN_THEN_CLAUSE_RE = re.compile(
-    r"\b([a-z]+)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week))?"
-    r"\s+(that|to)\b"
-)
-_OWNER_BEFORE_RE = re.compile(
-    r"(\b[Hh]is|\b[Hh]er|\b[Tt]heir|[A-Z][\w.’'-]*(?:['’]s|s['’]))\s+(?:[a-z-]+\s+){0,2}$"
-)
-
-
-def _opening_participle_frame(sent: Sent) -> Frame | None:
-    """ "Noting that the plan had failed, Trump called for ...": the subject after the comma said
-    what the opening participle clause reports."""
-    out = sent.out
-    m = OPENING_PARTICIPLE_RE.match(out)
-    if m is None:
-        return None
-    comma = out.find(", ", m.end())
-    while comma >= 0:
-        subject = next((x for x in sent.mentions if x.start == comma + 2), None)
-        pronoun = out[comma + 2 : comma + 6].split(" ")[0]
-        ref: Ref | None = None
-        if subject is not None and not subject.possessive and subject.kind in ("person", "org", "unknown"):
-            ref = Ref("entity", entity=subject.entity)
-        elif pronoun in ("he", "she", "they"):
-            ref = Ref("pronoun", text=pronoun, at=comma + 2)
-        if ref is not None and (ref.kind == "pronoun" or ref.entity is not None):
-            cue = m.group(1).lower()
-            frame = Frame(1, m.start(1), ref, cue, m.start(1), m.end(), False, "after")
-            frame.limit = comma
-            return frame
-        comma = out.find(", ", comma + 2)
-    return None
-
-
-# A sentence that opens with a participle of saying and its clause ("Noting that ...,").
-OPENING_PARTICIPLE_RE = re.compile(
-    r"^\W*(Noting|Saying|Arguing|Insisting|Warning|Claiming|Adding|Explaining|Stressing|Acknowledging|"
-    r"Conceding|Asserting)\s+(?:that\s+)?"
-)
-
-
-def _as_reported_frame(sent: Sent) -> Frame | None:
-    """ "As The Washington Post reported, ...", "As he noted, ...": the rest of the sentence is the report."""
-    out = sent.out
-    m = _AS_REPORTED_RE.match(out)
-    if m is None:
-        return None
-    who = out[m.end(1) : m.start(2)].strip()
-    found: tuple[int, Ref, str] | None
-    if who.lower() in ("he", "she", "they"):
-        found = (m.start(2), Ref("pronoun", text=who.lower(), at=m.end(1) + 1), "")
-    else:
-        found = speaker_after(sent, m.end(1))
-        if found is None:
-            np = role_np_after(out, m.end(1))
-            found = (np[0], np[1], "") if np else None
-    if found is None or found[0] > m.start(2):
-        return None
-    return Frame(0, m.start(2), found[1], m.group(2).lower(), m.start(1), m.end(), False)
-
-
-def _name_colon_frame(sent: Sent) -> Frame | None:
-    """A line that opens with a name and a colon: the rest is what that person said."""
-    out = sent.out
-    first = next((m for m in sent.mentions if m.start <= 1), None)
-    if first is None or first.possessive or first.entity is None or first.kind not in ("person", "org"):
-        return None
-    m = _NAME_COLON_RE.match(out, first.end)
-    if m is None:
-        return None
-    quoted = out[m.end() : m.end() + 1] == '"'
-    if not quoted and first.kind != "person":
-        return None
-    return Frame(
-        0, m.end() - 1, Ref("entity", entity=first.entity), ":", first.start, m.end(), False, "after"
-    )
 
 
 def _fenced_subject(sent: Sent, cue_start: int) -> tuple[int, Ref, str] | None:

@@ -11,7 +11,6 @@ import re
 from ..models import Attribution, Document, Kind, Speaker
 from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import (
-    OPENING_PARTICIPLE_RE,
     ends_after,
     frame_order,
     letters,
@@ -19,6 +18,7 @@ from .frames import (
     sentence_frames,
     signature_only,
 )
+from .layouts import OPENING_PARTICIPLE_RE
 from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
 from .mentions import find_mentions
 from .phrases import speaker_after
