@@ -1,4 +1,4 @@
-"""Command line: `archivist ask|who|said|add|import|articles|article|remove|export|check|rebuild|run|sync`.
+"""Command line: `archivist ask|who|said|verify|add|import|articles|article|remove|export|check|rebuild|run|sync`.
 
 Every job the bot does also works here, offline, on the same archive file. Errors are
 one sentence on stderr and a non-zero exit; `--json` prints machine-readable output.
@@ -23,7 +23,7 @@ from typing import Any
 from . import config, paths
 from .core.archive import SEED_SUFFIXES, Archive, article_files
 from .core.errors import ArchiveError, BadArticle, BadOption
-from .core.models import Answer, ArticleSummary, SearchResult
+from .core.models import Answer, ArticleSummary, SearchResult, VerifyResult
 
 log = logging.getLogger("archivist")
 
@@ -68,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     p = add("said", "what a person said: name, surname, role or misspelling ('-': stdin)")
     p.add_argument("person")
     p.add_argument("-n", "--limit", type=int, default=25)
+    p = add("verify", "did PERSON (or anyone) really say this? the closest wording, its match and a verdict")
+    p.add_argument("quote")
+    p.add_argument(
+        "--by", metavar="PERSON", help="who is said to have said it: name, surname, role or misspelling"
+    )
     p = add("add", "add an article from a file, a URL, or '-' for stdin")
     p.add_argument("source")
     p.add_argument("--title", help="use this title instead of the one found")
@@ -131,6 +136,28 @@ def _show_result(result: SearchResult, kind: str) -> None:
         print("The closest passages:")
         for n, answer in enumerate(result.suggestions, 1):
             _show_answer(answer, n)
+
+
+def verdict_line(result: VerifyResult) -> str:
+    """The verdict as a sentence: what a person asking "did X really say this?" wants first."""
+    found = result.answers[0].speaker if result.answers else None
+    who = result.person or "anyone"
+    return {
+        "verbatim": f"Verbatim: {found} said these words.",
+        "paraphrase": f"Close paraphrase: {found} said nearly this.",
+        "reworded": f"Different words, same speaker: {found} made this point in other words.",
+        "misattributed": f"Said by someone else: {found}, not {result.person or 'the person named'}.",
+        "not_found": f"Not in the archive: nothing like this is attributed to {who}.",
+    }[result.verdict]
+
+
+def _show_verify(result: VerifyResult) -> None:
+    print(f"{verdict_line(result)} (match {round(result.match)}%)")
+    if result.answers:
+        print(_wrap("Closest wording: " + result.marked, ""))
+        _show_answer(result.answers[0], 1)
+    if result.did_you_mean:
+        print("Other people who fit: " + ", ".join(result.did_you_mean))
 
 
 def _show_summary(summary: ArticleSummary, verb: str = "") -> None:
@@ -318,6 +345,10 @@ async def _run(args: argparse.Namespace, session: _Session) -> int:
         if cmd in ("ask", "who", "said"):
             value = getattr(args, {"ask": "question", "who": "quote", "said": "person"}[cmd])
             return await _query(args, archive, cmd, value)
+        if cmd == "verify":
+            checked = await archive.verify(args.quote, by=args.by)
+            _print_json(checked.to_json()) if args.json else _show_verify(checked)
+            return 0
         if cmd == "add":
             summary = await archive.add_text(raw, title=args.title, date=args.date, **hints)
             _print_json(_summary_json(summary)) if args.json else _show_summary(summary, "Added ")

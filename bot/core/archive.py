@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process, utils
 
 from . import ingest, search
 from .errors import ArchiveError, BadArticle, BadQuery, Forbidden, NotFound
-from .models import ArticleRef, ArticleSummary, Document, SearchResult, Stats, clause_json
+from .models import ArticleRef, ArticleSummary, Document, SearchResult, Stats, VerifyResult, clause_json
 from .store import ArticleRow, Store
 
 log = logging.getLogger(__name__)
@@ -377,6 +377,14 @@ class Archive:
         await self._fresh()
         aliases = (await self._speaker_aliases(guild_id)).rows
         return await search.said(self._store, person, guild_id, limit, aliases)
+
+    async def verify(self, quote: str, *, by: str | None = None, guild_id: int | None = None) -> VerifyResult:
+        """Did `by` (or anyone) really say this? The closest wording, its match and a verdict."""
+        await self._fresh()
+        if not search.clean(quote):
+            raise BadQuery("Give me the quote to check: it was empty.")
+        aliases = (await self._speaker_aliases(guild_id)).rows
+        return await search.verify(self._store, quote, by, guild_id, aliases)
 
     async def _speaker_aliases(self, guild_id: int | None) -> _Aliases:
         found = self._aliases.get(guild_id)

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 Kind = Literal["direct", "indirect", "mixed", "according"]
+# verify's verdicts: the same words, a close paraphrase, the same speaker in other words,
+# someone else's words, nothing like it.
+Verdict = Literal["verbatim", "paraphrase", "reworded", "misattributed", "not_found"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +199,49 @@ class SearchResult:
         if self.speaker is not None:
             out["speaker"] = self.speaker
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """Words where a quote and the archive's wording differ: `op` is Levenshtein's
+    "replace", "delete" (only in the quote) or "insert" (only in the archive)."""
+
+    op: str
+    quote: str
+    archive: str
+
+    def to_json(self) -> dict[str, str]:
+        """`{"op", "quote", "archive"}`."""
+        return {"op": self.op, "quote": self.quote, "archive": self.archive}
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyResult:
+    """What verify returns: the verdict, the match (0-100), the closest wording and its answer."""
+
+    query: str
+    verdict: Verdict
+    match: float
+    answers: tuple[Answer, ...] = ()  # the closest wording's passage (none when not_found)
+    wording: str = ""  # the archive's words aligned with the quote
+    marked: str = ""  # the same, differences marked wdiff style: [-the quote's-]{+the archive's+}
+    differences: tuple[Difference, ...] = ()
+    person: str | None = None  # the registry name `--by` resolved to
+    did_you_mean: tuple[str, ...] = ()  # other people the name also fits
+
+    def to_json(self) -> dict[str, object]:
+        """The other commands' shape plus "verdict", "match" and the differences."""
+        return {
+            "query": self.query,
+            "answers": [a.to_json() for a in self.answers],
+            "verdict": self.verdict,
+            "match": round(self.match),
+            "speaker": self.person,
+            "wording": self.wording,
+            "marked": self.marked,
+            "differences": [d.to_json() for d in self.differences],
+            "did_you_mean": list(self.did_you_mean),
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ two speakers answers with the one whose words match; `said` reads a speaker's ro
 
 The package follows the pipeline: `query` (a question as the index sees it, and its FTS5
 plan), `features` (the evidence `ask` ranks on), `answers` (ranked candidates -> Answers),
-and the three commands `ask`, `who` and `said`.
+the three commands `ask`, `who` and `said`, and `verify` (built on `who`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from .ask import ASK_THRESHOLD, SPEAKER_BONUS, Ranked, _named_speakers, alias_in
 from .features import FEATURES, WEIGHTS, _heads, _local_weights, _Parsed, _parsed, _prefix_gain
 from .query import _WORD_RE, MAX_QUERY_CHARS, Query, Term, _plan, answer_kind, clean, prepare
 from .said import resolve_speaker, said
+from .verify import verify
 from .who import who
 
 __all__ = [
@@ -60,5 +61,6 @@ __all__ = [
     "rank",
     "resolve_speaker",
     "said",
+    "verify",
     "who",
 ]

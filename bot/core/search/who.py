@@ -8,7 +8,7 @@ from ..models import SearchResult
 from ..store import Candidate, Store
 from .answers import _answers
 from .features import _coverage
-from .query import WHO_POSTINGS, _token_lists, clean, prepare
+from .query import WHO_POSTINGS, Query, _token_lists, clean, prepare
 
 WHO_CANDIDATES = 40  # attributed sentences reranked for `who`
 
@@ -17,14 +17,13 @@ WHO_THRESHOLD = 0.55
 WHO_MARGIN = 0.06
 
 
-async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> SearchResult:
-    """Attributed sentences that best match a (possibly misremembered) fragment."""
-    query = await prepare(store, fragment)
-    if query is None:
-        return SearchResult(query=clean(fragment))
+async def ranked_statements(
+    store: Store, query: Query, guild_id: int | None
+) -> list[tuple[float, Candidate]]:
+    """Attributions whose words match `query`, best first, with `who`'s score (0-1)."""
     cands = await store.quote_candidates(query.plan(WHO_POSTINGS), guild_id, WHO_CANDIDATES)
     if not cands:
-        return SearchResult(query=query.text)
+        return []
     # A sentence is scored once, whichever of its attributions matched (the index holds one
     # row per attribution): its best row's BM25 stands for all of them.
     sentence_bm25: dict[int, float] = {}
@@ -54,7 +53,17 @@ async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> 
         # one when they hold alike.
         scored.append((score, _coverage(query, set(said)), -c.ordinal, c))
     scored.sort(key=lambda r: r[:3], reverse=True)
-    ranked = [(score, c) for score, _clause, _main, c in scored]
+    return [(score, c) for score, _clause, _main, c in scored]
+
+
+async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> SearchResult:
+    """Attributed sentences that best match a (possibly misremembered) fragment."""
+    query = await prepare(store, fragment)
+    if query is None:
+        return SearchResult(query=clean(fragment))
+    ranked = await ranked_statements(store, query, guild_id)
+    if not ranked:
+        return SearchResult(query=query.text)
     best = ranked[0][0]
     if best < WHO_THRESHOLD:
         return SearchResult(query=query.text, suggestions=tuple(await _answers(store, ranked, 3)))

@@ -1,0 +1,170 @@
+"""`verify`: did this person really say this? The closest wording in the archive, how
+closely it matches (0-100), the words that differ, and a verdict.
+
+Candidates are `who`'s (attributions whose words match the quote) plus, when a person is
+named, that person's own statements (their other wording of the same point may share few
+words with the quote). Each candidate's attributed content (or, when the quote is longer,
+its whole sentence) is aligned word by word with the quote: the best window of about the
+quote's length is the closest wording, and its rapidfuzz ratio (case and punctuation
+ignored) is the match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, utils
+from rapidfuzz.distance import Levenshtein
+
+from ..models import Difference, Verdict, VerifyResult
+from ..store import Candidate, Store
+from .answers import _answers
+from .features import _coverage
+from .query import _token_lists, clean, prepare
+from .said import resolve_speaker
+from .who import WHO_THRESHOLD, ranked_statements
+
+VERBATIM = 97.0  # match at or above: the same words (a stray letter or article aside)
+PARAPHRASE = 80.0  # match at or above: a close paraphrase
+# Share of the quote's idf weight a statement must hold to count as the same point in
+# other words ("different words, same speaker").
+REWORDED_COVER = 0.5
+OWN_STATEMENTS = 300  # a named person's statements read besides `who`'s candidates
+SLACK = 3  # windows from the quote's length minus to plus this many words are tried
+
+
+@dataclass(frozen=True, slots=True)
+class _Aligned:
+    """A candidate's closest wording to the quote."""
+
+    match: float
+    words: tuple[str, ...]  # the archive's words, as written
+    marked: str  # the same with the differences marked
+    differences: tuple[Difference, ...]
+    candidate: Candidate
+
+
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """(words as written, the same processed), without words that process to nothing."""
+    raw, keys = [], []
+    for w in text.split():
+        k = utils.default_process(w)
+        if k:
+            raw.append(w)
+            keys.append(k)
+    return raw, keys
+
+
+def _align(quote: Sequence[str], candidate: Candidate) -> _Aligned | None:
+    """The window of the candidate's content (or sentence) closest to the quote's words."""
+    best: tuple[float, list[str], list[str]] | None = None
+    q = " ".join(quote)
+    texts = [candidate.content, candidate.text] if candidate.content else [candidate.text]
+    for text in texts:
+        raw, keys = _words(text or "")
+        if not keys:
+            continue
+        n = len(quote)
+        sizes = range(max(1, n - SLACK), min(len(keys), n + SLACK) + 1) if len(keys) > n else [len(keys)]
+        for size in sizes:
+            for start in range(len(keys) - size + 1):
+                score = fuzz.ratio(q, " ".join(keys[start : start + size]))
+                if best is None or score > best[0]:
+                    best = (score, raw[start : start + size], keys[start : start + size])
+    if best is None:
+        return None
+    score, raw, keys = best
+    differences: list[Difference] = []
+    marked: list[str] = []
+    for op in Levenshtein.opcodes(list(quote), keys):
+        said, wrote = " ".join(quote[op.src_start : op.src_end]), " ".join(raw[op.dest_start : op.dest_end])
+        if op.tag == "equal":
+            marked.append(wrote)
+            continue
+        differences.append(Difference(op.tag, said, wrote))
+        marked.append((f"[-{said}-]" if said else "") + (f"{{+{wrote}+}}" if wrote else ""))
+    return _Aligned(score, tuple(raw), " ".join(marked), tuple(differences), candidate)
+
+
+def _best(aligned: Sequence[_Aligned]) -> _Aligned | None:
+    return max(aligned, key=lambda a: a.match, default=None)
+
+
+async def verify(
+    store: Store,
+    quote: str,
+    person: str | None,
+    guild_id: int | None,
+    aliases: Sequence[tuple[str, int, str, int]],
+) -> VerifyResult:
+    """The verdict on a quote (and on who said it, when `person` is given)."""
+    text = clean(quote)
+    query = await prepare(store, text)
+    if query is None:
+        return VerifyResult(query=text, verdict="not_found", match=0.0)
+    _raw, qwords = _words(text)
+    named: set[str] = set()
+    resolved: str | None = None
+    others: list[str] = []
+    extra: list[Candidate] = []
+    if person is not None and clean(person):
+        found, others = resolve_speaker(clean(person), aliases)
+        if found is not None:
+            _speaker_id, resolved = found
+            named = {resolved, *others}
+            ids = {sid for _a, sid, name, _n in aliases if name in named}
+            for sid in sorted(ids):
+                extra += await store.statements(sid, guild_id, OWN_STATEMENTS)
+    ranked = await ranked_statements(store, query, guild_id)
+    who_score = {(c.sentence_id, c.ordinal): s for s, c in ranked}
+    cands = [c for _s, c in ranked]
+    for c in extra:  # the person's statements `who` did not already find
+        if (c.sentence_id, c.ordinal) not in who_score:
+            who_score[(c.sentence_id, c.ordinal)] = 0.0
+            cands.append(c)
+    aligned = [a for c in cands if (a := _align(qwords, c)) is not None]
+    best_any = _best(aligned)
+    verdict: Verdict = "not_found"
+    pick: _Aligned | None = None
+    if person is None or not clean(person):
+        if best_any is not None and best_any.match >= PARAPHRASE:
+            pick = best_any
+            verdict = "verbatim" if pick.match >= VERBATIM else "paraphrase"
+        elif ranked and ranked[0][0] >= WHO_THRESHOLD:
+            pick = next(a for a in aligned if a.candidate is ranked[0][1])
+            verdict = "reworded"
+    else:
+        by_them = [a for a in aligned if a.candidate.speaker in named]
+        best_them = _best(by_them)
+        if best_them is not None and best_them.match >= PARAPHRASE:
+            pick = best_them
+            verdict = "verbatim" if pick.match >= VERBATIM else "paraphrase"
+        elif best_any is not None and best_any.match >= PARAPHRASE:
+            pick, verdict = best_any, "misattributed"
+        else:
+            lists = await _token_lists(store, [a.candidate.content or a.candidate.text for a in by_them])
+            covered = [(_coverage(query, set(t)), a) for t, a in zip(lists, by_them, strict=True)]
+            point = max(covered, key=lambda ca: (ca[0], ca[1].match), default=None)
+            if point is not None and point[0] >= REWORDED_COVER:
+                pick, verdict = point[1], "reworded"
+    if pick is None:
+        return VerifyResult(
+            query=text,
+            verdict="not_found",
+            match=best_any.match if best_any else 0.0,
+            person=resolved,
+            did_you_mean=tuple(others),
+        )
+    answers = await _answers(store, [(pick.match / 100, pick.candidate)], 1)
+    return VerifyResult(
+        query=text,
+        verdict=verdict,
+        match=pick.match,
+        answers=tuple(answers),
+        wording=" ".join(pick.words),
+        marked=pick.marked,
+        differences=pick.differences,
+        person=resolved,
+        did_you_mean=tuple(others),
+    )
