@@ -7,7 +7,14 @@ person might remember: a verbatim stretch of the quote, and the same stretch wit
 word dropped, two words swapped, a typo, a function word changed, and several of those
 together. Counts top-1 and top-3 speaker hits, per perturbation, and latency.
 
-    python bench/who.py [CORPUS_DIR] [--seed N] [--errors]
+With --verify it measures `verify` instead: for every attributed sentence, quotes of
+8-14 words with the verdict they should get -- the words as written and the right speaker
+(verbatim), one word changed (paraphrase), the content words kept in another order with
+filler (reworded: a synthetic stand-in for a real paraphrase), the words as written and
+another speaker of the corpus (misattributed), and words of other articles strung
+together (not_found) -- and reports verdict accuracy per kind and a confusion table.
+
+    python bench/who.py [CORPUS_DIR] [--seed N] [--errors] [--verify]
 """
 
 from __future__ import annotations
@@ -187,13 +194,104 @@ async def run(corpus: Path, seed: int, show_errors: bool) -> None:
         print(line)
 
 
+FILLER = ("really", "basically", "honestly", "frankly", "clearly")
+SMALL = frozenset("a an the of to in on and or but is are was were be that this it for with as by at".split())  # noqa: SIM905
+
+
+def changed_word(words: list[str], rng: random.Random, vocabulary: list[str]) -> list[str]:
+    """One word of five letters or more replaced by a word from elsewhere in the corpus."""
+    spots = [i for i, w in enumerate(words) if len(w) >= 5] or list(range(len(words)))
+    i = rng.choice(spots)
+    new = rng.choice([v for v in vocabulary if v.lower() != words[i].lower()])
+    return words[:i] + [new] + words[i + 1 :]
+
+
+def reworded(words: list[str], rng: random.Random) -> list[str]:
+    """The content words, halves swapped, with filler between: the same point, other wording."""
+    content = [w for w in words if w.lower() not in SMALL]
+    half = len(content) // 2
+    return content[half:] + [rng.choice(FILLER)] + content[:half]
+
+
+VERDICTS = ("verbatim", "paraphrase", "reworded", "misattributed", "not_found")
+
+
+async def run_verify(corpus: Path, seed: int, show_errors: bool) -> None:
+    rng = random.Random(seed)
+    articles = load(corpus)
+    confusion: Counter[tuple[str, str]] = Counter()
+    errors: list[str] = []
+    latencies: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        async with await Archive.open(Path(tmp) / "verify.db", seeds=None) as archive:
+            cases: list[tuple[str, str, str]] = []  # (sentence, gold speaker, article name)
+            for path, gold in articles:
+                summary = await archive.add_text(path.read_bytes(), name=path.name)
+                body = await archive.article_text(summary.ref.id)
+                for begins, speaker in gold.items():
+                    start = body.find(begins)
+                    if start >= 0:  # the annotated sentence alone: up to its first full stop
+                        ends = [body.find(x, start) for x in (". ", ".\u201d ", '." ', ".\n", "? ", "! ")]
+                        end = min((e for e in ends if e >= 0), default=len(body))
+                        cases.append((body[start : end + 1], speaker, path.name))
+            vocabulary = sorted(
+                {w.strip(',.;:!?"“”') for text, _s, _a in cases for w in text.split() if len(w) >= 5}
+            )
+            speakers = sorted({fold(s): s for _t, s, _a in cases}.values())
+            for text, speaker, name in cases:
+                quoted = QUOTE_RE.findall(text)
+                words = [w.strip(',.;:!?"“”') for w in (max(quoted, key=len) if quoted else text).split()]
+                if len(words) < 8:
+                    continue
+                size = rng.randint(8, min(14, len(words)))
+                start = rng.randint(0, len(words) - size)
+                base = [w for w in words[start : start + size] if w]
+                other = rng.choice([s for s in speakers if fold(s) != fold(speaker)])
+                strangers = [t for t, _s, a in cases if a != name]
+                invented = " ".join(rng.choice(rng.choice(strangers).split()) for _ in range(size))
+                for want, quote, by in (
+                    ("verbatim", " ".join(base), speaker),
+                    ("paraphrase", " ".join(changed_word(base, rng, vocabulary)), speaker),
+                    ("reworded", " ".join(reworded(base, rng)), speaker),
+                    ("misattributed", " ".join(base), other),
+                    ("not_found", invented, speaker),
+                ):
+                    t0 = time.perf_counter()
+                    result = await archive.verify(quote, by=by)
+                    latencies.append((time.perf_counter() - t0) * 1000)
+                    confusion[(want, result.verdict)] += 1
+                    if show_errors and result.verdict != want:
+                        errors.append(f"[{want} -> {result.verdict} {result.match:.0f}] by {by}: {quote!r}")
+    total = sum(confusion.values())
+    right = sum(n for (want, got), n in confusion.items() if want == got)
+    print(f"verify on perturbed quotes: {len(articles)} articles, {total} quotes")
+    print(f"{'want / got':<14}" + "".join(f"{v[:9]:>10}" for v in VERDICTS) + f"{'accuracy':>10}")
+    for want in VERDICTS:
+        row = [confusion[(want, got)] for got in VERDICTS]
+        n = sum(row) or 1
+        print(f"{want:<14}" + "".join(f"{x:>10}" for x in row) + f"{confusion[(want, want)] / n:>10.3f}")
+    print(f"{'all':<14}{'':>50}{right / total:>10.3f}")
+    q = statistics.quantiles(latencies, n=100)
+    print(f"latency: p50 {q[49]:.2f} ms, p95 {q[94]:.2f} ms")
+    print(
+        f"machine: {os.cpu_count()} cores, Python {platform.python_version()},"
+        f" SQLite {sqlite3.sqlite_version}, {platform.platform()}"
+    )
+    for line in errors:
+        print(line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(ROOT / "tests" / "corpus"))
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--errors", action="store_true", help="list every miss")
+    parser.add_argument("--verify", action="store_true", help="measure verify's verdicts instead of who")
     args = parser.parse_args()
-    asyncio.run(run(Path(args.corpus), args.seed, args.errors))
+    if args.verify:
+        asyncio.run(run_verify(Path(args.corpus), args.seed, args.errors))
+    else:
+        asyncio.run(run(Path(args.corpus), args.seed, args.errors))
 
 
 if __name__ == "__main__":
