@@ -120,11 +120,12 @@ def _show_answer(answer: Answer, n: int) -> None:
 def _show_result(result: SearchResult, kind: str) -> None:
     if result.speaker:
         print(f"{result.speaker}:")
+    if result.did_you_mean:
+        shown = f"showing {result.speaker}" if kind == "said" else "the closest first"
+        print(f"Did you mean: {', '.join(result.did_you_mean)}? (they fit too; {shown})")
     if result.answers:
         for n, answer in enumerate(result.answers, 1):
             _show_answer(answer, n)
-        if result.did_you_mean:
-            print("Other people who fit: " + ", ".join(result.did_you_mean))
         return
     nothing = {
         "ask": "Nothing in the archive answers that well.",
@@ -157,7 +158,7 @@ def _show_verify(result: VerifyResult) -> None:
         print(_wrap("Closest wording: " + result.marked, ""))
         _show_answer(result.answers[0], 1)
     if result.did_you_mean:
-        print("Other people who fit: " + ", ".join(result.did_you_mean))
+        print(f"Did you mean: {', '.join(result.did_you_mean)}? (they fit the name too)")
 
 
 def _show_summary(summary: ArticleSummary, verb: str = "") -> None:

@@ -191,13 +191,17 @@ class SearchResult:
     answers: tuple[Answer, ...] = ()
     suggestions: tuple[Answer, ...] = ()
     speaker: str | None = None  # for `said`: the registry name the query resolved to
-    did_you_mean: tuple[str, ...] = ()  # for `said`: other names that also fit
+    # Other people who fit as well (RoboDanny's extract_or_exact: the top one wins outright
+    # only when clearly ahead): for `said`, other names the query fits; for `who`, the
+    # speakers of other statements about as close as the top one.
+    did_you_mean: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
-        """`{"query", "answers": [...]}` as documented in the README."""
+        """`{"query", "answers": [...], "did_you_mean": [...]}` as documented in the README."""
         out: dict[str, object] = {"query": self.query, "answers": [a.to_json() for a in self.answers]}
         if self.speaker is not None:
             out["speaker"] = self.speaker
+        out["did_you_mean"] = list(self.did_you_mean)
         return out
 
 

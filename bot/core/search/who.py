@@ -72,4 +72,8 @@ async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> 
     answers = await _answers(store, close if len(close) > 1 else ranked, limit)
     if len(close) <= 1:
         answers = answers[:1] + [a for a in answers[1:] if a.score >= WHO_THRESHOLD]
-    return SearchResult(query=query.text, answers=tuple(answers))
+    # The top speaker wins outright only when clearly ahead: otherwise the others who said
+    # about as much are named.
+    top = ranked[0][1].speaker
+    others = {c.speaker: None for _s, c in close[1:] if c.speaker and c.speaker != top}
+    return SearchResult(query=query.text, answers=tuple(answers), did_you_mean=tuple(others))
