@@ -1,4 +1,4 @@
-"""Command line: `archivist ask|who|said|verify|add|import|articles|article|remove|export|check|rebuild|run|sync`.
+"""Command line: `archivist COMMAND`; see `archivist --help` for the commands (verify among them).
 
 Every job the bot does also works here, offline, on the same archive file. Errors are
 one sentence on stderr and a non-zero exit; `--json` prints machine-readable output.
