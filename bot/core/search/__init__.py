@@ -8,9 +8,10 @@ candidates (a word they all hold names the topic, not the answer); a BM25 of the
 alone; words that share their first letters with a question word ("Europe", "European");
 the question's words in the question's order (longest common subsequence, adjacent pairs)
 and fuzzy similarity (rapidfuzz); and whether the sentence holds the kind of thing asked
-for (a date for "when", a number for "how many", a name for "who"). The weights were
-fitted on a public question-answering set (SQuAD) and rounded; nothing in the code knows
-about that set.
+for (a date for "when", a number for "how many", a name for "who"). The weights live in
+weights.json by feature name, with the fit's date, data, seed and cross-validated figures:
+bench/fit_weights.py fits them on a public question-answering set (SQuAD, dumped by
+bench/squad_dump.py) and rounds them; nothing in the code knows about that set.
 
 Cost: FTS5 computes BM25 for every row that matches, and an OR of a question's words
 matches a large share of a big archive. So each query is planned from the index's own

@@ -1,12 +1,15 @@
 """The evidence `ask` ranks on: every sentence of the candidate paragraphs, scored on what
-BM25 does not see (FEATURES, in order, with their fitted WEIGHTS)."""
+BM25 does not see (FEATURES, in order, with their fitted WEIGHTS from weights.json)."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
 
 from cachetools import LRUCache
 from rapidfuzz import fuzz, utils
@@ -160,10 +163,17 @@ FEATURES = (
     "paragraph_rarity_cover",  # paragraph_cover with weights by rarity among the candidate paragraphs
     "paragraph_rank",  # 1 / the paragraph's place in the BM25 order
 )
-# local_paragraph_cover and paragraph_rarity_cover act as a pair: a paragraph gains for
-# question words few other paragraphs hold, and loses for words few sentences hold
-# (words that are rare everywhere, which then weigh too much in paragraph_cover).
-WEIGHTS = (5.5, 5.9, 3.4, -2.3, 0.9, 1.8, 2.3, 3.4, 2.3, 4.5, 9.7, -9.8, 2.0, 4.3, -0.7)
+# The weights, by feature name, with the fit that made them (date, data, seed, its
+# cross-validated figures) beside them: bench/fit_weights.py writes weights.json from a
+# dump of `ask`'s candidates (bench/squad_dump.py). local_paragraph_cover comes out
+# negative: with paragraph_rarity_cover it acts as a pair, a paragraph gaining for question
+# words few other paragraphs hold and losing for words few sentences hold (words rare
+# everywhere, which then weigh too much in paragraph_cover).
+FIT: dict[str, Any] = json.loads(resources.files(__package__).joinpath("weights.json").read_text("utf-8"))
+WEIGHT_BY_NAME: dict[str, float] = FIT["weights"]
+if set(WEIGHT_BY_NAME) != set(FEATURES):
+    raise RuntimeError("weights.json does not name exactly the features FEATURES lists; refit it")
+WEIGHTS = tuple(float(WEIGHT_BY_NAME[name]) for name in FEATURES)
 
 
 def _local_weights(qitems: Sequence[tuple[str, float]], sets: Sequence[frozenset[str]]) -> dict[str, float]:
@@ -206,7 +216,28 @@ async def _evidence(
         return [], [], [], {}
     hits = [(a, p, score) for a, p, score, _ in found]
     groups = {(a, p): sentences for a, p, _, sentences in found}
-    top = hits[0][2] or 1.0
+    every = [s for a, p, _ in hits for s in groups.get((a, p), [])]
+    parsed = await _parsed(store, every)
+    by_paragraph: list[list[_Parsed]] = []
+    at = 0
+    for key in ((a, para) for a, para, _ in hits):
+        k = len(groups.get(key, []))
+        by_paragraph.append(parsed[at : at + k])
+        at += k
+    rows, confidence = evidence_rows(query, [score for _a, _p, score in hits], by_paragraph)
+    cands = [s for a, p, _ in hits for s in groups.get((a, p), [])]
+    return cands, rows, confidence, groups
+
+
+def evidence_rows(
+    query: Query, scores: Sequence[float], by_paragraph: Sequence[Sequence[_Parsed]]
+) -> tuple[list[tuple[float, ...]], list[float]]:
+    """The evidence (FEATURES order) and confidence of every sentence of the candidate
+    paragraphs (their BM25 `scores`, best first, and parsed sentences), in that order.
+    Pure: bench/fit_weights.py computes it again from a dump of `ask`'s candidates."""
+    if not scores:
+        return [], []
+    top = scores[0] or 1.0
     asked = {w.lower() for w in _WORD_RE.findall(query.text)}
     processed_q = utils.default_process(" ".join(query.words))
     folded = query.folded or {}
@@ -220,17 +251,9 @@ async def _evidence(
     n_pairs = max(len(all_pairs), 1)
     qlen = max(len(qtokens), 1)
     kind = query.kind
-    cands: list[Candidate] = []
+    parsed = [x for ps in by_paragraph for x in ps]
     rows: list[list[float]] = []
     confidence: list[float] = []
-    every = [s for a, p, _ in hits for s in groups.get((a, p), [])]
-    parsed = await _parsed(store, every)
-    by_paragraph: list[list[_Parsed]] = []
-    at = 0
-    for key in ((a, para) for a, para, _ in hits):
-        k = len(groups.get(key, []))
-        by_paragraph.append(parsed[at : at + k])
-        at += k
     para_sets = [frozenset().union(*(x.words for x in ps)) for ps in by_paragraph]
     local = _local_weights(qitems, [x.words for x in parsed])
     local_items = list(local.items())
@@ -246,11 +269,8 @@ async def _evidence(
     def cover2(words: frozenset[str] | set[str]) -> float:
         return sum(w * w for f, w in qitems if f in words) / total2
 
-    for rank, ((article_id, paragraph, score), ps, para_words) in enumerate(
-        zip(hits, by_paragraph, para_sets, strict=True)
-    ):
-        sentences = groups.get((article_id, paragraph), [])
-        if not sentences:
+    for rank, (score, ps, para_words) in enumerate(zip(scores, by_paragraph, para_sets, strict=True)):
+        if not ps:
             continue
         tokens = [p.tokens for p in ps]
         para_cover = cover(para_words)
@@ -262,9 +282,7 @@ async def _evidence(
         sentence_bm25 = [_bm25(query, t) for t in tokens]
         best_sentence = max(sentence_bm25, default=0.0)
         relative = score / top
-        for i, s in enumerate(sentences):
-            p = ps[i]
-            cands.append(s)
+        for i, p in enumerate(ps):
             rows.append(
                 [
                     relative,
@@ -286,11 +304,11 @@ async def _evidence(
             )
             confidence.append(cover(windows[i]))
     if not rows:
-        return [], [], [], groups
+        return [], []
     best_bm25 = max(r[3] for r in rows) or 1.0
     best_local = max(r[9] for r in rows) or 1.0
     for r in rows:
         r[3] /= best_bm25
         r[4] /= best_bm25
         r[9] /= best_local
-    return cands, [tuple(r) for r in rows], confidence, groups
+    return [tuple(r) for r in rows], confidence
