@@ -44,13 +44,9 @@ def commands_file(db: Path) -> Path:
 
 def sync(db: Path) -> int:
     """`archivist sync`: register the slash commands with Discord now, changed or not."""
-    try:
-        settings = BotSettings.from_env()
-    except ConfigError as error:
-        return _fail(str(error), 2)
-    if not settings.token:
-        return _fail(NO_TOKEN, 2)
-    _setup_logging(settings)
+    settings = _settings()
+    if isinstance(settings, int):
+        return settings
 
     async def once() -> None:
         use_endpoints(settings.discord_api, settings.discord_gateway)
@@ -74,6 +70,18 @@ def sync(db: Path) -> int:
     return 0
 
 
+def _settings() -> BotSettings | int:
+    """The bot's settings with logging set up, or the exit code after one sentence saying what is wrong."""
+    try:
+        settings = BotSettings.from_env()
+    except ConfigError as error:
+        return _fail(str(error), 2)
+    if not settings.token:
+        return _fail(NO_TOKEN, 2)
+    _setup_logging(settings)
+    return settings
+
+
 def _setup_logging(settings: BotSettings) -> None:
     # `archivist` has already configured logging for its other commands: one handler only,
     # or every line is printed twice.
@@ -90,13 +98,9 @@ def _fail(sentence: str, code: int = 1) -> int:
 
 def run(db: Path, seeds: Path | None) -> int:
     """Run the bot on the archive at `db` (seeded from `seeds` when new); the exit code."""
-    try:
-        settings = BotSettings.from_env()
-    except ConfigError as error:
-        return _fail(str(error), 2)
-    if not settings.token:
-        return _fail(NO_TOKEN, 2)
-    _setup_logging(settings)
+    settings = _settings()
+    if isinstance(settings, int):
+        return settings
     try:
         return asyncio.run(serve(db, seeds, settings))
     except KeyboardInterrupt:
