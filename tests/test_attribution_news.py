@@ -332,3 +332,13 @@ def test_according_to_a_document_by_someone_names_its_author() -> None:
     assert tally and (tally.speaker, tally.kind) == ("Harbor Gazette", "according")
     figures = _main(body, "The cranes are old")
     assert figures and figures.speaker == "Port Authority"
+
+
+def test_a_clause_reported_in_a_relative_clauses_that_clause_is_not_a_speaker_of_its_own() -> None:
+    body = (
+        "Howard Rubel works at Jefferies.\n\n"
+        '"That is not enough," said Howard Rubel, an analyst at Jefferies, '
+        "who notes that United Freight has vowed to cut costs."
+    )
+    clauses = _clauses(body, '"That is not enough')
+    assert [a.speaker for a in clauses] == ["Howard Rubel"]

@@ -425,22 +425,35 @@ def _merge_same_speaker(
     attribution ("X blamed Y, saying Z"), and a cue inside another's reported clause
     ("Peskov told reporters that Moscow would respond") stays part of that clause."""
     merged: list[tuple[Frame, Entity]] = []
+    last: Frame | None = None  # the last frame kept, even when merged into another
     for f, who in clauses:
-        if merged and f is not main:
-            prev = merged[-1][0]
-            gap = sent.out[prev.end : f.start]
+        if last is not None and f is not main:
+            gap = sent.out[last.end : f.start]
             if (
-                prev.content_side in ("after", "both")
+                last.content_side in ("after", "both")
                 and _NESTED_GAP_RE.match(gap)
                 and not _SIBLING_GAP_RE.search(gap)
             ):
                 continue
+        if f is not main and merged and _inside_that_clause(sent.out, f.start):
+            continue  # "..., who notes that United Technologies has vowed ...": Rubel's report
+        last = f
         if merged and merged[-1][1] is who:
             if f is main:
                 merged[-1] = (f, who)  # the main frame leads; it reads the whole span below
             continue
         merged.append((f, who))
     return merged
+
+
+def _inside_that_clause(out: str, start: int) -> bool:
+    """Whether a clause starting at `start` is the that-clause of a cue a few words before it
+    ("who notes that ...", "told reporters that ...")."""
+    before = out[max(0, start - 50) : start].rstrip()
+    if not before.endswith(" that"):
+        return False
+    words = _LOWER_WORD_RE.findall(before[:-5])[-4:]
+    return any(w in _ALL_CUES for w in words)
 
 
 def _attribution(
