@@ -70,7 +70,7 @@ def _forms(bases: list[str], irregular: dict[str, tuple[str, ...]]) -> frozenset
 # object after them and a named (or resolvable) subject before.
 _STANCE_BASES = """
         want plan propose offer support oppose endorse defend reject tout cite express praise
-        criticize criticise dismiss applaud champion vow
+        criticize criticise dismiss applaud champion
     """.split()
 _IRREGULAR_STANCE: dict[str, tuple[str, ...]] = {"seek": ("seek", "seeks", "sought", "seeking")}
 STANCE_CUES = _forms(_STANCE_BASES, _IRREGULAR_STANCE)
@@ -278,12 +278,6 @@ HONORIFICS = {
     "dr": None,
     "prof.": None,
 }
-# Abbreviated titles and how a role should read ("Sen." -> "Sen."; kept as written).
-ABBREVIATED_TITLES = frozenset(
-    """
-        sen. rep. gov. lt. gen. adm. col. capt. sgt. rev. dr. mr. mrs. ms. prof. atty.
-    """.split()
-)
 # Lower-case words that may sit inside a premodifier title ("White House press secretary").
 TITLE_MODIFIERS = frozenset(
     """
