@@ -342,3 +342,39 @@ def test_a_clause_reported_in_a_relative_clauses_that_clause_is_not_a_speaker_of
     )
     clauses = _clauses(body, '"That is not enough')
     assert [a.speaker for a in clauses] == ["Howard Rubel"]
+
+
+def test_a_noun_like_cue_after_a_quote_and_its_speaker() -> None:
+    # "notes" is as often a noun; a quotation before the speaker makes it the cue.
+    body = 'Ida Marsh is a planner.\n\n"The bridge will outlast us all," Marsh notes.'
+    att = _main(body, '"The bridge')
+    assert att and (att.speaker, att.cue, att.kind) == ("Ida Marsh", "notes", "direct")
+
+
+def test_asides_between_the_speaker_and_the_cue() -> None:
+    body = (
+        "Omar Tull runs the port. Vera Lind chairs its board.\n\n"
+        "Tull, after two weeks of talks, wrote that the strike would end.\n\n"
+        "Lind — unlike most of the board, which stayed silent — told reporters the deal was fair."
+    )
+    comma = _main(body, "Tull, after")
+    assert comma and (comma.speaker, comma.cue) == ("Omar Tull", "wrote")
+    assert comma.content == "the strike would end."
+    dash = _main(body, "Lind —")
+    assert dash and (dash.speaker, dash.cue) == ("Vera Lind", "told")
+
+
+def test_a_progressive_cue_and_its_contraction() -> None:
+    body = (
+        "Nora Quist leads the union.\n\n"
+        "Quist is declaring that the contract is dead.\n\n"
+        "She's suggesting that members vote again."
+    )
+    att = _main(body, "Quist is declaring")
+    assert att and (att.speaker, att.cue) == ("Nora Quist", "declaring")
+    assert att.content == "the contract is dead."
+    contracted = _main(body, "She's suggesting")
+    assert contracted and (contracted.speaker, contracted.cue) == ("Nora Quist", "suggesting")
+    # A topic is not a report.
+    topic = "The mayor lost.\n\nDemocrats are already arguing about what went wrong."
+    assert _main(topic, "Democrats") is None

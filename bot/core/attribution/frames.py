@@ -34,6 +34,8 @@ _NOUN_LIKE_CUES = frozenset(
     estimate estimates doubt doubts fear fears hope hopes promise promises demand demands signal
     signals caution warning""".split()
 )
+# `"...," Viguerie notes.`: the quotation's comma is masked, so the quote itself marks the frame.
+_QUOTE_THEN_NAME_RE = re.compile(r"\"\s*(?:[\w.’'-]+\s+){1,5}$")
 _POSSESSIVE_DETS = frozenset("a an the his her their its our my your this that".split())
 ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -306,7 +308,9 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         space = out.rfind(" ", 0, max(0, cue_start - 1)) + 1
         if out[space : cue_start - 1].lower() in _POSSESSIVE_DETS:
             return None  # "in a post", "the statement": a noun
-        trailing = ends_after(out, cue_end) and "," in out[max(0, cue_start - 60) : cue_start]
+        trailing = ends_after(out, cue_end) and (
+            "," in out[max(0, cue_start - 60) : cue_start] or _QUOTE_THEN_NAME_RE.search(out, 0, cue_start)
+        )
         clause = low in _CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest)
         if (
             not _COMPLEMENT_RE.match(rest)

@@ -37,9 +37,13 @@ _AUX_WORDS = frozenset(
 _FENCED_ADVERBIAL_RE = re.compile(
     r"\s*(?:however|though|too|meanwhile|in\s+turn|for\s+(?:his|her|their|its)\s+part|"
     r"in\s+(?:a|an|the|his|her|their|its)\s+[\w\s-]{1,30}|on\s+\w+(?:\s+\w+)?|at\s+[\w\s-]{1,30}|"
-    r"\w+ly|speaking\s+[^,]{1,40}|asked\s+[^,]{1,50}|in\s+\w+)\s*"
+    r"\w+ly|speaking\s+[^,]{1,40}|asked\s+[^,]{1,50}|in\s+\w+|"
+    r"(?:after|before|during|following|despite|amid|like|unlike|without|since|upon)\s+[^,]{1,60})\s*"
 )
 _WORDISH_RE = re.compile(r"[\w’']")
+# A progressive cue ("is declaring that", "He's suggesting ..."), but not a topic ("are arguing about").
+_ING_AT_RE = re.compile(r"[a-z]{2,}ing\b(?!\s+(?:about|over|with)\b)")
+_BE_FORMS = frozenset("is are was were been be am".split())
 _SKIPPABLE_APPOS_RE = re.compile(r"\d{1,3}$|[a-z]+ing\b|who\b|which\b|whose\b|[DRI]-|[a-z]+ed\b")
 _APPOS_AFTER_RE = re.compile(
     r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|as\b|adding\b|saying\b)((?:[^,;\"_()]|,(?=\d)){2,200}?)"
@@ -247,15 +251,25 @@ def role_np_after(out: str, pos: int) -> tuple[int, Ref] | None:
 
 
 def _strip_aux(out: str, end: int) -> int:
-    """Move `end` left over auxiliaries, adverbs and comma-fenced adverbials before a cue."""
+    """Move `end` left over auxiliaries, adverbs and comma- or dash-fenced adverbials before a cue."""
+    # "is declaring that", "He's suggesting that": a progressive cue takes a form of "be" too.
+    progressive = bool(_ING_AT_RE.match(out, end))
     while True:
         while end > 0 and out[end - 1] == " ":
             end -= 1
         if end and out[end - 1] == ",":
-            # ", however," / ", in a statement," / ", on Tuesday,"
-            prev = out.rfind(",", max(0, end - 45), end - 1)
+            # ", however," / ", in a statement," / ", on Tuesday," / ", after the rally,"
+            prev = out.rfind(",", max(0, end - 70), end - 1)
             if prev >= 0 and _FENCED_ADVERBIAL_RE.fullmatch(out, prev + 1, end - 1):
                 end = prev
+                continue
+            return end
+        if end and out[end - 1] in "—–":
+            # "Murphy — after a knock on wood — told me": a dash-fenced aside before the cue.
+            lo = max(0, end - 200)
+            opening = max(out.rfind("—", lo, end - 1), out.rfind("–", lo, end - 1))
+            if opening > 0 and '"' not in out[opening:end] and _WORDISH_RE.search(out, opening, end):
+                end = opening
                 continue
             return end
         space = out.rfind(" ", 0, end) + 1
@@ -264,6 +278,12 @@ def _strip_aux(out: str, end: int) -> int:
         if low in _AUX_WORDS or (low.endswith("ly") and word.islower() and len(word) > 4):
             end = space
             continue
+        if progressive and low in _BE_FORMS:
+            end = space
+            continue
+        if progressive and low.endswith(("'s", "’s")) and len(low) > 2:
+            end -= 2
+            return end
         time = _TIME_BEFORE_CUE_RE.search(out, max(0, end - 30), end)
         if time and time.end() == end:
             end = time.start()  # "Hillary Clinton on Tuesday said", "Smith last week said"
