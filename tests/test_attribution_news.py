@@ -378,3 +378,31 @@ def test_a_progressive_cue_and_its_contraction() -> None:
     # A topic is not a report.
     topic = "The mayor lost.\n\nDemocrats are already arguing about what went wrong."
     assert _main(topic, "Democrats") is None
+
+
+def test_an_apposition_that_ends_in_a_quoted_title() -> None:
+    # The comma that closes the apposition stands inside the title's quotation marks.
+    body = 'Jo Pike, host of the radio show "Night Desk," suggested that the levy would fail.'
+    att = _main(body, "Jo Pike")
+    assert att and (att.speaker, att.cue, att.kind) == ("Jo Pike", "suggested", "indirect")
+    assert att.role == 'host of the radio show "Night Desk"'
+    assert att.content == "the levy would fail."
+
+
+def test_accused_of_across_an_apposition_and_recalled_how() -> None:
+    body = (
+        "Lena Ortiz and Paul Grand ran for mayor.\n\n"
+        "Ortiz accused Grand, the incumbent, of hiding the audit.\n\n"
+        "Grand recalled how the council had cut the budget twice."
+    )
+    accused = _main(body, "Ortiz accused")
+    assert accused and (accused.speaker, accused.cue) == ("Lena Ortiz", "accused")
+    recalled = _main(body, "Grand recalled")
+    assert recalled and (recalled.speaker, recalled.cue) == ("Paul Grand", "recalled")
+    assert recalled.content and recalled.content.startswith("how the council")
+
+
+def test_a_said_in_an_interview_that_lead_in_is_not_content() -> None:
+    body = "Rhea Colt said in an interview with the Ledger that the mill would reopen."
+    att = _main(body, "Rhea Colt")
+    assert att and att.speaker == "Rhea Colt" and att.content == "the mill would reopen."

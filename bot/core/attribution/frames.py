@@ -74,7 +74,7 @@ _BARE_WEAK_CUES = frozenset(
 )
 _COMPLEMENT_RE = re.compile(r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")")
 # `Cheatle responded, "No, ..."`: a comma then the quotation is the weak cue's complement.
-_ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.-]{0,60}?\bof\b")
+_ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.,-]{0,80}?\bof\b")
 # Weak cues whose noun-phrase object is the content (an accusation, a demand, a doubt).
 _OBJECT_CUES = frozenset(
     """question questions questioned blame blames blamed fault faults faulted demand demanded
@@ -103,6 +103,11 @@ _COMMA_QUOTE_RE = re.compile(r'^\s*,\s*"_')
 _QUESTION_CUES = frozenset(
     """ask asks asked asking question questions questioned questioning wonder wonders wondered
     wondering inquire inquires inquired inquiring""".split()
+)
+# Verbs of telling that take a "how"/"why" account ("recalled how ...", "explained why ...").
+_TELLING_CUES = frozenset(
+    """recall recalls recalled recalling explain explains explained explaining recount recounts recounted
+    recounting describe describes described describing detail details detailed detailing""".split()
 )
 _WH_COMPLEMENT_RE = re.compile(
     r"^\s*(?:[^,;:\"_]{0,40}?\s)?(?:how|why|what|when|where|who|whom|whether|if)\b(?!\s+(?:any|not)\b)"
@@ -351,7 +356,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         complement = (
             _COMPLEMENT_RE.match(rest)
             or _COMMA_QUOTE_RE.match(rest)
-            or (low in _QUESTION_CUES and _WH_COMPLEMENT_RE.match(rest))
+            or ((low in _QUESTION_CUES or low in _TELLING_CUES) and _WH_COMPLEMENT_RE.match(rest))
             or (low in _CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest))
         )
         if not narration_before and (

@@ -307,6 +307,8 @@ _PARTITIVE_RE = re.compile(
     r"(?:^|(?<=[\s\"(]))(?:[Oo]ne|[Ss]ome|[Tt]wo|[Ss]everal|[Mm]any|[Mm]ost|[Ee]ach|[Aa]ll|[Nn]one|[Bb]oth)"
     r"\s+of\s+(?:them|those|these)$"
 )
+# A short quoted title closing an apposition (its comma masked inside the quotation).
+_TITLE_TAIL_RE = re.compile(rf'\s"[{INSIDE} ]{{1,50}}"\s*$')
 _APPOS_OPENERS = frozenset("the a an his her their its of from".split())
 
 
@@ -322,7 +324,12 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
     for step in range(3):
         # The segment must be fenced by a comma after it too (or be the antecedent of "who").
         seg_end = end
-        if out[end - 1 : end] == ",":
+        titled = _TITLE_TAIL_RE.search(out, max(0, end - 70), end)
+        if titled:
+            # `Joe Scarborough, host of MSNBC's "Morning Joe," suggested`: the comma that closes
+            # the apposition is inside the quoted title, so the quotation ends it.
+            seg_end = titled.start()
+        elif out[end - 1 : end] == ",":
             seg_end = end - 1
         elif out[end : end + 1] != "," and not (who and step == 0):
             break
@@ -345,7 +352,7 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
         if not role and (
             is_role_text(seg) or first.lower() in ("the", "a", "an") or first.endswith(("'s", "’s"))
         ):
-            role = seg
+            role = re.sub(r",([\"”])$", r"\1", sent.text[prev + 1 : end].strip(" ,")) if titled else seg
         end = prev
     return end, role
 

@@ -35,7 +35,10 @@ _DASH_LINE_RE = re.compile(r"^\s*[―—–-]+\s*(?=\S)")
 
 # What stands between a cue and its content: "that", a colon, or a short adverbial and a
 # colon ("replied on X: \"...\"", "said in a statement: \"...\"").
-_LEAD_IN_RE = re.compile(r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:|that\b|:)?")
+_LEAD_IN_RE = re.compile(
+    r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:|(?:(?:in|on|at|during|with|to|after|before|over|last|this)\s"
+    r"[^\"_:;.,]{0,60}?\s)?that\b|:)?"
+)
 
 
 def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) -> tuple[str, str, int]:
