@@ -406,3 +406,55 @@ def test_a_said_in_an_interview_that_lead_in_is_not_content() -> None:
     body = "Rhea Colt said in an interview with the Ledger that the mill would reopen."
     att = _main(body, "Rhea Colt")
     assert att and att.speaker == "Rhea Colt" and att.content == "the mill would reopen."
+
+
+def test_a_quote_that_opens_mid_sentence_belongs_to_who_signs_it() -> None:
+    body = (
+        'In 2009, when Governor Alan Roth offered the towns a grant, "the towns were broke. '
+        'They needed it," Mayor Tess Kinney said.'
+    )
+    doc = _doc(body)
+    i = next(i for i, s in enumerate(doc.sentences) if s.text.startswith("In 2009"))
+    narration, quote = doc.clauses[i]
+    assert (narration.speaker, narration.cue) == ("Alan Roth", "offered")
+    assert (quote.speaker, quote.kind, quote.content) == ("Tess Kinney", "direct", "the towns were broke.")
+    signature = _main(body, "They needed it")
+    assert signature and signature.speaker == "Tess Kinney"
+
+
+def test_an_org_or_place_before_a_role_and_name_after_the_cue_is_a_modifier() -> None:
+    body = (
+        '"Turnout will surprise you," said Harbor Polling researcher Dana Whitcomb, who ran the survey.\n\n'
+        '"It is theatre," said Ohio delegate Rex Armand, after the vote.'
+    )
+    org = _main(body, '"Turnout')
+    assert org and (org.speaker, org.role) == ("Dana Whitcomb", "Harbor Polling researcher")
+    place = _main(body, '"It is theatre')
+    assert place and place.speaker == "Rex Armand"
+
+
+def test_names_in_an_opening_adverbial_are_not_the_subject() -> None:
+    body = (
+        "Lou Pearce owns the mill.\n\n"
+        "In an interview with The Valley Courier, Pearce defended the layoffs and said the mill would reopen."
+    )
+    clauses = _clauses(body, "In an interview")
+    assert clauses and {a.speaker for a in clauses} == {"Lou Pearce"}
+
+
+def test_a_noun_after_without_speaks_for_no_one() -> None:
+    body = 'Frustrated, Gail Mercer said she "cannot walk a block" without reporters asking her about it.'
+    clauses = _clauses(body, "Frustrated")
+    assert [a.speaker for a in clauses] == ["Gail Mercer"]
+
+
+def test_a_participle_before_a_name_and_the_title_pres() -> None:
+    body = (
+        "Hugh Bellamy is the president. Rita Vance leads the opposition.\n\n"
+        "Pres. Bellamy admits the plan failed.\n\n"
+        "Asserting Bellamy had lied, Vance said the opposition would walk out."
+    )
+    pres = _main(body, "Pres.")
+    assert pres and pres.speaker == "Hugh Bellamy"
+    glued = _main(body, "Asserting")
+    assert glued and glued.speaker == "Rita Vance"

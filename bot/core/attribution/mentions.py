@@ -74,6 +74,7 @@ _ABBREV_KEEP_DOT = {
     "ms.",
     "dr.",
     "sen.",
+    "pres.",
     "rep.",
     "gov.",
     "gen.",
@@ -272,6 +273,13 @@ _DATE_AFTER_ON_RE = re.compile(
 _LY_NAMES = frozenset("daily weekly monthly quarterly holy".split())
 
 
+def _participle(word: str) -> bool:
+    """ "Asserting Clinton had lied", "Bashing Trump is easy": a participle before a name, unless
+    a first name (Irving, Sterling)."""
+    low = word.lower()
+    return len(low) > 5 and low.endswith("ing") and low not in _FIRST_NAMES and gender_of_first(low) is None
+
+
 def _sentence_adverb(word: str) -> bool:
     """ "Interestingly", "Likewise": an adverb glued to the name after it, unless a first name (Kelly)."""
     low = word.lower().rstrip(".,")
@@ -303,6 +311,7 @@ def _run_shape(
         )
         or raw[lead].lower() in _CONNECTORS
         or _sentence_adverb(raw[lead])
+        or (lead + 1 < len(raw) and _participle(raw[lead]))
     ):
         lead += 1
     tail = 0

@@ -52,7 +52,8 @@ _APPOS_AFTER_RE = re.compile(
 _PARTY_AFTER_RE = re.compile(r"\s*(?:\(\s*[DRI]-[^)]{1,25}\)|,\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?)")
 _PREPOSITIONS = frozenset(
     """
-    with to of for by from on in at about against between among than like
+    with to of for by from on in at about against between among than like without into over under
+    across through toward towards upon within despite amid during since until
     """.split()
 )
 # Words that open a speaker's postmodifier ("people familiar with", "officials briefed on").
@@ -460,17 +461,19 @@ def speaker_after(sent: Sent, pos: int) -> tuple[int, Ref, str] | None:
             if all(_is_modifier(w) or w.lower() in ("of", "for", "and", "the") for w in gap.split()):
                 best = mention
                 break
-    if best is not None and best.kind == "org" and best.start == pos:
-        # "said State Department spokesperson Ned Price": the org is a modifier of the person.
+    if best is not None and best.start == pos:
+        # "said State Department spokesperson Ned Price", "said Virginia delegate Beau Correll":
+        # the org or place is a modifier of the person.
         for mention in sent.mentions:
-            if (
-                mention.start > best.end
-                and mention.kind == "person"
-                and mention.premod
-                and mention.start - best.end < 60
-            ):
+            if mention.start > best.end and mention.start - best.end < 60:
                 gap = out[best.end : mention.start]
-                if all(_is_modifier(w) or w.lower() in ("of", "for") for w in gap.split()):
+                if (
+                    mention.kind in ("person", "unknown")
+                    and (best.kind != "person" or best.name in mention.premod)
+                    and (mention.premod or is_role_text(gap))
+                    and gap.split()
+                    and all(_is_modifier(w) or w.lower() in ("of", "for") for w in gap.split())
+                ):
                     best = mention
                 break
     if best is not None:
@@ -506,16 +509,22 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
     """The subject at the start of the sentence, for participle cues (", saying ...")."""
     out = sent.out
     found: tuple[int, Ref] | None = None
+    # "In an interview with The Wall Street Journal, Trump ...", "Speaking on CNBC, Mr. Ubben ...":
+    # the names in an opening adverbial are not the subject.
+    opener = _OPENING_ADVERBIAL_RE.match(out)
+    skip = opener.end() if opener and opener.end() < before else 0
     for i, mention in enumerate(sent.mentions):
         if mention.start >= before:
             break
-        if mention.possessive or mention.entity is None:
+        if mention.possessive or mention.entity is None or mention.start < skip:
             continue
         if mention.start <= 1 and _OPENING_PARTICIPLE_RE.match(out, mention.start):
             continue  # "Facing mounting criticism, Mr. Trump ...": a participle, not a name
         if mention.kind == "place" and i > 0:
             continue  # a country speaks only as the subject that opens the sentence ("China said")
-        prev = out[max(0, mention.start - 15) : mention.start].split()
+        prev = out[max(0, mention.start - 20) : mention.start].split()
+        if prev and prev[-1].lower() in ("the", "a", "an"):
+            prev = prev[:-1]
         if prev and prev[-1].lower() in _PREPOSITIONS:
             continue
         nxt = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
@@ -536,6 +545,10 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
 
 
 _OPENING_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
+_OPENING_ADVERBIAL_RE = re.compile(
+    r"^\W*(?:In|On|At|After|Before|During|Following|Despite|Amid|Since|Speaking|Asked|Appearing|Writing|"
+    r"Interviewed|Responding|Talking)\b[^,;\"_]{0,90},\s*"
+)
 _SUBJECT_PRONOUN_RE = re.compile(r"^\W*(?:[A-Z][\w\s]{0,40},\s*)?([Hh]e|[Ss]he|[Tt]hey)\b")
 _INTRO_RE = re.compile(
     r"^(?:In|On|At|After|Before|During|Earlier|Later|Meanwhile|However|Still|Asked|Speaking|Last|This|Since|"

@@ -294,6 +294,7 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
     """Give multi-sentence quotes and quote-only paragraphs the speaker named at either end."""
     # Group sentences covered by one quotation (chained across paragraphs left open).
     groups: list[list[int]] = []
+    opens: dict[int, int] = {}  # id of a group -> where its quotation opens in its first sentence
     open_group: list[int] | None = None
     by_paragraph: dict[int, list[Sent]] = {}
     for sent in sents:
@@ -311,6 +312,7 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
             else:
                 group = list(members)
                 groups.append(group)
+                opens[id(group)] = a - sents[group[0]].offset
             open_group = group if (scan.open_at_end and r_i == len(scan.regions) - 1) else None
         if not scan.regions:
             open_group = None
@@ -318,6 +320,10 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
     for group in groups:
         quoted = [sents[i] for i in group]
         named = [(s.speaker, s.frame) for s in quoted if s.speaker is not None and s.frame is not None]
+        opening = opens.get(id(group), 0)
+        signed = _signed_after(quoted, opening)
+        if signed is not None:
+            named = [signed]
         speaker = named[0][0] if named else None
         cue = named[0][1].cue if named else None
         if speaker is None:
@@ -353,6 +359,8 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
         if len(quoted) > 1:
             quote_id += 1
             gid = quote_id
+        if signed is not None and len(quoted) > 1 and opening > 0:
+            _quote_opens_mid_sentence(quoted[0], opening, signed)
         for s in quoted:
             if s.speaker is None and _quote_only(s):
                 s.speaker = speaker
@@ -360,6 +368,37 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
                 s.frame.content_side = "quote"
             if s.speaker is speaker:
                 s.quote = gid
+
+
+def _signed_after(quoted: list[Sent], opening: int) -> tuple[Entity, Frame] | None:
+    """The speaker who signs a quotation that opened in the middle of an earlier sentence
+    (`When Obama offered the money, "states were broke. || They needed it," DeSantis said.`):
+    the first sentence's own frame, whose cue stands before the quote and does not introduce
+    it, reports the narration, not the quotation."""
+    first, last = quoted[0], quoted[-1]
+    if len(quoted) < 2 or opening <= 0 or last.speaker is None or last.frame is None:
+        return None
+    if last.frame.content_side != "before" or first.speaker is last.speaker:
+        return None
+    if first.frame is not None and (
+        first.frame.end > opening or _INTRODUCES_RE.fullmatch(first.out, first.frame.end, opening)
+    ):
+        return None  # `Smith said: "...` introduces the quotation itself
+    return last.speaker, last.frame
+
+
+# What may stand between a cue and the quotation it introduces.
+_INTRODUCES_RE = re.compile(r"[\s,:]*(?:that\s*)?(?:[^\"_.;]{0,40}:\s*)?")
+
+
+def _quote_opens_mid_sentence(sent: Sent, opening: int, signed: tuple[Entity, Frame]) -> None:
+    """The quoted end of `sent` becomes its own clause, spoken by whoever signs the quotation."""
+    speaker, frame = signed
+    clause = Frame(9, opening, Ref("entity", entity=speaker), frame.cue, opening, opening, False, "after")
+    if sent.frame is None or sent.speaker is None:
+        sent.frame, sent.speaker = clause, speaker
+    else:
+        sent.others.append((clause, speaker))
 
 
 def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attribution, ...]], list[Speaker]]:
