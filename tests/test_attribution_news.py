@@ -458,3 +458,12 @@ def test_a_participle_before_a_name_and_the_title_pres() -> None:
     assert pres and pres.speaker == "Hugh Bellamy"
     glued = _main(body, "Asserting")
     assert glued and glued.speaker == "Rita Vance"
+
+
+def test_a_pronoun_speaker_is_not_whoever_its_quotation_names() -> None:
+    body = (
+        "Ned Marsh, a party elder, chairs the campaign. Rob Calloway is running for governor.\n\n"
+        '"Calloway is our best debater," he says.'
+    )
+    att = _main(body, '"Calloway is')
+    assert att and att.speaker == "Ned Marsh"

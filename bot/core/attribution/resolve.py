@@ -20,6 +20,7 @@ from .lexicon import (
     SOURCE_HEADS,
 )
 from .phrases import role_np_after
+from .quotes import INSIDE
 
 _DEFINITE_REACH = 8  # sentences back that "the senator" may reach for an unmatched referent
 
@@ -67,6 +68,20 @@ _GENDERED_HEADS = {
     "councilman": "m",
     "assemblyman": "m",
 }
+
+
+def _quoted_names(sent: Sent, before: int) -> set[str]:
+    """The capitalised words quoted in `sent` before `before` (masked in `sent.out`)."""
+    pairs = zip(sent.text[:before], sent.out[:before], strict=False)
+    quoted = "".join(c if o == INSIDE else " " for c, o in pairs)
+    return set(_CAP_WORD_RE.findall(quoted))
+
+
+def _surname(ent: Entity) -> str:
+    return ent.name.split()[-1] if ent.name else ""
+
+
+_CAP_WORD_RE = re.compile(r"\b[A-Z][\w’'-]+")
 
 
 def _may_be(ent: Entity, head: str) -> bool:
@@ -117,6 +132,11 @@ class Resolver:
                 return here[0].entity
         if word in PERSON_PRONOUNS:
             people = [e for e in pool if e.kind == "person" and e.gender in (None, gender)]
+            if self.sents is not None:
+                # `"Cruz is our best debater," he says`: whoever the quotation names in the third
+                # person is not the one who speaks it.
+                named = _quoted_names(self.sents[index], at)
+                people = [e for e in people if _surname(e) not in named] or people
             # The most recent person; at equal recency one whose name says he/she fits.
             if reply:
                 # "One reporter asked ..." + `"...," she replied`: whoever replies is not the asker.
