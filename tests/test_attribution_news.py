@@ -467,3 +467,28 @@ def test_a_pronoun_speaker_is_not_whoever_its_quotation_names() -> None:
     )
     att = _main(body, '"Calloway is')
     assert att and att.speaker == "Ned Marsh"
+
+
+def test_as_reported_by_and_as_x_has_reported() -> None:
+    body = (
+        "As reported by The Harbor Ledger, inspectors found cracks in the dam.\n\n"
+        "However, as the Ledger has reported, the repairs were never funded."
+    )
+    by = _main(body, "As reported by")
+    assert by and (by.speaker, by.cue) == ("Harbor Ledger", "reported")
+    assert by.content == "inspectors found cracks in the dam."
+    has = _main(body, "However")
+    assert has and has.speaker == "Harbor Ledger" and has.content == "the repairs were never funded."
+
+
+def test_a_party_tag_and_an_apposition_before_the_cue() -> None:
+    body = "And Sen. Tom Alder (R-Utah), another vulnerable incumbent, said he had not decided."
+    att = _main(body, "And Sen.")
+    assert att and (att.speaker, att.content) == ("Tom Alder", "he had not decided.")
+
+
+def test_and_has_said_reports_the_sentence_subject() -> None:
+    body = "Presumptive nominee Dale Ritter calls himself a hawk and has said that he would expand the navy."
+    att = _main(body, "Presumptive")
+    assert att and (att.speaker, att.cue) == ("Dale Ritter", "said")
+    assert att.content == "he would expand the navy."

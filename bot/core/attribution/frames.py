@@ -171,7 +171,7 @@ OBJECT_SIGNATURE_RE = re.compile(
 RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
 
 
-COORDINATED_RE = re.compile(r"\s(?:but|and)\s+(?:also\s+|later\s+)?$")
+COORDINATED_RE = re.compile(r"\s(?:but|and)\s+(?:(?:also|later|then|has|have|had|again|repeatedly)\s+){0,2}$")
 
 
 SIGNATURE_NOISE_RE = re.compile(
@@ -324,7 +324,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             and not clause
         ):
             return None
-    coordinated = COORDINATED_RE.search(out, max(0, cue_start - 8), cue_start)
+    coordinated = COORDINATED_RE.search(out, max(0, cue_start - 24), cue_start)
     before: tuple[int, Ref, str] | None = None
     if coordinated:
         # "Clinton's campaign welcomed the news but said ...", "... worked with Manafort or Gates

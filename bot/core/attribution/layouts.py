@@ -15,9 +15,18 @@ from .phrases import role_np_after, speaker_after
 
 # `Tom Reyes, Harbor Gazette: "..."` / `Bernie Sanders: ...`: a name (and outlet) and a colon.
 _NAME_COLON_RE = re.compile(r"(?:,\s*[^,:;\"_]{1,60})?\s*:\s*(?=\S)")
+_AS_OPENER = r"^\W*(?:But\s+|And\s+|However,\s+|Yet\s+|So\s+)?"
+_AS_VERBS = (
+    r"reported|noted|wrote|written|said|put\s+it|explained|pointed\s+out|observed|argued|detailed|revealed"
+)
 _AS_REPORTED_RE = re.compile(
-    r"^\W*(?:But\s+|And\s+)?(As)\s+[^,;\"_]{2,60}?\s+(reported|noted|wrote|said|put\s+it|explained|"
-    r"pointed\s+out|observed|argued|has\s+reported|has\s+noted)\s*,\s*",
+    _AS_OPENER + r"(As)\s+[^,;\"_]{2,60}?\s+(?:(?:has|had|have|first|previously|also|recently)\s+)*"
+    rf"({_AS_VERBS})(?:\s+(?:on|last|earlier|this)\s+\w+)?\s*,\s*",
+    re.IGNORECASE,
+)
+# "As reported by Western Journalism, ...", "As first noted by the Post, ...": the source after "by".
+_AS_REPORTED_BY_RE = re.compile(
+    _AS_OPENER + rf"(As)\s+(?:(?:first|previously|originally|also)\s+)?({_AS_VERBS})\s+(?:by|in)\s+(?=\S)",
     re.IGNORECASE,
 )
 
@@ -100,7 +109,7 @@ def as_reported_frame(sent: Sent) -> Frame | None:
     out = sent.out
     m = _AS_REPORTED_RE.match(out)
     if m is None:
-        return None
+        return _as_reported_by_frame(sent)
     who = out[m.end(1) : m.start(2)].strip()
     found: tuple[int, Ref, str] | None
     if who.lower() in ("he", "she", "they"):
@@ -113,6 +122,25 @@ def as_reported_frame(sent: Sent) -> Frame | None:
     if found is None or found[0] > m.start(2):
         return None
     return Frame(0, m.start(2), found[1], m.group(2).lower(), m.start(1), m.end(), False)
+
+
+def _as_reported_by_frame(sent: Sent) -> Frame | None:
+    """ "As reported by Western Journalism, ...": the source named after "by", up to its comma."""
+    out = sent.out
+    m = _AS_REPORTED_BY_RE.match(out)
+    comma = _COMMA_AFTER_RE.match(out, m.end()) if m else None
+    if m is None or comma is None:
+        return None
+    found = speaker_after(sent, m.end())  # its end may run past the comma into the clause
+    if found is None:
+        np = role_np_after(out, m.end())
+        found = (np[0], np[1], "") if np and np[0] <= comma.end() else None
+    if found is None:
+        return None
+    return Frame(0, m.start(2), found[1], m.group(2).lower(), m.start(1), comma.end(), False)
+
+
+_COMMA_AFTER_RE = re.compile(r"[^,;\"_]{1,60}?,\s*")
 
 
 def name_colon_frame(sent: Sent) -> Frame | None:

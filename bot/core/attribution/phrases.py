@@ -310,7 +310,7 @@ _PARTITIVE_RE = re.compile(
 )
 # A short quoted title closing an apposition (its comma masked inside the quotation).
 _TITLE_TAIL_RE = re.compile(rf'\s"[{INSIDE} ]{{1,50}}"\s*$')
-_APPOS_OPENERS = frozenset("the a an his her their its of from".split())
+_APPOS_OPENERS = frozenset("the a an his her their its of from another fellow former longtime".split())
 
 
 def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
@@ -341,6 +341,10 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
         if not seg or '"' in seg or INSIDE in seg or ";" in seg:
             break
         name_end = len(out[:prev].rstrip())
+        if out[name_end - 1 : name_end] == ")":
+            # "Sen. Rob Portman (R-Ohio), another vulnerable incumbent, said"
+            opened = out.rfind("(", max(0, name_end - 30), name_end)
+            name_end = len(out[:opened].rstrip()) if opened >= 0 else name_end
         if not any(
             m.end == name_end and not m.possessive and isinstance(m.entity, Entity) and m.kind != "place"
             for m in sent.mentions
@@ -518,6 +522,13 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
             break
         if mention.possessive or mention.entity is None or mention.start < skip:
             continue
+        nxt = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
+        if (
+            nxt is not None
+            and nxt.premod.startswith(out[mention.start : mention.end])
+            and not any(w in nxt.premod for w in (" and ", ",", " or "))
+        ):
+            continue  # "Presumptive nominee Donald Trump": a word of the next name's premodifier
         if mention.start <= 1 and _OPENING_PARTICIPLE_RE.match(out, mention.start):
             continue  # "Facing mounting criticism, Mr. Trump ...": a participle, not a name
         if mention.kind == "place" and i > 0:
@@ -539,6 +550,8 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
         return m.start(1), Ref("pronoun", text=m.group(1).lower())
     intro = _INTRO_RE.match(out)
     np = role_np_after(out, intro.end() if intro else 0)
+    if np and found is not None and np[0] >= found[0] - 1:
+        np = None  # "Presumptive nominee Donald Trump ...": the role is the name's premodifier
     if np and (found is None or (intro.end() if intro else 0) < found[0]) and np[0] < before:
         return (intro.end() if intro else 0), np[1]
     return found
