@@ -492,3 +492,26 @@ def test_and_has_said_reports_the_sentence_subject() -> None:
     att = _main(body, "Presumptive")
     assert att and (att.speaker, att.cue) == ("Dale Ritter", "said")
     assert att.content == "he would expand the navy."
+
+
+def test_a_learned_cue_reports_a_stated_position() -> None:
+    # "railed" is in the learned table, not the hand lexicon.
+    from bot.core.attribution.lexicon import CUE_WORDS, LEARNED_CUES
+
+    assert "railed" in LEARNED_CUES and "railed" in CUE_WORDS
+    att = _main("Mayor Ana Pell railed against the new parking fees.", "Mayor Ana Pell")
+    assert att and (att.speaker, att.cue) == ("Ana Pell", "railed")
+    assert att.content and "parking fees" in att.content
+
+
+def test_the_learned_table_can_be_swapped_or_left_out(monkeypatch, tmp_path) -> None:
+    from bot.core.attribution import lexicon
+
+    table = tmp_path / "cues.txt"
+    table.write_text("# a comment\nfulminated 5 5\nharrumphed 4 3\n", encoding="utf-8")
+    monkeypatch.setenv("ARCHIVIST_CUE_TABLE", str(table))
+    assert lexicon._learned_cues() == {"fulminated", "harrumphed"}
+    monkeypatch.setenv("ARCHIVIST_CUE_TABLE", "")
+    assert lexicon._learned_cues() == frozenset()
+    monkeypatch.delenv("ARCHIVIST_CUE_TABLE")
+    assert lexicon._learned_cues() == lexicon.LEARNED_CUES

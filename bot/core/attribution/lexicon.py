@@ -8,6 +8,9 @@ commentary); they are general vocabulary, not phrases taken from any one article
 
 from __future__ import annotations
 
+import os
+from importlib import resources
+
 
 def _inflect(base: str) -> tuple[str, ...]:
     """Regular -s/-ed/-ing forms of a verb (enough for the cue verbs below)."""
@@ -73,7 +76,27 @@ _STANCE_BASES = """
         criticize criticise dismiss applaud champion
     """.split()
 _IRREGULAR_STANCE: dict[str, tuple[str, ...]] = {"seek": ("seek", "seeks", "sought", "seeking")}
-STANCE_CUES = _forms(_STANCE_BASES, _IRREGULAR_STANCE)
+
+
+def _learned_cues() -> frozenset[str]:
+    """learned_cues.txt (tools/train_cues.py): verbs annotators counted as attribution after a
+    subject in most of the times seen. ARCHIVIST_CUE_TABLE names another table for retraining
+    and cross-validation ("" for none)."""
+    path = os.environ.get("ARCHIVIST_CUE_TABLE")
+    if path == "":
+        return frozenset()
+    if path is None:
+        text = resources.files(__package__).joinpath("learned_cues.txt").read_text("utf-8")
+    else:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    rows = (line.split() for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(row[0] for row in rows if row)
+
+
+# Learned cues report like stated positions: with an object after them and a named subject.
+LEARNED_CUES = _learned_cues()
+STANCE_CUES = _forms(_STANCE_BASES, _IRREGULAR_STANCE) | LEARNED_CUES
 
 STRONG_CUES = _forms(_STRONG_BASES, _IRREGULAR_STRONG) - {"point", "points", "pointed", "pointing"}
 WEAK_CUES = (_forms(_WEAK_BASES, _IRREGULAR_WEAK) | STANCE_CUES) - STRONG_CUES
@@ -82,7 +105,9 @@ PHRASAL_CUES = frozenset({"point", "points", "pointed", "pointing"})
 CUE_WORDS = STRONG_CUES | WEAK_CUES | PHRASAL_CUES
 # Participles after a comma ("..., saying that ...") report the main clause's subject.
 PARTICIPLE_CUES = frozenset(
-    w for w in CUE_WORDS if w.endswith("ing") and w not in {"feeling", "knowing", "hoping", "thinking"}
+    w
+    for w in CUE_WORDS - LEARNED_CUES
+    if w.endswith("ing") and w not in {"feeling", "knowing", "hoping", "thinking"}
 )
 
 # Nouns of saying that report their owner's words in a that-clause or infinitive after them:
