@@ -123,9 +123,35 @@ async def test_a_version_2_archive_is_migrated_and_still_answers(tmp_path):
         added = await archive.add_document(_two_speakers())  # and it takes new rows
         assert added.ref.id == 5
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert db.execute("SELECT ordinal FROM attributions WHERE sentence_id = 7").fetchall() == [(0,)]
+    db.close()
+
+
+async def test_a_version_3_archive_gains_feeds_and_keeps_its_articles(tmp_path):
+    path = tmp_path / "v3.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for version in (1, 2, 3):
+        db.executescript(store_schema.MIGRATIONS[version])
+    db.executescript(
+        f"""PRAGMA user_version = 3; PRAGMA application_id = {APPLICATION_ID};
+        INSERT INTO articles (id, title, body, content_hash) VALUES (1, 'Old quay', 'x', 'h');
+        INSERT INTO counters (name, value) VALUES ('articles', 1)
+            ON CONFLICT (name) DO UPDATE SET value = 1;
+        INSERT INTO sentences (id, article_id, idx, paragraph, start, end, text)
+            VALUES (1, 1, 0, 0, 0, 1, 'The old quay was closed for repairs.');
+        INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences;
+        INSERT INTO paragraphs_fts (rowid, text) SELECT id, text FROM sentences;"""
+    )
+    db.close()
+    async with await Archive.open(path) as archive:
+        assert (await archive.ask("What was closed for repairs?")).answers[0].article.title == "Old quay"
+        assert await archive.feeds.followed() == []
+        assert await archive.check() == []
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 4
+    assert db.execute("SELECT count(*) FROM feeds").fetchone() == (0,)
     db.close()
 
 

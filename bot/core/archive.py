@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process, utils
 
 from . import ingest, search
 from .errors import ArchiveError, BadArticle, BadQuery, Forbidden, NotFound
+from .feeds import Feeds
 from .models import ArticleRef, ArticleSummary, Document, SearchResult, Stats, VerifyResult, clause_json
 from .store import ArticleRow, Store
 
@@ -168,6 +169,7 @@ class Archive:
         # store empties it on every change, this process's or another's.
         self._aliases: LRUCache[int | None, _Aliases] = store.content_cache(256)
         self._write_lock = asyncio.Lock()
+        self.feeds = Feeds(self, store, self._write_lock)  # followed feeds (bot.core.feeds)
 
     def forget(self) -> None:
         """Drop what is cached about the archive's contents: another process has written."""

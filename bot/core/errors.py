@@ -50,3 +50,7 @@ class BadArchivePath(BadArchive):
 
 class BadOption(ArchiveError):
     """A command-line value out of range (`-n 0`, `--page 0`) or a command that needs confirming."""
+
+
+class BadFeed(ArchiveError):
+    """A link that is not an RSS or Atom feed, or a feed that cannot be followed here."""

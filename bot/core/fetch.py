@@ -5,7 +5,9 @@ the network it runs on: every host (the first and each redirect's) is resolved a
 refused when any of its addresses is private, loopback, link-local or reserved. The
 connection then goes to exactly the addresses that were checked (a pinned resolver),
 so a name cannot resolve to a public address for the check and a private one for the
-connection. Size and time are capped, and only text or HTML is accepted.
+connection. Size and time are capped, and only text or HTML is accepted (or, for feeds,
+the media types the caller names). Conditional requests (If-None-Match, If-Modified-Since)
+are the caller's headers; a 304 comes back as a Fetched with no body.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,12 +32,16 @@ _ACCEPTED_TYPES = ("text/", "application/xhtml+xml", "application/xml")
 
 @dataclass(frozen=True, slots=True)
 class Fetched:
-    """A fetched page: its bytes, media type, final URL (as `public_url` shows it) and declared charset."""
+    """A fetched page: its bytes, media type, final URL (as `public_url` shows it) and declared
+    charset; its status (304: not modified, no body) and validators for the next request."""
 
     body: bytes
     content_type: str
     url: str
     charset: str | None
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 # Query parameters that commonly carry a secret (signed links, API keys, session tokens):
@@ -149,8 +156,8 @@ def _check_url(url: URL, allow_private: bool) -> None:
         raise FetchError(f"The link points to a private or local address ({host}), which is not allowed.")
 
 
-def _accepted(content_type: str) -> bool:
-    return content_type.startswith(_ACCEPTED_TYPES)
+def _accepted(content_type: str, accepted: tuple[str, ...] = _ACCEPTED_TYPES) -> bool:
+    return content_type.startswith(accepted)
 
 
 async def fetch_url(
@@ -159,8 +166,11 @@ async def fetch_url(
     max_bytes: int = 2_000_000,
     timeout: float = 10.0,
     allow_private: bool = False,
+    headers: Mapping[str, str] | None = None,
+    accepted: tuple[str, ...] = _ACCEPTED_TYPES,
 ) -> Fetched:
-    """Fetch a text or HTML page. Raises FetchError (refused, unreachable, wrong type,
+    """Fetch a text or HTML page (or another of the `accepted` media types, by prefix);
+    `headers` are sent with every hop. Raises FetchError (refused, unreachable, wrong type,
     timeout) or TooLarge, each with one sentence for the user."""
     try:
         current = URL(url.strip())
@@ -181,6 +191,7 @@ async def fetch_url(
                     headers={
                         "User-Agent": "Archivist/0.1 (+news archive bot)",
                         "Accept": "text/html, text/*;q=0.9",
+                        **(headers or {}),
                     },
                 ) as response:
                     if response.status in _REDIRECTS:
@@ -191,7 +202,9 @@ async def fetch_url(
                             )
                         current = current.join(URL(location))
                         continue
-                    return await _read(response, current, max_bytes)
+                    if response.status == 304:  # not modified since the validators sent
+                        return Fetched(b"", "", public_url(current), None, 304, *_validators(response))
+                    return await _read(response, current, max_bytes, accepted)
             raise FetchError(f"The link redirected more than {MAX_REDIRECTS} times.")
     except (FetchError, TooLarge):
         raise
@@ -210,12 +223,19 @@ async def fetch_url(
         await connector.close()
 
 
-async def _read(response: aiohttp.ClientResponse, url: URL, max_bytes: int) -> Fetched:
+def _validators(response: aiohttp.ClientResponse) -> tuple[str | None, str | None]:
+    """(ETag, Last-Modified) of a response, for the next conditional request."""
+    return response.headers.get("ETag"), response.headers.get("Last-Modified")
+
+
+async def _read(
+    response: aiohttp.ClientResponse, url: URL, max_bytes: int, accepted: tuple[str, ...] = _ACCEPTED_TYPES
+) -> Fetched:
     """Check status, type and size of a final response, reading at most `max_bytes`."""
     if response.status >= 400:
         raise FetchError(f"The page answered with HTTP {response.status}.")
     content_type = response.content_type.lower()  # "application/octet-stream" when absent
-    if not _accepted(content_type):
+    if not _accepted(content_type, accepted):
         raise FetchError(f"The link is not a text or HTML page (it is {content_type}).")
     limit = f"{max_bytes / 1_000_000:g} MB"
     if response.content_length is not None and response.content_length > max_bytes:
@@ -228,6 +248,13 @@ async def _read(response: aiohttp.ClientResponse, url: URL, max_bytes: int) -> F
         if size > max_bytes:
             raise TooLarge(f"The page is larger than the {limit} limit.")
         chunks.append(chunk)
+    etag, last_modified = _validators(response)
     return Fetched(
-        body=b"".join(chunks), content_type=content_type, url=public_url(url), charset=response.charset
+        body=b"".join(chunks),
+        content_type=content_type,
+        url=public_url(url),
+        charset=response.charset,
+        status=response.status,
+        etag=etag,
+        last_modified=last_modified,
     )

@@ -18,7 +18,7 @@ from .errors import BadArchive
 # Version -> script. Version 1 is the whole schema; later versions add to it.
 MIGRATIONS: dict[int, str] = {
     v: resources.files(__package__).joinpath(name).read_text("utf-8")
-    for v, name in ((1, "schema.sql"), (2, "schema_2.sql"), (3, "schema_3.sql"))
+    for v, name in ((1, "schema.sql"), (2, "schema_2.sql"), (3, "schema_3.sql"), (4, "schema_4.sql"))
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
