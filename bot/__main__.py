@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
-from . import config, paths
+from . import cli_feeds, config, paths
 from .core.archive import SEED_SUFFIXES, Archive, article_files
 from .core.errors import ArchiveError, BadArticle, BadOption
 from .core.models import Answer, ArticleSummary, SearchResult, VerifyResult
@@ -95,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     add("check", "check the archive file and its full-text indexes (exit 1 when something is wrong)")
     add("rebuild", "rebuild the full-text indexes from the archive's rows")
     add("sync", "register the bot's slash commands with Discord now (run does when they changed)")
+    cli_feeds.add_commands(add)
     return parser
 
 
@@ -337,6 +338,8 @@ async def _run(args: argparse.Namespace, session: _Session) -> int:
             )
     elif cmd == "articles" and args.page < 1:
         raise BadOption(f"--page must be 1 or more; {args.page} is not a page.")
+    elif cmd in cli_feeds.COMMANDS:
+        cli_feeds.check(args)
     elif cmd == "remove" and not args.yes and not sys.stdin.isatty():
         raise BadOption(
             f"remove asks before it deletes, and there is no terminal to ask in; "
@@ -356,6 +359,8 @@ async def _run(args: argparse.Namespace, session: _Session) -> int:
             return 0
         if cmd == "import":
             return await _import(args, archive, files, session)
+        if cmd in cli_feeds.COMMANDS:
+            return await cli_feeds.run(args, archive)
         if cmd == "articles":
             rows, total = await archive.articles(offset=(args.page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
             pages = max(1, math.ceil(total / PAGE_SIZE))

@@ -62,6 +62,9 @@ _ENV_NAMES = {
     "ARCHIVIST_DRAIN_SECONDS": "drain_seconds",
     "ARCHIVIST_LOG_LEVEL": "log_level",
     "ARCHIVIST_WORKERS": "workers",
+    "ARCHIVIST_POLL_FEEDS": "poll_feeds",
+    "ARCHIVIST_FEED_INTERVAL": "feed_interval",
+    "ARCHIVIST_FEED_ITEMS": "feed_items_per_poll",
 }
 
 
@@ -98,6 +101,11 @@ class BotSettings:
     log_level: str = "INFO"
     # Processes answering ask/who/said (see bot.core.workers); None: one per core, 0: none.
     workers: int | None = None
+    # Followed feeds (bot.core.feeds): whether `run` polls them (off when `archivist poll`
+    # runs on its own), the default seconds between polls, and new items added per poll.
+    poll_feeds: bool = True
+    feed_interval: float = 1800.0
+    feed_items_per_poll: int = 20
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> BotSettings:
