@@ -54,6 +54,7 @@ def feed_settings(settings: BotSettings) -> FeedSettings:
         timeout=settings.fetch_timeout,
         allow_private=settings.allow_private_urls,
         items_per_poll=settings.feed_items_per_poll,
+        tick=settings.feed_tick,
     )
 
 

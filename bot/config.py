@@ -65,6 +65,7 @@ _ENV_NAMES = {
     "ARCHIVIST_POLL_FEEDS": "poll_feeds",
     "ARCHIVIST_FEED_INTERVAL": "feed_interval",
     "ARCHIVIST_FEED_ITEMS": "feed_items_per_poll",
+    "ARCHIVIST_FEED_TICK": "feed_tick",
 }
 
 
@@ -106,6 +107,7 @@ class BotSettings:
     poll_feeds: bool = True
     feed_interval: float = 1800.0
     feed_items_per_poll: int = 20
+    feed_tick: float = 30.0  # seconds between looks for due feeds and owed announcements
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> BotSettings:

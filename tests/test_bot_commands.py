@@ -40,7 +40,10 @@ async def test_login_ready_and_slash_commands_synced(harness: BotHarness) -> Non
     assert fake.intents & MESSAGE_CONTENT_INTENT, "prefix commands need the message content intent"
     assert {g.id for g in harness.bot.guilds} == {harness.guild.id, harness.other_guild.id}
     synced = {c["name"]: c for c in fake.commands["global"]}
-    assert set(synced) == {"ask", "who", "said", "article", "articles", "stats", "help", "add", "remove"}
+    assert set(synced) == {
+        *("ask", "who", "said", "article", "articles", "stats", "help", "add", "remove"),
+        *("follow", "unfollow", "feeds"),  # tests/test_bot_feeds.py
+    }
     assert synced["ask"]["options"][0]["name"] == "question"
     assert synced["said"]["options"][0]["autocomplete"] is True
     assert {o["name"] for o in synced["add"]["options"]} == {"url", "file"}

@@ -31,7 +31,7 @@ from .views import NETWORK_ERRORS, SEND_ERRORS, AnswerButton, AnswerPages, Artic
 
 log = logging.getLogger("bot.chat")
 
-EXTENSIONS = ("bot.chat.cogs.ask", "bot.chat.cogs.manage")
+EXTENSIONS = ("bot.chat.cogs.ask", "bot.chat.cogs.manage", "bot.chat.cogs.feeds")
 AGE_WINDOW = 30.0  # seconds of interactions whose smallest age is taken as the clock offset
 UNEXPECTED = "Something went wrong on my side; it has been logged."
 

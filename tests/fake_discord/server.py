@@ -825,9 +825,13 @@ class FakeDiscord:
         *,
         attachments: dict[str, dict[str, Any]] | None = None,
         focused: str | None = None,
+        integers: dict[str, int] | None = None,
+        channels: dict[str, int] | None = None,
     ) -> Interaction:
-        """Run a slash command (or, with `focused`, ask for its autocomplete)."""
+        """Run a slash command (or, with `focused`, ask for its autocomplete). `options` are
+        strings; `integers` and `channels` (channel ids of `guild`) options of those types."""
         opts = [{"name": k, "type": 3, "value": v} for k, v in (options or {}).items()]
+        opts += [{"name": k, "type": 4, "value": v} for k, v in (integers or {}).items()]
         for opt in opts:
             if opt["name"] == focused:
                 opt["focused"] = True
@@ -835,6 +839,17 @@ class FakeDiscord:
         for opt_name, payload in (attachments or {}).items():
             opts.append({"name": opt_name, "type": 11, "value": payload["id"]})
             resolved.setdefault("attachments", {})[payload["id"]] = payload
+        for opt_name, channel_id in (channels or {}).items():
+            opts.append({"name": opt_name, "type": 7, "value": str(channel_id)})
+            resolved.setdefault("channels", {})[str(channel_id)] = {
+                "id": str(channel_id),
+                "name": "general",
+                "type": 0,
+                "guild_id": str(guild.id) if guild else None,
+                "permissions": str(MEMBER_PERMS),
+                "position": 0,
+                "permission_overwrites": [],
+            }
         scope = str(guild.id) if guild and str(guild.id) in self.commands else "global"
         command = next((c for c in self.commands.get(scope, []) if c["name"] == name), None)
         assert command is not None, f"/{name} was not synced"
