@@ -311,6 +311,7 @@ async def test_articles_stats_help(harness: BotHarness) -> None:
     assert "Ada Lovelace" in field(stats, "Most quoted")
     help_reply = await harness.slash_reply("help")
     assert help_reply["flags"] & EPHEMERAL and "/ask question" in str(help_reply["embeds"])
+    assert "/follow" in str(help_reply["embeds"])
 
 
 async def test_articles_paginated(harness: BotHarness) -> None:

@@ -307,6 +307,11 @@ def help_embed(prefix: str) -> discord.Embed:
         value="Add an article by link, file or form; remove one added in this server.",
         inline=False,
     )
+    embed.add_field(
+        name="/feeds \u00b7 moderators: /follow \u00b7 /unfollow",
+        value="The news feeds this server follows; follow one (its new items are added) or stop.",
+        inline=False,
+    )
     return fit_embed(embed)
 
 
