@@ -66,6 +66,8 @@ _ENV_NAMES = {
     "ARCHIVIST_FEED_INTERVAL": "feed_interval",
     "ARCHIVIST_FEED_ITEMS": "feed_items_per_poll",
     "ARCHIVIST_FEED_TICK": "feed_tick",
+    "ARCHIVIST_SHARDS": "shards",
+    "ARCHIVIST_SHARD_COUNT": "shard_count",
 }
 
 
@@ -108,6 +110,26 @@ class BotSettings:
     feed_interval: float = 1800.0
     feed_items_per_poll: int = 20
     feed_tick: float = 30.0  # seconds between looks for due feeds and owed announcements
+    # Discord shards this process serves (its shard ids, "0-3" or "0,2,4") out of shard_count
+    # in all: any number of processes, on any machines, then run one bot on one archive.
+    # Neither set: one process, one shard. shard_count alone: this process serves them all.
+    shards: tuple[int, ...] | None = None
+    shard_count: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.shard_count is not None and self.shard_count < 1:
+            raise ConfigError(f"ARCHIVIST_SHARD_COUNT is {self.shard_count}; it must be 1 or more.")
+        if self.shards is not None and self.shard_count is None:
+            raise ConfigError(
+                "ARCHIVIST_SHARDS needs ARCHIVIST_SHARD_COUNT too: the number of shards of the whole bot."
+            )
+        if self.shards is not None and self.shard_count is not None:
+            beyond = [s for s in self.shards if s >= self.shard_count]
+            if beyond:
+                raise ConfigError(
+                    f"ARCHIVIST_SHARDS names shard {beyond[0]}, but with ARCHIVIST_SHARD_COUNT="
+                    f"{self.shard_count} the shard ids run from 0 to {self.shard_count - 1}."
+                )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> BotSettings:
@@ -151,8 +173,32 @@ def _env_name(field_name: str) -> str:
     return next((env for env, name in _ENV_NAMES.items() if name == field_name), field_name)
 
 
+def shard_ids(value: object) -> tuple[int, ...]:
+    """ARCHIVIST_SHARDS: "0-3", "0,2,4", "0-3,8" (or a TOML list of ids), sorted, no repeats."""
+    bad = ConfigError(
+        f"ARCHIVIST_SHARDS has the value {value!r}, which is not a list of shard ids such as 0-3 or 0,2,4."
+    )
+    items = value if isinstance(value, list) else str(value).split(",")
+    parts = [str(p).strip() for p in items]
+    ids: set[int] = set()
+    for part in parts:
+        low, dash, high = part.partition("-")
+        try:
+            first, last = int(low), int(high if dash else low)
+        except ValueError:
+            raise bad from None
+        if first < 0 or last < first or last > 65_535:  # Discord's shard counts are far below
+            raise bad
+        ids.update(range(first, last + 1))
+    if not ids:
+        raise bad
+    return tuple(sorted(ids))
+
+
 def _convert(name: str, kind: object, value: object) -> object:
     """Turn a TOML or environment value into the field's type, or say which setting is wrong."""
+    if name == "shards":
+        return shard_ids(value)
     kind = str(kind)
     wanted = "true or false" if "bool" in kind else "whole number >= 0" if "int" in kind else "number >= 0"
     try:

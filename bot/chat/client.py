@@ -91,6 +91,10 @@ class ArchivistBot(commands.Bot):
         self.answer_pages = AnswerPages(settings.button_memory, settings.view_timeout)
         self.open_forms: TTLCache[str, bool] = TTLCache(maxsize=10_000, ttl=3600)  # /add forms shown
 
+    # Whether this process registers the slash commands: with several processes (shards),
+    # only the one serving shard 0 does, so Discord is not asked once per process.
+    syncs_commands = True
+
     async def setup_hook(self) -> None:
         self.tree.on_error = self.on_app_command_error
         for extension in EXTENSIONS:
@@ -98,7 +102,8 @@ class ArchivistBot(commands.Bot):
         from .cogs.manage import RemoveButton  # loaded just above
 
         self.add_dynamic_items(AnswerButton, ArticlesButton, RemoveButton)
-        await self.sync_if_changed()
+        if self.syncs_commands or self.force_sync:
+            await self.sync_if_changed()
 
     def commands_hash(self) -> str:
         """A hash of the slash commands as Discord would be told them, and where."""
@@ -286,6 +291,23 @@ class ArchivistBot(commands.Bot):
             await send(render.fit_content(sentence), ephemeral=True)
         except SEND_ERRORS as failure:
             log.warning("could not send the error reply: %s", failure)
+
+
+class ShardedArchivistBot(ArchivistBot, commands.AutoShardedBot):
+    """The bot serving some of a sharded bot's shards (ARCHIVIST_SHARDS of ARCHIVIST_SHARD_COUNT):
+    discord.py's AutoShardedBot with exactly those shard ids, one gateway connection each."""
+
+    def __init__(self, archive: Archive, settings: BotSettings, **options: Any) -> None:
+        shards = list(settings.shards) if settings.shards is not None else None
+        super().__init__(archive, settings, shard_ids=shards, shard_count=settings.shard_count, **options)
+        self.syncs_commands = shards is None or 0 in shards
+
+
+def make_bot(archive: Archive, settings: BotSettings, **options: Any) -> ArchivistBot:
+    """The bot `settings` ask for: sharded when ARCHIVIST_SHARD_COUNT is set, else one connection."""
+    if settings.shard_count is None:
+        return ArchivistBot(archive, settings, **options)
+    return ShardedArchivistBot(archive, settings, **options)
 
 
 class _Timed:

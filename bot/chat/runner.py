@@ -19,7 +19,7 @@ from bot.core.archive import Archive
 from bot.core.errors import ArchiveError
 from bot.core.workers import Readers, default_processes
 
-from .client import ArchivistBot, use_endpoints
+from .client import ArchivistBot, make_bot, use_endpoints
 
 log = logging.getLogger("bot.chat")
 
@@ -52,7 +52,7 @@ def sync(db: Path) -> int:
         use_endpoints(settings.discord_api, settings.discord_gateway)
         archive = await Archive.open(db, seeds=None)
         try:
-            bot = ArchivistBot(archive, settings, commands_file=commands_file(db), force_sync=True)
+            bot = make_bot(archive, settings, commands_file=commands_file(db), force_sync=True)
             async with bot:
                 await bot.login(settings.token or "")  # runs setup_hook, which syncs
         finally:
@@ -125,7 +125,7 @@ async def serve(db: Path, seeds: Path | None, settings: BotSettings) -> int:
             await archive.close()
             raise
     try:
-        bot = ArchivistBot(archive, settings, commands_file=commands_file(db))  # type: ignore[arg-type]
+        bot = make_bot(archive, settings, commands_file=commands_file(db))  # type: ignore[arg-type]
         stopping = asyncio.Event()
 
         def stop() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import discord
 import yarl
 
-from bot.chat.client import ArchivistBot, use_endpoints
+from bot.chat.client import ArchivistBot, make_bot, use_endpoints
 from bot.config import BotSettings
 from bot.core import ingest
 from bot.core.archive import Archive
@@ -101,7 +101,7 @@ class BotHarness:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self.task, 5)
         assert self.config is not None
-        self.bot = ArchivistBot(
+        self.bot = make_bot(
             self.archive, self.config, commands_file=self.bot.commands_file, guild_ready_timeout=0.05
         )
         self.task = asyncio.create_task(self.bot.start("fake-token"))
@@ -158,7 +158,7 @@ async def start_bot(
         **{"cooldown_rate": 0, "view_timeout": 30.0, **settings},
     )
     use_endpoints(config.discord_api, config.discord_gateway)
-    bot = ArchivistBot(archive, config, commands_file=commands_file, guild_ready_timeout=0.05)
+    bot = make_bot(archive, config, commands_file=commands_file, guild_ready_timeout=0.05)
     task = asyncio.create_task(bot.start("fake-token"))
     try:
         await asyncio.wait_for(bot.wait_until_ready(), 10)

@@ -209,6 +209,7 @@ class FakeDiscord:
         self.original: dict[str, int] = {}  # token -> original response message id
         self.intents = 0
         self.identifies = 0
+        self.shards_identified: list[tuple[int, int] | None] = []  # each IDENTIFY's [id, count]
         self.resumes = 0
         self._faults: list[tuple[Callable[[web.Request], bool], web.Response]] = []
         self.listeners: list[Callable[[Recorded], None]] = []  # called on every request (benchmarks)
@@ -369,8 +370,17 @@ class FakeDiscord:
             self._ws = None
         return ws
 
+    def shard_of(self, guild: FakeGuild, count: int) -> int:
+        """The shard a guild's events go to, as Discord computes it."""
+        return (guild.id >> 22) % count
+
     async def _identify(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> None:
         self.identifies += 1
+        shard = data.get("shard")
+        self.shards_identified.append((int(shard[0]), int(shard[1])) if shard else None)
+        # A shard hears of its own servers only (one connection at a time here: a bot with
+        # several shards in one process would need one per shard).
+        guilds = [g for g in self.guilds.values() if not shard or self.shard_of(g, shard[1]) == shard[0]]
         self.intents = int(data.get("intents", 0))
         self._session_id = secrets.token_hex(8)
         self._seq = 0
@@ -380,15 +390,16 @@ class FakeDiscord:
             {
                 "v": 10,
                 "user": self.bot_user,
-                "guilds": [{"id": str(g), "unavailable": True} for g in self.guilds],
+                "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
                 "session_id": self._session_id,
                 "resume_gateway_url": self.gateway_url,
                 "application": {"id": str(self.app_id), "flags": 0},
                 "private_channels": [],
                 "relationships": [],
+                **({"shard": list(shard)} if shard else {}),
             },
         )
-        for guild in self.guilds.values():
+        for guild in guilds:
             await self._send("GUILD_CREATE", self._guild_create(guild))
         self._ready.set()
 
@@ -492,6 +503,9 @@ class FakeDiscord:
         parts = path.strip("/").split("/")
         if path == "/users/@me":
             return _json(self.bot_user)
+        if path == "/gateway/bot":  # asked by a sharded client (AutoShardedClient)
+            limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
+            return _json({"url": self.gateway_url, "shards": 1, "session_start_limit": limit})
         if path == "/oauth2/applications/@me":
             return _json(
                 {
