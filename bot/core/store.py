@@ -25,6 +25,7 @@ from cachetools import LRUCache
 from . import store_schema, store_write
 from .errors import ArchiveError, BadArchive, BadArticle, Duplicate
 from .models import Document
+from .store_changes import ChangeSignal, DataVersion
 from .store_feeds import FeedQueries
 from .store_schema import APPLICATION_ID, SCHEMA_VERSION
 from .store_search import _ATTR_JOIN, _CANDIDATE_COLUMNS, _SCOPE, ArticleRow, Candidate, SearchQueries
@@ -97,7 +98,9 @@ class Store(SearchQueries, FeedQueries):
         # Stems depend on the tokenizer only, never on the archive's contents.
         self._stem_cache: LRUCache[str, tuple[str, ...]] = LRUCache(_STEM_CACHE_MAX)
         self._stem_lock = asyncio.Lock()
-        self._data_version: int | None = None
+        # How this process hears of other processes' writes (store_changes.py); a server
+        # database's store hands in its LISTEN/NOTIFY signal instead.
+        self.changes: ChangeSignal = DataVersion(db)
         # Every cache of what the archive holds, here or in its users (content_cache()):
         # all cleared together whenever the contents may have changed.
         self._content_caches: list[LRUCache[Any, Any]] = []
@@ -159,12 +162,10 @@ class Store(SearchQueries, FeedQueries):
 
     async def refresh(self) -> bool:
         """forget() when any connection (this process's writer, another process) has
-        committed since the last call: PRAGMA data_version moves on the reading connection
-        for every commit but its own, and it never writes. True when it forgot."""
-        async with self._db.execute("PRAGMA data_version") as cur:
-            (version,) = await cur.fetchone()  # type: ignore[misc]
-        changed = self._data_version is not None and version != self._data_version
-        self._data_version = version
+        committed since the last call, as `changes` tells (on SQLite PRAGMA data_version,
+        which moves on the reading connection for every commit but its own, and it never
+        writes). True when it forgot."""
+        changed = await self.changes.changed()
         if changed:
             self.forget()
         return changed
