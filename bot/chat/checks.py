@@ -49,3 +49,24 @@ def is_moderator() -> Callable[[T], T]:
         raise NotModerator(f"Only moderators ({who}) can add or remove articles.")
 
     return commands.check(predicate)
+
+
+def stored_cooldown() -> Callable[[T], T]:
+    """ARCHIVIST_COOLDOWN_RATE uses of this command per ARCHIVIST_COOLDOWN_SECONDS, per member,
+    counted in the archive (bot.core.cooldowns), so a restart does not reset them. A member
+    over the rate gets CommandOnCooldown, which the error handler turns into the time left."""
+
+    async def predicate(ctx: commands.Context[Any]) -> bool:
+        settings = ctx.bot.settings
+        if settings.cooldown_rate <= 0:
+            return True
+        name = ctx.command.qualified_name if ctx.command else "?"
+        wait = await ctx.bot.archive.cooldowns.hit(
+            f"{name}:{ctx.author.id}", settings.cooldown_rate, settings.cooldown_seconds
+        )
+        if wait is None:
+            return True
+        cooldown = commands.Cooldown(settings.cooldown_rate, settings.cooldown_seconds)
+        raise commands.CommandOnCooldown(cooldown, wait, commands.BucketType.user)
+
+    return commands.check(predicate)

@@ -26,6 +26,7 @@ from cachetools import LRUCache
 from rapidfuzz import fuzz, process, utils
 
 from . import ingest, search
+from .cooldowns import Cooldowns
 from .errors import ArchiveError, BadArticle, BadQuery, Forbidden, NotFound
 from .feeds import Feeds
 from .models import ArticleRef, ArticleSummary, Document, SearchResult, Stats, VerifyResult, clause_json
@@ -170,6 +171,7 @@ class Archive:
         self._aliases: LRUCache[int | None, _Aliases] = store.content_cache(256)
         self._write_lock = asyncio.Lock()
         self.feeds = Feeds(self, store, self._write_lock)  # followed feeds (bot.core.feeds)
+        self.cooldowns = Cooldowns(store, self._write_lock)  # members' cooldowns, kept across restarts
 
     def forget(self) -> None:
         """Drop what is cached about the archive's contents: another process has written."""
@@ -197,8 +199,11 @@ class Archive:
         return archive
 
     async def close(self) -> None:
-        """Close the database."""
-        await self._store.close()
+        """Close the database (writing the cooldowns first)."""
+        try:
+            await self.cooldowns.flush()
+        finally:
+            await self._store.close()
 
     async def __aenter__(self) -> Archive:
         return self

@@ -1,4 +1,5 @@
--- Schema version 4 (applied after schema_3.sql): feeds that fill the archive.
+-- Schema version 4 (applied after schema_3.sql): feeds that fill the archive, and the
+-- members' cooldowns, kept so that a restart does not reset them.
 
 -- An RSS or Atom feed a server (or, guild_id NULL, the command line) follows. Its items
 -- become articles in that scope. Times are Unix seconds (REAL): the poller compares them.
@@ -38,3 +39,13 @@ CREATE TABLE feed_items (
 ) WITHOUT ROWID;
 CREATE INDEX feed_items_unannounced ON feed_items (feed_id) WHERE announced = 0;
 CREATE INDEX feed_items_article ON feed_items (article_id);
+
+-- Cooldowns (so many uses of a command per window, per member): the window's start and end
+-- (Unix seconds) and the uses in it. Written behind the bot's memory every few seconds and
+-- at shutdown, read at start-up; a row whose window has ended means nothing.
+CREATE TABLE cooldowns (
+    bucket       TEXT PRIMARY KEY,            -- e.g. 'ask:1234' (command, member id)
+    window_start REAL NOT NULL,
+    window_end   REAL NOT NULL,
+    uses         INTEGER NOT NULL
+) WITHOUT ROWID;

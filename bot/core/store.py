@@ -1,7 +1,7 @@
 """The only modules that speak SQL: an aiosqlite archive in one file. Store (here) is the
 one entry point and reads articles, speakers and counts; store_search.py holds search's
 queries, store_write.py the writes, store_schema.py opening, migrations and index checks,
-store_feeds.py the followed feeds.
+store_feeds.py the followed feeds, store_state.py the cooldowns.
 
 Schema in schema*.sql, versioned by PRAGMA user_version and marked by PRAGMA
 application_id; WAL so readers never wait for a writer; foreign keys on; FTS5 over
@@ -29,6 +29,7 @@ from .store_changes import ChangeSignal, DataVersion
 from .store_feeds import FeedQueries
 from .store_schema import APPLICATION_ID, SCHEMA_VERSION
 from .store_search import _ATTR_JOIN, _CANDIDATE_COLUMNS, _SCOPE, ArticleRow, Candidate, SearchQueries
+from .store_state import StateQueries
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "ArticleRow", "AttributionRow", "Candidate", "Store"]
 
@@ -81,7 +82,7 @@ _NEWEST = "coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC"
 _SCOPE_BY_DATE = "(+a.guild_id IS NULL OR +a.guild_id = :guild)"
 
 
-class Store(SearchQueries, FeedQueries):
+class Store(SearchQueries, FeedQueries, StateQueries):
     """Async access to one archive file."""
 
     def __init__(

@@ -13,6 +13,7 @@ from bot.core.errors import NotFound
 from bot.core.models import ArticleSummary, SearchResult
 
 from .. import render
+from ..checks import stored_cooldown
 from ..views import ArticlesButton, answer_view, articles_view, base36
 
 if TYPE_CHECKING:
@@ -21,14 +22,6 @@ if TYPE_CHECKING:
 PER_PAGE = ArticlesButton.PER_PAGE
 # Past this the article body is attached as a file rather than squeezed into an embed.
 EXCERPT_CHARS = 1500
-
-
-def user_cooldown(ctx: commands.Context[Any]) -> commands.Cooldown | None:
-    """ARCHIVIST_COOLDOWN_RATE uses per ARCHIVIST_COOLDOWN_SECONDS, per user; 0 turns it off."""
-    settings = ctx.bot.settings
-    if settings.cooldown_rate <= 0:
-        return None
-    return commands.Cooldown(settings.cooldown_rate, settings.cooldown_seconds)
 
 
 def scope(ctx: commands.Context[Any] | discord.Interaction[Any]) -> int | None:
@@ -79,7 +72,7 @@ class Ask(commands.Cog):
 
     @commands.hybrid_command(name="ask")
     @app_commands.describe(question="What you want to know, in your own words")
-    @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
+    @stored_cooldown()
     async def ask(self, ctx: commands.Context[Any], *, question: str) -> None:
         """The passages that best answer a question."""
         await self.bot.defer_if_slow(ctx)
@@ -88,7 +81,7 @@ class Ask(commands.Cog):
 
     @commands.hybrid_command(name="who")
     @app_commands.describe(quote="The words (or some of them) someone said")
-    @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
+    @stored_cooldown()
     async def who(self, ctx: commands.Context[Any], *, quote: str) -> None:
         """Who said (something like) this."""
         await self.bot.defer_if_slow(ctx)
@@ -97,7 +90,7 @@ class Ask(commands.Cog):
 
     @commands.hybrid_command(name="said")
     @app_commands.describe(person="A name, surname or role; pick one from the list or type it")
-    @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
+    @stored_cooldown()
     async def said(self, ctx: commands.Context[Any], *, person: str) -> None:
         """What a person said, newest article first."""
         # Autocomplete only suggests: a typed (or stale) value is resolved again by the archive.
