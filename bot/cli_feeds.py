@@ -17,7 +17,7 @@ from typing import Any
 
 from .config import BotSettings, ConfigError
 from .core.archive import Archive
-from .core.errors import BadOption
+from .core.errors import BadArchive, BadOption
 from .core.feeds import FeedInfo, FeedSettings, PollResult
 
 COMMANDS = frozenset({"follow", "unfollow", "feeds", "poll"})
@@ -112,10 +112,12 @@ async def run(args: argparse.Namespace, archive: Archive) -> int:
 
 
 async def _poll_forever(archive: Archive) -> int:
+    if archive.read_only:
+        raise BadArchive("This archive is read-only: feeds cannot be polled into it.")
     stop = asyncio.Event()
     with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows' loop
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
-    count = len(await archive.feeds.followed()) if not archive.read_only else 0
+    count = len(await archive.feeds.followed())
     print(
         f"archivist: polling feeds as they fall due ({count} global ones now, and the servers'); "
         "Ctrl-C stops.",

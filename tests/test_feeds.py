@@ -321,3 +321,26 @@ async def test_a_claimed_feed_is_not_polled_by_a_second_poller(tmp_path: Path, s
         second = await two.feeds.poll_due()
         assert len(first) == 1 and second == []
         assert len(first[0].added) == 2
+
+
+def test_entity_tricks_neither_expand_nor_read_files() -> None:
+    """An entity bomb (a few hundred bytes that would expand to megabytes) and an external
+    entity (a local file): feedparser's XML reader refuses the first (then reads the feed
+    leniently, without expanding it) and never resolves the second."""
+    levels = ['<!ENTITY a "' + "a" * 64 + '">'] + [
+        f'<!ENTITY {b} "{("&" + a + ";") * 16}">' for a, b in zip("abcdef", "bcdefg", strict=True)
+    ]
+    bomb = (
+        f"<?xml version='1.0'?><!DOCTYPE rss [{''.join(levels)}]><rss version='2.0'><channel>"
+        "<title>&g;</title><item><title>x</title><guid>1</guid><description>&g;</description>"
+        "</item></channel></rss>"
+    ).encode()
+    parsed = parse_feed(bomb, "http://example.org/feed")
+    assert len(parsed.title or "") < 100 and all(len(i.content or "") < 100 for i in parsed.items)
+    external = (
+        b"<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY x SYSTEM 'file:///etc/hostname'>]>"
+        b"<rss version='2.0'><channel><title>T</title><item><title>&x;</title><guid>1</guid>"
+        b"<description>d</description></item></channel></rss>"
+    )
+    (item,) = parse_feed(external, "http://example.org/feed").items
+    assert item.title is None
