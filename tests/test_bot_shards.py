@@ -17,6 +17,7 @@ from bot.config import BotSettings, ConfigError
 from bot.core.archive import Archive
 from tests.fake_discord.harness import start_bot, write_seeds
 from tests.fake_discord.server import FakeDiscord
+from tests.test_bot_runner import run_bot
 
 
 @pytest.mark.parametrize(
@@ -118,3 +119,13 @@ async def test_the_process_serving_shard_0_registers_the_commands(tmp_path: Path
         assert "ask" in {c["name"] for c in h.fake.commands["global"]}
         reply = await h.slash_reply("ask", {"question": "What will the new bridge carry?"})
         assert "trams" in reply["embeds"][0]["description"]
+
+
+async def test_archivist_run_refuses_bad_shards_in_one_sentence(tmp_path: Path) -> None:
+    env = {"DISCORD_TOKEN": "x", "ARCHIVIST_SHARDS": "4-9", "ARCHIVIST_SHARD_COUNT": "8"}
+    code, err = await run_bot(tmp_path, env)
+    assert code == 2
+    assert err.strip() == (
+        "ARCHIVIST_SHARDS names shard 8, but with ARCHIVIST_SHARD_COUNT=8 the shard ids run from 0 to 7."
+    )
+    assert not (tmp_path / "a.db").exists()  # refused before anything was opened
