@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.archive import Archive
+from bot.core.feeds import FeedSettings
 from tests.fake_discord.harness import BotHarness, start_bot
 from tests.fake_discord.server import EPHEMERAL
 from tests.test_feeds import Site, rss, serve_stories
@@ -117,3 +119,27 @@ async def test_follow_refusals_are_one_sentence(bot: BotHarness, site: Site) -> 
     await bot.slash_reply("follow", {"url": site.url("/feed.xml")}, user=bot.mod)
     again = await bot.slash_reply("follow", {"url": f"<{site.url('/feed.xml')}>"}, user=bot.mod)
     assert again["content"] == "That feed is already followed here, as feed #1."
+
+
+async def test_a_bot_that_does_not_poll_posts_what_another_process_added(tmp_path: Path, site: Site) -> None:
+    """ARCHIVIST_POLL_FEEDS=0 beside `archivist poll`: the poller (another Archive on the same
+    file, as another process would open it) adds the items, and the bot posts them."""
+    site.feeds["/feed.xml"] = (rss(serve_stories(site, [6])), "application/rss+xml", None)
+    async with start_bot(tmp_path, feed_tick=0.1, poll_feeds=False) as h:
+        channel = h.guild.channel_id
+        reply = await h.slash_reply(
+            "follow", {"url": site.url("/feed.xml")}, user=h.mod, channels={"channel": channel}
+        )
+        assert reply["content"].startswith("Following **#1**")
+        await asyncio.sleep(0.3)
+        assert (await h.archive.feeds.followed(guild_id=h.guild.id))[0].articles == 0  # it did not poll
+        async with await Archive.open(tmp_path / "a.db") as poller:
+            poller.feeds.configure(FeedSettings(allow_private=True))
+            (result,) = await poller.feeds.poll_due()
+            assert [s.ref.title for s in result.added] == ["Berth 6 to be rebuilt"]
+        for _ in range(100):
+            if _posts(h, channel):
+                break
+            await asyncio.sleep(0.05)
+        (post,) = _posts(h, channel)
+        assert "Berth 6 to be rebuilt" in post["content"] and post["allowed_mentions"] == NO_PINGS

@@ -113,3 +113,5 @@ class Cooldowns:
                 await self._store.save_cooldowns(rows, now)
         except ArchiveError as error:
             log.warning("cooldowns could not be saved: %s", error)
+        except Exception:  # noqa: BLE001 - losing cooldowns must never stop a close or an answer
+            log.exception("cooldowns could not be saved")
