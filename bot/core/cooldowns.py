@@ -15,12 +15,9 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .errors import ArchiveError
-
-if TYPE_CHECKING:
-    from .store import Store
+from .store_state import CooldownStore
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +34,7 @@ class _Window:
 class Cooldowns:
     """The archive's cooldowns (`archive.cooldowns`)."""
 
-    def __init__(self, store: Store, write_lock: asyncio.Lock) -> None:
+    def __init__(self, store: CooldownStore, write_lock: asyncio.Lock) -> None:
         self._store = store
         self._lock = write_lock  # the archive's: these writes share its writing connection
         self._windows: dict[str, _Window] = {}

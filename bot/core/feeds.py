@@ -32,11 +32,10 @@ from typing import TYPE_CHECKING, Any
 from .errors import ArchiveError, BadFeed, Duplicate, FetchError, NotFound, TooLarge
 from .fetch import fetch_url, public_url
 from .models import ArticleSummary
-from .store_feeds import Announcement, FeedRow
+from .store_feeds import Announcement, FeedRow, FeedStore
 
 if TYPE_CHECKING:
     from .archive import Archive
-    from .store import Store
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +167,7 @@ def parse_feed(
 class Feeds:
     """The archive's feeds: following, listing, polling. One per Archive (`archive.feeds`)."""
 
-    def __init__(self, archive: Archive, store: Store, write_lock: asyncio.Lock) -> None:
+    def __init__(self, archive: Archive, store: FeedStore, write_lock: asyncio.Lock) -> None:
         self._archive = archive
         self._store = store
         self._lock = write_lock  # the archive's: feed writes share its writing connection

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import aiosqlite
 
@@ -63,8 +64,57 @@ class Announcement:
     article_id: int
 
 
+class FeedStore(Protocol):
+    """What bot.core.feeds needs of a store: the interface every backend's feed queries
+    implement (FeedQueries below for SQLite). Every write is made under the caller's lock."""
+
+    read_only: bool
+
+    async def add_feed(
+        self,
+        guild_id: int | None,
+        url: str,
+        title: str | None,
+        announce_channel: int | None,
+        interval_seconds: int,
+        now: float,
+    ) -> FeedRow: ...
+    async def feed(self, feed_id: int) -> FeedRow | None: ...
+    async def feed_by_url(self, guild_id: int | None, url: str) -> FeedRow | None: ...
+    async def feeds_in(self, guild_id: int | None) -> list[FeedRow]: ...
+    async def all_feeds(self) -> list[FeedRow]: ...
+    async def item_counts(self, feed_ids: Sequence[int]) -> dict[int, int]: ...
+    async def delete_feed(self, feed_id: int) -> None: ...
+    async def claim_due(self, now: float, lease: float, limit: int) -> list[FeedRow]: ...
+    async def claim_feed(self, feed_id: int, now: float, lease: float) -> FeedRow | None: ...
+    async def finish_poll(
+        self,
+        feed_id: int,
+        *,
+        now: float,
+        next_poll: float,
+        failures: int,
+        error: str | None,
+        title: str | None = None,
+        validators: tuple[str | None, str | None] | None = None,
+    ) -> None: ...
+    async def seen_items(self, feed_id: int, keys: Sequence[str]) -> dict[str, ItemState]: ...
+    async def record_item(
+        self,
+        feed_id: int,
+        key: str,
+        *,
+        outcome: str,
+        now: float,
+        article_id: int | None = None,
+        reason: str | None = None,
+        announce: bool = False,
+    ) -> None: ...
+    async def claim_announcements(self, guild_ids: Sequence[int], limit: int) -> list[Announcement]: ...
+
+
 class FeedQueries:
-    """The feed tables' queries; mixed into Store, which provides the connections."""
+    """SQLite's FeedStore: the feed tables' queries, mixed into Store (its connections)."""
 
     _db: aiosqlite.Connection
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import Protocol
 
 import aiosqlite
 
@@ -13,8 +14,17 @@ from .errors import BadArchive
 CooldownRow = tuple[str, float, float, int]  # bucket, window start, window end, uses
 
 
+class CooldownStore(Protocol):
+    """What bot.core.cooldowns needs of a store (StateQueries below for SQLite)."""
+
+    read_only: bool
+
+    async def live_cooldowns(self, now: float) -> list[CooldownRow]: ...
+    async def save_cooldowns(self, rows: Sequence[CooldownRow], now: float) -> None: ...
+
+
 class StateQueries:
-    """Cooldown rows; mixed into Store, which provides the connections."""
+    """SQLite's CooldownStore: cooldown rows, mixed into Store (its connections)."""
 
     _db: aiosqlite.Connection
 
