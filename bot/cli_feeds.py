@@ -39,6 +39,7 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p = add("feeds", "list the feeds followed; 'feeds poll' polls every feed now")
     p.add_argument("action", nargs="?", choices=["poll"], help="poll every feed now and say what came")
     _scope(p)
+    p.add_argument("--all", action="store_true", help="list every server's feeds too")
     add("poll", "poll the feeds as they fall due until stopped (a process of its own beside `run`)")
 
 
@@ -98,7 +99,7 @@ async def run(args: argparse.Namespace, archive: Archive) -> int:
             print("No feeds are followed.")
         return EXIT_ERROR if any(r.status == "failed" for r in results) else 0
     if args.command == "feeds":
-        listed = await feeds.followed(guild_id=scope)
+        listed = await feeds.followed(guild_id=scope, everywhere=args.all)
         if args.json:
             _print_json({"feeds": [_info_json(i) for i in listed]})
         elif not listed:
@@ -145,7 +146,8 @@ def _when(stamp: float) -> str:
 
 def _show_info(info: FeedInfo) -> None:
     feed = info.feed
-    print(f"#{feed.id}: {_name(info)}")
+    where = f" (server {feed.guild_id})" if feed.guild_id is not None else ""
+    print(f"#{feed.id}: {_name(info)}{where}")
     polled = f"last polled {_when(feed.last_polled)}" if feed.last_polled else "not polled yet"
     every = f"every {feed.interval_seconds / 60:g} min"
     print(f"   {every}, {_count(info.articles, 'article')} added, {polled}")

@@ -160,7 +160,8 @@ def test_a_servers_feeds_are_its_own(cli, site: FeedSite) -> None:
     code, out, _ = cli("follow", site.url("/feed.xml"), "--server", "42", "--announce", "9")
     assert code == 0
     assert "No feeds are followed here" in cli("feeds")[1]
-    assert "#1: Harbour News" in cli("feeds", "--server", "42")[1]
+    assert "#1: Harbour News (" in cli("feeds", "--server", "42")[1]
+    assert "(server 42)" in cli("feeds", "--all")[1]  # the operator sees every server's
     code, out, _ = cli("feeds", "poll", "--server", "42", "--json")
     assert json.loads(out)["added"][0]["title"] == "Berth 5 to be rebuilt"
     assert "0 articles" in cli("stats")[1]  # the server's article, not the global scope's

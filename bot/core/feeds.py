@@ -230,9 +230,9 @@ class Feeds:
         counts = await self._store.item_counts([row.id])
         return FeedInfo(row, counts[row.id])
 
-    async def followed(self, *, guild_id: int | None = None) -> list[FeedInfo]:
-        """The feeds this scope follows (only its own), oldest first."""
-        rows = await self._store.feeds_in(guild_id)
+    async def followed(self, *, guild_id: int | None = None, everywhere: bool = False) -> list[FeedInfo]:
+        """The feeds this scope follows (only its own; `everywhere`: every scope's), oldest first."""
+        rows = await (self._store.all_feeds() if everywhere else self._store.feeds_in(guild_id))
         counts = await self._store.item_counts([r.id for r in rows])
         return [FeedInfo(r, counts[r.id]) for r in rows]
 
