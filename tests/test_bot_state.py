@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 from bot.core.archive import Archive
-from bot.core.cooldowns import Cooldowns
+from bot.core.state import Cooldowns
 from tests.fake_discord.harness import start_bot
 from tests.fake_discord.server import EPHEMERAL, FakeMember
 
@@ -75,3 +75,26 @@ async def test_uses_are_written_behind_without_waiting(tmp_path: Path) -> None:
             await asyncio.sleep(0.05)
         (row,) = await archive._store.live_cooldowns(0)
         assert row[0] == "who:7" and row[3] == 1
+
+
+async def test_an_add_form_opened_before_a_restart_is_still_taken(harness) -> None:
+    h = harness
+    modal = (await h.fake.callback(await h.fake.slash(h.guild, h.mod, "add"))).json["data"]
+    await h.restart()  # the bot's memory (its forms among it) is gone; the archive's is not
+    text = "The pier closed after the storm.\n\nRepairs will take a month, the harbour board said."
+    values = {"Title": "Pier closed", "Date": "2024-11-09", "Text": text}
+    # Someone else cannot submit it (nor use it up).
+    other = await h.fake.reply(await h.fake.submit_modal(h.guild, h.alice, modal, values))
+    assert other["content"] == "That form has expired; run /add again."
+    reply = await h.fake.reply(await h.fake.submit_modal(h.guild, h.mod, modal, values))
+    assert "Pier closed" in str(reply["embeds"]) and reply["allowed_mentions"] == {"parse": []}
+    rows, _ = await h.archive.articles(guild_id=h.guild.id)
+    assert [(r.ref.title, r.ref.date, r.guild_id) for r in rows][0] == (
+        "Pier closed",
+        "2024-11-09",
+        h.guild.id,
+    )
+    # Taken once: the same form again is refused, and nothing is added twice.
+    again = await h.fake.reply(await h.fake.submit_modal(h.guild, h.mod, modal, values))
+    assert again["content"] == "That form has expired; run /add again."
+    assert (await h.archive.articles(guild_id=h.guild.id))[1] == len(rows)

@@ -53,7 +53,7 @@ def is_moderator() -> Callable[[T], T]:
 
 def stored_cooldown() -> Callable[[T], T]:
     """ARCHIVIST_COOLDOWN_RATE uses of this command per ARCHIVIST_COOLDOWN_SECONDS, per member,
-    counted in the archive (bot.core.cooldowns), so a restart does not reset them. A member
+    counted in the archive (bot.core.state), so a restart does not reset them. A member
     over the rate gets CommandOnCooldown, which the error handler turns into the time left."""
 
     async def predicate(ctx: commands.Context[Any]) -> bool:

@@ -216,8 +216,25 @@ class ArchivistBot(commands.Bot):
             log.info("press on an unknown button %r", custom_id[:100])
             await views.reply_private(interaction, views.OLD_BUTTON)
         elif interaction.type is discord.InteractionType.modal_submit and custom_id not in self.open_forms:
+            await self._late_form(interaction, custom_id, data)
+
+    async def _late_form(
+        self, interaction: discord.Interaction[Any], custom_id: str, data: dict[str, Any]
+    ) -> None:
+        """A form this process did not show: one shown before a restart (kept in the archive,
+        for the member who opened it, in that server) is taken as if nothing had happened."""
+        manage = self.get_cog("Manage")
+        taken = await self.archive.forms.take(custom_id[:100], interaction.guild_id, interaction.user.id)
+        if not taken or manage is None:
             log.info("submission of an unknown form %r", custom_id[:100])
             await views.reply_private(interaction, views.OLD_FORM)
+            return
+        values = views.form_values(data)
+        title, date = values.get("add:title", "").strip(), values.get("add:date", "").strip() or None
+        try:
+            await manage.add_from_form(interaction, title, date, values.get("add:text", ""))
+        except Exception as error:  # noqa: BLE001 - answered as the form's own errors are
+            await views.reply_error(interaction, error)
 
     async def on_ready(self) -> None:
         log.info(

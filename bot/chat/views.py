@@ -232,17 +232,37 @@ class ArticlesButton(_Pressable, discord.ui.DynamicItem[discord.ui.Button[Any]],
 FormHandler = Callable[[discord.Interaction[Any], str, str | None, str], Awaitable[None]]
 
 
+def form_values(data: dict[str, Any]) -> dict[str, str]:
+    """custom_id -> value of every text input in a submitted form's payload."""
+    found: dict[str, str] = {}
+
+    def walk(components: Any) -> None:
+        for component in components or ():
+            if not isinstance(component, dict):
+                continue
+            if component.get("type") == 4 and isinstance(component.get("value"), str):
+                found[str(component.get("custom_id"))] = component["value"]
+            walk(component.get("components"))
+            if isinstance(component.get("component"), dict):
+                walk([component["component"]])
+
+    walk(data.get("components"))
+    return found
+
+
 class AddArticleModal(discord.ui.Modal, title="Add an article"):
     """The /add form: title, date and pasted text; `handler` stores and replies."""
 
+    # Fixed input ids: a form submitted after a restart is read by them (form_values).
     article_title: discord.ui.TextInput[AddArticleModal] = discord.ui.TextInput(
-        label="Title", max_length=300, placeholder="The headline"
+        label="Title", max_length=300, placeholder="The headline", custom_id="add:title"
     )
     date: discord.ui.TextInput[AddArticleModal] = discord.ui.TextInput(
-        label="Date", required=False, max_length=40, placeholder="2021-12-24"
+        label="Date", required=False, max_length=40, placeholder="2021-12-24", custom_id="add:date"
     )
     text: discord.ui.TextInput[AddArticleModal] = discord.ui.TextInput(
         label="Text",
+        custom_id="add:text",
         style=discord.TextStyle.paragraph,
         max_length=4000,
         placeholder="Paste the article here.",

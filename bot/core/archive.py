@@ -26,10 +26,10 @@ from cachetools import LRUCache
 from rapidfuzz import fuzz, process, utils
 
 from . import ingest, search
-from .cooldowns import Cooldowns
 from .errors import ArchiveError, BadArticle, BadQuery, Forbidden, NotFound
 from .feeds import Feeds
 from .models import ArticleRef, ArticleSummary, Document, SearchResult, Stats, VerifyResult, clause_json
+from .state import Cooldowns, OpenForms
 from .store import ArticleRow, Store
 
 log = logging.getLogger(__name__)
@@ -172,6 +172,7 @@ class Archive:
         self._write_lock = asyncio.Lock()
         self.feeds = Feeds(self, store, self._write_lock)  # followed feeds (bot.core.feeds)
         self.cooldowns = Cooldowns(store, self._write_lock)  # members' cooldowns, kept across restarts
+        self.forms = OpenForms(store, self._write_lock)  # open /add forms, kept across restarts
 
     def forget(self) -> None:
         """Drop what is cached about the archive's contents: another process has written."""

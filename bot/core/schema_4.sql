@@ -1,5 +1,5 @@
 -- Schema version 4 (applied after schema_3.sql): feeds that fill the archive, and the
--- members' cooldowns, kept so that a restart does not reset them.
+-- members' cooldowns and open /add forms, kept so that a restart does not reset them.
 
 -- An RSS or Atom feed a server (or, guild_id NULL, the command line) follows. Its items
 -- become articles in that scope. Times are Unix seconds (REAL): the poller compares them.
@@ -48,4 +48,13 @@ CREATE TABLE cooldowns (
     window_start REAL NOT NULL,
     window_end   REAL NOT NULL,
     uses         INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- /add forms shown and not yet submitted: a form submitted after a restart is still taken
+-- (from the member who opened it, in the server it was opened in) until it expires.
+CREATE TABLE open_forms (
+    custom_id TEXT PRIMARY KEY,
+    guild_id  INTEGER NOT NULL,
+    user_id   INTEGER NOT NULL,
+    expires   REAL NOT NULL
 ) WITHOUT ROWID;

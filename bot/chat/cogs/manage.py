@@ -114,9 +114,12 @@ class Manage(commands.Cog):
                 content_type=(file.content_type or "").split(";")[0] or None,
             )
         elif ctx.interaction is not None:
-            modal = AddArticleModal(self._add_from_form, timeout=FORM_SECONDS)
+            modal = AddArticleModal(self.add_from_form, timeout=FORM_SECONDS)
             self.bot.open_forms[modal.custom_id] = True
             await ctx.interaction.response.send_modal(modal)
+            # Kept in the archive too (after answering: Discord's 3 s), so that a form
+            # submitted after a restart is still taken, not lost with the member's text.
+            await self.bot.archive.forms.remember(modal.custom_id, ctx.guild.id, ctx.author.id, FORM_SECONDS)
             return
         else:
             prefix = self.bot.settings.prefix
@@ -138,12 +141,16 @@ class Manage(commands.Cog):
         if not (content_type.startswith(TEXT_TYPES) or (untyped and suffix in TEXT_SUFFIXES)):
             raise BadArticle("Only text, Markdown or HTML files can be added.")
 
-    async def _add_from_form(
+    async def add_from_form(
         self, interaction: discord.Interaction[Any], title: str, date: str | None, text: str
     ) -> None:
         """The /add form was submitted: store the pasted text with the given title and date."""
         assert interaction.guild_id is not None
         await interaction.response.defer(thinking=True)
+        # Submitted: no longer pending in the archive. (open_forms keeps it until it expires,
+        # so on_interaction, which sees this submission too, never takes it for a stranger.)
+        custom_id = str((interaction.data or {}).get("custom_id", ""))[:100]
+        await self.bot.archive.forms.take(custom_id, interaction.guild_id, interaction.user.id)
         summary = await self._store(
             interaction.guild_id, text, title=title or None, date=date, content_type="text/plain"
         )

@@ -1,5 +1,6 @@
-"""Per-member cooldowns that survive a restart: at most `rate` uses of a command per
-`per`-second window (the window opens at the first use, as discord.py's own cooldowns do).
+"""The bot's state that survives a restart: open /add forms (OpenForms, below) and
+per-member cooldowns (Cooldowns): at most `rate` uses of a command per `per`-second window
+(the window opens at the first use, as discord.py's own cooldowns do).
 
 Answering must not wait for a write, so the windows live in memory and are written to the
 archive behind it (at most every FLUSH_SECONDS, and when the archive closes); a new process
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import ArchiveError
-from .store_state import CooldownStore
+from .store_state import StateStore
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ class _Window:
 class Cooldowns:
     """The archive's cooldowns (`archive.cooldowns`)."""
 
-    def __init__(self, store: CooldownStore, write_lock: asyncio.Lock) -> None:
+    def __init__(self, store: StateStore, write_lock: asyncio.Lock) -> None:
         self._store = store
         self._lock = write_lock  # the archive's: these writes share its writing connection
         self._windows: dict[str, _Window] = {}
@@ -112,3 +113,35 @@ class Cooldowns:
             log.warning("cooldowns could not be saved: %s", error)
         except Exception:  # noqa: BLE001 - losing cooldowns must never stop a close or an answer
             log.exception("cooldowns could not be saved")
+
+
+class OpenForms:
+    """/add forms shown and not yet submitted (`archive.forms`), kept in the archive so a form
+    submitted after a restart is still taken rather than lost with the member's text."""
+
+    def __init__(self, store: StateStore, write_lock: asyncio.Lock) -> None:
+        self._store = store
+        self._lock = write_lock
+        self.clock: Callable[[], float] = time.time
+
+    async def remember(self, custom_id: str, guild_id: int, user_id: int, seconds: float) -> None:
+        """A form was shown to `user_id` in `guild_id`; it can be submitted for `seconds`."""
+        if self._store.read_only:
+            return
+        try:
+            async with self._lock:
+                await self._store.save_form(custom_id, guild_id, user_id, self.clock() + seconds)
+        except ArchiveError as error:  # the form still works until a restart
+            log.warning("could not remember form %s: %s", custom_id, error)
+
+    async def take(self, custom_id: str, guild_id: int | None, user_id: int) -> bool:
+        """Whether the form was shown to this member in this server and is still open; true
+        once (it is forgotten as it is taken)."""
+        if self._store.read_only or guild_id is None:
+            return False
+        try:
+            async with self._lock:
+                return await self._store.take_form(custom_id, guild_id, user_id, self.clock())
+        except ArchiveError as error:
+            log.warning("could not look up form %s: %s", custom_id, error)
+            return False
