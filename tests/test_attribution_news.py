@@ -515,3 +515,12 @@ def test_the_learned_table_can_be_swapped_or_left_out(monkeypatch, tmp_path) -> 
     assert lexicon._learned_cues() == frozenset()
     monkeypatch.delenv("ARCHIVIST_CUE_TABLE")
     assert lexicon._learned_cues() == lexicon.LEARNED_CUES
+
+
+def test_plural_titles_and_a_name_before_and_are_no_premodifier() -> None:
+    body = 'Sens. Ray Dolan and Kim Hart met him. Rep. Ann Lee and Tom Fry spoke.\n\n"It is dead," Fry said.'
+    att = _main(body, '"It is dead')
+    assert att and att.speaker == "Tom Fry"
+    assert att.role is None  # not "Rep. Ann Lee and"
+    dolan = _main('Sens. Ray Dolan and Kim Hart agree. "No," Dolan said.', '"No')
+    assert dolan and dolan.speaker == "Ray Dolan"

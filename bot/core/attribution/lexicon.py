@@ -278,7 +278,7 @@ ROLE_NOUN_CLASSES.update(
 # Words (lower-case) that may stand before a name as a title or part of one.
 TITLE_WORDS = frozenset(
     """
-        president pres. vice-president secretary minister senator sen. sen rep. rep representative
+        president pres. vice-president secretary minister senator sen. sen sens. rep. rep reps. representative
         gov. gov governor lt. leader speaker mayor chairman chairwoman chair chairperson
         director ambassador general gen. adm. admiral judge justice chancellor premier king
         queen prince princess pope dr. dr mr. mr mrs. mrs ms. ms prof. prof professor sheriff

@@ -75,6 +75,8 @@ _ABBREV_KEEP_DOT = {
     "dr.",
     "sen.",
     "pres.",
+    "sens.",
+    "reps.",
     "rep.",
     "gov.",
     "gen.",
@@ -467,6 +469,13 @@ def premodifier_role(out: str, start: int) -> str:
         while expected_end > 0 and window[expected_end - 1] == " ":
             expected_end -= 1
         if len(taken) >= 8:
+            break
+    for i in range(len(taken) - 1, 0, -1):
+        before = taken[i - 1]
+        if taken[i].lower() == "and" and before[:1].isupper() and before.lower() not in TITLE_WORDS:
+            # "Sen. Rand Paul and Ted Cruz": the words before "and" name someone else.
+            has_head = any(_is_title_word(w) or w.lower() in ROLE_HEADS for w in taken[i + 1 :])
+            taken = taken[i + 1 :]
             break
     while taken and taken[0].lower() in ("of", "for", "and"):
         taken.pop(0)
