@@ -524,3 +524,17 @@ def test_plural_titles_and_a_name_before_and_are_no_premodifier() -> None:
     assert att.role is None  # not "Rep. Ann Lee and"
     dolan = _main('Sens. Ray Dolan and Kim Hart agree. "No," Dolan said.', '"No')
     assert dolan and dolan.speaker == "Ray Dolan"
+
+
+def test_asides_that_open_with_also_while_or_in_the_past() -> None:
+    body = (
+        'Sen. Lyle Brand (R-Texas), also a presidential hopeful, called the plan "reckless" on Sunday.\n\n'
+        "Gwen Ruiz, while touring the plant on Monday, said that the line would close.\n\n"
+        'Tod Hale, who has in the past described the mayor as "a menace," declined.'
+    )
+    also = _main(body, "Sen. Lyle Brand")
+    assert also and (also.speaker, also.cue) == ("Lyle Brand", "called")
+    aside = _main(body, "Gwen Ruiz")
+    assert aside and (aside.speaker, aside.content) == ("Gwen Ruiz", "the line would close.")
+    past = _main(body, "Tod Hale")
+    assert past and (past.speaker, past.cue) == ("Tod Hale", "described")

@@ -21,7 +21,7 @@ _AS_VERBS = (
 )
 _AS_REPORTED_RE = re.compile(
     _AS_OPENER + r"(As)\s+[^,;\"_]{2,60}?\s+(?:(?:has|had|have|first|previously|also|recently)\s+)*"
-    rf"({_AS_VERBS})(?:\s+(?:on|last|earlier|this)\s+\w+)?\s*,\s*",
+    rf"({_AS_VERBS})(?:\s+(?:on|in|at|last|earlier|this)\s+[^,;\"_]{{1,40}})?\s*,\s*",
     re.IGNORECASE,
 )
 # "As reported by Western Journalism, ...", "As first noted by the Post, ...": the source after "by".

@@ -38,7 +38,7 @@ _FENCED_ADVERBIAL_RE = re.compile(
     r"\s*(?:however|though|too|meanwhile|in\s+turn|for\s+(?:his|her|their|its)\s+part|"
     r"in\s+(?:a|an|the|his|her|their|its)\s+[\w\s-]{1,30}|on\s+\w+(?:\s+\w+)?|at\s+[\w\s-]{1,30}|"
     r"\w+ly|speaking\s+[^,]{1,40}|asked\s+[^,]{1,50}|in\s+\w+|"
-    r"(?:after|before|during|following|despite|amid|like|unlike|without|since|upon)\s+[^,]{1,60})\s*"
+    r"(?:after|before|during|following|despite|amid|like|unlike|without|since|upon|while|when)\s+[^,]{1,60})\s*"
 )
 _WORDISH_RE = re.compile(r"[\w’']")
 # A progressive cue ("is declaring that", "He's suggesting ..."), but not a topic ("are arguing about").
@@ -298,7 +298,7 @@ def _strip_aux(out: str, end: int) -> int:
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _TIME_BEFORE_CUE_RE = re.compile(
-    rf"\s(?:on\s+(?:{_WEEKDAYS})|(?:{_WEEKDAYS})|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
+    rf"\s(?:on\s+(?:{_WEEKDAYS})|(?:{_WEEKDAYS})|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+the\s+past|"
     r"(?:yesterday|today|tonight))\s*$"
 )
 _PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?$")
@@ -310,7 +310,9 @@ _PARTITIVE_RE = re.compile(
 )
 # A short quoted title closing an apposition (its comma masked inside the quotation).
 _TITLE_TAIL_RE = re.compile(rf'\s"[{INSIDE} ]{{1,50}}"\s*$')
-_APPOS_OPENERS = frozenset("the a an his her their its of from another fellow former longtime".split())
+_APPOS_OPENERS = frozenset(
+    "the a an his her their its of from another fellow former longtime also now".split()
+)
 
 
 def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
