@@ -538,3 +538,10 @@ def test_asides_that_open_with_also_while_or_in_the_past() -> None:
     assert aside and (aside.speaker, aside.content) == ("Gwen Ruiz", "the line would close.")
     past = _main(body, "Tod Hale")
     assert past and (past.speaker, past.cue) == ("Tod Hale", "described")
+
+
+def test_a_fenced_inverted_cue_mid_sentence_reports_both_sides() -> None:
+    body = "The trouble with the levy, says Omar Fitch, a planner at the county, is that nobody pays it."
+    att = _main(body, "The trouble")
+    assert att and (att.speaker, att.cue, att.role) == ("Omar Fitch", "says", "a planner at the county")
+    assert att.content == "The trouble with the levy is that nobody pays it."

@@ -430,7 +430,17 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 or RELATIVE_TAIL_RE.match(out, end)
             ):
                 return Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
+            if prefix.endswith(",") and low not in WEAK_CUES and _RESUMES_RE.match(out, end):
+                # "The paradox of the plan, says Carl Anthony, a historian, is that ...": the
+                # report runs on both sides of the fenced cue.
+                return Frame(0, cue_start, ref, cue, cue_start, end, False, "both", role)
     return None
+
+
+# After a fenced inverted cue, the sentence goes on with its verb: ", is that ...", ", would be ...".
+_RESUMES_RE = re.compile(
+    r",\s+(?:[a-z]+ly\s+)?(?:is|are|was|were|will|would|could|can|may|might|should|must|has|have|had)\b"
+)
 
 
 def _fenced_subject(sent: Sent, cue_start: int) -> tuple[int, Ref, str] | None:

@@ -69,8 +69,8 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         content = raw.strip(_EDGE).strip()
         lead = raw.find(content) if content else 0
         return content, masked, a + lead
-    content = " ".join(text[a:b] for a, b in pieces)
-    return content.strip(_EDGE).strip(), masked, -1  # two pieces: not one span of the sentence
+    content = " ".join(piece for a, b in pieces if (piece := text[a:b].strip(_EDGE).strip()))
+    return content, masked, -1  # two pieces: not one span of the sentence
 
 
 _CLAUSE_END_RE = re.compile(r"[,;]")
