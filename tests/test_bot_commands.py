@@ -41,11 +41,15 @@ async def test_login_ready_and_slash_commands_synced(harness: BotHarness) -> Non
     assert {g.id for g in harness.bot.guilds} == {harness.guild.id, harness.other_guild.id}
     synced = {c["name"]: c for c in fake.commands["global"]}
     assert set(synced) == {
-        *("ask", "who", "said", "article", "articles", "stats", "help", "add", "remove"),
+        *("ask", "who", "said", "verify", "article", "articles", "stats", "help", "add", "remove"),
         *("follow", "unfollow", "feeds"),  # tests/test_bot_feeds.py
     }
     assert synced["ask"]["options"][0]["name"] == "question"
     assert synced["said"]["options"][0]["autocomplete"] is True
+    # /verify quote [person]: the quote required, the person optional and autocompleted.
+    quote, person = synced["verify"]["options"]
+    assert (quote["name"], quote.get("required"), person["name"]) == ("quote", True, "person")
+    assert not person.get("required") and person["autocomplete"] is True
     assert {o["name"] for o in synced["add"]["options"]} == {"url", "file"}
     # Without a moderator role the commands are hidden from members lacking Manage Messages.
     assert int(synced["add"]["default_member_permissions"]) == 1 << 13

@@ -45,6 +45,14 @@ async def test_workers_answer_as_the_archive_does(readers: tuple[Archive, Reader
     assert await pooled.who(fragment) == await archive.who(fragment)
     assert (await pooled.who(fragment)).answers[0].speaker == "Jens Stoltenberg"
     assert await pooled.said("Stoltenbrg") == await archive.said("Stoltenbrg")
+    checked = await archive.verify(fragment, by="Stoltenberg")
+    assert checked.verdict == "verbatim"
+
+    async def not_here(*args: object, **kwargs: object) -> None:
+        raise AssertionError("verify was answered in the bot's process")
+
+    archive.verify = not_here  # type: ignore[method-assign]
+    assert await pooled.verify(fragment, by="Stoltenberg") == checked
     # Everything else is the archive's own, in this process.
     assert await pooled.stats() == await archive.stats()
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import discord
 
 from bot.core.fetch import public_url
-from bot.core.models import Answer, ArticleRef, ArticleSummary, SearchResult, Stats
+from bot.core.models import Answer, ArticleRef, ArticleSummary, Difference, SearchResult, Stats, VerifyResult
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 CONTENT_LIMIT = 2000
@@ -219,6 +219,96 @@ def no_match(result: SearchResult, *, what: str = "good match") -> str:
     return fit_content("\n".join(lines))
 
 
+# A verdict in words: /verify's title. `misattributed` names the speaker after it.
+VERDICTS = {
+    "verbatim": "Verbatim: these are the archive's words",
+    "paraphrase": "Close paraphrase",
+    "reworded": "Different words, same speaker",
+    "misattributed": "Said by someone else",
+    "not_found": "Not in the archive",
+}
+VERIFY_LEGEND = "~~Struck~~: the quote's words the archive does not have; **bold**: the archive's instead."
+WORDING_BUDGET = 2000
+
+
+def marked_wording(segments: Sequence[Difference], budget: int = WORDING_BUDGET) -> str:
+    """The archive's wording with the differences marked: the quote's own words struck
+    through, the archive's bold; cut (whole segments at a time) to `budget` characters."""
+    parts: list[str] = []
+    used = 0
+    for seg in segments:
+        quote, archive = escape(seg.quote), escape(seg.archive)
+        if seg.op == "equal":
+            part = archive
+        else:
+            part = " ".join(
+                p for p in (f"~~{quote}~~" if quote else "", f"**{archive}**" if archive else "") if p
+            )
+        if used + len(part) + 1 > budget - 1:
+            parts.append(ELLIPSIS)
+            break
+        parts.append(part)
+        used += len(part) + 1
+    return " ".join(parts)
+
+
+def verify_embed(result: VerifyResult, person: str | None = None) -> discord.Embed:
+    """/verify's answer: the verdict in words, the closest wording with its differences
+    marked, the match, who said it and where. `person` is the name as the member typed it."""
+    answer = result.answers[0] if result.answers else None
+    title = VERDICTS[result.verdict]
+    if result.verdict == "misattributed" and answer is not None and answer.speaker:
+        title = f"{title}: {answer.speaker}"
+    checked = f"**Checked:** \u201c{cut(result.query, 500, escaped=True)}\u201d"
+    if result.person:
+        checked += f" \u2014 attributed to {escape(result.person)}"
+    lines = [checked]
+    if person and not result.person:
+        lines.append(f"I know nobody here called \u201c{escape(cut(person, 100))}\u201d.")
+    if answer is not None and result.segments:
+        lines.append("**Closest wording in the archive:**")
+        lines.append("> " + marked_wording(result.segments))
+        if result.differences:
+            lines.append(f"*{VERIFY_LEGEND}*")
+    elif result.verdict == "not_found":
+        lines.append("Nothing in this server's archive comes close.")
+    embed = discord.Embed(
+        title=cut(title, TITLE_LIMIT, escaped=True), description="\n".join(lines), colour=COLOUR
+    )
+    embed.add_field(name="Match", value=f"{round(result.match)}%", inline=True)
+    if answer is not None:
+        who = _speaker_line(answer)
+        if who:
+            embed.add_field(name="Said by", value=cut(who, FIELD_VALUE_LIMIT), inline=True)
+        embed.add_field(name="Article", value=cut(citation(answer.article), FIELD_VALUE_LIMIT), inline=False)
+    if result.did_you_mean:
+        embed.add_field(name="Did you mean", value=did_you_mean(result.did_you_mean), inline=False)
+    return fit_embed(embed)
+
+
+def did_you_mean(names: Sequence[str]) -> str:
+    """Other names that fit as well, escaped, within a field."""
+    return _join_limited([escape(cut(n, 80)) for n in names[:10]], FIELD_VALUE_LIMIT)
+
+
+def also_fits(result: SearchResult, *, said: str) -> str | None:
+    """The reply's line naming the others who fit as well as the one shown (RoboDanny's
+    margin rule: the top one wins outright only when clearly ahead), or None. `said` is
+    how the member would ask for one of them ("/said" or "!said")."""
+    names = [escape(cut(n, 80)) for n in result.did_you_mean[:5]]
+    if not names:
+        return None
+    bold = ", ".join(f"**{n}**" for n in names)
+    if result.speaker:  # said: the name fits other people too
+        line = (
+            f"Did you mean {bold}? \u201c{escape(cut(result.query, 100))}\u201d fits them too; "
+            f"these are {escape(result.speaker)}\u2019s words. Try {escape(said)} {names[0]}."
+        )
+    else:  # who: other speakers said about the same
+        line = f"Also close: {bold} said much the same."
+    return fit_content(line)
+
+
 def article_embed(summary: ArticleSummary, excerpt: str | None = None) -> discord.Embed:
     """An article's card: citation, author, counts, speakers and an opening excerpt."""
     embed = discord.Embed(
@@ -298,6 +388,14 @@ def help_embed(prefix: str) -> discord.Embed:
     embed.add_field(name="/ask question", value="The passages that best answer a question.", inline=False)
     embed.add_field(name="/who quote", value="Who said (something like) this.", inline=False)
     embed.add_field(name="/said person", value="What a person said, newest first.", inline=False)
+    embed.add_field(
+        name="/verify quote [person]",
+        value=(
+            "Did they really say it? The closest wording in the archive, how closely it matches "
+            f'and a verdict. With the prefix, quote the words: `{p}verify "..." Name`.'
+        ),
+        inline=False,
+    )
     embed.add_field(
         name="/article article \u00b7 /articles", value="One article, or the list of them.", inline=False
     )

@@ -31,7 +31,7 @@ BUSY = "I have too many questions at once right now; try again in a few seconds.
 RESTARTING = "I am restarting; try again in a few seconds."
 # Commands that queue for the archive's search; only these are shed under load (the rest are
 # cheap, and shedding /add or /remove would lose a moderator's work).
-SHEDDABLE = frozenset({"ask", "who", "said"})
+SHEDDABLE = frozenset({"ask", "who", "said", "verify"})
 
 _VALUE_TYPES: Mapping[int, type | tuple[type, ...]] = {
     OptionType.string.value: str,
@@ -82,7 +82,7 @@ class ArchivistTree(app_commands.CommandTree["ArchivistBot"]):
     def __init__(self, client: ArchivistBot, **options: Any) -> None:
         super().__init__(client, **options)
         self.in_flight: set[asyncio.Task[Any]] = set()
-        self.queued: set[asyncio.Task[Any]] = set()  # accepted /ask /who /said not yet answered
+        self.queued: set[asyncio.Task[Any]] = set()  # accepted searches not yet answered
         self.seconds_each = 0.01  # moving average of one question's share of the time it took
         self.accepting = True
 

@@ -208,7 +208,8 @@ class SearchResult:
 @dataclass(frozen=True, slots=True)
 class Difference:
     """Words where a quote and the archive's wording differ: `op` is Levenshtein's
-    "replace", "delete" (only in the quote) or "insert" (only in the archive)."""
+    "replace", "delete" (only in the quote) or "insert" (only in the archive); "equal"
+    for the runs between them (in `VerifyResult.segments` only)."""
 
     op: str
     quote: str
@@ -230,6 +231,8 @@ class VerifyResult:
     wording: str = ""  # the archive's words aligned with the quote
     marked: str = ""  # the same, differences marked wdiff style: [-the quote's-]{+the archive's+}
     differences: tuple[Difference, ...] = ()
+    # The whole alignment in order, "equal" runs included (what a reply marks up); not in the JSON.
+    segments: tuple[Difference, ...] = ()
     person: str | None = None  # the registry name `--by` resolved to
     did_you_mean: tuple[str, ...] = ()  # other people the name also fits
 

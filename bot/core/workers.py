@@ -3,7 +3,7 @@
 One Python process runs Python on one core at a time (the GIL): the bot's event loop, the
 ranking in `search` and aiosqlite's row handling all take turns on it, so extra read
 connections alone do not make a single process answer faster than one core allows.
-`Readers` sends `ask`, `who` and `said` to a few worker processes, each with its own
+`Readers` sends `ask`, `who`, `said` and `verify` to a few worker processes, each with its own
 Archive on the same file (WAL lets them read while the bot's process writes), and keeps
 everything else, writes above all, on the Archive in the bot's process.
 
@@ -40,7 +40,7 @@ from typing import Any
 
 from .archive import Archive
 from .errors import ArchiveError
-from .models import SearchResult
+from .models import SearchResult, VerifyResult
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -115,7 +115,7 @@ class _Worker:
 
 
 class Readers:
-    """An Archive whose ask, who and said run in worker processes; every other attribute is
+    """An Archive whose ask, who, said and verify run in worker processes; every other attribute is
     the Archive's own. Use `await Readers.start(archive, path, processes)`, then `close()`."""
 
     def __init__(self, archive: Archive, path: str | Path, processes: int) -> None:
@@ -224,6 +224,10 @@ class Readers:
     async def said(self, person: str, *, guild_id: int | None = None, limit: int = 25) -> SearchResult:
         """Archive.said, in a worker."""
         return await self._run("said", person, guild_id=guild_id, limit=limit)
+
+    async def verify(self, quote: str, *, by: str | None = None, guild_id: int | None = None) -> VerifyResult:
+        """Archive.verify, in a worker."""
+        return await self._run("verify", quote, by=by, guild_id=guild_id)  # type: ignore[return-value]
 
     async def _stop_workers(self) -> None:
         self._closed = True

@@ -1,8 +1,9 @@
-"""Asking the archive: /ask /who /said /article /articles /stats /help."""
+"""Asking the archive: /ask /who /said /verify /article /articles /stats /help."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -10,7 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.errors import NotFound
-from bot.core.models import ArticleSummary, SearchResult
+from bot.core.models import Answer, ArticleSummary, SearchResult
 
 from .. import render
 from ..checks import stored_cooldown
@@ -52,6 +53,21 @@ async def article_choices(
     return choices
 
 
+async def speaker_choices(
+    bot: ArchivistBot, interaction: discord.Interaction[Any], current: str
+) -> list[app_commands.Choice[str]]:
+    """Autocomplete by speaker name (at most 25, no two alike once cut to Discord's length)."""
+    names = await bot.archive.speaker_names(current, guild_id=scope(interaction), limit=render.CHOICES_LIMIT)
+    seen: set[str] = set()
+    choices = []
+    for name in names:
+        label = render.choice_label(name)
+        if label not in seen:
+            seen.add(label)
+            choices.append(app_commands.Choice(name=label, value=label))
+    return choices[: render.CHOICES_LIMIT]
+
+
 class Ask(commands.Cog):
     """Questions, quotes and browsing, for everyone."""
 
@@ -64,11 +80,22 @@ class Ask(commands.Cog):
         if not result.answers:
             await ctx.send(render.no_match(result, what=what), ephemeral=True)
             return
-        # The buttons find these answers again by the command's own (unique) id.
-        key = base36(ctx.interaction.id if ctx.interaction is not None else ctx.message.id)
-        self.bot.answer_pages.add(key, result.answers, heading)
+        key = self._keep(ctx, result.answers, heading)
         embed = render.answer_embed(result.answers[0], position=1, total=len(result.answers), heading=heading)
-        await ctx.send(embed=embed, view=answer_view(ctx.author.id, key, 0, len(result.answers)))
+        # Who else fits goes in the content: paging edits only the embed, so it stays.
+        also = render.also_fits(result, said=self._invocation(ctx, "said"))
+        view = answer_view(ctx.author.id, key, 0, len(result.answers))
+        await ctx.send(also, embed=embed, view=view)
+
+    def _keep(self, ctx: commands.Context[Any], answers: Sequence[Answer], heading: str | None) -> str:
+        """Keep a reply's answers for its buttons, found again by the command's own (unique) id."""
+        key = base36(ctx.interaction.id if ctx.interaction is not None else ctx.message.id)
+        self.bot.answer_pages.add(key, answers, heading)
+        return key
+
+    def _invocation(self, ctx: commands.Context[Any], command: str) -> str:
+        """How the member would run `command` where they are: "/said" or "!said"."""
+        return f"/{command}" if ctx.interaction is not None else f"{self.bot.settings.prefix}{command}"
 
     @commands.hybrid_command(name="ask")
     @app_commands.describe(question="What you want to know, in your own words")
@@ -103,17 +130,29 @@ class Ask(commands.Cog):
     async def said_person(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
-        names = await self.bot.archive.speaker_names(
-            current, guild_id=scope(interaction), limit=render.CHOICES_LIMIT
-        )
-        seen: set[str] = set()
-        choices = []
-        for name in names:
-            label = render.choice_label(name)
-            if label not in seen:
-                seen.add(label)
-                choices.append(app_commands.Choice(name=label, value=label))
-        return choices[: render.CHOICES_LIMIT]
+        return await speaker_choices(self.bot, interaction, current)
+
+    @commands.hybrid_command(name="verify")
+    @app_commands.describe(
+        quote="The words as they reached you", person="Who is supposed to have said them (optional)"
+    )
+    @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
+    async def verify(self, ctx: commands.Context[Any], quote: str, *, person: str | None = None) -> None:
+        """Did they really say it? The closest wording in the archive, the match and a verdict."""
+        await self.bot.defer_if_slow(ctx)
+        result = await self.bot.archive.verify(quote, by=person, guild_id=scope(ctx))
+        embed = render.verify_embed(result, person)
+        if not result.answers:
+            await ctx.send(embed=embed)
+            return
+        key = self._keep(ctx, result.answers, None)
+        await ctx.send(embed=embed, view=answer_view(ctx.author.id, key, 0, 1))
+
+    @verify.autocomplete("person")
+    async def verify_person(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await speaker_choices(self.bot, interaction, current)
 
     @commands.hybrid_command(name="article")
     @app_commands.describe(article="The article's title (pick from the list) or its number")

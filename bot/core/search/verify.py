@@ -42,6 +42,7 @@ class _Aligned:
     words: tuple[str, ...]  # the archive's words, as written
     marked: str  # the same with the differences marked
     differences: tuple[Difference, ...]
+    segments: tuple[Difference, ...]  # the whole alignment, equal runs included
     candidate: Candidate
 
 
@@ -75,16 +76,17 @@ def _align(quote: Sequence[str], candidate: Candidate) -> _Aligned | None:
     if best is None:
         return None
     score, raw, keys = best
-    differences: list[Difference] = []
+    segments: list[Difference] = []
     marked: list[str] = []
     for op in Levenshtein.opcodes(list(quote), keys):
         said, wrote = " ".join(quote[op.src_start : op.src_end]), " ".join(raw[op.dest_start : op.dest_end])
+        segments.append(Difference(op.tag, said, wrote))
         if op.tag == "equal":
             marked.append(wrote)
             continue
-        differences.append(Difference(op.tag, said, wrote))
         marked.append((f"[-{said}-]" if said else "") + (f"{{+{wrote}+}}" if wrote else ""))
-    return _Aligned(score, tuple(raw), " ".join(marked), tuple(differences), candidate)
+    differences = tuple(s for s in segments if s.op != "equal")
+    return _Aligned(score, tuple(raw), " ".join(marked), differences, tuple(segments), candidate)
 
 
 def _best(aligned: Sequence[_Aligned]) -> _Aligned | None:
@@ -165,6 +167,7 @@ async def verify(
         wording=" ".join(pick.words),
         marked=pick.marked,
         differences=pick.differences,
+        segments=pick.segments,
         person=resolved,
         did_you_mean=tuple(others),
     )
