@@ -130,3 +130,10 @@ def test_cli_json_has_the_commands_shape_plus_verdict_and_match(tmp_path, monkey
     text = capsys.readouterr().out
     assert text.startswith("Close paraphrase: Anna Keller")
     assert "[-decay-]{+rot+}" in text
+
+
+async def test_words_the_archive_lacks_are_not_found_but_the_person_is_still_named(archive):
+    result = await archive.verify("zorblatt quixotic marmalade", by="Clinton")
+    assert result.verdict == "not_found" and result.answers == ()
+    assert result.person in {"Bill Clinton", "Hillary Clinton"}
+    assert {result.person, *result.did_you_mean} == {"Bill Clinton", "Hillary Clinton"}

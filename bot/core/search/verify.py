@@ -102,22 +102,23 @@ async def verify(
 ) -> VerifyResult:
     """The verdict on a quote (and on who said it, when `person` is given)."""
     text = clean(quote)
-    query = await prepare(store, text)
-    if query is None:
-        return VerifyResult(query=text, verdict="not_found", match=0.0)
-    _raw, qwords = _words(text)
     named: set[str] = set()
     resolved: str | None = None
     others: list[str] = []
-    extra: list[Candidate] = []
     if person is not None and clean(person):
         found, others = resolve_speaker(clean(person), aliases)
         if found is not None:
             _speaker_id, resolved = found
             named = {resolved, *others}
-            ids = {sid for _a, sid, name, _n in aliases if name in named}
-            for sid in sorted(ids):
-                extra += await store.statements(sid, guild_id, OWN_STATEMENTS)
+    query = await prepare(store, text)
+    if query is None:  # none of its words is in the archive
+        return VerifyResult(
+            query=text, verdict="not_found", match=0.0, person=resolved, did_you_mean=tuple(others)
+        )
+    _raw, qwords = _words(text)
+    extra: list[Candidate] = []
+    for sid in sorted({sid for _a, sid, name, _n in aliases if name in named}):
+        extra += await store.statements(sid, guild_id, OWN_STATEMENTS)
     ranked = await ranked_statements(store, query, guild_id)
     who_score = {(c.sentence_id, c.ordinal): s for s, c in ranked}
     cands = [c for _s, c in ranked]
