@@ -19,7 +19,7 @@ questions for comparison (the repository's weights were fitted on this same data
 their figure is in-sample). `--write` fits once on every question and writes
 bot/core/search/weights.json with the fit's date, data, seed and held-out figures.
 
-Needs numpy and scipy (pip install numpy scipy); Archivist itself needs neither.
+Needs scipy (pip install scipy), which Archivist itself does not.
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ from typing import Any
 from .archive import Archive
 from .errors import ArchiveError
 from .models import SearchResult, VerifyResult
+from .search import semantic
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ def _serve(conn: Connection, path: str) -> None:
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
     loop = asyncio.new_event_loop()
     archive = Archive(loop.run_until_complete(Store.open(path)))
+    semantic.vectors()  # before the first question, which would otherwise wait for it
     # What is alive now lives as long as the worker: keep full collections from walking it.
     # And make them ten times rarer: the caches (parsed sentences, stems) are what survives
     # young collections, so every full one paused a worker 15-40 ms to find them all alive.

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+import numpy as np
 from cachetools import LRUCache
 from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import LCSseq
 
 from ..store import Candidate, Store
+from . import semantic
 from .query import _WORD_RE, Query, _token_lists
 
 PARAGRAPHS = 10  # candidate paragraphs for `ask`; all their sentences are scored
@@ -162,6 +164,12 @@ FEATURES = (
     "bigrams",  # share of the question's adjacent word pairs (any words) adjacent in the sentence
     "paragraph_rarity_cover",  # paragraph_cover with weights by rarity among the candidate paragraphs
     "paragraph_rank",  # 1 / the paragraph's place in the BM25 order
+    # Meaning (semantic.py: static word vectors).
+    "soft_cover",  # each question word's best cosine with a sentence word, idf-weighted
+    "soft_gain",  # ... for the words missing as such from the sentence and its neighbours
+    "sentence_cos",  # cosine of the question's and the sentence's vectors
+    "paragraph_cos",  # ... and the paragraph's
+    "local_soft",  # soft_cover with local weights (rarity among the candidate sentences)
 )
 # The weights, by feature name, with the fit that made them (date, data, seed, its
 # cross-validated figures) beside them: bench/fit_weights.py writes weights.json from a
@@ -305,6 +313,21 @@ def evidence_rows(
             confidence.append(cover(windows[i]))
     if not rows:
         return [], []
+    words = [
+        (word, query.weights.get(stem, 0.0), stem)
+        for word, stem in zip(query.words, query.stems, strict=True)
+    ]
+    present = np.array([[stem in p.words for p in parsed] for _w, _x, stem in words], dtype=bool)
+    paragraph_of = [k for k, ps in enumerate(by_paragraph) for _ in ps]
+    meaning = semantic.evidence(
+        [w for w, _x, _s in words],
+        [x for _w, x, _s in words],
+        present.reshape(len(words), len(parsed)),
+        [p.text for p in parsed],
+        paragraph_of,
+    )
+    for r, m in zip(rows, meaning.tolist(), strict=True):
+        r.extend(m)
     best_bm25 = max(r[3] for r in rows) or 1.0
     best_local = max(r[9] for r in rows) or 1.0
     for r in rows:
