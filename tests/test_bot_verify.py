@@ -165,3 +165,10 @@ async def test_who_names_the_others_who_said_the_same(harness: BotHarness) -> No
     more = await harness.fake.reply(await harness.fake.click(harness.guild, harness.alice, reply, "More"))
     assert harness.fake.messages[int(more["id"])]["content"] == reply["content"]
     assert field(more, "Said by").split(",")[0] == other
+
+
+async def test_verify_is_cooled_down_like_the_other_searches(tmp_path: Path) -> None:
+    async with start_bot(tmp_path, cooldown_rate=1, cooldown_seconds=60) as h:
+        assert (await verify(h, "the new sea wall would hold"))["embeds"]
+        second = await verify(h, "the new sea wall would hold")
+        assert second["flags"] & EPHEMERAL and "try again in" in second["content"]

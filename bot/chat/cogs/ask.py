@@ -136,7 +136,7 @@ class Ask(commands.Cog):
     @app_commands.describe(
         quote="The words as they reached you", person="Who is supposed to have said them (optional)"
     )
-    @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
+    @stored_cooldown()
     async def verify(self, ctx: commands.Context[Any], quote: str, *, person: str | None = None) -> None:
         """Did they really say it? The closest wording in the archive, the match and a verdict."""
         await self.bot.defer_if_slow(ctx)
