@@ -30,7 +30,8 @@ from .errors import ArchiveError, BadArticle, BadQuery, Forbidden, NotFound
 from .feeds import Feeds
 from .models import ArticleRef, ArticleSummary, Document, SearchResult, Stats, VerifyResult, clause_json
 from .state import Cooldowns, OpenForms
-from .store import ArticleRow, Store
+
+from .storage import ArchiveStore, ArticleRow, open_store
 
 log = logging.getLogger(__name__)
 
@@ -161,9 +162,9 @@ def article_files(folder: Path) -> list[Path]:
 
 
 class Archive:
-    """An open archive: one SQLite file."""
+    """An open archive: a SQLite file, or a PostgreSQL database (storage.open_store)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: ArchiveStore) -> None:
         self._store = store
         # Speaker aliases per scope (with their index by alias), for `said`, autocomplete and
         # naming in `ask`: reading them costs a join over attributions. A content cache: the
@@ -186,10 +187,11 @@ class Archive:
     async def open(
         cls, path: str | Path, seeds: str | Path | None = None, *, read_only: bool | None = None
     ) -> Archive:
-        """Open (creating and migrating) the archive; import `seeds` when it is empty.
-        Read-only (it answers; add and remove raise BadArchive) when asked, or when the
+        """Open (creating and migrating) the archive, a file path or a postgresql:// URL;
+        import `seeds` when it is empty. Read-only (it answers; add and remove raise
+        BadArchive) when asked, or when the
         file or its folder is not writable."""
-        store = await Store.open(path, read_only=read_only)
+        store = await open_store(path, read_only=read_only)
         archive = cls(store)
         try:
             if seeds is not None and not store.read_only and await store.count_articles(None) == 0:

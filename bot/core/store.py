@@ -15,7 +15,6 @@ import asyncio
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from .errors import ArchiveError, BadArchive, BadArticle, Duplicate
 from .models import Document
 from .store_changes import ChangeSignal, DataVersion
 from .store_feeds import FeedQueries
+from .storage import ArticleCopy, AttributionRow, assemble
 from .store_schema import APPLICATION_ID, SCHEMA_VERSION
 from .store_search import _ATTR_JOIN, _CANDIDATE_COLUMNS, _SCOPE, ArticleRow, Candidate, SearchQueries
 from .store_state import StateQueries
@@ -58,21 +58,6 @@ def _refusal(err: sqlite3.Error) -> ArchiveError:
     if "readonly" in text or "read-only" in text:
         return BadArchive("This archive is read-only: articles cannot be added or removed.")
     return BadArchive(f"The archive could not be changed ({text}).")
-
-
-@dataclass(frozen=True, slots=True)
-class AttributionRow:
-    """One stored attribution of a sentence, as `export` gives it."""
-
-    sentence_id: int
-    ordinal: int
-    speaker: str
-    role: str | None
-    cue: str | None
-    kind: str
-    content: str | None
-    start: int | None
-    end: int | None
 
 
 _NEWEST = "coalesce(a.date, substr(a.added_at, 1, 10)) DESC, a.id DESC"
@@ -217,10 +202,14 @@ class Store(SearchQueries, FeedQueries, StateQueries):
                 out.append(err)
         return out
 
-    async def _insert_batch(self, items: Sequence[tuple[Document, str, int | None]]) -> list[int | Duplicate]:
+    async def _insert_batch(
+        self,
+        items: Sequence[tuple[Document, str, int | None]],
+        copies: Sequence[tuple[int, str]] | None = None,
+    ) -> list[int | Duplicate]:
         db = self._writable()
         try:
-            results, added = await store_write.insert_batch(db, items)
+            results, added = await store_write.insert_batch(db, items, copies=copies)
         except sqlite3.Error as err:
             raise _refusal(err) from err
         self._changed()
@@ -252,6 +241,70 @@ class Store(SearchQueries, FeedQueries, StateQueries):
         except sqlite3.Error as err:
             raise _refusal(err) from err
         self.forget()
+
+    # -- copying (archivist migrate) -------------------------------------------------------
+    async def copy_out(self, after_id: int, limit: int) -> list[ArticleCopy]:
+        """Up to `limit` whole articles with ids above `after_id`, in id order."""
+        db = self._db
+        arts = await db.execute_fetchall(
+            "SELECT id, guild_id, title, date, author, source, body, content_hash, added_at"
+            " FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+            (after_id, limit),
+        )
+        if not arts:
+            return []
+        span = (arts[0][0], arts[-1][0])  # type: ignore[index]
+        sentences = await db.execute_fetchall(
+            "SELECT article_id, id, idx, paragraph, start, end, text FROM sentences"
+            " WHERE article_id BETWEEN ? AND ? ORDER BY article_id, idx",
+            span,
+        )
+        clauses = await db.execute_fetchall(
+            "SELECT at.sentence_id, sp.name, at.role, at.cue, at.kind, at.content, at.quote, at.start, at.end"
+            " FROM attributions at JOIN speakers sp ON sp.id = at.speaker_id"
+            " WHERE at.article_id BETWEEN ? AND ? ORDER BY at.sentence_id, at.ordinal",
+            span,
+        )
+        aliases = await db.execute_fetchall(
+            "SELECT al.article_id, sp.name, sp.is_person, al.alias FROM speaker_aliases al"
+            " JOIN speakers sp ON sp.id = al.speaker_id WHERE al.article_id BETWEEN ? AND ?"
+            " ORDER BY al.article_id, sp.name, al.alias",
+            span,
+        )
+        return assemble(
+            [tuple(r) for r in arts],
+            [tuple(r) for r in sentences],
+            [tuple(r) for r in clauses],
+            [(r[0], r[1], bool(r[2]), r[3]) for r in aliases],
+        )
+
+    async def copy_in(self, copies: Sequence[ArticleCopy]) -> int:
+        """Store copies with their own ids and times, skipping ids already here; returns how
+        many were stored (an interrupted migrate run again copies only the rest)."""
+        if not copies:
+            return 0
+        marks = ",".join("?" * len(copies))
+        present = {
+            r[0]
+            for r in await self._db.execute_fetchall(
+                f"SELECT id FROM articles WHERE id IN ({marks})", [c.id for c in copies]
+            )
+        }
+        todo = [c for c in copies if c.id not in present]
+        if todo:
+            await self._insert_batch(
+                [(c.doc, c.content_hash, c.guild_id) for c in todo], copies=[(c.id, c.added_at) for c in todo]
+            )
+        return len(todo)
+
+    async def size(self) -> int:
+        """The archive's size on disk in bytes (the file and its write-ahead log)."""
+        rows = list(await self._db.execute_fetchall("PRAGMA database_list"))
+        path = Path(rows[0][2]) if rows and rows[0][2] else None
+        if path is None:
+            return 0
+        wal = path.with_name(path.name + "-wal")
+        return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
 
     # -- reading articles --------------------------------------------------------------------
     async def article(self, article_id: int, guild_id: int | None) -> ArticleRow | None:

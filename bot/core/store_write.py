@@ -26,12 +26,17 @@ def paragraph_texts(sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
 
 
 async def insert_batch(
-    db: aiosqlite.Connection, items: Sequence[tuple[Document, str, int | None]]
+    db: aiosqlite.Connection,
+    items: Sequence[tuple[Document, str, int | None]],
+    *,
+    copies: Sequence[tuple[int, str]] | None = None,
 ) -> tuple[list[int | Duplicate], int]:
     """One transaction, a fixed dozen statements whatever the batch size: rows are built
     here with their ids (BEGIN IMMEDIATE keeps other writers out), then each table gets one
     executemany. A duplicate (in the archive or earlier in the batch, in the article's
-    scope) is skipped, not an error. Returns (per item its id or Duplicate, sentences added)."""
+    scope) is skipped, not an error. With `copies` ((id, added_at) per item, for archivist
+    migrate) the articles keep those ids and times, unchecked for duplicates. Returns (per
+    item its id or Duplicate, sentences added)."""
     await db.execute("BEGIN IMMEDIATE")
     try:
         hashes = list(dict.fromkeys(h for _d, h, _g in items))
@@ -52,6 +57,7 @@ async def insert_batch(
         async with db.execute(last_ids) as cur:
             last_article, last_sentence, last_attribution = await cur.fetchone()  # type: ignore[misc]
         article_id, sentence_id = last_article or 0, last_sentence or 0
+        top_article = max([article_id, *(i for i, _t in copies or ())])
         attribution_id = last_attribution or 0
         first_sentence, first_attribution = sentence_id + 1, attribution_id + 1
         results: list[int | Duplicate] = []
@@ -61,16 +67,22 @@ async def insert_batch(
         people: dict[str, bool] = {}
         aliases: list[tuple[str, int, str]] = []
         attributions: list[tuple[object, ...]] = []
-        for doc, content_hash, guild_id in items:
-            dup = next((i for i, g in known.get(content_hash, ()) if g is None or g == guild_id), None)
-            if dup is not None:
-                results.append(Duplicate(f"That article is already in the archive as #{dup}.", dup))
-                continue
-            article_id += 1
-            known.setdefault(content_hash, []).append((article_id, guild_id))
+        for n, (doc, content_hash, guild_id) in enumerate(items):
+            added_at: str | None = None
+            if copies is None:
+                dup = next((i for i, g in known.get(content_hash, ()) if g is None or g == guild_id), None)
+                if dup is not None:
+                    results.append(Duplicate(f"That article is already in the archive as #{dup}.", dup))
+                    continue
+                article_id += 1
+                top_article = max(top_article, article_id)
+                known.setdefault(content_hash, []).append((article_id, guild_id))
+            else:
+                article_id, added_at = copies[n]
             results.append(article_id)
             articles.append(
                 (article_id, guild_id, doc.title, doc.date, doc.author, doc.source, doc.body, content_hash)
+                + (added_at,)
             )
             ids: dict[int, int] = {}
             for s in doc.sentences:
@@ -96,14 +108,15 @@ async def insert_batch(
                     )
         if articles:
             await db.executemany(
-                "INSERT INTO articles (id, guild_id, title, date, author, source, body, content_hash)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles"
+                " (id, guild_id, title, date, author, source, body, content_hash, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
                 articles,
             )
             await db.execute(
                 "INSERT INTO counters (name, value) VALUES ('articles', ?)"
                 " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                (article_id,),
+                (top_article,),
             )
             await db.executemany(
                 "INSERT INTO sentences (id, article_id, idx, paragraph, start, end, text)"

@@ -42,7 +42,7 @@ from .archive import Archive
 from .errors import ArchiveError
 from .models import SearchResult, VerifyResult
 from .search import semantic
-from .store import Store
+from .storage import open_store
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def _serve(conn: Connection, path: str) -> None:
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
     loop = asyncio.new_event_loop()
-    archive = Archive(loop.run_until_complete(Store.open(path)))
+    archive = Archive(loop.run_until_complete(open_store(path)))
     semantic.vectors()  # before the first question, which would otherwise wait for it
     # What is alive now lives as long as the worker: keep full collections from walking it.
     # And make them ten times rarer: the caches (parsed sentences, stems) are what survives

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Answer, ArticleRef
-from ..store import ArticleRow, Candidate, Store
+from ..storage import ArchiveStore, ArticleRow, Candidate
 
 
 def _ref(row: ArticleRow) -> ArticleRef:
@@ -13,7 +13,7 @@ def _ref(row: ArticleRow) -> ArticleRef:
 
 
 async def _answers(
-    store: Store,
+    store: ArchiveStore,
     ranked: Sequence[tuple[float, Candidate]],
     limit: int,
     *,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import SearchResult
-from ..store import Candidate, Store
+from ..storage import ArchiveStore, Candidate
 from .answers import _answers
 from .features import WEIGHTS, _evidence
 from .query import Query, clean, prepare
@@ -25,7 +25,7 @@ class Ranked:
 
 
 async def _rank(
-    store: Store,
+    store: ArchiveStore,
     question: str,
     guild_id: int | None,
     speaker_aliases: dict[str, set[str]] | None = None,
@@ -48,7 +48,7 @@ async def _rank(
 
 
 async def rank(
-    store: Store,
+    store: ArchiveStore,
     question: str,
     guild_id: int | None,
     speaker_aliases: dict[str, set[str]] | None = None,
@@ -61,7 +61,7 @@ async def rank(
 
 
 async def ask(
-    store: Store,
+    store: ArchiveStore,
     question: str,
     guild_id: int | None,
     limit: int,
@@ -83,7 +83,7 @@ async def ask(
 
 
 def alias_index(aliases: Sequence[tuple[str, int, str, int]]) -> dict[str, set[str]]:
-    """alias (lower case, no leading "the ") -> canonical names, from Store.speaker_aliases rows."""
+    """alias (lower case, no leading "the ") -> canonical names, from ArchiveStore.speaker_aliases rows."""
     index: dict[str, set[str]] = {}
     for alias, _sid, name, _n in aliases:
         index.setdefault(alias.lower().removeprefix("the "), set()).add(name)

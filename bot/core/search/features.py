@@ -16,7 +16,7 @@ from cachetools import LRUCache
 from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import LCSseq
 
-from ..store import Candidate, Store
+from ..storage import ArchiveStore, Candidate
 from . import semantic
 from .query import _WORD_RE, Query, _token_lists
 
@@ -42,7 +42,7 @@ class _Parsed:
 _PARSED: LRUCache[int, _Parsed] = LRUCache(200_000)
 
 
-async def _parsed(store: Store, sentences: Sequence[Candidate]) -> list[_Parsed]:
+async def _parsed(store: ArchiveStore, sentences: Sequence[Candidate]) -> list[_Parsed]:
     """Each sentence's _Parsed, from the cache (checked against its text) or made now."""
     out: list[_Parsed | None] = [None] * len(sentences)
     todo: list[int] = []
@@ -215,7 +215,7 @@ def _prefix_gain(qitems: Sequence[tuple[str, float]], parsed: _Parsed) -> float:
 
 
 async def _evidence(
-    store: Store, query: Query, guild_id: int | None
+    store: ArchiveStore, query: Query, guild_id: int | None
 ) -> tuple[list[Candidate], list[tuple[float, ...]], list[float], dict[tuple[int, int], list[Candidate]]]:
     """Every sentence of the best paragraphs, its evidence (FEATURES order), its confidence,
     and the paragraphs' sentences by (article_id, paragraph)."""

@@ -15,7 +15,7 @@ from cachetools import LRUCache
 
 from ..errors import BadQuery
 from ..lexicon import verb_forms
-from ..store import Store
+from ..storage import ArchiveStore
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 12
@@ -104,8 +104,8 @@ def _as_token(word: str, stem: str) -> str:
 _TOKENS: LRUCache[str, tuple[str, ...]] = LRUCache(300_000)
 
 
-async def _word_tokens(store: Store, words: set[str]) -> Mapping[str, tuple[str, ...]]:
-    """_TOKENS, filled for `words` (lower case) from Store.word_stems when missing."""
+async def _word_tokens(store: ArchiveStore, words: set[str]) -> Mapping[str, tuple[str, ...]]:
+    """_TOKENS, filled for `words` (lower case) from ArchiveStore.word_stems when missing."""
     missing = [w for w in words if w not in _TOKENS]
     if missing:
         stems = await store.word_stems(missing)
@@ -115,7 +115,7 @@ async def _word_tokens(store: Store, words: set[str]) -> Mapping[str, tuple[str,
     return _TOKENS
 
 
-async def _token_lists(store: Store, texts: Sequence[str]) -> list[list[str]]:
+async def _token_lists(store: ArchiveStore, texts: Sequence[str]) -> list[list[str]]:
     """Each text's words as the index stems them (cached by word: most texts cost no database call)."""
     words = [_WORD_RE.findall(text.lower()) for text in texts]
     tokens: Mapping[str, tuple[str, ...]] = _TOKENS
@@ -193,7 +193,7 @@ def answer_kind(question: str) -> str | None:
     return None
 
 
-async def prepare(store: Store, text: str) -> Query | None:
+async def prepare(store: ArchiveStore, text: str) -> Query | None:
     """Tokenise a question as the index does; None when none of its words are indexed."""
     text = clean(text)
     words = _WORD_RE.findall(text)

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz, process, utils
 
 from ..errors import BadQuery
 from ..models import SearchResult
-from ..store import Store
+from ..storage import ArchiveStore
 from .answers import _answers
 from .query import _WORD_RE, clean
 
@@ -45,7 +45,11 @@ def resolve_speaker(
 
 
 async def said(
-    store: Store, person: str, guild_id: int | None, limit: int, aliases: Sequence[tuple[str, int, str, int]]
+    store: ArchiveStore,
+    person: str,
+    guild_id: int | None,
+    limit: int,
+    aliases: Sequence[tuple[str, int, str, int]],
 ) -> SearchResult:
     """A person's attributed statements, newest article first; whole quotes kept together."""
     text = clean(person)

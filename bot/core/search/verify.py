@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import Levenshtein
 
 from ..models import Difference, Verdict, VerifyResult
-from ..store import Candidate, Store
+from ..storage import ArchiveStore, Candidate
 from .answers import _answers
 from .features import _coverage
 from .query import _token_lists, clean, prepare
@@ -94,7 +94,7 @@ def _best(aligned: Sequence[_Aligned]) -> _Aligned | None:
 
 
 async def verify(
-    store: Store,
+    store: ArchiveStore,
     quote: str,
     person: str | None,
     guild_id: int | None,

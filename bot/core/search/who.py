@@ -5,7 +5,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, utils
 
 from ..models import SearchResult
-from ..store import Candidate, Store
+from ..storage import ArchiveStore, Candidate
 from .answers import _answers
 from .features import _coverage
 from .query import WHO_POSTINGS, Query, _token_lists, clean, prepare
@@ -18,7 +18,7 @@ WHO_MARGIN = 0.06
 
 
 async def ranked_statements(
-    store: Store, query: Query, guild_id: int | None
+    store: ArchiveStore, query: Query, guild_id: int | None
 ) -> list[tuple[float, Candidate]]:
     """Attributions whose words match `query`, best first, with `who`'s score (0-1)."""
     cands = await store.quote_candidates(query.plan(WHO_POSTINGS), guild_id, WHO_CANDIDATES)
@@ -56,7 +56,7 @@ async def ranked_statements(
     return [(score, c) for score, _clause, _main, c in scored]
 
 
-async def who(store: Store, fragment: str, guild_id: int | None, limit: int) -> SearchResult:
+async def who(store: ArchiveStore, fragment: str, guild_id: int | None, limit: int) -> SearchResult:
     """Attributed sentences that best match a (possibly misremembered) fragment."""
     query = await prepare(store, fragment)
     if query is None:

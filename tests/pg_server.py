@@ -1,0 +1,188 @@
+"""A throwaway PostgreSQL server for the tests: initdb and pg_ctl on a temporary folder and a
+free port on 127.0.0.1, started once per test session; each test gets a fresh database
+copied from a template that is already migrated (CREATE DATABASE ... TEMPLATE is fast).
+
+PostgreSQL refuses to run as root: as root, the server runs as the `postgres` user (runuser).
+Without PostgreSQL the tests that need it are skipped with one line saying why, unless
+ARCHIVIST_REQUIRE_POSTGRES is set (CI sets it), when that is a failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import pwd
+import queue
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REQUIRE_ENV = "ARCHIVIST_REQUIRE_POSTGRES"
+AHEAD = 3  # databases kept ready
+TEMPLATE = "archivist_template"
+_counter = itertools.count(1)
+
+
+class Unavailable(Exception):
+    """Why no PostgreSQL server can be started here (one sentence)."""
+
+
+def _bindir() -> Path:
+    try:
+        out = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True, check=True).stdout
+        bindir = Path(out.strip())
+    except (OSError, subprocess.CalledProcessError):
+        found = shutil.which("initdb")
+        if not found:
+            raise Unavailable("PostgreSQL is not installed here (no pg_config or initdb on PATH)") from None
+        bindir = Path(found).parent
+    if not (bindir / "initdb").exists() or not (bindir / "pg_ctl").exists():
+        raise Unavailable(f"PostgreSQL's initdb and pg_ctl are not in {bindir}")
+    return bindir
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """One running server; `database()` makes a fresh archive database and gives its URL."""
+
+    def __init__(self, bindir: Path, folder: Path, port: int, as_user: list[str]) -> None:
+        self.bindir, self.folder, self.port, self._as = bindir, folder, port, as_user
+        # Databases made ahead on a thread while tests run: each CREATE DATABASE takes a
+        # few hundred milliseconds, most of it waiting on the disk.
+        self._ready: queue.Queue[str | BaseException] = queue.Queue(maxsize=AHEAD)
+        self._stop = threading.Event()
+        self._maker: threading.Thread | None = None
+
+    def _run(self, *args: str) -> None:
+        subprocess.run([*self._as, *args], check=True, capture_output=True, text=True, cwd=self.folder)
+
+    def url(self, name: str) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
+
+    def sql(self, statement: str, database: str = "postgres") -> None:
+        self._run(
+            str(self.bindir / "psql"),
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-d",
+            self.url(database),
+            "-c",
+            statement,
+        )
+
+    def database(self) -> str:
+        """A fresh database, already migrated (a copy of the template)."""
+        if self._maker is None:
+            self._maker = threading.Thread(target=self._make_ahead, daemon=True)
+            self._maker.start()
+        got = self._ready.get(timeout=60)
+        if isinstance(got, BaseException):
+            raise got
+        return got
+
+    def _make_ahead(self) -> None:
+        while not self._stop.is_set():
+            name = f"test_{os.getpid()}_{next(_counter)}"
+            try:
+                self.sql(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+                item: str | BaseException = name
+            except BaseException as err:  # noqa: BLE001 - handed to the test that waits
+                item = err
+            while not self._stop.is_set():
+                try:
+                    self._ready.put(item, timeout=0.2)
+                    break
+                except queue.Full:
+                    continue
+
+    def stop_making(self) -> None:
+        self._stop.set()
+        if self._maker is not None:
+            self._maker.join(timeout=10)
+
+
+@contextmanager
+def running() -> Iterator[Server]:
+    """Start a server (raising Unavailable when none can run here), stop it afterwards."""
+    bindir = _bindir()
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            raise Unavailable("running as root and there is no postgres user to run the server as") from None
+        runuser = shutil.which("runuser")
+        if not runuser:
+            raise Unavailable("running as root and runuser is missing (the server refuses to run as root)")
+        as_user = [runuser, "-u", "postgres", "--"]
+    folder = Path(tempfile.mkdtemp(prefix="archivist-pg-"))
+    folder.chmod(0o777)
+    port = _free_port()
+    server = Server(bindir, folder, port, as_user)
+    data = folder / "data"
+    try:
+        try:
+            server._run(
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            )
+            # Durability is not what these tests are about: without it the server is faster.
+            options = f"-p {port} -h 127.0.0.1 -k {folder} -c fsync=off -c synchronous_commit=off"
+            options += " -c full_page_writes=off"
+            server._run(
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(folder / "log"),
+                "-w",
+                "-o",
+                options,
+                "start",
+            )
+        except subprocess.CalledProcessError as err:
+            raise Unavailable(
+                f"PostgreSQL did not start ({(err.stderr or err.stdout or '').strip()[:200]})"
+            ) from None
+        try:
+            server.sql(f"CREATE DATABASE {TEMPLATE}")
+            asyncio.run(_migrate(server.url(TEMPLATE)))
+            yield server
+        finally:
+            server.stop_making()
+            subprocess.run(
+                [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                capture_output=True,
+                cwd=folder,
+            )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+async def _migrate(url: str) -> None:
+    from bot.core.store_pg import PgStore
+
+    store = await PgStore.open(url)
+    await store.close()
