@@ -39,7 +39,10 @@ def _parser() -> argparse.ArgumentParser:
         # The same options before or after the command; after it, an option left out
         # must not overwrite one given before it (hence SUPPRESS on the subcommands).
         p = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS if suppress else None)
-        p.add_argument("--db", help=f"archive file (default: ${paths.DB_ENV}, else {paths.default_db()})")
+        p.add_argument(
+            "--db",
+            help=f"archive file or postgresql:// URL (default: ${paths.DB_ENV}, else {paths.default_db()})",
+        )
         p.add_argument("--json", action="store_true", help="print JSON")
         p.add_argument("-v", "--verbose", action="store_true", help="log details (and tracebacks) to stderr")
         return p
@@ -49,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="archivist",
         description="Answer questions over an archive of articles and say who said what.",
-        epilog=f"The archive: {here.path}" + (f" (from {here.origin})." if not here.is_default else "."),
+        epilog=f"The archive: {here.shown}" + (f" (from {here.origin})." if not here.is_default else "."),
         # Raw, so that argparse does not break the archive's path at a hyphen.
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[options(suppress=False)],
@@ -296,8 +299,9 @@ def _seeds_for(location: paths.ArchiveLocation) -> Path | None:
 async def _open(args: argparse.Namespace, session: _Session) -> Archive:
     location = paths.locate(args.db)
     db = paths.check(location)
-    new = not db.exists()
-    seeds = _seeds_for(location) if new else None
+    # A PostgreSQL archive is seeded (when ARCHIVIST_SEEDS asks) only while it is empty.
+    new = isinstance(db, Path) and not db.exists()
+    seeds = _seeds_for(location) if new or isinstance(db, str) else None
     if seeds is not None and not seeds.is_dir():
         # Checked before the file exists: a half-made archive would never be seeded later.
         raise BadOption(f"{paths.SEEDS_ENV} names {seeds}, which is not a folder; nothing was created.")
@@ -366,7 +370,7 @@ async def _run(args: argparse.Namespace, session: _Session) -> int:
             pages = max(1, math.ceil(total / PAGE_SIZE))
             if args.page > pages:
                 raise BadOption(f"There is no page {args.page}: the archive has {_count(pages, 'page')}.")
-            db = str(paths.check(paths.locate(args.db)))
+            db = paths.display(paths.check(paths.locate(args.db)))
             if args.json:
                 _print_json(
                     {
@@ -410,7 +414,7 @@ async def _run(args: argparse.Namespace, session: _Session) -> int:
                 top = [{"name": name, "statements": n} for name, n in stats.top_speakers]
                 _print_json(
                     {
-                        "archive": str(paths.check(paths.locate(args.db))),
+                        "archive": paths.display(paths.check(paths.locate(args.db))),
                         "articles": stats.articles,
                         "sentences": stats.sentences,
                         "speakers": stats.speakers,

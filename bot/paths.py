@@ -3,6 +3,7 @@
 `--db`, else ARCHIVIST_DB, else `archive.db` in the user's data folder (platformdirs), so
 that `archivist articles` run from any folder finds the same archive. A path someone
 chose must point into a folder that exists: a typo is refused, not silently created.
+A postgresql:// URL names a PostgreSQL archive instead (see core.storage).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 import platformdirs
 
 from .core.errors import BadArchivePath
+from .core.storage import is_postgres
+from .core.store_pg_schema import describe
 
 DB_ENV = "ARCHIVIST_DB"
 SEEDS_ENV = "ARCHIVIST_SEEDS"
@@ -27,27 +30,52 @@ def default_db() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class ArchiveLocation:
-    """The archive file, whether it is the default one, and where the choice came from."""
+    """The archive (a file path, or a postgresql:// URL), whether it is the default one,
+    and where the choice came from."""
 
-    path: Path
+    path: Path | str
     is_default: bool
     origin: str  # "--db", "ARCHIVIST_DB" or "default", for messages
+
+    @property
+    def shown(self) -> str:
+        """The archive as messages name it (a URL without its password)."""
+        return display(self.path)
+
+
+def display(target: Path | str) -> str:
+    """An archive's name for messages: a path, or a URL without its password."""
+    return describe(target) if isinstance(target, str) and is_postgres(target) else str(target)
+
+
+def local_file(url: str, suffix: str) -> Path:
+    """A file of this machine's own about a PostgreSQL archive (its state beside a SQLite
+    file goes here): in the user's data folder, named after the server and database."""
+    name = "".join(c if c.isalnum() else "-" for c in describe(url).removeprefix("postgresql://"))
+    return platformdirs.user_data_path("archivist", appauthor=False) / f"pg-{name}{suffix}"
+
+
+def _named(value: str, origin: str) -> ArchiveLocation:
+    return ArchiveLocation(value if is_postgres(value) else Path(value).expanduser(), False, origin)
 
 
 def locate(cli_value: str | None = None) -> ArchiveLocation:
     """`--db`, else ARCHIVIST_DB, else default_db(); not yet checked (see check)."""
     if cli_value:
-        return ArchiveLocation(Path(cli_value).expanduser(), False, "--db")
+        return _named(cli_value, "--db")
     if env := os.environ.get(DB_ENV, "").strip():
-        return ArchiveLocation(Path(env).expanduser(), False, DB_ENV)
+        return _named(env, DB_ENV)
     return ArchiveLocation(default_db(), True, "default")
 
 
-def check(location: ArchiveLocation) -> Path:
-    """The archive path if it can be opened or created; else BadArchivePath with one sentence.
+def check(location: ArchiveLocation) -> Path | str:
+    """The archive path if it can be opened or created (a URL as it is: the server is asked
+    when it is opened); else BadArchivePath with one sentence.
 
     The default archive's folder is created; a chosen path's folder must already exist."""
     path = location.path
+    if isinstance(path, str):
+        return path
     named = f"{location.origin} names" if not location.is_default else "The default archive is"
     if path.is_dir():
         raise BadArchivePath(

@@ -21,6 +21,9 @@ async def harness(tmp_path: Path) -> AsyncIterator[BotHarness]:
         yield running
 
 
+_pg_skipped: list[str] = []
+
+
 @pytest.fixture(scope="session")
 def pg() -> Iterator[pg_server.Server]:
     """The session's PostgreSQL server; skipped (failed under ARCHIVIST_REQUIRE_POSTGRES) without one."""
@@ -30,7 +33,14 @@ def pg() -> Iterator[pg_server.Server]:
     except pg_server.Unavailable as why:
         if os.environ.get(pg_server.REQUIRE_ENV, "").strip() not in ("", "0"):
             pytest.fail(f"PostgreSQL is required ({pg_server.REQUIRE_ENV}) but {why}.")
+        _pg_skipped.append(f"PostgreSQL tests skipped: {why}.")
         pytest.skip(f"no PostgreSQL: {why}")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line saying why the PostgreSQL tests were skipped, when they were."""
+    for line in _pg_skipped[:1]:
+        terminalreporter.write_line(line, yellow=True)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -43,6 +53,16 @@ def backend(request: pytest.FixtureRequest) -> str:
 def new_archive(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[Callable[[], str]]:
     """A function naming a fresh, empty archive on this test's backend at each call: a file
     in tmp_path, or a new database on the session's PostgreSQL server (dropped afterwards)."""
+    yield from _archives(request, backend, tmp_path)
+
+
+@pytest.fixture
+def new_pg_archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """new_archive for tests of the PostgreSQL archive alone."""
+    yield from _archives(request, "postgresql", tmp_path)
+
+
+def _archives(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[Callable[[], str]]:
     made: list[str] = []
     server = request.getfixturevalue("pg") if backend == "postgresql" else None
 

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REQUIRE_ENV = "ARCHIVIST_REQUIRE_POSTGRES"
+BINDIR_ENV = "ARCHIVIST_PG_BINDIR"
 AHEAD = 3  # databases kept ready
 TEMPLATE = "archivist_template"
 _counter = itertools.count(1)
@@ -34,17 +35,25 @@ class Unavailable(Exception):
 
 
 def _bindir() -> Path:
+    """The folder of initdb and pg_ctl: ARCHIVIST_PG_BINDIR's, else pg_config's, PATH's or
+    Debian's (one per version)."""
+    if chosen := os.environ.get(BINDIR_ENV, "").strip():
+        if (Path(chosen) / "initdb").exists() and (Path(chosen) / "pg_ctl").exists():
+            return Path(chosen)
+        raise Unavailable(f"{BINDIR_ENV} names {chosen}, which holds no initdb and pg_ctl")
+    candidates: list[Path] = []
     try:
         out = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True, check=True).stdout
-        bindir = Path(out.strip())
+        candidates.append(Path(out.strip()))
     except (OSError, subprocess.CalledProcessError):
-        found = shutil.which("initdb")
-        if not found:
-            raise Unavailable("PostgreSQL is not installed here (no pg_config or initdb on PATH)") from None
-        bindir = Path(found).parent
-    if not (bindir / "initdb").exists() or not (bindir / "pg_ctl").exists():
-        raise Unavailable(f"PostgreSQL's initdb and pg_ctl are not in {bindir}")
-    return bindir
+        pass
+    if found := shutil.which("initdb"):
+        candidates.append(Path(found).parent)
+    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+    for bindir in candidates:
+        if (bindir / "initdb").exists() and (bindir / "pg_ctl").exists():
+            return bindir
+    raise Unavailable("PostgreSQL is not installed here (no initdb and pg_ctl found)")
 
 
 def _free_port() -> int:

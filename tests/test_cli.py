@@ -19,10 +19,11 @@ SEEDS = REPO / "seeds"
 
 
 @pytest.fixture()
-def cli(tmp_path, monkeypatch, capsys):
-    """Run `archivist ARGS` in-process on a fresh archive seeded from seeds/; returns (code, out, err)."""
-    db = tmp_path / "archive.db"
-    monkeypatch.setenv("ARCHIVIST_DB", str(db))
+def cli(new_archive, monkeypatch, capsys):
+    """Run `archivist ARGS` in-process on a fresh archive seeded from seeds/ (a file, or a
+    PostgreSQL database: each test runs on both); returns (code, out, err)."""
+    db = new_archive()
+    monkeypatch.setenv("ARCHIVIST_DB", db)
     monkeypatch.setenv("ARCHIVIST_SEEDS", str(SEEDS))
 
     def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
@@ -56,7 +57,7 @@ class _Stdin:
         return False
 
 
-def _state(db: Path) -> tuple[str, dict[str, int]]:
+def _state(db: str) -> tuple[str, dict[str, int]]:
     async def read() -> tuple[str, dict[str, int]]:
         async with await Archive.open(db) as archive:
             return await archive.integrity()

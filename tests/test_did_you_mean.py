@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -28,8 +27,8 @@ Treasurer Ida Moss said the library roof could wait another year.
 
 
 @pytest.fixture()
-async def archive(tmp_path: Path):
-    archive = await Archive.open(tmp_path / "d.db", seeds=None)
+async def archive(new_archive):
+    archive = await Archive.open(new_archive(), seeds=None)
     await archive.add_text(CLINTONS, name="clintons.txt")
     await archive.add_text(ECHO, name="echo.txt")
     yield archive

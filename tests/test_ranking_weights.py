@@ -6,7 +6,6 @@ count a sentence's own BM25 against it and its neighbours' rare words for it).""
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
 import pytest
 
@@ -46,8 +45,8 @@ QUESTIONS = [
 
 
 @pytest.fixture()
-async def archive(tmp_path: Path):
-    archive = await Archive.open(tmp_path / "w.db", seeds=None)
+async def archive(new_archive):
+    archive = await Archive.open(new_archive(), seeds=None)
     for title, paragraphs in ARTICLES.items():
         await archive.add_document(ingest.build_document(title, paragraphs))
     yield archive

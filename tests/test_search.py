@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
@@ -28,8 +27,8 @@ ORCHARD = [
 
 
 @pytest.fixture()
-async def archive(tmp_path: Path):
-    archive = await Archive.open(tmp_path / "a.db", seeds=None)
+async def archive(new_archive):
+    archive = await Archive.open(new_archive(), seeds=None)
     await archive.add_document(ingest.build_document("The harbour of Velmora", HARBOUR))
     await archive.add_document(ingest.build_document("Orchards", ORCHARD))
     yield archive
@@ -138,8 +137,8 @@ async def test_removed_articles_leave_the_paragraph_index(archive):
     assert result.answers and "apples and pears" in result.answers[0].text
 
 
-async def test_paragraphs_of_other_servers_do_not_crowd_out_ones_own(tmp_path):
-    async with await Archive.open(tmp_path / "s.db", seeds=None) as archive:
+async def test_paragraphs_of_other_servers_do_not_crowd_out_ones_own(new_archive):
+    async with await Archive.open(new_archive(), seeds=None) as archive:
         for n in range(60):
             doc = ingest.build_document(
                 f"Copy {n}", [f"The harbour lighthouse burned whale oil, says report {n}."]

@@ -29,8 +29,8 @@ Hillary Clinton told supporters in Ohio that turnout would decide the race.
 
 
 @pytest.fixture()
-async def archive(tmp_path):
-    async with await Archive.open(tmp_path / "s.db") as opened:
+async def archive(new_archive):
+    async with await Archive.open(new_archive()) as opened:
         for text in (HILLARY, BILL, HILLARY_AGAIN):
             await opened.add_text(text)
         yield opened

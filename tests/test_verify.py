@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -31,8 +30,8 @@ Hillary Clinton said the state needed a new rail line between Dayton and Columbu
 
 
 @pytest.fixture()
-async def archive(tmp_path: Path):
-    archive = await Archive.open(tmp_path / "v.db", seeds=None)
+async def archive(new_archive):
+    archive = await Archive.open(new_archive(), seeds=None)
     await archive.add_text(HARBOUR, name="harbour.txt")
     await archive.add_text(CLINTONS, name="clintons.txt")
     yield archive

@@ -14,9 +14,11 @@ from pathlib import Path
 import aiohttp
 import discord
 
+from bot import paths
 from bot.config import BotSettings, ConfigError
 from bot.core.archive import Archive
 from bot.core.errors import ArchiveError
+from bot.core.storage import is_postgres
 from bot.core.workers import Readers, default_processes
 
 from .client import ArchivistBot, make_bot, use_endpoints
@@ -37,12 +39,15 @@ NO_INTENT = (
 )
 
 
-def commands_file(db: Path) -> Path:
-    """Beside the archive: the hash of the slash commands last synced with Discord."""
+def commands_file(db: Path | str) -> Path:
+    """Beside the archive (for PostgreSQL, in the user's data folder): the hash of the slash
+    commands last synced with Discord."""
+    if isinstance(db, str):
+        return paths.local_file(db, ".commands")
     return db.with_name(db.name + ".commands")
 
 
-def sync(db: Path) -> int:
+def sync(db: Path | str) -> int:
     """`archivist sync`: register the slash commands with Discord now, changed or not."""
     settings = _settings()
     if isinstance(settings, int):
@@ -63,7 +68,7 @@ def sync(db: Path) -> int:
     except discord.LoginFailure:
         return _fail(BAD_TOKEN)
     except ArchiveError as error:
-        return _fail(f"The archive at {db} could not be opened: {error}")
+        return _fail(f"The archive at {paths.display(db)} could not be opened: {error}")
     except _NETWORK_ERRORS as error:
         return _fail(f"Discord cannot be reached ({error}); the commands were not synced.")
     print("Slash commands synced.", file=sys.stderr)
@@ -96,7 +101,7 @@ def _fail(sentence: str, code: int = 1) -> int:
     return code
 
 
-def run(db: Path, seeds: Path | None) -> int:
+def run(db: Path | str, seeds: Path | None) -> int:
     """Run the bot on the archive at `db` (seeded from `seeds` when new); the exit code."""
     settings = _settings()
     if isinstance(settings, int):
@@ -107,13 +112,13 @@ def run(db: Path, seeds: Path | None) -> int:
         return 0
 
 
-async def serve(db: Path, seeds: Path | None, settings: BotSettings) -> int:
+async def serve(db: Path | str, seeds: Path | None, settings: BotSettings) -> int:
     """Open the archive and run the bot until it stops; return the exit code."""
     use_endpoints(settings.discord_api, settings.discord_gateway)
     try:
         archive: Archive | Readers = await Archive.open(db, seeds=seeds)
     except ArchiveError as error:
-        return _fail(f"The archive at {db} could not be opened: {error}")
+        return _fail(f"The archive at {paths.display(db)} could not be opened: {error}")
     workers = default_processes() if settings.workers is None else settings.workers
     if workers > 0:
         try:
@@ -195,7 +200,7 @@ async def _freeze_when_ready(bot: ArchivistBot) -> None:
 def main(argv: list[str] | None = None) -> int:
     """`python -m bot.chat.runner --db PATH [--seeds DIR]` (benchmarks use this)."""
     parser = argparse.ArgumentParser(prog="python -m bot.chat.runner")
-    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--db", type=lambda v: v if is_postgres(v) else Path(v), required=True)
     parser.add_argument("--seeds", type=Path, default=None)
     args = parser.parse_args(argv)
     return run(args.db, args.seeds)
