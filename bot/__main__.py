@@ -99,6 +99,10 @@ def _parser() -> argparse.ArgumentParser:
     add("rebuild", "rebuild the full-text indexes from the archive's rows")
     add("sync", "register the bot's slash commands with Discord now (run does when they changed)")
     cli_feeds.add_commands(add)
+    p = add("migrate", "copy a whole archive from FROM to TO (files or postgresql:// URLs), ids kept")
+    p.add_argument("source", metavar="FROM")
+    p.add_argument("target", metavar="TO")
+    p.add_argument("--batch", type=int, default=200, help="articles a transaction (default 200)")
     return parser
 
 
@@ -516,6 +520,10 @@ def main(argv: list[str] | None = None) -> int:
             location = paths.locate(args.db)
             db = paths.check(location)
             return run(db, _seeds_for(location))
+        if args.command == "migrate":
+            from . import migrate
+
+            return migrate.run(args)
         if args.command == "sync":
             from .chat.runner import sync
 

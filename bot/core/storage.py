@@ -23,8 +23,10 @@ __all__ = [
     "ArticleCopy",
     "ArticleRow",
     "AttributionRow",
+    "COUNTED_TABLES",
     "Candidate",
     "assemble",
+    "clash",
     "first_result",
     "insert_each",
     "is_postgres",
@@ -32,6 +34,8 @@ __all__ = [
 ]
 
 URL_SCHEMES = ("postgresql://", "postgres://")
+# The tables every archive is made of, as table_counts() and integrity() count them.
+COUNTED_TABLES = ("articles", "sentences", "speakers", "speaker_aliases", "attributions")
 
 
 def is_postgres(target: str | Path) -> bool:
@@ -90,7 +94,10 @@ class ArchiveStore(Protocol):
     # copying a whole archive (archivist migrate)
     async def copy_out(self, after_id: int, limit: int) -> list[ArticleCopy]: ...
     async def copy_in(self, copies: Sequence[ArticleCopy]) -> int: ...
+    async def last_article_id(self) -> int: ...
+    async def reserve_article_ids(self, last: int) -> None: ...
     async def size(self) -> int: ...
+    async def table_counts(self) -> dict[str, int]: ...
 
     # reading articles
     async def article(self, article_id: int, guild_id: int | None) -> ArticleRow | None: ...
@@ -158,6 +165,17 @@ async def insert_each(
         except ArchiveError as err:
             out.append(err)
     return out
+
+
+def clash(copies: Sequence[ArticleCopy], present: dict[int, str]) -> None:
+    """copy_in's refusal when an id to copy is already another article's (by content hash):
+    a copy goes into an empty archive, or one an interrupted copy of the same archive left."""
+    for c in copies:
+        if c.id in present and present[c.id] != c.content_hash:
+            raise BadArchive(
+                f"The archive copied into already holds a different article #{c.id}:"
+                " copy into an empty archive (or the one an interrupted copy of this archive left)."
+            )
 
 
 def first_result(results: Sequence[int | Duplicate]) -> int:

@@ -26,7 +26,7 @@ from .errors import ArchiveError, BadArchive, BadArticle, Duplicate
 from .models import Document
 from .store_changes import ChangeSignal, DataVersion
 from .store_feeds import FeedQueries
-from .storage import ArticleCopy, AttributionRow, assemble
+from .storage import COUNTED_TABLES, ArticleCopy, AttributionRow, assemble, clash
 from .store_schema import APPLICATION_ID, SCHEMA_VERSION
 from .store_search import _ATTR_JOIN, _CANDIDATE_COLUMNS, _SCOPE, ArticleRow, Candidate, SearchQueries
 from .store_state import StateQueries
@@ -284,18 +284,34 @@ class Store(SearchQueries, FeedQueries, StateQueries):
         if not copies:
             return 0
         marks = ",".join("?" * len(copies))
-        present = {
-            r[0]
-            for r in await self._db.execute_fetchall(
-                f"SELECT id FROM articles WHERE id IN ({marks})", [c.id for c in copies]
-            )
-        }
+        rows = await self._db.execute_fetchall(
+            f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", [c.id for c in copies]
+        )
+        present = {r[0]: r[1] for r in rows}
+        clash(copies, present)
         todo = [c for c in copies if c.id not in present]
         if todo:
             await self._insert_batch(
                 [(c.doc, c.content_hash, c.guild_id) for c in todo], copies=[(c.id, c.added_at) for c in todo]
             )
         return len(todo)
+
+    async def last_article_id(self) -> int:
+        """The last article id handed out (removed articles' included: ids are never reused)."""
+        rows = await self._db.execute_fetchall(
+            "SELECT max(coalesce((SELECT value FROM counters WHERE name = 'articles'), 0),"
+            " coalesce((SELECT max(id) FROM articles), 0))"
+        )
+        return int(list(rows)[0][0])
+
+    async def reserve_article_ids(self, last: int) -> None:
+        """Hand out no article id up to `last` (a copied archive's removed ids stay unused)."""
+        db = self._writable()
+        await db.execute(
+            "INSERT INTO counters (name, value) VALUES ('articles', ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)",
+            (last,),
+        )
 
     async def size(self) -> int:
         """The archive's size on disk in bytes (the file and its write-ahead log)."""
@@ -519,8 +535,12 @@ class Store(SearchQueries, FeedQueries, StateQueries):
         """PRAGMA integrity_check's verdict and the row count of each table (for tests)."""
         async with self._db.execute("PRAGMA integrity_check") as cur:
             (verdict,) = await cur.fetchone()  # type: ignore[misc]
+        return verdict, await self.table_counts()
+
+    async def table_counts(self) -> dict[str, int]:
+        """The row count of each table an archive is made of (every scope)."""
         counts = {}
-        for table in ("articles", "sentences", "speakers", "speaker_aliases", "attributions"):
+        for table in COUNTED_TABLES:
             async with self._db.execute(f"SELECT count(*) FROM {table}") as cur:
                 (counts[table],) = await cur.fetchone()  # type: ignore[misc]
-        return verdict, counts
+        return counts

@@ -18,7 +18,7 @@ from cachetools import LRUCache
 from . import store_pg_schema, store_pg_write
 from .errors import ArchiveError, BadArchive, BadArticle, Duplicate
 from .models import Document
-from .storage import ArticleCopy, AttributionRow, assemble, first_result, insert_each
+from .storage import COUNTED_TABLES, ArticleCopy, AttributionRow, assemble, clash, first_result, insert_each
 from .store_pg_search import _ATTR_JOIN, _CANDIDATE_COLUMNS, _SCOPE, PgSearchQueries
 from .store_search import ArticleRow, Candidate
 
@@ -101,6 +101,20 @@ class PgStore(PgSearchQueries):
 
     async def close(self) -> None:
         await self._pool.close()
+
+    async def last_article_id(self) -> int:
+        """The last article id handed out (removed articles' included: ids are never reused)."""
+        row = (await self._fetch("SELECT last_value, is_called FROM articles_id_seq"))[0]
+        return int(row[0]) if row[1] else 0
+
+    async def reserve_article_ids(self, last: int) -> None:
+        """Hand out no article id up to `last` (a copied archive's removed ids stay unused)."""
+        self._writable()
+        await self._fetch(
+            "SELECT setval('articles_id_seq', $1) FROM articles_id_seq"
+            " WHERE NOT is_called OR last_value < $1",
+            last,
+        )
 
     async def size(self) -> int:
         """The database's size on disk in bytes."""
@@ -213,10 +227,11 @@ class PgStore(PgSearchQueries):
         many were stored (an interrupted migrate run again copies only the rest)."""
         if not copies:
             return 0
-        present = {
-            r[0]
-            for r in await self._fetch("SELECT id FROM articles WHERE id = ANY($1)", [c.id for c in copies])
-        }
+        rows = await self._fetch(
+            "SELECT id, content_hash FROM articles WHERE id = ANY($1)", [c.id for c in copies]
+        )
+        present = {r[0]: r[1] for r in rows}
+        clash(copies, present)
         todo = [c for c in copies if c.id not in present]
         if not todo:
             return 0
@@ -409,10 +424,14 @@ class PgStore(PgSearchQueries):
             out.setdefault(row[0], []).append(AttributionRow(*row))
         return out
 
-    async def integrity(self) -> tuple[str, dict[str, int]]:
-        """ "ok" when check() finds nothing (else its first finding) and each table's row count."""
-        problems = await self.check()
+    async def table_counts(self) -> dict[str, int]:
+        """The row count of each table an archive is made of (every scope)."""
         counts = {}
-        for table in ("articles", "sentences", "speakers", "speaker_aliases", "attributions"):
+        for table in COUNTED_TABLES:
             counts[table] = int(await self._pool.fetchval(f"SELECT count(*) FROM {table}"))
-        return (problems[0] if problems else "ok"), counts
+        return counts
+
+    async def integrity(self) -> tuple[str, dict[str, int]]:
+        """'ok' when check() finds nothing (else its first finding), and each table's row count."""
+        problems = await self.check()
+        return (problems[0] if problems else "ok"), await self.table_counts()
