@@ -1,6 +1,12 @@
 """Scale: a million sentences of real text. Ingest rate, file size, ask/who/said latency, memory.
 
     python bench/scale.py PATH/TO/squad-dev-v1.1-public.json [--sentences 1000000] [--db FILE]
+    python bench/scale.py PATH/TO/squad-dev-v1.1-public.json --db postgresql://... [--sqlite FILE]
+
+With a postgresql:// URL (an empty database), the same articles are ingested into a SQLite
+file too (--sqlite, default in a temporary folder) and into PostgreSQL, one after the other,
+and the same questions asked of both: each backend's figures are printed, then how often
+PostgreSQL's answers are SQLite's (the same top answer, or none on both).
 
 The archive is built from real sentences (SQuAD's paragraphs, split by the project's own
 splitter) recombined into new articles of ~800 words, so term frequencies stay those of
@@ -44,8 +50,9 @@ import rapidfuzz  # noqa: E402
 
 from bot.core.archive import Archive, RawArticle  # noqa: E402
 from bot.core.errors import ArchiveError  # noqa: E402
-from bot.core.models import ArticleSummary  # noqa: E402
+from bot.core.models import ArticleSummary, SearchResult  # noqa: E402
 from bot.core.sentences import split_sentences  # noqa: E402
+from bot.core.storage import is_postgres  # noqa: E402
 
 
 def machine() -> str:
@@ -174,51 +181,78 @@ def percentiles(seconds: list[float]) -> str:
 async def run(
     path: Path,
     target: int,
-    db: Path,
+    dbs: list[Path | str],
     queries: int,
     seed: int,
     reuse: bool,
     workers: int | None = None,
     one_by_one: bool = False,
 ) -> None:
-    rng = random.Random(seed)
+    """Build (or reuse) each archive in `dbs` from the same articles, then ask each the same
+    questions; with two, print how often the second answers as the first."""
     pool, questions = load_sentences(path)
     print(machine())
     print(
         f"source: {path.name}: {len(pool)} sentences, {len(questions)} questions; target {target:,} sentences"
     )
-    archive = await Archive.open(db, seeds=None)
-    try:
-        await _run(archive, rng, pool, questions, target, db, queries, reuse, workers, one_by_one)
-    finally:
-        await archive.close()
-
-
-async def _run(
-    archive: Archive,
-    rng: random.Random,
-    pool: list[str],
-    questions: list[str],
-    target: int,
-    db: Path,
-    queries: int,
-    reuse: bool,
-    workers: int | None,
-    one_by_one: bool,
-) -> None:
     t_start = time.perf_counter()
-    if reuse:
-        stats = await archive.stats()
-        print(
-            f"reusing {db}: {stats.articles:,} articles, {stats.sentences:,} sentences,"
-            f" {stats.speakers:,} speakers"
+    said_names: dict[str, int] = {}
+    for db in dbs:
+        name = "PostgreSQL" if is_postgres(db) else "SQLite"
+        print(f"-- {name}: {_shown(db)}")
+        archive = await Archive.open(db, seeds=None)
+        try:
+            if reuse:
+                stats = await archive.stats()
+                print(
+                    f"reusing it: {stats.articles:,} articles, {stats.sentences:,} sentences,"
+                    f" {stats.speakers:,} speakers"
+                )
+                names = dict.fromkeys(await archive.speaker_names("", limit=1_000_000), 1)
+            else:
+                names = await build(archive, random.Random(seed), pool, target, workers, one_by_one)
+            said_names = said_names or names
+        finally:
+            await archive.close()
+    rng = random.Random(seed + 1)
+    asked: list[list[tuple[str, list[object], list[SearchResult]]]] = []
+    plan: list[tuple[str, list[str], list[object]]] | None = None
+    for db in dbs:
+        name = "PostgreSQL" if is_postgres(db) else "SQLite"
+        print(f"-- {name} queries")
+        archive = await Archive.open(db, seeds=None)
+        try:
+            if plan is None:
+                plan = await questions_for(archive, rng, questions, said_names, queries)
+            asked.append(await query(archive, plan))
+        finally:
+            await archive.close()
+    if len(asked) == 2:
+        print("-- PostgreSQL's answers beside SQLite's (the same top answer, or none on both)")
+        for (label, _e, first), (_l, _e2, second) in zip(asked[0], asked[1], strict=True):
+            same = sum(_top(a) == _top(b) for a, b in zip(first, second, strict=True))
+            print(f"{label:<5} same {same}/{len(first)} ({same / max(len(first), 1):.1%})")
+        total = sum(len(r[2]) for r in asked[0])
+        same = sum(
+            _top(a) == _top(b)
+            for (_l, _e, first), (_l2, _e2, second) in zip(asked[0], asked[1], strict=True)
+            for a, b in zip(first, second, strict=True)
         )
-        said_names = dict.fromkeys(await archive.speaker_names("", limit=1_000_000), 1)
-    else:
-        said_names = await build(archive, rng, pool, target, db, workers, one_by_one)
-    await query(archive, rng, questions, said_names, queries)
+        print(f"all   same {same}/{total} ({same / max(total, 1):.1%})")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (maxrss): {peak:,.0f} MB; total run {time.perf_counter() - t_start:.0f} s")
+
+
+def _top(result: SearchResult) -> tuple[object, ...]:
+    """What agreement compares: the top answer's article and text, and said's resolved name."""
+    first = result.answers[0] if result.answers else None
+    return (result.speaker, first.article.id if first else None, first.text if first else None)
+
+
+def _shown(db: Path | str) -> str:
+    from bot.paths import display
+
+    return display(db)
 
 
 def _plain_text(rng: random.Random, pool: list[str], n: int) -> tuple[str, int]:
@@ -233,7 +267,6 @@ async def build(
     rng: random.Random,
     pool: list[str],
     target: int,
-    db: Path,
     workers: int | None,
     one_by_one: bool,
 ) -> dict[str, int]:
@@ -295,21 +328,21 @@ async def build(
             "ingest path: Archive.add_documents (as `archivist import`): parse + attribute in"
             f" {workers or os.cpu_count()} process(es), batched transactions"
         )
-    size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    size = await archive.size()
     print(
         f"ingest: {articles:,} articles ({words / generated:.0f} words each), {sentences:,} sentences,"
         f" {len(said_names):,} speakers, {refused} refused, in {ingest_s:.0f} s:"
         f" {articles / ingest_s:.0f} articles/s ({sentences / ingest_s:,.0f} sentences/s)"
     )
-    print(f"file: {size / 1e6:,.0f} MB ({size / sentences:.0f} bytes a sentence)")
+    print(f"size on disk: {size / 1e6:,.0f} MB ({size / sentences:.0f} bytes a sentence)")
     return said_names
 
 
-async def query(
+async def questions_for(
     archive: Archive, rng: random.Random, questions: list[str], said_names: dict[str, int], queries: int
-) -> None:
-    """Time ask, who and said through the facade; print p50/p95 (and, for who, how often the
-    top answer is a sentence holding the fragment's source, or said the resolved speaker)."""
+) -> list[tuple[str, list[str], list[object]]]:
+    """(kind, questions, what a right top answer holds) for ask, who and said: SQuAD questions;
+    fragments of stored attributed sentences with a word or two changed; names (full, surname, typo)."""
     asks = rng.sample(questions, min(queries, len(questions)))
     stored = await _attributed_texts(archive, queries * 3)
     sources = rng.sample(stored, min(queries, len(stored))) if stored else []
@@ -320,27 +353,38 @@ async def query(
     for name in people:
         form = rng.random()
         saids.append(name if form < 0.4 else name.split()[-1] if form < 0.7 else misspell(rng, name))
+    return [("ask", asks, [None] * len(asks)), ("who", whos, list(sources)), ("said", saids, list(people))]
 
-    for label, method, items, expected in (
-        ("ask", archive.ask, asks, [None] * len(asks)),
-        ("who", archive.who, whos, sources),
-        ("said", archive.said, saids, people),
-    ):
+
+async def query(
+    archive: Archive, plan: list[tuple[str, list[str], list[object]]]
+) -> list[tuple[str, list[object], list[SearchResult]]]:
+    """Time ask, who and said through the facade; print p50/p95 (and, for who, how often the
+    top answer is a sentence holding the fragment's source, or said the resolved speaker).
+    Returns every result, for comparing backends."""
+    out: list[tuple[str, list[object], list[SearchResult]]] = []
+    methods = {"ask": archive.ask, "who": archive.who, "said": archive.said}
+    for label, items, expected in plan:
+        method = methods[label]
         for item in items[:5]:  # warm the page cache the way a running bot's would be
             await method(item)
         seconds: list[float] = []
+        results: list[SearchResult] = []
         answered = right = 0
         for item, want in zip(items, expected, strict=True):
             t = time.perf_counter()
             result = await method(item)
             seconds.append(time.perf_counter() - t)
+            results.append(result)
             answered += bool(result.answers)
             if label == "who" and result.answers:
-                right += want in result.answers[0].text
+                right += str(want) in result.answers[0].text
             elif label == "said":
                 right += result.speaker == want
         check = f"; top answer right {right}/{len(items)}" if label != "ask" else ""
         print(f"{label:<5} {percentiles(seconds)}  answered {answered}/{len(items)}{check}")
+        out.append((label, expected, results))
+    return out
 
 
 async def _attributed_texts(archive: Archive, n: int) -> list[str]:
@@ -359,10 +403,17 @@ def main() -> None:
     )
     parser.add_argument("path", type=Path, help="SQuAD v1.1 JSON, the source of real sentences and questions")
     parser.add_argument("--sentences", type=int, default=1_000_000, help="archive size (default 1,000,000)")
-    parser.add_argument("--db", type=Path, help="archive file to create (default: in a temporary folder)")
+    parser.add_argument(
+        "--db",
+        help="archive file to create (default: in a temporary folder), or a postgresql:// URL of an"
+        " empty database: then SQLite and PostgreSQL side by side",
+    )
+    parser.add_argument(
+        "--sqlite", type=Path, help="with a postgresql:// --db: the SQLite file to compare with"
+    )
     parser.add_argument("--queries", type=int, default=300, help="queries of each kind (default 300)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--reuse", action="store_true", help="query the existing --db archive; skip building")
+    parser.add_argument("--reuse", action="store_true", help="query the existing archive(s); skip building")
     parser.add_argument(
         "--workers",
         type=int,
@@ -376,37 +427,32 @@ def main() -> None:
     args = parser.parse_args()
     if not args.path.is_file():
         sys.exit(f"There is no file {str(args.path)!r}.")
-    if args.db is not None:
-        if args.db.exists() != args.reuse:
-            sys.exit(
-                f"{str(args.db)!r} exists; give a new file name."
-                if args.db.exists()
-                else f"There is no {str(args.db)!r} to reuse."
-            )
+    with tempfile.TemporaryDirectory(prefix="archivist-scale-") as tmp:
+        files: list[Path] = []
+        if args.db is not None and is_postgres(args.db):
+            files.append(args.sqlite or Path(tmp) / "scale.db")
+        elif args.db is not None:
+            files.append(Path(args.db))
+        elif args.reuse:
+            sys.exit("--reuse needs --db.")
+        else:
+            files.append(Path(tmp) / "scale.db")
+        for file in files:
+            if (args.db is not None or args.sqlite) and file.exists() != args.reuse:
+                sys.exit(
+                    f"{str(file)!r} exists; give a new file name."
+                    if file.exists()
+                    else f"There is no {str(file)!r} to reuse."
+                )
+        dbs: list[Path | str] = [*files, *([args.db] if args.db is not None and is_postgres(args.db) else [])]
         asyncio.run(
             run(
                 args.path,
                 args.sentences,
-                args.db,
+                dbs,
                 args.queries,
                 args.seed,
                 args.reuse,
-                args.workers,
-                args.one_by_one,
-            )
-        )
-        return
-    if args.reuse:
-        sys.exit("--reuse needs --db.")
-    with tempfile.TemporaryDirectory(prefix="archivist-scale-") as tmp:
-        asyncio.run(
-            run(
-                args.path,
-                args.sentences,
-                Path(tmp) / "scale.db",
-                args.queries,
-                args.seed,
-                False,
                 args.workers,
                 args.one_by_one,
             )

@@ -539,6 +539,10 @@ class Archive:
                 }
             offset += len(rows)
 
+    async def size(self) -> int:
+        """The archive's size on disk in bytes (the file with its log, or the database)."""
+        return await self._store.size()
+
     async def integrity(self) -> tuple[str, dict[str, int]]:
         """PRAGMA integrity_check and table row counts (used by tests)."""
         return await self._store.integrity()

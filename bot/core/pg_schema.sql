@@ -21,17 +21,6 @@ ALTER TEXT SEARCH CONFIGURATION archivist_title
                       hword_asciipart, hword_part, hword_numpart
     WITH unaccent, simple;
 
--- BM25 as FTS5's bm25() computes it (k1 = 1.2, b = 0.75), of a row's tsvector against the
--- query's lexemes and their idf (the store computes idf from `lexemes`): term frequency is
--- the number of positions, `ntok` the row's length in words.
-CREATE FUNCTION archivist_bm25(tsv tsvector, ntok integer, avgdl double precision,
-                               terms text[], idfs double precision[])
-RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT coalesce(sum(q.idf * cardinality(u.positions) * 2.2
-                        / (cardinality(u.positions) + 1.2 * (0.25 + 0.75 * ntok / avgdl))), 0.0)
-    FROM unnest(tsv) AS u JOIN unnest(terms, idfs) AS q (term, idf) ON q.term = u.lexeme
-$$;
-
 CREATE TABLE articles (
     id           bigint PRIMARY KEY,          -- from articles_id_seq: never reused
     guild_id     bigint,                      -- NULL: global (seeds, the command line); else one server's

@@ -1,12 +1,13 @@
 """Search's reads on PostgreSQL: candidate sentences, paragraphs and attributions from the
-GIN-indexed tsvectors, ranked in SQL by BM25 as FTS5 computes it (archivist_bm25, idf from
-the lexeme counts), the scope applied in the same statement; and the passages an answer
-shows. A store module: it speaks SQL; PgStore inherits these queries."""
+GIN-indexed tsvectors, ranked in SQL by BM25 as FTS5 computes it (idf from the lexeme counts,
+only the query's lexemes of each row read), the scope applied in the same statement; and
+the passages an answer shows. A store module: it speaks SQL; PgStore inherits these queries."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
@@ -25,12 +26,17 @@ _ATTR_JOIN = (
 # The query's lexemes with their idf in one index (FTS5's: ln((N - n + 0.5) / (n + 0.5)),
 # at least 1e-6), and that index's average row length: BM25's inputs, read in the statement.
 _TERMS = """
-    st AS (SELECT max(value) FILTER (WHERE name = '{rows}') AS n,
-                  max(value) FILTER (WHERE name = '{words}') AS w FROM counters),
-    q AS (SELECT array_agg(l.term) AS terms,
-                 array_agg(greatest(ln((st.n - l.{column} + 0.5) / (l.{column} + 0.5)), 1e-6)) AS idfs,
-                 greatest(st.w::float8 / greatest(st.n, 1), 1.0) AS avgdl
-          FROM lexemes l, st WHERE l.term = ANY($2::text[]) GROUP BY st.n, st.w)"""
+    st AS (SELECT max(value) FILTER (WHERE name = '{rows}')::float8 AS n,
+                  max(value) FILTER (WHERE name = '{words}')::float8 AS w FROM counters),
+    idf AS MATERIALIZED (
+        SELECT l.term, greatest(ln((st.n - l.{column} + 0.5) / (l.{column} + 0.5)), 1e-6) AS idf
+        FROM lexemes l, st WHERE l.term = ANY($2::text[])),
+    q AS MATERIALIZED (
+        SELECT array_agg(term) AS terms, (SELECT greatest(st.w / greatest(st.n, 1.0), 1.0) FROM st) AS avgdl
+        FROM idf),
+    inst AS MATERIALIZED (
+        SELECT x.term, nullif(x.c, '')::tsquery AS cond, idf.idf
+        FROM unnest($5::text[], $6::text[]) AS x (term, c) JOIN idf ON idf.term = x.term)"""
 _TOKEN_RE = re.compile(r'"((?:[^"]|"")*)"(\*?)|(\()|(\))|\b(AND|OR|NOT)\b')
 
 
@@ -45,25 +51,102 @@ def match_words(match: str) -> list[str]:
     ]
 
 
-def to_tsquery(match: str, stems: dict[str, tuple[str, ...]]) -> tuple[str, list[str]]:
-    """A search expression as tsquery text (each word its lexemes, AND and OR as & and |,
-    several lexemes of one word as a phrase), and the distinct lexemes in it."""
-    out: list[str] = []
-    terms: list[str] = []
-    for m in _TOKEN_RE.finditer(match):
-        word, _prefix, opening, closing, op = m.groups()
-        if word is not None:
-            lexemes = stems.get(word.replace('""', '"').lower(), ())
-            terms += lexemes
-            # A word with no lexeme matches nothing (as an empty FTS5 phrase does).
-            out.append(" <-> ".join(_lexeme(t) for t in lexemes) if lexemes else "'\x01'")
-        elif opening:
-            out.append("(")
-        elif closing:
-            out.append(")")
-        else:
-            out.append({"AND": "&", "OR": "|", "NOT": "& !"}[op])
-    return " ".join(out), list(dict.fromkeys(terms))
+@dataclass(frozen=True, slots=True)
+class Translated:
+    """A search expression for PostgreSQL: the tsquery, its distinct lexemes, and each
+    phrase's lexemes with the condition under which FTS5's bm25 counts them (the tsquery
+    of the AND groups around it: a phrase in an AND that does not match is not counted)."""
+
+    tsquery: str
+    terms: list[str]
+    instances: list[tuple[str, str]]  # (lexeme, condition tsquery or "")
+
+
+Node = tuple[Any, ...]  # ("word", lexemes) | ("and" | "or", [nodes]) | ("not", node) | ("none",)
+_NOTHING = "'\x01'"  # a lexeme no text has: what matches nothing, as an empty FTS5 phrase
+
+
+def _parse(tokens: list[tuple[str | None, ...]], stems: dict[str, tuple[str, ...]]) -> Node:
+    """FTS5's grammar as search.query writes it: OR of ANDs (AND binds tighter; words side by
+    side are ANDed), NOT, parentheses, quoted words (any trailing * is ignored)."""
+    at = 0
+
+    def peek() -> tuple[str | None, ...] | None:
+        return tokens[at] if at < len(tokens) else None
+
+    def primary() -> Node:
+        nonlocal at
+        token = peek()
+        if token is None:
+            return ("none",)
+        at += 1
+        word, _prefix, opening, _closing, _op = token
+        if opening:
+            inner = either()
+            if (close := peek()) is not None and close[3]:
+                at += 1
+            return inner
+        if word is None:
+            return ("none",)  # a stray operator
+        return ("word", stems.get(word.replace('""', '"').lower(), ()))
+
+    def both() -> Node:
+        nonlocal at
+        parts = [primary()]
+        while (token := peek()) is not None and (
+            token[4] in ("AND", "NOT") or token[0] is not None or token[2]
+        ):
+            if token[4]:
+                at += 1
+            parts.append(("not", primary()) if token[4] == "NOT" else primary())
+        return ("and", parts) if len(parts) > 1 else parts[0]
+
+    def either() -> Node:
+        nonlocal at
+        parts = [both()]
+        while (token := peek()) is not None and token[4] == "OR":
+            at += 1
+            parts.append(both())
+        return ("or", parts) if len(parts) > 1 else parts[0]
+
+    return either()
+
+
+def _render(node: Node) -> str:
+    kind = node[0]
+    if kind == "word":
+        return " <-> ".join(_lexeme(t) for t in node[1]) if node[1] else _NOTHING
+    if kind == "not":
+        return "!(" + _render(node[1]) + ")"
+    if kind in ("and", "or"):
+        return (" & " if kind == "and" else " | ").join("(" + _render(n) + ")" for n in node[1])
+    return _NOTHING
+
+
+def _instances(node: Node, conds: tuple[str, ...], out: list[tuple[str, str]]) -> None:
+    """Each phrase's lexemes with the AND groups around it, which must match for FTS5's bm25
+    to count it (it counts no phrase of an AND that does not match, nor of a NOT)."""
+    kind = node[0]
+    if kind == "word":
+        cond = " & ".join(f"({c})" for c in conds)
+        out.extend((t, cond) for t in node[1])
+    elif kind == "and":
+        for child in node[1]:
+            _instances(child, (*conds, _render(node)), out)
+    elif kind == "or":
+        for child in node[1]:
+            _instances(child, conds, out)
+
+
+def to_tsquery(match: str, stems: dict[str, tuple[str, ...]]) -> Translated:
+    """A search expression (search.query's FTS5 syntax) as a tsquery, each word its lexemes."""
+    tokens = [m.groups() for m in _TOKEN_RE.finditer(match)]
+    if not tokens:
+        return Translated("", [], [])
+    tree = _parse(tokens, stems)
+    instances: list[tuple[str, str]] = []
+    _instances(tree, (), instances)
+    return Translated(_render(tree), list(dict.fromkeys(t for t, _c in instances)), instances)
 
 
 def _sql(text: str) -> str:
@@ -78,9 +161,8 @@ class PgSearchQueries:
     async def word_stems(self, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
         raise NotImplementedError  # PgStore's
 
-    async def _query(self, match: str) -> tuple[str, list[str]]:
-        words = match_words(match)
-        return to_tsquery(match, await self.word_stems(words))
+    async def _query(self, match: str) -> Translated:
+        return to_tsquery(match, await self.word_stems(match_words(match)))
 
     async def _fetch(self, sql: str, *args: Any) -> list[asyncpg.Record]:
         async with self._pool.acquire() as conn:
@@ -91,23 +173,39 @@ class PgSearchQueries:
     ) -> list[asyncpg.Record]:
         """The rows of `index` ('sentences', 'paragraphs', 'quotes') matching `match` in scope,
         best BM25 first (then id), as a table `hits (id, score)` that `sql` selects from."""
-        tsquery, terms = await self._query(match)
-        if not terms:
+        query = await self._query(match)
+        if not query.terms:
             return []
         table, rows, words, column = {
             "sentences": ("sentences", "sentences", "sentence_words", "sentences"),
             "paragraphs": ("paragraphs", "paragraphs", "paragraph_words", "paragraphs"),
             "quotes": ("attributions", "quotes", "quote_words", "quotes"),
         }[index]
+        # The GIN index finds the rows first (a materialized CTE, whatever the statistics say),
+        # the scope is applied to them, and BM25 reads only the query's lexemes of each row:
+        # setweight marks them, ts_filter keeps them, unnest gives their positions.
         statement = (
             "WITH " + _TERMS.format(rows=rows, words=words, column=column) + ","
-            " hits AS MATERIALIZED ("
-            f" SELECT t.id, archivist_bm25(t.tsv, t.ntok, q.avgdl, q.terms, q.idfs) AS score"
-            f" FROM {table} t JOIN articles a ON a.id = t.article_id, q"
-            f" WHERE t.tsv @@ $1::tsquery AND {_SCOPE} ORDER BY score DESC, t.id LIMIT $4)"
+            f" found AS MATERIALIZED (SELECT t.id, t.article_id, t.ntok, t.tsv FROM {table} t"
+            "  WHERE t.tsv @@ $1::tsquery),"
+            " scored AS (SELECT f.id, sum(i.idf * cardinality(u.positions) * 2.2::float8"
+            "   / (cardinality(u.positions) + 1.2 * (0.25 + 0.75 * f.ntok / q.avgdl))) AS score"
+            "  FROM found f JOIN articles a ON a.id = f.article_id CROSS JOIN q,"
+            "  unnest(ts_filter(setweight(f.tsv, 'A', q.terms), '{a}')) AS u"
+            "  JOIN inst i ON i.term = u.lexeme"
+            f"  WHERE {_SCOPE} AND (i.cond IS NULL OR f.tsv @@ i.cond) GROUP BY f.id),"
+            " hits AS MATERIALIZED (SELECT id, score FROM scored ORDER BY score DESC, id LIMIT $4)"
             f" {sql}"
         )
-        return await self._fetch(_sql(statement), tsquery, terms, guild_id, limit)
+        return await self._fetch(
+            _sql(statement),
+            query.tsquery,
+            query.terms,
+            guild_id,
+            limit,
+            [t for t, _c in query.instances],
+            [c for _t, c in query.instances],
+        )
 
     async def candidates(self, match: str, guild_id: int | None, limit: int) -> list[Candidate]:
         """Sentences matching a search expression, best BM25 first."""
