@@ -30,7 +30,6 @@ from .errors import ArchiveError, BadArticle, BadQuery, Forbidden, NotFound
 from .feeds import Feeds
 from .models import ArticleRef, ArticleSummary, Document, SearchResult, Stats, VerifyResult, clause_json
 from .state import Cooldowns, OpenForms
-
 from .storage import ArchiveStore, ArticleRow, open_store
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,9 @@ from cachetools import LRUCache
 
 from .errors import ArchiveError, BadArchive, Duplicate
 from .models import Attribution, Document, Sentence, Speaker
+from .store_feeds import FeedStore
 from .store_search import ArticleRow, Candidate
+from .store_state import StateStore
 
 __all__ = [
     "ArchiveStore",
@@ -71,7 +73,7 @@ class ArticleCopy:
     doc: Document
 
 
-class ArchiveStore(Protocol):
+class ArchiveStore(FeedStore, StateStore, Protocol):
     """What an archive's storage does: scoped reads, atomic writes, full-text candidates
     (BM25 ranked by the database), and the caches kept current across processes."""
 

@@ -24,9 +24,9 @@ from cachetools import LRUCache
 from . import store_schema, store_write
 from .errors import ArchiveError, BadArchive, BadArticle, Duplicate
 from .models import Document
+from .storage import COUNTED_TABLES, ArticleCopy, AttributionRow, assemble, clash
 from .store_changes import ChangeSignal, DataVersion
 from .store_feeds import FeedQueries
-from .storage import COUNTED_TABLES, ArticleCopy, AttributionRow, assemble, clash
 from .store_schema import APPLICATION_ID, SCHEMA_VERSION
 from .store_search import _ATTR_JOIN, _CANDIDATE_COLUMNS, _SCOPE, ArticleRow, Candidate, SearchQueries
 from .store_state import StateQueries
