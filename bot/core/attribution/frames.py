@@ -57,7 +57,9 @@ _BE_TAIL_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotte
 _PASSIVE_FORMS = frozenset(
     ["said", "told", "written", "asked", "quoted", "reported", "called", "described", "accused"]
 )
-_NEGATED_RE = re.compile(r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to)|n’t)\s+(?:\w+ly\s+)?$")
+_NEGATED_RE = re.compile(
+    r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to)|n’t)\s+(?:(?:\w+ly|yet|even|ever)\s+)?$"
+)
 _REPORTING_PARTICIPLES = frozenset(
     """
     saying adding noting arguing warning insisting claiming stating explaining writing declaring
@@ -91,6 +93,14 @@ _PARTICIPLE_TAIL_RE = re.compile(r",\s+[a-z]+ing\b[^,;]*[.!?]?\s*$")
 _CUE_BEFORE_COMMA_RE = re.compile(
     r"\b(?:said|says|reported|reports|wrote|writes|told|added|noted|argued|announced|explained),$"
 )
+_INVERTED_BEFORE_RE = re.compile(
+    r"[\"”,]\s*(said|says|added|adds|noted|notes|wrote|writes)\s+[^,;\"_]{2,60},$"
+)
+# ", while also suggesting that", "by declaring": a participle of the clause's subject.
+_PARTICIPLE_LINK_RE = re.compile(
+    r"(?:,\s*(?:while|and|before|after|even\s+as|all\s+while|thereby)|\s(?:by|while))(?:\s+(?:also|even|then|again))?$"
+)
+_RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
 _CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
 # "called on supporters to attend": a demand, reported without quotation.
 _CALL_ON_RE = re.compile(r"^\s+(?:on|upon)\s+[^,;:\"_]{1,60}?\s+to\s+[a-z]")
@@ -404,14 +414,33 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             rank = max(rank, 2)
         return Frame(rank, cue_start, ref, cue, start, cue_end, False, "after", role)
     prefix = out[:cue_start].rstrip()
-    if _CUE_BEFORE_COMMA_RE.search(prefix) and prefix.endswith(","):
+    cue_before = _CUE_BEFORE_COMMA_RE.search(prefix) if prefix.endswith(",") else None
+    if cue_before and low not in _REPORTING_PARTICIPLES:
         # "..., the Post reported, citing a source": the participle goes with the cue before it.
         return None
+    if cue_before:
+        # `"...," Law said, noting that ...`: the one who just spoke goes on.
+        spoke = speaker_before(sent, cue_before.start())
+        if spoke:
+            return Frame(2, cue_start, spoke[1], cue, cue_start, cue_end, False, "after")
+    inverted = _INVERTED_BEFORE_RE.search(prefix) if prefix.endswith(",") else None
+    if inverted and low in _REPORTING_PARTICIPLES:
+        # `"...," said Skelly, explaining he ...`: so too after an inverted cue.
+        named = speaker_after(sent, inverted.end(1))
+        if named and named[1].kind != "pronoun" and named[0] <= len(prefix):
+            return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
     naming = low.endswith("ing") and (low in QUOTE_FRAME_CUES or low in STANCE_CUES)
     if low in PARTICIPLE_CUES or naming:
         # "Biden rejected the plan, saying it ...": the main clause's subject speaks; so too
         # ", calling it \"a disgrace\"" and ", praising the deal" (what it names is the content).
-        if prefix.endswith(",") and (low in _REPORTING_PARTICIPLES or naming or _COMPLEMENT_RE.match(rest)):
+        linked = prefix.endswith(",") or _PARTICIPLE_LINK_RE.search(prefix)
+        if linked and (low in _REPORTING_PARTICIPLES or naming or _COMPLEMENT_RE.match(rest)):
+            relative = _RELATIVE_BEFORE_RE.search(prefix)
+            if relative:
+                # "Ryan, who surprised Trump by declaring ...": the relative's antecedent speaks.
+                named = speaker_before(sent, relative.end(1))
+                if named:
+                    return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
             subj = main_subject(sent, cue_start)
             if subj:
                 return Frame(2, cue_start, subj[1], cue, cue_start, cue_end, False, "after")

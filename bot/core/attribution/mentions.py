@@ -247,7 +247,12 @@ def find_mentions(out: str) -> list[Mention]:
 
 
 def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
-    shape = _run_shape(tuple(w for w, _ in piece))
+    first, first_at = piece[0]
+    # A lone capitalised -ly word opening a sentence before a comma is an adverb ("Separately,
+    # Fry said"); otherwise it is a surname ("said Skelly, adding", "Skelly said").
+    before = out[:first_at].rstrip()
+    adverb = out.startswith(",", first_at + len(first)) and (not before or before[-1] in '.:;!?"“‘(—–-')
+    shape = _run_shape(tuple(w for w, _ in piece), adverb)
     if shape is None:
         return None
     lead, tail, name, title, kind, gender, possessive, cut = shape
@@ -297,6 +302,7 @@ def _sentence_adverb(word: str) -> bool:
 @lru_cache(maxsize=8192)
 def _run_shape(
     raw: tuple[str, ...],
+    adverb: bool = True,
 ) -> tuple[int, int, str, str, str, str | None, bool, int] | None:
     """How a capitalised run reads, from its words alone (cached: runs repeat a lot).
 
@@ -312,7 +318,7 @@ def _run_shape(
             and not (raw[lead].lower() in _COMPASS and lead + 1 < len(raw))
         )
         or raw[lead].lower() in _CONNECTORS
-        or _sentence_adverb(raw[lead])
+        or ((adverb or lead + 1 < len(raw)) and _sentence_adverb(raw[lead]))
         or (lead + 1 < len(raw) and _participle(raw[lead]))
     ):
         lead += 1

@@ -480,7 +480,13 @@ def _merge_same_speaker(
         if f is not main and merged and _inside_that_clause(sent.out, f.start):
             continue  # "..., who notes that United Technologies has vowed ...": Rubel's report
         last = f
-        if merged and merged[-1][1] is who:
+        # `"...," said Skelly, explaining he ...`: the quotation before and the participle's
+        # clause after are two reports, even by one speaker.
+        if (
+            merged
+            and merged[-1][1] is who
+            and not (merged[-1][0].content_side == "before" and f.content_side == "after")
+        ):
             if f is main:
                 merged[-1] = (f, who)  # the main frame leads; it reads the whole span below
             continue
