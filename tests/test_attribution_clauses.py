@@ -58,3 +58,75 @@ def test_a_participle_linked_by_while_or_by_reports_for_its_clause_subject() -> 
     rowe = _said(_clauses(body, "The mayor"))
     assert [(s, c) for s, c, _ in rowe] == [("Paul Rowe", "declaring")]
     assert rowe[0][2].startswith("he could not yet back")
+
+
+def test_one_speaker_two_clauses_joined_by_and_with_their_own_subject_stay_two() -> None:
+    body = (
+        "Senator Ruth Calder said the smugglers had bribed the guards and she accused the minister "
+        "of hiding the report."
+    )
+    found = _said(_clauses(body, "Senator Ruth Calder"))
+    assert [(s, c) for s, c, _ in found] == [("Ruth Calder", "said"), ("Ruth Calder", "accused")]
+    assert found[0][2] == "the smugglers had bribed the guards"
+    assert found[1][2].startswith("the minister of hiding")
+
+
+def test_a_possessive_is_the_antecedent_when_it_is_the_only_person_before_the_pronoun() -> None:
+    body = (
+        "Tom Fry met Ana Ruiz in June.\n\n"
+        "The talks were led by Dan Keller.\n\n"
+        "Fry's role is under discussion, but he has said a closer priority is the harbour."
+    )
+    assert _said(_clauses(body, "Fry's role"))[0][0] == "Tom Fry"
+
+
+def test_a_country_abbreviation_and_a_party_adjective_are_not_a_person() -> None:
+    body = (
+        "U.S. Democratic presidential candidate Ruth Calder said the port was hacked and she "
+        "accused her rival of silence."
+    )
+    assert {s for s, _, _ in _said(_clauses(body, "U.S. Democratic"))} == {"Ruth Calder"}
+
+
+def test_a_verb_chain_or_a_medium_between_speaker_and_cue() -> None:
+    body = (
+        "Mara Keller spoke for an hour.\n\n"
+        'She went on to call Tom Fry "the worst harbour master in the state."\n\n'
+        'The break was complete when Fry in his resignation speech called the board "cowards."'
+    )
+    chain = _said(_clauses(body, "She went on"))
+    assert chain and chain[0][:2] == ("Mara Keller", "call")
+    medium = _said(_clauses(body, "The break"))
+    assert medium and medium[0][:2] == ("Tom Fry", "called")
+
+
+def test_as_a_described_outlet_noted_names_the_outlet() -> None:
+    body = (
+        "But as the weekly Harbor Gazette tabloid noted in an op-ed Thursday, the mayor "
+        '"has few friends left."'
+    )
+    found = _said(_clauses(body, "But as"))
+    assert found and found[0][:2] == ("Harbor Gazette", "noted")
+
+
+def test_according_to_a_document_by_someone_of_an_institution() -> None:
+    body = (
+        "A fair wage for one adult is about $19 an hour, according to calculations by Amy Roe of "
+        "the Northfield Institute of Labor."
+    )
+    found = _said(_clauses(body, "A fair wage"))
+    assert found and found[0][0] == "Amy Roe"
+    assert found[0][2] == "A fair wage for one adult is about $19 an hour"
+
+
+def test_a_naming_participle_after_an_aside_or_at_one_point() -> None:
+    body = (
+        'Early in the race, Mara Keller attacked Tom Fry, calling him, among other things, "a failed '
+        'captain."\n\n'
+        "Gov. Dana Ruiz fought the board over the budget, at one point calling its chair a "
+        '"liar."'
+    )
+    early = _said(_clauses(body, "Early in"))
+    assert early and early[0][:2] == ("Mara Keller", "calling")
+    ruiz = _said(_clauses(body, "Gov. Dana Ruiz"))
+    assert ruiz and ruiz[0][:2] == ("Dana Ruiz", "calling")

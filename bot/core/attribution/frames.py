@@ -41,9 +41,11 @@ ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _DOCUMENT_BY_RE = re.compile(
     r"(?:(?:an?|the|new)\s+)?(?:[\w-]+\s+){0,2}?(?:tally|report|count|survey|poll|analysis|study|estimates?|"
-    r"figures|data|statement|review|memo|letter|filing|documents?|records?|numbers)\s+"
+    r"figures|data|statement|review|memo|letter|filing|documents?|records?|numbers|calculations?|"
+    r"research|projections?|posts?|tweets?|interviews?|remarks|testimony|accounts?|emails?|notes|forecasts?)\s+"
     r"(?:(?:released|published|compiled|conducted|issued)\s+)?(?:by|from|of)\s+"
 )
+_AFFILIATION_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;\"_]{1,80}?(?=[.!?]?\s*$|,)")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 _IN_MEDIUM_RE = re.compile(
     r"^\W*(?:[Ii]n|[Dd]uring)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?("
@@ -66,7 +68,8 @@ _REPORTING_PARTICIPLES = frozenset(
     asserting contending acknowledging stressing telling tweeting posting urging
     """.split()
 )
-_QUOTE_SOON_RE = re.compile(r"^[^.;:,]{0,70}?\"_")
+# (an aside may come between: `calling him, among other things, "a failed candidate"`)
+_QUOTE_SOON_RE = re.compile(r"^[^.;:,]{0,40}?(?:,[^.;:,\"_]{2,30},)?[^.;:,]{0,40}?\"_")
 # Weak cues that report a view even without "that" ("She expects two more cuts").
 _BARE_WEAK_CUES = frozenset(
     """
@@ -98,7 +101,8 @@ _INVERTED_BEFORE_RE = re.compile(
 )
 # ", while also suggesting that", "by declaring": a participle of the clause's subject.
 _PARTICIPLE_LINK_RE = re.compile(
-    r"(?:,\s*(?:while|and|before|after|even\s+as|all\s+while|thereby)|\s(?:by|while))(?:\s+(?:also|even|then|again))?$"
+    r"(?:,\s*(?:while|and|before|after|even\s+as|all\s+while|thereby|at\s+one\s+point|at\s+times)"
+    r"|\s(?:by|while))(?:\s+(?:also|even|then|again))?$"
 )
 _RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
 _CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
@@ -229,6 +233,9 @@ def sentence_frames(sent: Sent) -> list[Frame]:
         found = found or speaker_after(sent, m.end())
         if found:
             end, ref, role = found
+            affiliation = _AFFILIATION_RE.match(out, end)
+            if affiliation:
+                end = affiliation.end()  # "according to Amy Glasmeier of the Massachusetts Institute ..."
             at_start = not re.search(r"[A-Za-z]", out[: m.start()].replace(INSIDE, ""))
             side = "after" if at_start else ("before" if ends_after(out, end) else "both")
             frames.append(Frame(0, m.start(), ref, "according to", m.start(), end, True, side, role))

@@ -119,6 +119,13 @@ def as_reported_frame(sent: Sent) -> Frame | None:
         if found is None:
             np = role_np_after(out, m.end(1))
             found = (np[0], np[1], "") if np else None
+        if found is None and not _PREPOSITION_RE.search(who):
+            # "as the nationalist Global Times tabloid noted": the name inside the description.
+            named = [
+                x for x in sent.mentions if m.end(1) < x.start and x.end <= m.start(2) and not x.possessive
+            ]
+            if named and named[-1].entity is not None:
+                found = (named[-1].end, Ref("entity", entity=named[-1].entity), "")
     if found is None or found[0] > m.start(2):
         return None
     return Frame(0, m.start(2), found[1], m.group(2).lower(), m.start(1), m.end(), False)
@@ -140,6 +147,7 @@ def _as_reported_by_frame(sent: Sent) -> Frame | None:
     return Frame(0, m.start(2), found[1], m.group(2).lower(), m.start(1), comma.end(), False)
 
 
+_PREPOSITION_RE = re.compile(r"\b(?:of|for|at|from|with|to|by)\b", re.IGNORECASE)
 _COMMA_AFTER_RE = re.compile(r"[^,;\"_]{1,60}?,\s*")
 
 

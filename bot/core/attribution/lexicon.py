@@ -372,7 +372,7 @@ STOP_CAPS = frozenset(
         the a an in on at of for from to with without by about after before during since until
         as if when while where why how what who whom whose which that this these those there
         here then now but and or nor yet so because although though however meanwhile still also
-        even just only earlier later last next first second third finally instead indeed
+        even just only early earlier later last next first second third finally instead indeed
         moreover furthermore he she it they we i you his her its their our my your him them us
         me monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
         tonight january february march april may june july august september october november
@@ -455,7 +455,7 @@ DEMONYMS = frozenset(
         french german russian chinese american european ukrainian iranian israeli palestinian
         british japanese korean indian turkish syrian saudi qatari egyptian mexican canadian
         african arab federal national senior new old local top leading prominent several
-        many some most other top-ranking high-ranking veteran longtime
+        many some most other top-ranking high-ranking veteran longtime u.s u.k
     """.split()
 )
 # Words that may open a title ("Former President", "Acting Secretary").

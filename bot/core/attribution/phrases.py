@@ -13,6 +13,7 @@ from .lexicon import (
     CUE_BASES,
     CUE_WORDS,
     GENERIC_PERSON_HEADS,
+    MEDIUM_NOUNS,
     ORG_HEADS,
     PLURAL_ROLE_HEADS,
     ROLE_HEADS,
@@ -285,6 +286,12 @@ def _strip_aux(out: str, end: int) -> int:
         if progressive and low.endswith(("'s", "’s")) and len(low) > 2:
             end -= 2
             return end
+        chain = _CHAIN_BEFORE_CUE_RE.search(out, max(0, end - 60), end)
+        if chain and chain.end() == end:
+            # "He went on to say", "Trump in his announcement speech called": the subject is
+            # before the verb chain or the medium.
+            end = chain.start()
+            continue
         time = _TIME_BEFORE_CUE_RE.search(out, max(0, end - 30), end)
         if time and time.end() == end:
             end = time.start()  # "Hillary Clinton on Tuesday said", "Smith last week said"
@@ -296,6 +303,14 @@ def _strip_aux(out: str, end: int) -> int:
         return end
 
 
+_CHAIN_BEFORE_CUE_RE = re.compile(
+    r"\s(?:(?:went|goes|go|going)\s+on|continued|continues|began|begins|proceeded|proceeds|tried|tries"
+    r"|sought|seeks|decided|decides|moved|rushed|hastened|took\s+(?:the\s+)?(?:time|opportunity|occasion))"
+    r"\s+to"
+    r"|\s(?:in|during|at|on)\s+(?:his|her|their|its|a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    + "|".join(sorted((m.replace(" ", r"\s+") for m in MEDIUM_NOUNS), key=len, reverse=True))
+    + r")"
+)
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _TIME_BEFORE_CUE_RE = re.compile(
     rf"\s(?:on\s+(?:{_WEEKDAYS})|(?:{_WEEKDAYS})|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+the\s+past|"

@@ -460,6 +460,9 @@ _SIBLING_GAP_RE = re.compile(
 )
 
 
+_AND_SUBJECT_RE = re.compile(r"\s(?:and|but)\s+$")
+
+
 def _merge_same_speaker(
     sent: Sent, clauses: list[tuple[Frame, Entity]], main: Frame
 ) -> list[tuple[Frame, Entity]]:
@@ -482,16 +485,22 @@ def _merge_same_speaker(
         last = f
         # `"...," said Skelly, explaining he ...`: the quotation before and the participle's
         # clause after are two reports, even by one speaker.
-        if (
-            merged
-            and merged[-1][1] is who
-            and not (merged[-1][0].content_side == "before" and f.content_side == "after")
-        ):
+        if merged and merged[-1][1] is who and not _separate(sent.out, merged[-1][0], f):
             if f is main:
                 merged[-1] = (f, who)  # the main frame leads; it reads the whole span below
             continue
         merged.append((f, who))
     return merged
+
+
+def _separate(out: str, last: Frame, f: Frame) -> bool:
+    """Whether one speaker's next clause is a report of its own: the quotation before and a
+    participle's clause after, or a clause with its own subject after a conjunction ("X said A,
+    and she accused B of C"). A bare participle ("X blamed Y, saying Z") goes on the same report."""
+    if last.content_side == "before" and f.content_side == "after":
+        return True
+    gap = out[last.end : f.start]
+    return f.start < f.position and bool(_SIBLING_GAP_RE.search(gap) or _AND_SUBJECT_RE.search(gap))
 
 
 def _inside_that_clause(out: str, start: int) -> bool:

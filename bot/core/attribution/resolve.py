@@ -114,15 +114,17 @@ class Resolver:
         pool = [e for e in self.registry.entities if e.seen[0] >= 0 and e.seen[0] < index]
         if self.sents is not None and word in PERSON_PRONOUNS:
             # "Chair Phyllis Randall defended the deal, which she said ...": an antecedent in the sentence.
-            here = [
+            fits = [
                 m
                 for m in self.sents[index].mentions
                 if m.end < at
-                and not m.possessive  # "Taiwan's new president ..., after he": a modifier
                 and isinstance(m.entity, Entity)
                 and m.entity.kind == "person"
                 and m.entity.gender in (None, gender)
             ]
+            # A possessive is a modifier ("Taiwan's new president ..., after he") unless it is
+            # the only person before the pronoun ("Sanders's role is open, but he has said").
+            here = [m for m in fits if not m.possessive] or fits
             opener = _OPENING_PRONOUN_RE.match(self.sents[index].out)
             if here and opener and opener.group(1).lower() == word and opener.start(1) < here[0].start:
                 # "He avoided criticism of Trump until recently, when he expressed concern": the
