@@ -130,3 +130,30 @@ def test_a_naming_participle_after_an_aside_or_at_one_point() -> None:
     assert early and early[0][:2] == ("Mara Keller", "calling")
     ruiz = _said(_clauses(body, "Gov. Dana Ruiz"))
     assert ruiz and ruiz[0][:2] == ("Dana Ruiz", "calling")
+
+
+def test_an_opening_subordinate_clause_holds_no_subject_for_a_participle() -> None:
+    body = (
+        "Although Tom Fry is not yet a candidate, Mara Keller sent a jab his way by suggesting "
+        "that Fry was worth less than he claims.\n\n"
+        "Dana Ruiz changed her mind on the spot – saying she was rooting for the visitors."
+    )
+    assert _said(_clauses(body, "Although"))[0][:2] == ("Mara Keller", "suggesting")
+    assert _said(_clauses(body, "Dana Ruiz"))[0][:2] == ("Dana Ruiz", "saying")
+
+
+def test_a_transcript_label_in_capitals_is_the_speaker() -> None:
+    body = (
+        "JOEL BRANNIGAN, a strategist, joined the show.\n\n"
+        "BRANNIGAN: Senator Fry does not get to decide when we debate.\n\n"
+        "UPDATE: The debate is on Tuesday."
+    )
+    found = _said(_clauses(body, "BRANNIGAN:"))
+    assert found and found[0][0] == "Joel Brannigan"
+    assert found[0][2].startswith("Senator Fry does not")
+    assert _clauses(body, "UPDATE:") == ()
+
+
+def test_given_opens_a_sentence_and_is_not_a_name() -> None:
+    body = "Given Fry won the primary, the party is nervous.\n\nFry said he would campaign for Keller."
+    assert _said(_clauses(body, "Fry said"))[0][0] == "Fry"

@@ -1,3 +1,4 @@
+# ruff: noqa: SIM905  (word lists read best as one string split on spaces)
 """Frames that a sentence's layout or a noun gives, not a verb of saying.
 
 `Name, Outlet: "..."`, "As the Post reported, ...", "Noting that ..., Trump said", and nouns
@@ -151,6 +152,12 @@ _PREPOSITION_RE = re.compile(r"\b(?:of|for|at|from|with|to|by)\b", re.IGNORECASE
 _COMMA_AFTER_RE = re.compile(r"[^,;\"_]{1,60}?,\s*")
 
 
+_NOT_LABELS = frozenset(
+    """exclusive breaking update updated note watch read related photos photo video correction
+    editor listen see advertisement opinion analysis live warning alert q a""".split()
+)
+
+
 def name_colon_frame(sent: Sent) -> Frame | None:
     """A line that opens with a name and a colon: the rest is what that person said."""
     out = sent.out
@@ -161,7 +168,9 @@ def name_colon_frame(sent: Sent) -> Frame | None:
     if m is None:
         return None
     quoted = out[m.end() : m.end() + 1] == '"'
-    if not quoted and first.kind != "person":
+    # "BENENSON: ..." is a transcript's speaker label (but "UPDATE: ..." is not).
+    label = first.name.isupper() and len(first.name) >= 3 and first.name.lower() not in _NOT_LABELS
+    if not quoted and first.kind != "person" and not (label and m.group() == ": "):
         return None
     return Frame(
         0, m.end() - 1, Ref("entity", entity=first.entity), ":", first.start, m.end(), False, "after"

@@ -377,7 +377,7 @@ STOP_CAPS = frozenset(
         me monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
         tonight january february march april may june july august september october november
         december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. asked speaking
-        see maybe perhaps rival rivals fellow
+        see maybe perhaps rival rivals fellow given
         according despite amid among against between under over into onto through not no yes all
         some many most few several both each every any other others another such one two three
         four five six seven eight nine ten dozens hundreds thousands millions eleven twelve thirteen

@@ -341,6 +341,13 @@ def _run_shape(
         words[-1] = _POSSESSIVE_END_RE.sub("", last_word)
         cut = len(last_word) - len(words[-1])
     words = [_clean_word(w) for w in words]
+    if (
+        len(words) >= 2
+        and words[0].lower() in _FIRST_NAMES
+        and all(w.isupper() and w.isalpha() for w in words)
+    ):
+        # "JOEL BENENSON" in a transcript is a person
+        words = [w.capitalize() for w in words]
     if not possessive and last_word.endswith(".") and not words[-1].endswith("."):
         cut = 1
     title, name = _split_title(words)

@@ -576,8 +576,9 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
 
 _OPENING_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _OPENING_ADVERBIAL_RE = re.compile(
-    r"^\W*(?:In|On|At|After|Before|During|Following|Despite|Amid|Since|Speaking|Asked|Appearing|Writing|"
-    r"Interviewed|Responding|Talking)\b[^,;\"_]{0,90},\s*"
+    r"^\W*(?:(?:But|And|Yet)\s+)?(?:In|On|At|After|Before|During|Following|Despite|Amid|Since|Speaking|Asked|"
+    r"Appearing|Writing|Interviewed|Responding|Talking|Although|Though|While|Because|If|When|Whereas|Unless|Given"
+    r")\b[^,;\"_]{0,90},\s*"
 )
 _SUBJECT_PRONOUN_RE = re.compile(r"^\W*(?:[A-Z][\w\s]{0,40},\s*)?([Hh]e|[Ss]he|[Tt]hey)\b")
 _INTRO_RE = re.compile(
