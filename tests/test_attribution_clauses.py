@@ -157,3 +157,46 @@ def test_a_transcript_label_in_capitals_is_the_speaker() -> None:
 def test_given_opens_a_sentence_and_is_not_a_name() -> None:
     body = "Given Fry won the primary, the party is nervous.\n\nFry said he would campaign for Keller."
     assert _said(_clauses(body, "Fry said"))[0][0] == "Fry"
+
+
+def test_a_promise_states_a_plan_and_a_participle_after_it_is_its_own_report() -> None:
+    body = (
+        "Mara Keller promised her whole harbour plan would be paid for by a port tax.\n\n"
+        "Tom Fry promised on Tuesday to stop using the phrase, saying he had made a poor choice "
+        "of words."
+    )
+    keller = _said(_clauses(body, "Mara Keller"))
+    assert keller and keller[0][:2] == ("Mara Keller", "promised")
+    fry = _said(_clauses(body, "Tom Fry"))
+    assert [(s, c) for s, c, _ in fry] == [("Tom Fry", "promised"), ("Tom Fry", "saying")]
+    assert fry[1][2].startswith("he had made a poor choice")
+
+
+def test_a_participle_of_emphasis_after_a_clause_reports_for_its_subject() -> None:
+    body = "Dana Ruiz was in Dayton on Tuesday night, emphasizing the state's importance."
+    found = _said(_clauses(body, "Dana Ruiz"))
+    assert found and found[0][:2] == ("Dana Ruiz", "emphasizing")
+
+
+def test_a_surname_and_a_colon_after_the_full_name_is_a_transcript_line() -> None:
+    body = (
+        "Chris Matthews hosted the panel with Ana Lopez.\n\n"
+        "Matthews: Well, speculation is bad.\n\n"
+        "Lopez: Well, no one says so."
+    )
+    assert _said(_clauses(body, "Matthews:"))[0][0] == "Chris Matthews"
+    assert _said(_clauses(body, "Lopez:"))[0][0] == "Ana Lopez"
+
+
+def test_an_inverted_cue_whose_apposition_lists_things_to_the_end() -> None:
+    body = (
+        "Many factors drive the cost of college, said Mark Kantor, a loan expert who has "
+        "published several books, papers and essays on the topic.\n\n"
+        "Ruth Calder lacks experience, said Howard, but her character makes up for it."
+    )
+    kantor = _said(_clauses(body, "Many factors"))
+    assert kantor and kantor[0][0] == "Mark Kantor"
+    assert kantor[0][2] == "Many factors drive the cost of college"
+    howard = _said(_clauses(body, "Ruth Calder"))
+    assert howard and howard[0][0] == "Howard"
+    assert "her character makes up for it" in howard[0][2]

@@ -65,7 +65,9 @@ _NEGATED_RE = re.compile(
 _REPORTING_PARTICIPLES = frozenset(
     """
     saying adding noting arguing warning insisting claiming stating explaining writing declaring
-    asserting contending acknowledging stressing telling tweeting posting urging
+    asserting contending acknowledging stressing telling tweeting posting urging emphasizing
+    emphasising accusing announcing promising vowing pledging describing criticizing criticising
+    asking suggesting questioning mentioning recalling predicting threatening demanding blaming
     """.split()
 )
 # (an aside may come between: `calling him, among other things, "a failed candidate"`)
@@ -89,7 +91,8 @@ _OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b|up\b|out\b|off\b|back\b)[\w
 # What a stated position needs after its verb: an object or an infinitive, not a
 # preposition of place or time ("plans in May", "supported by").
 _STANCE_OBJECT_RE = re.compile(
-    r"^\s+(?:also\s+)?(?!by\b|in\b|at\b|on\b|up\b|out\b|off\b|back\b|with\b)[\w’'$-]"
+    r"^\s+(?:also\s+)?(?:(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+week"
+    r"|this\s+week|on\s+the\s+trail)\s+)?(?!by\b|in\b|at\b|on\b|up\b|out\b|off\b|back\b|with\b)[\w’'$-]"
 )
 # `..., the Post reported, citing ...`: a trailing participle after a cue that ends the report.
 _PARTICIPLE_TAIL_RE = re.compile(r",\s+[a-z]+ing\b[^,;]*[.!?]?\s*$")
@@ -464,15 +467,28 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 or ends_after(out, end)
                 or out[end:].lstrip().startswith((',"', ', "'))
                 or RELATIVE_TAIL_RE.match(out, end)
+                or _APPOSITION_TO_END_RE.match(out, end)
+                or (role and _APPOSITION_GOES_ON_RE.match(out, end))
             ):
                 return Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
-            if prefix.endswith(",") and low not in WEAK_CUES and _RESUMES_RE.match(out, end):
+            if (
+                prefix.endswith(",")
+                and low not in WEAK_CUES
+                and (_RESUMES_RE.match(out, end) or _BUT_RESUMES_RE.match(out, end))
+            ):
                 # "The paradox of the plan, says Carl Anthony, a historian, is that ...": the
                 # report runs on both sides of the fenced cue.
                 return Frame(0, cue_start, ref, cue, cue_start, end, False, "both", role)
     return None
 
 
+# `..., said Mark Kantrowitz, a loan expert who has published books, papers and essays.`: an
+# apposition, inner commas and all, runs to the end of the sentence.
+_APPOSITION_TO_END_RE = re.compile(r",\s+(?:a|an|the|who|whose|one|its|his|her|their)\s[^\"_;:]*[.!?]?\s*$")
+# (or the apposition read so far goes on: "who has published books, papers and essays.")
+_APPOSITION_GOES_ON_RE = re.compile(r",\s+(?!but\b|yet\b)[a-z][^\"_;:]*[.!?]?\s*$")
+# `..., said Howard, but her character ...`: the report goes on after the fenced cue.
+_BUT_RESUMES_RE = re.compile(r",\s+(?:but|and|yet)\s+(?:he|she|it|they|his|her|its|their|the)\b")
 # After a fenced inverted cue, the sentence goes on with its verb: ", is that ...", ", would be ...".
 _RESUMES_RE = re.compile(
     r",\s+(?:[a-z]+ly\s+)?(?:is|are|was|were|will|would|could|can|may|might|should|must|has|have|had)\b"

@@ -162,7 +162,10 @@ def name_colon_frame(sent: Sent) -> Frame | None:
     """A line that opens with a name and a colon: the rest is what that person said."""
     out = sent.out
     first = next((m for m in sent.mentions if m.start <= 1), None)
-    if first is None or first.possessive or first.entity is None or first.kind not in ("person", "org"):
+    if first is None or first.possessive or first.entity is None:
+        return None
+    kind = first.entity.kind if first.kind == "unknown" else first.kind  # "Matthews:" after "Chris Matthews"
+    if kind not in ("person", "org"):
         return None
     m = _NAME_COLON_RE.match(out, first.end)
     if m is None:
@@ -170,7 +173,7 @@ def name_colon_frame(sent: Sent) -> Frame | None:
     quoted = out[m.end() : m.end() + 1] == '"'
     # "BENENSON: ..." is a transcript's speaker label (but "UPDATE: ..." is not).
     label = first.name.isupper() and len(first.name) >= 3 and first.name.lower() not in _NOT_LABELS
-    if not quoted and first.kind != "person" and not (label and m.group() == ": "):
+    if not quoted and kind != "person" and not (label and m.group() == ": "):
         return None
     return Frame(
         0, m.end() - 1, Ref("entity", entity=first.entity), ":", first.start, m.end(), False, "after"

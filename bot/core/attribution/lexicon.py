@@ -73,7 +73,7 @@ def _forms(bases: list[str], irregular: dict[str, tuple[str, ...]]) -> frozenset
 # object after them and a named (or resolvable) subject before.
 _STANCE_BASES = """
         want plan propose offer support oppose endorse defend reject tout cite express praise
-        criticize criticise dismiss applaud champion
+        criticize criticise dismiss applaud champion promise threaten brag
     """.split()
 _IRREGULAR_STANCE: dict[str, tuple[str, ...]] = {"seek": ("seek", "seeks", "sought", "seeking")}
 

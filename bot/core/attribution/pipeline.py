@@ -499,6 +499,8 @@ def _separate(out: str, last: Frame, f: Frame) -> bool:
     and she accused B of C"). A bare participle ("X blamed Y, saying Z") goes on the same report."""
     if last.content_side == "before" and f.content_side == "after":
         return True
+    if last.cue in STANCE_CUES and last.content_side == "after":
+        return True  # a stated position ends at its comma: "promised to ..., saying she ..."
     gap = out[last.end : f.start]
     return f.start < f.position and bool(_SIBLING_GAP_RE.search(gap) or _AND_SUBJECT_RE.search(gap))
 
