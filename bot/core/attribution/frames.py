@@ -468,7 +468,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 or out[end:].lstrip().startswith((',"', ', "'))
                 or RELATIVE_TAIL_RE.match(out, end)
                 or _APPOSITION_TO_END_RE.match(out, end)
-                or (role and _APPOSITION_GOES_ON_RE.match(out, end))
+                or (role and _APPOSITION_GOES_ON_RE.match(out, end) and not _RESUMES_RE.match(out, end))
             ):
                 return Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
             if (
