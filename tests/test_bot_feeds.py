@@ -1,10 +1,11 @@
 """/follow, /unfollow and /feeds through the fake Discord, with feeds served on 127.0.0.1; the
-bot's own poller adds the items and posts them only where a channel was named."""
+bot's own poller adds the items and posts them only where a channel was named. On SQLite
+and on PostgreSQL."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,8 @@ NO_PINGS = {"parse": []}
 
 
 @pytest.fixture
-async def bot(tmp_path: Path) -> AsyncIterator[BotHarness]:
-    async with start_bot(tmp_path, feed_tick=0.1) as running:
+async def bot(tmp_path: Path, new_archive: Callable[[], str]) -> AsyncIterator[BotHarness]:
+    async with start_bot(tmp_path, db=new_archive(), feed_tick=0.1) as running:
         yield running
 
 
@@ -121,11 +122,14 @@ async def test_follow_refusals_are_one_sentence(bot: BotHarness, site: Site) -> 
     assert again["content"] == "That feed is already followed here, as feed #1."
 
 
-async def test_a_bot_that_does_not_poll_posts_what_another_process_added(tmp_path: Path, site: Site) -> None:
+async def test_a_bot_that_does_not_poll_posts_what_another_process_added(
+    tmp_path: Path, new_archive: Callable[[], str], site: Site
+) -> None:
     """ARCHIVIST_POLL_FEEDS=0 beside `archivist poll`: the poller (another Archive on the same
-    file, as another process would open it) adds the items, and the bot posts them."""
+    archive, as another process would open it) adds the items, and the bot posts them."""
     site.feeds["/feed.xml"] = (rss(serve_stories(site, [6])), "application/rss+xml", None)
-    async with start_bot(tmp_path, feed_tick=0.1, poll_feeds=False) as h:
+    db = new_archive()
+    async with start_bot(tmp_path, db=db, feed_tick=0.1, poll_feeds=False) as h:
         channel = h.guild.channel_id
         reply = await h.slash_reply(
             "follow", {"url": site.url("/feed.xml")}, user=h.mod, channels={"channel": channel}
@@ -133,7 +137,7 @@ async def test_a_bot_that_does_not_poll_posts_what_another_process_added(tmp_pat
         assert reply["content"].startswith("Following **#1**")
         await asyncio.sleep(0.3)
         assert (await h.archive.feeds.followed(guild_id=h.guild.id))[0].articles == 0  # it did not poll
-        async with await Archive.open(tmp_path / "a.db") as poller:
+        async with await Archive.open(db) as poller:
             poller.feeds.configure(FeedSettings(allow_private=True))
             (result,) = await poller.feeds.poll_due()
             assert [s.ref.title for s in result.added] == ["Berth 6 to be rebuilt"]

@@ -1,12 +1,12 @@
 """`archivist follow|unfollow|feeds|poll` end to end, against feeds served on 127.0.0.1 (a
-server thread: the command line runs its own event loop)."""
+server thread: the command line runs its own event loop), on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import main
+from bot.core.archive import Archive
 from tests.test_feeds import rss, story
 
 REPO = Path(__file__).resolve().parent.parent
@@ -78,9 +79,10 @@ def site() -> Iterator[FeedSite]:
 
 
 @pytest.fixture
-def cli(tmp_path, monkeypatch, capsys):
-    """`archivist ARGS` in-process on an empty archive, private addresses allowed (loopback)."""
-    monkeypatch.setenv("ARCHIVIST_DB", str(tmp_path / "archive.db"))
+def cli(new_archive, monkeypatch, capsys):
+    """`archivist ARGS` in-process on an empty archive (a file, or a PostgreSQL database: each
+    test runs on both), private addresses allowed (loopback)."""
+    monkeypatch.setenv("ARCHIVIST_DB", new_archive())
     monkeypatch.setenv("ARCHIVIST_SEEDS", "")
     monkeypatch.setenv("ARCHIVIST_ALLOW_PRIVATE_URLS", "1")
 
@@ -167,9 +169,10 @@ def test_a_servers_feeds_are_its_own(cli, site: FeedSite) -> None:
     assert "0 articles" in cli("stats")[1]  # the server's article, not the global scope's
 
 
-def test_archivist_poll_runs_as_its_own_process(tmp_path: Path, site: FeedSite) -> None:
+def test_archivist_poll_runs_as_its_own_process(new_archive, site: FeedSite) -> None:
     site.routes["/feed.xml"] = (rss(site.stories([6, 7])), "application/rss+xml", None)
-    env = {**os.environ, "ARCHIVIST_DB": str(tmp_path / "a.db"), "ARCHIVIST_SEEDS": ""}
+    db = new_archive()
+    env = {**os.environ, "ARCHIVIST_DB": db, "ARCHIVIST_SEEDS": ""}
     env["ARCHIVIST_ALLOW_PRIVATE_URLS"] = "1"
     subprocess.run(
         [sys.executable, "-m", "bot", "follow", site.url("/feed.xml")],
@@ -185,8 +188,7 @@ def test_archivist_poll_runs_as_its_own_process(tmp_path: Path, site: FeedSite) 
         added = 0
         while time.monotonic() < deadline and added < 2:
             time.sleep(0.2)
-            with sqlite3.connect(tmp_path / "a.db") as db:
-                (added,) = db.execute("SELECT count(*) FROM feed_items WHERE outcome = 'added'").fetchone()
+            added = asyncio.run(_feed_articles(db))
         assert added == 2
         poller.send_signal(signal.SIGTERM)
         _, err = poller.communicate(timeout=15)
@@ -196,3 +198,9 @@ def test_archivist_poll_runs_as_its_own_process(tmp_path: Path, site: FeedSite) 
             poller.wait()
     assert poller.returncode == 0, err
     assert b"polling feeds as they fall due" in err
+
+
+async def _feed_articles(db: str) -> int:
+    """Articles the archive's feeds have added, as another process sees them."""
+    async with await Archive.open(db) as archive:
+        return sum(info.articles for info in await archive.feeds.followed(everywhere=True))

@@ -1,11 +1,12 @@
-"""Feeds: following, polling and announcing, against feeds served on 127.0.0.1 by the test."""
+"""Feeds: following, polling and announcing, against feeds served on 127.0.0.1 by the test.
+Each test that opens an archive runs on SQLite and on PostgreSQL (conftest's new_archive)."""
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import pytest
 from aiohttp import web
@@ -111,8 +112,8 @@ class Clock:
 
 
 @pytest.fixture
-async def archive(tmp_path: Path) -> AsyncIterator[Archive]:
-    async with await Archive.open(tmp_path / "a.db") as opened:
+async def archive(new_archive: Callable[[], str]) -> AsyncIterator[Archive]:
+    async with await Archive.open(new_archive()) as opened:
         opened.feeds.configure(FeedSettings(allow_private=True, min_interval=60, interval=600))
         opened.feeds.clock = Clock()
         yield opened
@@ -310,10 +311,13 @@ async def test_follow_unfollow_and_scope(archive: Archive, site: Site) -> None:
     assert await archive.feeds.followed(guild_id=GUILD) == []
 
 
-async def test_a_claimed_feed_is_not_polled_by_a_second_poller(tmp_path: Path, site: Site) -> None:
-    """Two processes on one file (two Archives here): a due feed goes to one of them."""
+async def test_a_claimed_feed_is_not_polled_by_a_second_poller(
+    new_archive: Callable[[], str], site: Site
+) -> None:
+    """Two processes on one archive (two Archives here): a due feed goes to one of them."""
     site.feeds["/feed.xml"] = (rss(serve_stories(site, [1, 2])), "application/rss+xml", None)
-    async with await Archive.open(tmp_path / "a.db") as one, await Archive.open(tmp_path / "a.db") as two:
+    db = new_archive()
+    async with await Archive.open(db) as one, await Archive.open(db) as two:
         for a in (one, two):
             a.feeds.configure(FeedSettings(allow_private=True))
         await one.feeds.follow(site.url("/feed.xml"))
@@ -344,3 +348,19 @@ def test_entity_tricks_neither_expand_nor_read_files() -> None:
     )
     (item,) = parse_feed(external, "http://example.org/feed").items
     assert item.title is None
+
+
+async def test_pollers_claiming_at_once_never_take_the_same_feed(new_archive: Callable[[], str]) -> None:
+    """Two processes' claims racing (two Archives, each its own connections): every due feed
+    is claimed by exactly one of them."""
+    db = new_archive()
+    async with await Archive.open(db) as one, await Archive.open(db) as two:
+        for n in range(40):
+            await one._store.add_feed(None, f"http://example.org/{n}", None, None, 600, 1000.0)
+        claims = await asyncio.gather(
+            *(a._store.claim_due(2000.0, 600.0, limit=7) for a in (one, two) for _ in range(4))
+        )
+        ids = [f.id for claim in claims for f in claim]
+        assert len(ids) == len(set(ids)) and len(ids) == 40
+        assert all(f.next_poll == 2600.0 for claim in claims for f in claim)
+        assert await one._store.claim_due(2000.0, 600.0, limit=100) == []  # all leased

@@ -1,6 +1,5 @@
 -- PostgreSQL schema version 2: the bot's state that outlives a process, as SQLite's
--- schema_4.sql keeps it: members' cooldowns and open /add forms. (Feeds are not kept in a
--- PostgreSQL archive yet.)
+-- schema_4.sql keeps it: members' cooldowns and open /add forms.
 CREATE TABLE cooldowns (
     bucket       text PRIMARY KEY,
     window_start double precision NOT NULL,

@@ -19,6 +19,7 @@ from . import store_pg_schema, store_pg_write
 from .errors import ArchiveError, BadArchive, BadArticle, Duplicate
 from .models import Document
 from .storage import COUNTED_TABLES, ArticleCopy, AttributionRow, assemble, clash, first_result, insert_each
+from .store_pg_feeds import PgFeedQueries
 from .store_pg_search import _ATTR_JOIN, _CANDIDATE_COLUMNS, _SCOPE, PgSearchQueries
 from .store_pg_state import PgStateQueries
 from .store_search import ArticleRow, Candidate
@@ -40,7 +41,7 @@ def _refusal(err: asyncpg.PostgresError) -> ArchiveError:
     return BadArchive(f"The archive could not be changed ({text}).")
 
 
-class PgStore(PgSearchQueries, PgStateQueries):
+class PgStore(PgSearchQueries, PgFeedQueries, PgStateQueries):
     """Async access to one PostgreSQL archive (a database of its own)."""
 
     def __init__(self, pool: asyncpg.Pool, url: str, *, read_only: bool = False) -> None:

@@ -1,19 +1,15 @@
 """The bot's state that must outlive a process, on PostgreSQL: cooldowns and open /add
-forms (store_state.StateStore). Feeds (store_feeds.FeedStore) are refused in one sentence:
-they are kept in SQLite archives only, for now. A store module: it speaks SQL; PgStore
-inherits these queries."""
+forms (store_state.StateStore). A store module: it speaks SQL; PgStore inherits these
+queries (feeds are store_pg_feeds.py's)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NoReturn
 
 import asyncpg
 
 from .errors import BadArchive
 from .store_state import CooldownRow
-
-NO_FEEDS = "Feeds are kept in SQLite archives only, for now: this archive is on PostgreSQL."
 
 
 class PgStateQueries:
@@ -79,17 +75,3 @@ class PgStateQueries:
         except asyncpg.PostgresError as err:
             raise BadArchive(f"The form could not be read ({err}).") from err
         return any(float(r[0]) > now for r in rows)
-
-    # -- feeds: not on PostgreSQL yet --------------------------------------------------------
-    async def _no_feeds(self, *_args: Any, **_kwargs: Any) -> NoReturn:
-        raise BadArchive(NO_FEEDS)
-
-    add_feed = feed = feed_by_url = delete_feed = claim_feed = finish_poll = record_item = _no_feeds
-    item_counts = seen_items = claim_announcements = claim_due = _no_feeds
-
-    async def feeds_in(self, guild_id: int | None) -> list[Any]:
-        """No feeds are followed in a PostgreSQL archive (following one is refused)."""
-        return []
-
-    async def all_feeds(self) -> list[Any]:
-        return []

@@ -131,10 +131,17 @@ def write_seeds(folder: Path) -> Path:
 
 @contextlib.asynccontextmanager
 async def start_bot(
-    tmp_path: Path, *, workers: int = 0, commands_file: Path | None = None, **settings: Any
+    tmp_path: Path,
+    *,
+    workers: int = 0,
+    commands_file: Path | None = None,
+    db: str | Path | None = None,
+    **settings: Any,
 ) -> AsyncIterator[BotHarness]:
     """Fake Discord up, archive opened (seeded), bot connected and ready; all torn down after.
-    `workers` > 0 answers questions in that many worker processes, as `archivist run` does."""
+    `workers` > 0 answers questions in that many worker processes, as `archivist run` does.
+    The archive is `db` (a file or a postgresql:// URL), else tmp_path/a.db."""
+    db = tmp_path / "a.db" if db is None else db
     old_base, old_gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
     fake = FakeDiscord()
     await fake.start()  # first: the client does not retry a failed first connection
@@ -147,11 +154,11 @@ async def start_bot(
         other.members[member.id] = FakeMember(
             member.id, member.name, [other.moderator_role] if member is mod else []
         )
-    archive = await Archive.open(tmp_path / "a.db", seeds=write_seeds(tmp_path / "seeds"))
+    archive = await Archive.open(db, seeds=write_seeds(tmp_path / "seeds"))
     with contextlib.suppress(Duplicate):  # an archive left by an earlier start (a restart test)
         await archive.add_document(quotes_document())
     if workers:
-        archive = await Readers.start(archive, tmp_path / "a.db", workers)  # type: ignore[assignment]
+        archive = await Readers.start(archive, db, workers)  # type: ignore[assignment]
     config = BotSettings(
         token="fake-token",
         discord_api=fake.api_base,
