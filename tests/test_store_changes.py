@@ -1,13 +1,16 @@
 """A write by one process is seen by every other on the same archive: each drops its caches
-when its change signal says another connection committed (SQLite: PRAGMA data_version; a
-LISTEN/NOTIFY-style signal plugs in the same way)."""
+when its change signal says another connection committed (SQLite: PRAGMA data_version;
+PostgreSQL: LISTEN/NOTIFY, on a throwaway server)."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 
 from bot.core.archive import Archive
 from bot.core.store_changes import DataVersion, Notified
+from bot.core.store_pg_changes import Listener
 from tests.fake_discord.harness import quotes_document
 
 
@@ -45,3 +48,79 @@ async def test_a_notified_signal_takes_the_place_of_data_version(tmp_path: Path)
         assert not (await reader.said("Lovelace")).answers  # not told yet: its cache stands
         signal.notified()
         assert (await reader.said("Lovelace")).speaker == "Ada Lovelace"
+
+
+async def _until(predicate, seconds: float = 1.0) -> float:  # type: ignore[no-untyped-def]
+    """Wait until the async `predicate` holds; returns how long it took (fails after `seconds`)."""
+    start = time.monotonic()
+    while not await predicate():
+        if time.monotonic() - start > seconds:
+            raise AssertionError(f"not within {seconds} s")
+        await asyncio.sleep(0.005)
+    return time.monotonic() - start
+
+
+async def test_postgresql_a_write_by_one_process_is_heard_by_another(new_pg_archive) -> None:  # type: ignore[no-untyped-def]
+    """Two Archives on one database (each its own pool, as two processes): the reader's
+    caches stand until the writer's commit is NOTIFYed, then it answers what was written,
+    within a second and without reopening; with nothing written it forgets nothing."""
+    url = new_pg_archive()
+    async with await Archive.open(url) as writer, await Archive.open(url) as reader:
+        signal = reader._store.changes
+        assert isinstance(signal, Listener) and signal.listening
+        assert not (await reader.said("Ada Lovelace")).answers  # its speaker cache is filled, empty
+        assert await reader._store.refresh() is False  # nothing written: nothing forgotten
+        await writer.add_document(quotes_document())
+
+        async def heard() -> bool:
+            return bool((await reader.said("Lovelace")).answers)
+
+        await _until(heard)
+        assert (await reader.stats()).sentences == len(quotes_document().sentences)
+        assert await reader._store.refresh() is False
+        # A removal is heard the same way.
+        await writer.remove(1)
+
+        async def gone() -> bool:
+            return not (await reader.said("Lovelace")).answers
+
+        await _until(gone)
+
+
+async def test_postgresql_a_lost_listener_forgets_every_time_until_it_is_back(pg, new_pg_archive) -> None:  # type: ignore[no-untyped-def]
+    """The listening connection killed by the server: nothing heard can be trusted, so the
+    reader reads afresh before every answer until it has reconnected, then listens again."""
+    url = new_pg_archive()
+    async with await Archive.open(url) as writer, await Archive.open(url) as reader:
+        signal = reader._store.changes
+        assert isinstance(signal, Listener)
+        assert signal._conn is not None
+        assert not (await reader.said("Ada Lovelace")).answers  # its speaker cache is filled, empty
+        pid = signal._conn.get_server_pid()
+        # No new connection is let in (the open ones stay) while the listener is killed.
+        name = url.rsplit("/", 1)[1]
+        await asyncio.to_thread(pg.sql, f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false")
+        await writer._store._pool.execute("SELECT pg_terminate_backend($1)", pid)
+
+        async def lost() -> bool:
+            return not signal.listening
+
+        await _until(lost, 5.0)
+        await writer.add_document(quotes_document())  # committed while nobody listens
+        assert (await reader.said("Lovelace")).answers  # read afresh all the same
+        assert not signal.listening and await reader._store.refresh() is True  # every time
+        await asyncio.to_thread(pg.sql, f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true")
+
+        async def back() -> bool:
+            return signal.listening
+
+        await _until(back, 5.0)
+        assert signal.reconnections == 1 and signal._conn.get_server_pid() != pid
+        await reader._store.refresh()  # the gap's catch-up
+        assert await reader._store.refresh() is False
+        await writer.remove(1)
+
+        async def gone() -> bool:
+            return not (await reader.said("Lovelace")).answers
+
+        await _until(gone)

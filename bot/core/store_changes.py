@@ -6,9 +6,10 @@ Store.refresh() asks its ChangeSignal before every answer. A signal must be chea
     for every commit made by any other connection to the file (another process's, or this
     process's writer), and never for the connection's own. No table is read: one trip to
     aiosqlite's thread, 50-70 microseconds a call measured on a busy 2-core machine.
-  - A server database (PostgreSQL's LISTEN/NOTIFY): `Notified` is set from the listener's
-    callback (`notified()`, e.g. `conn.add_listener("archivist_changes", lambda *_: s.notified())`)
-    and read without a round trip; the writer sends the NOTIFY in its commit.
+  - PostgreSQL: `store_pg_changes.Listener` LISTENs on a connection of its own; a trigger
+    sends the NOTIFY in every write's commit, the callback raises a flag, and changed()
+    reads it without a round trip.
+  - `Notified` here: a signal raised from outside (tests, or any other push channel).
 """
 
 from __future__ import annotations

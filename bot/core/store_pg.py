@@ -15,7 +15,7 @@ from typing import Any
 import asyncpg
 from cachetools import LRUCache
 
-from . import store_pg_schema, store_pg_write
+from . import store_pg_changes, store_pg_schema, store_pg_write
 from .errors import ArchiveError, BadArchive, BadArticle, Duplicate
 from .models import Document
 from .storage import COUNTED_TABLES, ArticleCopy, AttributionRow, assemble, clash, first_result, insert_each
@@ -44,7 +44,14 @@ def _refusal(err: asyncpg.PostgresError) -> ArchiveError:
 class PgStore(PgSearchQueries, PgFeedQueries, PgStateQueries):
     """Async access to one PostgreSQL archive (a database of its own)."""
 
-    def __init__(self, pool: asyncpg.Pool, url: str, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        url: str,
+        *,
+        read_only: bool = False,
+        changes: store_pg_changes.PgSignal | None = None,
+    ) -> None:
         # A pool: questions asked at once each get a connection (asyncpg runs one statement
         # at a time per connection), and every statement sees only committed writes.
         self._pool = pool
@@ -52,7 +59,8 @@ class PgStore(PgSearchQueries, PgFeedQueries, PgStateQueries):
         self.read_only = read_only
         self._sentence_count: int | None = None
         self._stem_cache: LRUCache[str, tuple[str, ...]] = LRUCache(_STEM_CACHE_MAX)
-        self._changes: int | None = None
+        # How this process hears of other processes' writes: LISTEN/NOTIFY (store_pg_changes).
+        self.changes: store_pg_changes.PgSignal = changes or store_pg_changes.Counter(pool)
         self._content_caches: list[LRUCache[Any, Any]] = []
         self._doc_freqs: LRUCache[str, int] = self.content_cache(_DOC_FREQS_MAX)
 
@@ -65,6 +73,7 @@ class PgStore(PgSearchQueries, PgFeedQueries, PgStateQueries):
             if read_only is None:
                 read_only = await pool.fetchval("SHOW transaction_read_only") == "on"
             await store_pg_schema.migrate(pool, url, read_only=read_only)
+            changes = await store_pg_changes.open_signal(url, pool)
         except asyncpg.PostgresError as err:
             await pool.close()
             raise BadArchive(
@@ -73,7 +82,7 @@ class PgStore(PgSearchQueries, PgFeedQueries, PgStateQueries):
         except BaseException:
             await pool.close()
             raise
-        return cls(pool, url, read_only=read_only)
+        return cls(pool, url, read_only=read_only, changes=changes)
 
     def content_cache(self, maxsize: int) -> LRUCache[Any, Any]:
         """A new LRU cache of something derived from the archive's contents: emptied with
@@ -92,17 +101,18 @@ class PgStore(PgSearchQueries, PgFeedQueries, PgStateQueries):
         self._changed()
 
     async def refresh(self) -> bool:
-        """forget() when any process has written since the last call: every write bumps the
-        `changes` counter in its transaction. True when it forgot."""
-        changes = await self._pool.fetchval("SELECT value FROM counters WHERE name = 'changes'")
-        changed = self._changes is not None and changes != self._changes
-        self._changes = changes
+        """forget() when any process has written since the last call, as `changes` tells
+        (a NOTIFY heard: no round trip). True when it forgot."""
+        changed = await self.changes.changed()
         if changed:
             self.forget()
         return changed
 
     async def close(self) -> None:
-        await self._pool.close()
+        try:
+            await self.changes.close()
+        finally:
+            await self._pool.close()
 
     async def last_article_id(self) -> int:
         """The last article id handed out (removed articles' included: ids are never reused)."""
