@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import ORG_HEADS, PARTY_NOUNS, PLURAL_ROLE_HEADS, SOURCE_HEADS
-from .mentions import Mention, role_words
+from .mentions import Mention
+from .roles import role_words
 
 # Lower-case plural heads for governments as a group ("The states maintained that ...").
 _GROUP_HEADS = frozenset("states countries nations".split())

@@ -23,8 +23,9 @@ from .lexicon import (
     STANCE_CUES,
     WEAK_CUES,
 )
-from .phrases import main_subject, role_np_after, speaker_after, speaker_before
+from .phrases import role_np_after, speaker_after, speaker_before
 from .quotes import INSIDE
+from .subjects import main_subject
 
 # Cue forms that are just as often nouns ("a post", "the Treasury note", "familiar claims"):
 # they count only with a clause, a colon or a quote after them, or right after a quote.

@@ -12,7 +12,6 @@ from importlib import resources
 from typing import Any
 
 from .lexicon import (
-    CUE_WORDS,
     DEMONYMS,
     FIRST_NAMES_F,
     FIRST_NAMES_M,
@@ -24,13 +23,20 @@ from .lexicon import (
     ROLE_HEADS,
     STOP_CAPS,
     TITLE_ADJECTIVES,
-    TITLE_MODIFIERS,
-    TITLE_WORDS,
+)
+from .roles import (
+    APPOS_RE,
+    NAME_ONLY_RE,
+    OF_PLACE_RE,
+    UPPER,
+    is_role_text,
+    is_title_word,
+    premodifier_role,
 )
 
 # --- names -------------------------------------------------------------------------
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
+_UPPER = UPPER
 _NAME_WORD = (
     rf"(?:[{_UPPER}](?:[\w’'\-]*\w)?\.?(?:[{_UPPER}]\.)*"
     r"|(?:al|el|bin|ibn|de|van|von|da|di|du|le|la|d)[-’'][A-Z]\w+)"
@@ -129,17 +135,6 @@ _POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
 
 
 @lru_cache(maxsize=4096)
-def _is_title_word(word: str) -> bool:
-    low = word.lower()
-    if low in TITLE_WORDS or (low in ROLE_HEADS and not low.endswith("s") and low not in _NOT_TITLES):
-        return True  # "Supervisor Juli Briskman", "Chair Phyllis Randall"
-    return any(part in TITLE_WORDS for part in low.split("-"))
-
-
-_NOT_TITLES = frozenset("man woman people person friend member source resident voter witness".split())
-
-
-@lru_cache(maxsize=4096)
 def _is_org_word(word: str) -> bool:
     low = word.lower().rstrip(".")
     return low in ORG_WORDS or (
@@ -179,7 +174,7 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
             name.insert(0, tok)
             i -= 1
             continue
-        if low in _PARTICLES and name and i > 0 and not _is_title_word(tokens[i - 1]):
+        if low in _PARTICLES and name and i > 0 and not is_title_word(tokens[i - 1]):
             name.insert(0, tok)  # "Mohammed bin Salman", "Ursula von der Leyen"
             i -= 1
             continue
@@ -187,14 +182,14 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
         if (
             not name
             and i > 0
-            and (_is_title_word(tok) or _is_org_word(tok))
+            and (is_title_word(tok) or _is_org_word(tok))
             and tokens[i - 1].lower() in _FIRST_NAMES
             and not tok.isupper()
         ):
             name.insert(0, tok)  # "Jim Justice", "Angus King": a surname that is also a title
             i -= 1
             continue
-        if low in _CONNECTORS or _is_title_word(tok) or _is_org_word(tok) or len(real) >= 4:
+        if low in _CONNECTORS or is_title_word(tok) or _is_org_word(tok) or len(real) >= 4:
             break
         name.insert(0, tok)
         i -= 1
@@ -223,7 +218,7 @@ def find_mentions(out: str) -> list[Mention]:
             if low in ("of", "for", "on") and pieces[-1]:
                 prev = pieces[-1][-1][0]
                 if (
-                    not (_is_title_word(prev) or _is_org_word(prev))
+                    not (is_title_word(prev) or _is_org_word(prev))
                     or (low == "on" and not _is_org_word(prev))
                     or (low == "on" and _DATE_AFTER_ON_RE.match(run, tm.end()))  # "Northwind Bank on Monday"
                 ):
@@ -353,7 +348,7 @@ def _run_shape(
     title, name = _split_title(words)
     kind = "unknown"
     gender = None
-    if not name or (title and not _is_title_word(title[-1]) and not _title_chain(title)):
+    if not name or (title and not is_title_word(title[-1]) and not _title_chain(title)):
         # No name after the title, or "Vision & Global Trends": not a person.
         kind = "org" if any(_is_org_word(w) for w in words) else "unknown"
         name, title = words, []
@@ -387,132 +382,9 @@ def _is_acronym(word: str) -> bool:
 def _title_chain(title: list[str]) -> bool:
     """True for "Secretary of State", "Minister for Foreign Affairs": a title word then of/for + words."""
     for i, word in enumerate(title):
-        if _is_title_word(word) and i + 1 < len(title) and title[i + 1].lower() in ("of", "for"):
+        if is_title_word(word) and i + 1 < len(title) and title[i + 1].lower() in ("of", "for"):
             return all(_is_org_word(w) or w.lower() in _CONNECTORS or w[0].isupper() for w in title[i + 2 :])
     return False
-
-
-_WORD_TOKEN_RE = re.compile(r"[\w’'.&\-]+")
-_APPOS_RE = re.compile(
-    r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|or\b|as\b|the\s+(?:day|week|month|year)\b)"
-    r"((?:[^,;:\"_()]|,(?=\d)){2,160}?)\s*(?=,(?!\d)|;|\.\s*$|\.?\s*[\"”]|$)"
-)
-_DETERMINERS = {"the", "a", "an"}
-
-
-@lru_cache(maxsize=4096)
-def role_words(text: str) -> frozenset[str]:
-    """Lower-case words and hyphen-joined pairs of a role ("press secretary" -> press-secretary)."""
-    words = [w.strip(".,").lower() for w in text.replace("’s", "").replace("'s", "").split()]
-    out = set(words)
-    for a, b in zip(words, words[1:], strict=False):
-        out.add(f"{a}-{b}")
-    for a, b, c in zip(words, words[1:], words[2:], strict=False):
-        if b == "of":
-            out.add(f"{a}-of-{c}")
-    return frozenset(out)
-
-
-@lru_cache(maxsize=4096)
-def is_role_text(text: str) -> bool:
-    """Whether a phrase names a role ("a professor at ...", "chairman of ...")."""
-    words = [w.strip(".,").lower() for w in text.split()[:12]]
-    if not words or len(words) > 25:
-        return False
-    if words[0] in {"who", "which", "that", "saying", "adding", "according", "he", "she", "they", "it"}:
-        return False
-    if words[0] in CUE_WORDS or (
-        words[0].endswith(("ing", "ed")) and words[0] not in ROLE_HEADS and words[0] not in TITLE_MODIFIERS
-    ):
-        return False  # "raised money for ...", "speaking to reporters": a clause, not a role
-    if words[0] in ("a", "an") and len(words) >= 2:
-        return True
-    return any(
-        w in ROLE_HEADS or w in TITLE_WORDS or any(p in TITLE_WORDS for p in w.split("-")) for w in words
-    )
-
-
-def premodifier_role(out: str, start: int) -> str:
-    """Role words written just before a name: "NATO secretary-general", "White House press secretary"."""
-    space = out.rfind(" ", 0, max(0, start - 1)) + 1
-    prev_word = out[space : start - 1]
-    if start < 2 or out[start - 1] != " " or not prev_word:
-        return ""
-    bare = prev_word.lower().removesuffix("'s").removesuffix("’s")
-    if not (
-        prev_word[0].isupper()
-        or bare in TITLE_WORDS
-        or bare in ROLE_HEADS
-        or bare in TITLE_MODIFIERS
-        or "-" in bare
-    ):
-        return ""
-    window = out[max(0, start - 120) : start]
-    tokens = list(_WORD_TOKEN_RE.finditer(window))
-    taken: list[str] = []
-    # The tokens must run up to the name with nothing but spaces between.
-    if not window.endswith(" "):
-        return ""
-    expected_end = len(window.rstrip(" "))
-    has_head = False
-    for tm in reversed(tokens):
-        if tm.end() != expected_end:
-            break
-        word = tm.group()
-        low = word.lower()
-        bare = low.removesuffix("'s").removesuffix("’s")
-        if low in _DETERMINERS:
-            if taken and taken[0].lower().endswith(("'s", "’s")):
-                taken.insert(0, word)
-            break
-        if bare in TITLE_WORDS or bare in ROLE_HEADS or any(p in TITLE_WORDS for p in bare.split("-")):
-            has_head = True
-        elif not (
-            word[0].isupper()
-            and low.rstrip(".") not in STOP_CAPS
-            or low in TITLE_MODIFIERS
-            or low.endswith(("'s", "’s"))
-            or (taken and low in ("of", "for"))
-            or (taken and low == "and" and taken[0][:1].islower())
-            or _plain_modifier(low)
-        ):
-            break
-        taken.insert(0, word)
-        expected_end = tm.start()
-        while expected_end > 0 and window[expected_end - 1] == " ":
-            expected_end -= 1
-        if len(taken) >= 8:
-            break
-    for i in range(len(taken) - 1, 0, -1):
-        before = taken[i - 1]
-        if taken[i].lower() == "and" and before[:1].isupper() and before.lower() not in TITLE_WORDS:
-            # "Sen. Rand Paul and Ted Cruz": the words before "and" name someone else.
-            has_head = any(_is_title_word(w) or w.lower() in ROLE_HEADS for w in taken[i + 1 :])
-            taken = taken[i + 1 :]
-            break
-    while taken and taken[0].lower() in ("of", "for", "and"):
-        taken.pop(0)
-    if not has_head or not taken:
-        return ""
-    return " ".join(taken)
-
-
-def _plain_modifier(low: str) -> bool:
-    """A lower-case adjective or noun inside a title ("vice presidential nominee")."""
-    return (
-        low.isalpha()
-        and low not in STOP_CAPS
-        and low not in CUE_WORDS
-        and low not in _TITLE_STOPS
-        and not low.endswith(("ed", "ing", "ly"))
-    )
-
-
-_TITLE_STOPS = frozenset(
-    """with without to by from into onto than like as is are was were be been has have had do does did
-    will would could should can may might must met told asked called named elected appointed hired
-    fired praised thanked joined replaced succeeded beat defeated""".split()
-)
 
 
 def _attach_roles(out: str, mention: Mention) -> None:
@@ -528,7 +400,7 @@ def _attach_roles(out: str, mention: Mention) -> None:
         if party:
             mention.party = f"{party.group(1)}-{party.group(2)}"
             pos = party.end() - (1 if party.group(0).rstrip().endswith(",") else 0)
-        appos = _APPOS_RE.match(out, pos)
+        appos = APPOS_RE.match(out, pos)
         if appos and is_role_text(appos.group(1)) and not NAME_ONLY_RE.fullmatch(appos.group(1)):
             mention.appos = appos.group(1).strip()
     if mention.kind in ("person", "unknown"):
@@ -555,10 +427,6 @@ def _attach_roles(out: str, mention: Mention) -> None:
                     pre = phrase
             if pre:
                 mention.premod = pre
-
-
-OF_PLACE_RE = re.compile(rf"\s+(?:of|from)\s+[{_UPPER}][\w.]*(?:\s+[{_UPPER}][\w.]*)?(?=,)")
-NAME_ONLY_RE = re.compile(rf"[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'.\-]*){{0,3}}")
 
 
 def gender_of_first(word: str) -> str | None:

@@ -1,0 +1,70 @@
+"""The subject of a sentence, as a participle cue (", saying ...") reads it: the first name
+or role outside an opening adverbial ("In an interview with CNN, Trump ...")."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Ref, Sent
+from .phrases import PREPOSITIONS, role_np_after
+
+
+def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
+    """The subject at the start of the sentence, for participle cues (", saying ...")."""
+    out = sent.out
+    found: tuple[int, Ref] | None = None
+    # "In an interview with The Wall Street Journal, Trump ...", "Speaking on CNBC, Mr. Ubben ...":
+    # the names in an opening adverbial are not the subject.
+    opener = _OPENING_ADVERBIAL_RE.match(out)
+    skip = opener.end() if opener and opener.end() < before else 0
+    for i, mention in enumerate(sent.mentions):
+        if mention.start >= before:
+            break
+        if mention.possessive or mention.entity is None or mention.start < skip:
+            continue
+        nxt = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
+        if (
+            nxt is not None
+            and nxt.premod.startswith(out[mention.start : mention.end])
+            and not any(w in nxt.premod for w in (" and ", ",", " or "))
+        ):
+            continue  # "Presumptive nominee Donald Trump": a word of the next name's premodifier
+        if mention.start <= 1 and _OPENING_PARTICIPLE_RE.match(out, mention.start):
+            continue  # "Facing mounting criticism, Mr. Trump ...": a participle, not a name
+        if mention.kind == "place" and i > 0:
+            continue  # a country speaks only as the subject that opens the sentence ("China said")
+        prev = out[max(0, mention.start - 20) : mention.start].split()
+        if prev and prev[-1].lower() in ("the", "a", "an"):
+            prev = prev[:-1]
+        if prev and prev[-1].lower() in PREPOSITIONS:
+            continue
+        nxt = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
+        if nxt is not None and out[mention.end : nxt.start].strip().startswith(("and ", "or ")) | (
+            out[mention.end : nxt.start].strip() in ("and", "or")
+        ):
+            return None  # "Bill Clinton and Hillary Clinton both spoke, urging ...": two speakers
+        found = (mention.start, Ref("entity", entity=mention.entity))
+        break
+    m = _SUBJECT_PRONOUN_RE.match(out)
+    if m and m.start(1) < before and (found is None or m.start(1) < found[0]):
+        return m.start(1), Ref("pronoun", text=m.group(1).lower())
+    intro = _INTRO_RE.match(out)
+    np = role_np_after(out, intro.end() if intro else 0)
+    if np and found is not None and np[0] >= found[0] - 1:
+        np = None  # "Presumptive nominee Donald Trump ...": the role is the name's premodifier
+    if np and (found is None or (intro.end() if intro else 0) < found[0]) and np[0] < before:
+        return (intro.end() if intro else 0), np[1]
+    return found
+
+
+_OPENING_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
+_OPENING_ADVERBIAL_RE = re.compile(
+    r"^\W*(?:(?:But|And|Yet)\s+)?(?:In|On|At|After|Before|During|Following|Despite|Amid|Since|Speaking|Asked|"
+    r"Appearing|Writing|Interviewed|Responding|Talking|Although|Though|While|Because|If|When|Whereas|Unless|Given"
+    r")\b[^,;\"_]{0,90},\s*"
+)
+_SUBJECT_PRONOUN_RE = re.compile(r"^\W*(?:[A-Z][\w\s]{0,40},\s*)?([Hh]e|[Ss]he|[Tt]hey)\b")
+_INTRO_RE = re.compile(
+    r"^(?:In|On|At|After|Before|During|Earlier|Later|Meanwhile|However|Still|Asked|Speaking|Last|This|Since|"
+    r"While|When|For|From|With|Despite|Amid|Yet|But|And|Now|Then|Today|Yesterday)\b[^,]{0,40},\s*"
+)
