@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ORG_HEADS, PARTY_NOUNS, PLURAL_ROLE_HEADS, SOURCE_HEADS
-from .mentions import Mention
+from .lexicon import FAMILY_FIRST_SURNAMES, ORG_HEADS, PARTY_NOUNS, PLURAL_ROLE_HEADS, SOURCE_HEADS
+from .mentions import Mention, gender_of_first
 from .roles import role_words
 
 # Lower-case plural heads for governments as a group ("The states maintained that ...").
@@ -219,7 +219,11 @@ class Registry:
 
     def _single(self, m: Mention, order: int) -> None:
         word = m.name.split()[-1].lower() if m.name else ""
-        candidates = self._by_last.get(word) or self._by_first.get(word) or []
+        candidates = self._by_last.get(word) or []
+        if not candidates and (gender_of_first(word) or word in FAMILY_FIRST_SURNAMES):
+            # "Maria" after "Maria Keller", "Xi" after "Xi Jinping"; but "Trump" is not the
+            # first name of "Trump Train".
+            candidates = self._by_first.get(word) or []
         if m.gender:
             candidates = [e for e in candidates if e.gender in (None, m.gender)] or candidates
         if candidates:

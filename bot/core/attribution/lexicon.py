@@ -135,7 +135,7 @@ MEDIUM_NOUNS = frozenset(
 # Role nouns: heads of noun phrases that can be speakers ("the senator", "officials").
 ROLE_HEADS = frozenset(
     """
-        pastor priest rabbi imam bishop reverend minister chaplain nurse surgeon veteran mother
+        boss bosses pastor priest rabbi imam bishop reverend minister chaplain nurse surgeon veteran mother
         supervisor trustee alderman alderwoman selectman clerk auditor comptroller assessor marshal
         coach lawyer attorney plaintiff defendant spokesperson official councilmember
         spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen secretary
@@ -369,7 +369,7 @@ PLACES = frozenset(
 # Capitalised words that open sentences or name times; never part of a person's name.
 STOP_CAPS = frozenset(
     """
-        the a an in on at of for from to with without by about after before during since until
+        back the a an in on at of for from to with without by about after before during since until
         as if when while where why how what who whom whose which that this these those there
         here then now but and or nor yet so because although though however meanwhile still also
         even just only early earlier later last next first second third finally instead indeed
@@ -497,5 +497,17 @@ SOURCE_HEADS = frozenset(
     ruling release announcement transcript readout editorial website analysis assessment
     filings documents records papers reports statements letters data figures estimates polls surveys
     studies
+    """.split()
+)
+
+# Common Chinese, Korean and Vietnamese family names, written first ("Xi Jinping", "Lai
+# Ching-te", "Moon Jae-in"): such a name alone refers back to the full name, as a first name does.
+FAMILY_FIRST_SURNAMES = frozenset(
+    """
+        wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao liang
+        zheng xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du
+        ye cheng wei su lu ding shen ren yao xi lai tsai hou wen jin kim lee park choi jung kang
+        cho yoon jang lim shin han oh seo kwon hwang ahn song moon nguyen tran le pham hoang phan
+        vu vo dang bui do ho ngo duong ly
     """.split()
 )

@@ -12,6 +12,8 @@ from importlib import resources
 from typing import Any
 
 from .lexicon import (
+    CUE_BASES,
+    CUE_WORDS,
     DEMONYMS,
     FIRST_NAMES_F,
     FIRST_NAMES_M,
@@ -193,6 +195,12 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
             break
         name.insert(0, tok)
         i -= 1
+    if i >= 0 and tokens[i].lower() in _CONNECTORS and len(name) >= 2:
+        # "Chief of Staff Katie Walsh", "Minister of Finance Ana Lopez": the title's object runs
+        # up to the first name.
+        k = next((k for k, w in enumerate(name) if k and w.lower() in _FIRST_NAMES), 0)
+        i += k
+        name = name[k:]
     return tokens[: i + 1], name
 
 
@@ -241,12 +249,36 @@ def find_mentions(out: str) -> list[Mention]:
     return mentions
 
 
+_PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.]*")
+_NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
+
+
+def _verb_like(word: str) -> bool:
+    """What follows a surname ("Boreing said", "Bowling argues") rather than a participle's object."""
+    return word in CUE_WORDS or word.endswith("ed") or word.endswith("s") and word[:-1] in CUE_BASES
+
+
 def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     first, first_at = piece[0]
     # A lone capitalised -ly word opening a sentence before a comma is an adverb ("Separately,
     # Fry said"); otherwise it is a surname ("said Skelly, adding", "Skelly said").
     before = out[:first_at].rstrip()
-    adverb = out.startswith(",", first_at + len(first)) and (not before or before[-1] in '.:;!?"“‘(—–-')
+    opening = not before or before[-1] in '.:;!?"“‘(—–-'
+    after = _NEXT_WORD_RE.match(out, first_at + len(first))
+    # ... and so is one before a participle ("Hastily politicizing the tragedy, Trump ...");
+    # "Having announced ...": a participle opening the sentence.
+    verbal = after is not None and (
+        after.group(1).endswith("ing") or after.group(1).endswith("ed") and after.group(1) not in CUE_WORDS
+    )
+    adverb = opening and (out.startswith(",", first_at + len(first)) or verbal)
+    if (
+        opening
+        and len(piece) == 1
+        and after is not None
+        and _participle(first)
+        and (first.lower() in ("having", "being") or not _verb_like(after.group(1)))
+    ):
+        return None
     shape = _run_shape(tuple(w for w, _ in piece), adverb)
     if shape is None:
         return None
@@ -325,6 +357,8 @@ def _run_shape(
         w.lower().rstrip(".,") in DEMONYMS or w.lower().rstrip(".") in TITLE_ADJECTIVES for w in words
     ):
         return None
+    if len(words) == 1 and _PARTY_TAG_RE.fullmatch(words[0]):
+        return None  # "(R-OH)": a party and state, not a name
     if words[-1].lower() in PARTY_NOUNS:
         return None  # "the Utah Republican", "Senate Democrats": a description, not a name
     if len(words) == 1 and words[0].lower() in ROLE_HEADS and not _is_acronym(words[0]):
@@ -382,7 +416,7 @@ def _is_acronym(word: str) -> bool:
 def _title_chain(title: list[str]) -> bool:
     """True for "Secretary of State", "Minister for Foreign Affairs": a title word then of/for + words."""
     for i, word in enumerate(title):
-        if is_title_word(word) and i + 1 < len(title) and title[i + 1].lower() in ("of", "for"):
+        if is_title_word(word) and i + 2 < len(title) and title[i + 1].lower() in ("of", "for"):
             return all(_is_org_word(w) or w.lower() in _CONNECTORS or w[0].isupper() for w in title[i + 2 :])
     return False
 

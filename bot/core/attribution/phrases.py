@@ -317,6 +317,7 @@ _TIME_BEFORE_CUE_RE = re.compile(
     rf"\s(?:on\s+(?:{_WEEKDAYS})|(?:{_WEEKDAYS})|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+the\s+past|"
     r"(?:yesterday|today|tonight))\s*$"
 )
+_AT_PLACE_RE = re.compile(r"\b(?:at|in)\s+$")
 _PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?$")
 # Role heads that name people, for a noun phrase around a name ("a spokesman for Smith").
 _PERSON_NP_HEADS = ROLE_HEADS - ORG_HEADS - SOURCE_HEADS
@@ -428,14 +429,16 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
             if i > 0 and mention.kind != "person":
                 person = sent.mentions[i - 1]
                 gap = out[person.end : mention.start].strip()
-                if person.kind == "person" and gap in ("of", "from", "of the", "from the"):
-                    mention = person  # "Rep. Dan Goldman of New York said"
+                if person.kind == "person" and gap.lower() in ("of", "from", "of the", "from the"):
+                    mention = person  # "Rep. Dan Goldman of New York said", "Zornick of The Nation"
             if _PREP_BEFORE_RE.search(out, max(0, mention.start - 10), mention.start):
                 # "A spokesperson for Sen. Smith said", "Lawyers for the Justice Department argued":
                 # the name is inside the speaker's noun phrase, not the speaker.
                 np = _role_np_before(out, end)
                 if np and np[0] < mention.start and np[1].head in _PERSON_NP_HEADS:
                     return np[0], np[1], role
+                if _AT_PLACE_RE.search(out, 0, mention.start):
+                    return None  # "a news conference at Mar-a-Lago, ..., calling": a place, not a subject
             start = mention.start
             if mention.premod and mention.premod != mention.title:
                 # "senior adviser Danielle Alvarez said": the title belongs to the speaker's span.

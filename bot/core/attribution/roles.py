@@ -44,6 +44,9 @@ def role_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_NAME_THEN_VERB_RE = re.compile(r"[A-Z][\w’'.\-]*\s+(?:[a-z]+ed|has|had|was|is|will|would)\b")
+
+
 @lru_cache(maxsize=4096)
 def is_role_text(text: str) -> bool:
     """Whether a phrase names a role ("a professor at ...", "chairman of ...")."""
@@ -52,6 +55,8 @@ def is_role_text(text: str) -> bool:
         return False
     if words[0] in {"who", "which", "that", "saying", "adding", "according", "he", "she", "they", "it"}:
         return False
+    if _NAME_THEN_VERB_RE.match(text):
+        return False  # "Sanders stepped up his emphasis on justice": a clause, not a role
     if words[0] in CUE_WORDS or (
         words[0].endswith(("ing", "ed")) and words[0] not in ROLE_HEADS and words[0] not in TITLE_MODIFIERS
     ):
@@ -70,6 +75,8 @@ def premodifier_role(out: str, start: int) -> str:
     if start < 2 or out[start - 1] != " " or not prev_word:
         return ""
     bare = prev_word.lower().removesuffix("'s").removesuffix("’s")
+    if bare in ("of", "for", "and", "on"):
+        return ""  # "Sen. Tom Carper of Delaware": the name after "of" has no title of its own
     if not (
         prev_word[0].isupper()
         or bare in TITLE_WORDS

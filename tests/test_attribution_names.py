@@ -1,0 +1,85 @@
+"""Who the speaker is when a name stands beside a place, an outlet, a title with "of" or a word
+that only looks like a name; each on sentences written for the test."""
+
+from __future__ import annotations
+
+from bot.core.attribution.mentions import find_mentions
+from bot.core.ingest import parse
+from bot.core.models import Attribution
+
+
+def _clauses(body: str, begins: str) -> tuple[Attribution, ...]:
+    doc = parse("Friday, March 1, 2024\n\nA Headline\n\n" + body, name="news.txt")
+    hits = [i for i, s in enumerate(doc.sentences) if s.text.startswith(begins)]
+    assert len(hits) == 1, f"{begins!r} matches {len(hits)} sentences"
+    return doc.clauses[hits[0]]
+
+
+def _speakers(body: str, begins: str) -> list[str]:
+    return [a.speaker for a in _clauses(body, begins)]
+
+
+def test_a_name_of_a_place_or_outlet_is_the_person_not_the_place() -> None:
+    body = (
+        '"The bill is a start," said Sen. Rosa Delgado of Nevada.\n\n'
+        '"We were ready," Representative Hal Brandt, Democrat of Oregon, told the panel.\n\n'
+        'Mira Osei of The Beacon wrote, "Nobody read the report before the vote."'
+    )
+    assert _speakers(body, '"The bill') == ["Rosa Delgado"]
+    assert _speakers(body, '"We were') == ["Hal Brandt"]
+    assert _speakers(body, "Mira Osei") == ["Mira Osei"]
+
+
+def test_a_title_with_of_runs_up_to_the_first_name() -> None:
+    body = (
+        "That, party Chief of Staff Wendy Arbo explained, is by design.\n\n"
+        "Minister of Finance Anna Reyes said the budget would balance."
+    )
+    found = _clauses(body, "That, party")
+    assert [(a.speaker, a.role) for a in found] == [("Wendy Arbo", "Chief of Staff")]
+    found = _clauses(body, "Minister of")
+    assert [(a.speaker, a.role) for a in found] == [("Anna Reyes", "Minister of Finance")]
+
+
+def test_a_role_noun_before_a_name_leaves_the_name_as_speaker() -> None:
+    body = '"The noise will pass," said county party boss Gil Varga.'
+    assert _speakers(body, '"The noise') == ["Gil Varga"]
+
+
+def test_a_place_after_in_or_at_is_not_the_subject_of_a_participle() -> None:
+    body = (
+        'Back in Dunmore, Ruth Calder stepped up her attacks on the mill, saying, "We need the jobs."\n\n'
+        "On Monday, Ed Tully backed Ms. Calder at a rally at Fenwick Hall, the union's old hall, "
+        'calling her "a fighter."'
+    )
+    assert _speakers(body, "Back in") == ["Ruth Calder"]
+    assert "Ed Tully" in _speakers(body, "On Monday") and "Fenwick Hall" not in _speakers(body, "On Monday")
+
+
+def test_an_opening_adverb_or_participle_is_not_a_name() -> None:
+    body = (
+        "Hastily rewriting his speech, Dell blamed his rivals, and stressed the threat that floods pose.\n\n"
+        "Boreing said the film was done."
+    )
+    assert _speakers(body, "Hastily") == ["Dell"]
+    assert _speakers(body, "Boreing") == ["Boreing"]
+    names = [m.name for m in find_mentions("Having reviewed the file, Judge Ina Roth ruled.")]
+    assert names == ["Ina Roth"]
+
+
+def test_a_party_tag_is_not_a_name() -> None:
+    names = [m.name for m in find_mentions("Gov. Lena Park (R-OH) spoke at the fair.")]
+    assert names == ["Lena Park"]
+
+
+def test_a_surname_alone_is_not_the_first_name_of_a_longer_name() -> None:
+    # "Trask" opens "Trask Bus Lines", a company, and is a surname too: the lone "Trask" is
+    # the person, not the company; a real first name alone still finds the full name.
+    body = (
+        "The Trask Bus Lines rolled on.\n\n"
+        "Trask told the board that he had won.\n\n"
+        "Maria Keller joined the board.\n\n"
+        "Maria said the vote was fair."
+    )
+    assert _speakers(body, "Trask told") == ["Trask"]
+    assert _speakers(body, "Maria said") == ["Maria Keller"]
