@@ -83,3 +83,26 @@ def test_a_surname_alone_is_not_the_first_name_of_a_longer_name() -> None:
     )
     assert _speakers(body, "Trask told") == ["Trask"]
     assert _speakers(body, "Maria said") == ["Maria Keller"]
+
+
+def test_a_compass_surname_before_a_cue_is_a_name() -> None:
+    body = 'Kurt West runs the archive.\n\n"The boxes are full," West said.'
+    assert _speakers(body, '"The boxes') == ["Kurt West"]
+
+
+def test_a_named_person_of_an_institution_between_commas_speaks_after_a_role() -> None:
+    body = "Another pollster, Dana Wood of Kingsford College, said her survey showed the lead holding."
+    assert _speakers(body, "Another pollster") == ["Dana Wood"]
+
+
+def test_what_stands_between_speaker_and_cue_is_skipped() -> None:
+    body = (
+        "Tess Marlow, struck by the letter, told him she would not need notes.\n\n"
+        'On Tuesday, Mr. Ames dodged questions about the race before saying, "It is time to go."\n\n'
+        "The Water Board less than two weeks ago said the pipes were safe.\n\n"
+        "Jo Sexton was quick to point out that not all voters agreed."
+    )
+    assert _speakers(body, "Tess Marlow") == ["Tess Marlow"]
+    assert [(a.speaker, a.cue) for a in _clauses(body, "On Tuesday")][-1] == ("Ames", "saying")
+    assert _speakers(body, "The Water Board") == ["Water Board"]
+    assert _speakers(body, "Jo Sexton") == ["Jo Sexton"]

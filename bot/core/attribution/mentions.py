@@ -210,7 +210,7 @@ def find_mentions(out: str) -> list[Mention]:
     for m in NAME_SEQ_RE.finditer(out):
         # Split the run into pieces at possessives ("Russia's Foreign Ministry").
         run = m.group()
-        if run in _STOP_RUNS:
+        if run in _STOP_RUNS and not (run.lower() in _COMPASS and _CUE_NEXT_RE.match(out, m.end())):
             continue  # "The", "In", "But": sentence openers, the most common capitalised words
         if " " not in run:
             # One word: the common case ("The", "Moscow", "Stoltenberg's").
@@ -250,6 +250,7 @@ def find_mentions(out: str) -> list[Mention]:
 
 
 _PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.]*")
+_CUE_NEXT_RE = re.compile(r" (?:said|says|told|added|wrote|argued|noted|explained)\b")
 _NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
 
 
@@ -271,6 +272,11 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
         after.group(1).endswith("ing") or after.group(1).endswith("ed") and after.group(1) not in CUE_WORDS
     )
     adverb = opening and (out.startswith(",", first_at + len(first)) or verbal)
+    if len(piece) == 1 and first.lower() in _COMPASS and _CUE_NEXT_RE.match(out, first_at + len(first)):
+        # "..., West said": a surname, though "West" alone mostly opens a place's name.
+        mention = Mention(first_at, first_at + len(first), first_at, first, "", "unknown")
+        _attach_roles(out, mention)
+        return mention
     if (
         opening
         and len(piece) == 1

@@ -46,7 +46,9 @@ _WORDISH_RE = re.compile(r"[\w’']")
 # A progressive cue ("is declaring that", "He's suggesting ..."), but not a topic ("are arguing about").
 _ING_AT_RE = re.compile(r"[a-z]{2,}ing\b(?!\s+(?:about|over|with)\b)")
 _BE_FORMS = frozenset("is are was were been be am".split())
-_SKIPPABLE_APPOS_RE = re.compile(r"\d{1,3}$|[a-z]+ing\b|who\b|which\b|whose\b|[DRI]-|[a-z]+ed\b")
+_SKIPPABLE_APPOS_RE = re.compile(
+    r"\d{1,3}$|[a-z]+ing\b|who\b|which\b|whose\b|[DRI]-|[a-z]+ed\b|[a-z]+\s+by\b"
+)
 _APPOS_AFTER_RE = re.compile(
     r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|as\b|adding\b|saying\b)((?:[^,;\"_()]|,(?=\d)){2,200}?)"
     r"\s*(?=,(?!\d)|;|\.\s*$|\.?\s*[\"”]|$)"
@@ -306,7 +308,8 @@ def _strip_aux(out: str, end: int) -> int:
 
 _CHAIN_BEFORE_CUE_RE = re.compile(
     r"\s(?:(?:went|goes|go|going)\s+on|continued|continues|began|begins|proceeded|proceeds|tried|tries"
-    r"|sought|seeks|decided|decides|moved|rushed|hastened|took\s+(?:the\s+)?(?:time|opportunity|occasion))"
+    r"|sought|seeks|decided|decides|moved|rushed|hastened|took\s+(?:the\s+)?(?:time|opportunity|occasion)"
+    r"|(?:was|is|were|are|been)\s+(?:quick|eager|careful|happy|willing|ready|the\s+first|among\s+the\s+first))"
     r"\s+to"
     r"|\s(?:in|during|at|on)\s+(?:his|her|their|its|a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
     + "|".join(sorted((m.replace(" ", r"\s+") for m in MEDIUM_NOUNS), key=len, reverse=True))
@@ -315,8 +318,10 @@ _CHAIN_BEFORE_CUE_RE = re.compile(
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _TIME_BEFORE_CUE_RE = re.compile(
     rf"\s(?:on\s+(?:{_WEEKDAYS})|(?:{_WEEKDAYS})|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+the\s+past|"
-    r"(?:yesterday|today|tonight))\s*$"
+    r"(?:yesterday|today|tonight)|(?:(?:less|more)\s+than\s+)?(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)"
+    r"\s+(?:hours?|days?|weeks?|months?|years?)\s+ago)\s*$"
 )
+_OF_AFFILIATION_RE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&'’\- ]{1,60}")
 _AT_PLACE_RE = re.compile(r"\b(?:at|in)\s+$")
 _PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?$")
 # Role heads that name people, for a noun phrase around a name ("a spokesman for Smith").
@@ -409,11 +414,15 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                 for mention in sent.mentions:
                     if (
                         mention.start == seg_start
-                        and mention.end == inner_end
+                        and (
+                            mention.end == inner_end
+                            or _OF_AFFILIATION_RE.fullmatch(out, mention.end, inner_end)
+                        )
                         and not mention.possessive
                         and mention.kind == "person"
                     ):
-                        # "Clinton's campaign manager, Robby Mook, said": the name is the speaker.
+                        # "Clinton's campaign manager, Robby Mook, said", "Another pollster, David
+                        # Woodard of Clemson University, said": the name is the speaker.
                         return mention.start, Ref("entity", entity=mention.entity), ""
                 if is_role_text(candidate) or _SKIPPABLE_APPOS_RE.match(candidate):
                     role = candidate if is_role_text(candidate) else ""
