@@ -200,3 +200,31 @@ def test_an_inverted_cue_whose_apposition_lists_things_to_the_end() -> None:
     howard = _said(_clauses(body, "Ruth Calder"))
     assert howard and howard[0][0] == "Howard"
     assert "her character makes up for it" in howard[0][2]
+
+
+def test_as_an_outlet_reported_mid_sentence_reports_its_side() -> None:
+    body = (
+        "The deal may fail, given that, as The Ledger reported on Monday, the bank has already left.\n\n"
+        "The mill will close in June, as the Herald reported."
+    )
+    [given] = _clauses(body, "The deal")
+    assert (given.speaker, given.cue, given.content) == ("Ledger", "reported", "the bank has already left.")
+    [mill] = _clauses(body, "The mill")
+    assert (mill.speaker, mill.content) == ("Herald", "The mill will close in June")
+
+
+def test_a_passive_report_names_its_source_after_by() -> None:
+    body = (
+        "The closure of the depot was first reported by the Valley Courier.\n\n"
+        "The survey, first disclosed by Harbor Radio on Tuesday, is the core of the plan."
+    )
+    [depot] = _clauses(body, "The closure")
+    assert (depot.speaker, depot.content) == ("Valley Courier", "The closure of the depot")
+    [survey] = _clauses(body, "The survey")
+    assert (survey.speaker, survey.content) == ("Harbor Radio", "The survey")
+
+
+def test_an_outlet_described_before_its_name_reports_the_sentence() -> None:
+    body = "The engineer had worked in Porto for years, Portuguese newspaper Diario da Praia reports."
+    [found] = _clauses(body, "The engineer")
+    assert (found.speaker, found.role) == ("Diario da Praia", "Portuguese newspaper")

@@ -10,9 +10,11 @@ import re
 
 from .entities import Frame, Ref, Sent
 from .layouts import (
+    AS_REPORTED_MID_RE,
     as_reported_frame,
     name_colon_frame,
     opening_participle_frame,
+    reported_by_frame,
     speech_noun_frames,
 )
 from .lexicon import (
@@ -113,6 +115,7 @@ _CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
 # "called on supporters to attend": a demand, reported without quotation.
 _CALL_ON_RE = re.compile(r"^\s+(?:on|upon)\s+[^,;:\"_]{1,60}?\s+to\s+[a-z]")
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
+_AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")
 _QUOTED_AS_RE = re.compile(
     r"\bquoted\s+(?=\S)([^\"_;]{1,120}?)\s+as\s+(?:saying|telling|stating|warning|adding|calling|describing)\b"
 )
@@ -287,6 +290,10 @@ def sentence_frames(sent: Sent) -> list[Frame]:
     as_reported = as_reported_frame(sent)
     if as_reported is not None:
         frames.append(as_reported)
+    if " by " in out:
+        passive = reported_by_frame(sent)
+        if passive is not None:
+            frames.append(passive)
     colon = name_colon_frame(sent)
     if colon is not None:
         frames.append(colon)
@@ -360,6 +367,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         before = _fenced_subject(sent, cue_start)
     if before:
         start, ref, role = before
+        if _AS_BEFORE_RE.search(out, 0, start) and AS_REPORTED_MID_RE.search(out):
+            return None  # "..., as the Herald reported.": layouts.as_reported_frame reads it
         if _after_quote(out, start) and not _COMPLEMENT_RE.match(rest):
             # `"...," Graziani highlights` / `"...," he told reporters, drawing laughter.`
             # (but `On "Meet the Press," the governor insisted that ...` reports what follows)

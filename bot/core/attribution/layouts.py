@@ -25,6 +25,10 @@ _AS_REPORTED_RE = re.compile(
     rf"({_AS_VERBS})(?:\s+(?:on|in|at|last|earlier|this)\s+[^,;\"_]{{1,40}})?\s*,\s*",
     re.IGNORECASE,
 )
+AS_REPORTED_MID_RE = re.compile(
+    r"(?:,|\bthat)\s+(as)\s+[^,;\"_]{2,60}?\s+(?:(?:has|had|have|first|previously|also|recently)\s+)*"
+    rf"({_AS_VERBS})(?:\s+(?:on|in|at|last|earlier|this)\s+[^,;\"_]{{1,40}})?\s*(,\s*|\.?\s*$)"
+)
 # "As reported by Western Journalism, ...", "As first noted by the Post, ...": the source after "by".
 _AS_REPORTED_BY_RE = re.compile(
     _AS_OPENER + rf"(As)\s+(?:(?:first|previously|originally|also)\s+)?({_AS_VERBS})\s+(?:by|in)\s+(?=\S)",
@@ -109,8 +113,14 @@ def as_reported_frame(sent: Sent) -> Frame | None:
     """ "As The Washington Post reported, ...", "As he noted, ...": the rest of the sentence is the report."""
     out = sent.out
     m = _AS_REPORTED_RE.match(out)
+    side = "after"
     if m is None:
-        return _as_reported_by_frame(sent)
+        m = AS_REPORTED_MID_RE.search(out)
+        if m is None:
+            return _as_reported_by_frame(sent)
+        # "..., given that, as The Times reported on Saturday, he has ...": what follows;
+        # "..., as the Herald reported.": what comes before.
+        side = "after" if m.group(3).startswith(",") else "before"
     who = out[m.end(1) : m.start(2)].strip()
     found: tuple[int, Ref, str] | None
     if who.lower() in ("he", "she", "they"):
@@ -129,7 +139,8 @@ def as_reported_frame(sent: Sent) -> Frame | None:
                 found = (named[-1].end, Ref("entity", entity=named[-1].entity), "")
     if found is None or found[0] > m.start(2):
         return None
-    return Frame(0, m.start(2), found[1], m.group(2).lower(), m.start(1), m.end(), False)
+    start = m.start(1) if side == "after" else m.start()
+    return Frame(0, m.start(2), found[1], m.group(2).lower(), start, m.end(), False, side)
 
 
 def _as_reported_by_frame(sent: Sent) -> Frame | None:
@@ -148,6 +159,31 @@ def _as_reported_by_frame(sent: Sent) -> Frame | None:
     return Frame(0, m.start(2), found[1], m.group(2).lower(), m.start(1), comma.end(), False)
 
 
+# "The ban was first reported by BuzzFeed.", "The plan, first disclosed by the Post, ...": what
+# was reported is the subject before the passive.
+_REPORTED_BY_RE = re.compile(
+    r"(?:,\s+|\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)(?:(?:first|originally|previously|also)\s+)?"
+    r"(reported|confirmed|announced|disclosed|revealed)\s+by\s+(?=\S)"
+)
+
+
+def reported_by_frame(sent: Sent) -> Frame | None:
+    """A passive report ("... was first reported by BuzzFeed"): the source after "by", the
+    sentence's subject before it the content."""
+    out = sent.out
+    m = _REPORTED_BY_RE.search(out)
+    if m is None or not ASCII_WORD_RE.search(out, 0, m.start()):
+        return None
+    found = speaker_after(sent, m.end())
+    if found is None:
+        np = role_np_after(out, m.end())
+        found = (np[0], np[1], "") if np else None
+    if found is None:
+        return None
+    return Frame(0, m.start(1), found[1], m.group(1), m.start(), found[0], False, "before", found[2])
+
+
+ASCII_WORD_RE = re.compile(r"[A-Za-z]{2}")
 _PREPOSITION_RE = re.compile(r"\b(?:of|for|at|from|with|to|by)\b", re.IGNORECASE)
 _COMMA_AFTER_RE = re.compile(r"[^,;\"_]{1,60}?,\s*")
 

@@ -68,6 +68,12 @@ def is_role_text(text: str) -> bool:
     )
 
 
+# "Portuguese newspaper Correio da Noite", "the cable network CNN": what an outlet is.
+_MEDIA_HEADS = frozenset(
+    "newspaper paper magazine tabloid broadcaster network website outlet daily weekly".split()
+)
+
+
 def premodifier_role(out: str, start: int) -> str:
     """Role words written just before a name: "NATO secretary-general", "White House press secretary"."""
     space = out.rfind(" ", 0, max(0, start - 1)) + 1
@@ -82,6 +88,7 @@ def premodifier_role(out: str, start: int) -> str:
         or bare in TITLE_WORDS
         or bare in ROLE_HEADS
         or bare in TITLE_MODIFIERS
+        or bare in _MEDIA_HEADS
         or "-" in bare
     ):
         return ""
@@ -103,7 +110,12 @@ def premodifier_role(out: str, start: int) -> str:
             if taken and taken[0].lower().endswith(("'s", "’s")):
                 taken.insert(0, word)
             break
-        if bare in TITLE_WORDS or bare in ROLE_HEADS or any(p in TITLE_WORDS for p in bare.split("-")):
+        if (
+            bare in TITLE_WORDS
+            or bare in ROLE_HEADS
+            or bare in _MEDIA_HEADS
+            or any(p in TITLE_WORDS for p in bare.split("-"))
+        ):
             has_head = True
         elif not (
             word[0].isupper()
