@@ -228,3 +228,31 @@ def test_an_outlet_described_before_its_name_reports_the_sentence() -> None:
     body = "The engineer had worked in Porto for years, Portuguese newspaper Diario da Praia reports."
     [found] = _clauses(body, "The engineer")
     assert (found.speaker, found.role) == ("Diario da Praia", "Portuguese newspaper")
+
+
+def test_a_surname_that_is_a_common_word_speaks_after_a_quotation() -> None:
+    body = (
+        "Ian Read runs the firm.\n\n"
+        '"We believe this deal is great," Read said.\n\n'
+        '"Your honor," I said, "the file is old."'
+    )
+    assert [a.speaker for a in _clauses(body, '"We believe')] == ["Ian Read"]
+    assert all(a.speaker != "I" for a in _clauses(body, '"Your honor'))
+
+
+def test_a_person_named_mid_sentence_before_a_colon_and_a_quotation_said_it() -> None:
+    body = (
+        'The surge does not surprise Republican pollster Dan Shaw: "Lesser-known candidates gain most."\n\n'
+        'Here is Mayor Ruth Lane in May 2001: "Our town must rest on its port."\n\n'
+        'Olga Brandt wrote of Mayor Lane: "She is still selling the port in pieces."'
+    )
+    [shaw] = _clauses(body, "The surge")
+    assert (shaw.speaker, shaw.role, shaw.kind) == ("Dan Shaw", "Republican pollster", "direct")
+    assert [a.speaker for a in _clauses(body, "Here is")] == ["Ruth Lane"]
+    assert [a.speaker for a in _clauses(body, "Olga Brandt")] == ["Olga Brandt"]
+
+
+def test_the_author_of_a_statement_saying_something_said_it() -> None:
+    body = "Mayor Ann Cole issued a brief statement saying the plant would reopen."
+    [found] = _clauses(body, "Mayor Ann")
+    assert (found.speaker, found.cue, found.content) == ("Ann Cole", "saying", "the plant would reopen.")

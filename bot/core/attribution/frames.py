@@ -365,6 +365,11 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         before = speaker_before(sent, cue_start)
     if before is None and out[:cue_start].rstrip().endswith((",", "—", "–")):
         before = _fenced_subject(sent, cue_start)
+    if before and before[1].kind == "np" and before[1].head in MEDIUM_NOUNS:
+        # "Cole issued a brief statement saying ...", "a video that said ...": the author speaks.
+        subj = main_subject(sent, before[0])
+        if subj:
+            return Frame(1, cue_start, subj[1], cue, cue_start, cue_end, False, "after")
     if before:
         start, ref, role = before
         if _AS_BEFORE_RE.search(out, 0, start) and AS_REPORTED_MID_RE.search(out):

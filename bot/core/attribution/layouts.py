@@ -188,6 +188,30 @@ _PREPOSITION_RE = re.compile(r"\b(?:of|for|at|from|with|to|by)\b", re.IGNORECASE
 _COMMA_AFTER_RE = re.compile(r"[^,;\"_]{1,60}?,\s*")
 
 
+# `... surprise pollster Dan Shaw: "..."`, `Here is Clinton in December 1992: "..."`.
+_COLON_QUOTE_AFTER_RE = re.compile(r"(?:\s+(?:in|on|at|last)\s+[^,:;\"_]{1,30}?)?\s*:\s*(?=\")")
+
+
+# `said of Sanders: "..."`, `wrote to Roffman: "..."`: the name is whom the words are about or for.
+_OBJECT_OF_RE = re.compile(r"\b(?:of|to|about|at|with|for|on|against|towards?)\s+(?:[\w.’'-]+\s+){0,3}$")
+
+
+def _named_colon_quote(sent: Sent) -> Frame | None:
+    """A person named mid-sentence, a colon and a quotation: the quotation is theirs."""
+    out = sent.out
+    if ":" not in out:
+        return None
+    for mention in sent.mentions:
+        if mention.possessive or mention.entity is None:
+            continue
+        kind = mention.entity.kind if mention.kind == "unknown" else mention.kind
+        m = _COLON_QUOTE_AFTER_RE.match(out, mention.end) if kind == "person" else None
+        if m is not None and not _OBJECT_OF_RE.search(out, 0, mention.start):
+            ref = Ref("entity", entity=mention.entity)
+            return Frame(0, m.end() - 1, ref, ":", mention.start, m.end(), False, "after")
+    return None
+
+
 _NOT_LABELS = frozenset(
     """exclusive breaking update updated note watch read related photos photo video correction
     editor listen see advertisement opinion analysis live warning alert q a""".split()
@@ -199,7 +223,7 @@ def name_colon_frame(sent: Sent) -> Frame | None:
     out = sent.out
     first = next((m for m in sent.mentions if m.start <= 1), None)
     if first is None or first.possessive or first.entity is None:
-        return None
+        return _named_colon_quote(sent)
     kind = first.entity.kind if first.kind == "unknown" else first.kind  # "Matthews:" after "Chris Matthews"
     if kind not in ("person", "org"):
         return None

@@ -210,7 +210,7 @@ def find_mentions(out: str) -> list[Mention]:
     for m in NAME_SEQ_RE.finditer(out):
         # Split the run into pieces at possessives ("Russia's Foreign Ministry").
         run = m.group()
-        if run in _STOP_RUNS and not (run.lower() in _COMPASS and _CUE_NEXT_RE.match(out, m.end())):
+        if run in _STOP_RUNS and not _lone_surname(out, m.start(), run):
             continue  # "The", "In", "But": sentence openers, the most common capitalised words
         if " " not in run:
             # One word: the common case ("The", "Moscow", "Stoltenberg's").
@@ -259,6 +259,19 @@ def _verb_like(word: str) -> bool:
     return word in CUE_WORDS or word.endswith("ed") or word.endswith("s") and word[:-1] in CUE_BASES
 
 
+def _lone_surname(out: str, start: int, word: str) -> bool:
+    """ "West said", '"...," Read said': a surname that is also a common capitalised word
+    (a compass point, a sentence opener) when a cue follows, and a quotation or the word's
+    being a compass point says it is not the sentence's first word."""
+    if not _CUE_NEXT_RE.match(out, start + len(word)) or word.lower() in _PERSONAL_PRONOUNS:
+        return False
+    return word.lower() in _COMPASS or bool(_QUOTE_BEFORE_RE.search(out, 0, start))
+
+
+_PERSONAL_PRONOUNS = frozenset("i you he she it we they one this that who".split())
+_QUOTE_BEFORE_RE = re.compile(r"[\"”’'],?\s+$")
+
+
 def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     first, first_at = piece[0]
     # A lone capitalised -ly word opening a sentence before a comma is an adverb ("Separately,
@@ -272,8 +285,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
         after.group(1).endswith("ing") or after.group(1).endswith("ed") and after.group(1) not in CUE_WORDS
     )
     adverb = opening and (out.startswith(",", first_at + len(first)) or verbal)
-    if len(piece) == 1 and first.lower() in _COMPASS and _CUE_NEXT_RE.match(out, first_at + len(first)):
-        # "..., West said": a surname, though "West" alone mostly opens a place's name.
+    if len(piece) == 1 and _lone_surname(out, first_at, first):
         mention = Mention(first_at, first_at + len(first), first_at, first, "", "unknown")
         _attach_roles(out, mention)
         return mention

@@ -124,7 +124,7 @@ def premodifier_role(out: str, start: int) -> str:
             or low.endswith(("'s", "’s"))
             or (taken and low in ("of", "for"))
             or (taken and low == "and" and taken[0][:1].islower())
-            or _plain_modifier(low)
+            or (_plain_modifier(low) and taken and taken[0][:1].islower())
         ):
             break
         taken.insert(0, word)
