@@ -2,6 +2,10 @@
 
     python bench/bot.py [--squad PATH/TO/squad-dev-v1.1-public.json] [--sentences 100000]
                         [--asks 1000] [--members 50] [--rate 200 250] [--db PATH]
+    python bench/bot.py --shards [--sentences 20000] [--shard-rate 40 100] [--rounds 10]
+
+--shards: two bot processes, one shard each, on one PostgreSQL archive (bench/shards.py says
+what it measures). Otherwise:
 
 What runs: the real bot (`python -m bot.chat.runner`, the code `archivist run` starts, with
 its worker processes: ARCHIVIST_WORKERS, one per core by default) in its own process,
@@ -55,7 +59,7 @@ LOST_AFTER = 15.0
 
 
 # -- building the archive --------------------------------------------------------------------
-async def build_archive(db: Path, target: int, squad: Path | None) -> tuple[list[str], int]:
+async def build_archive(db: Path | str, target: int, squad: Path | None) -> tuple[list[str], int]:
     """Fill a new archive with `target` sentences; return questions to ask and the count."""
     maker = TextMaker()
     archive = await Archive.open(db, seeds=None)
@@ -332,9 +336,13 @@ def machine() -> str:
 
 
 async def main(args: argparse.Namespace) -> int:
+    if args.shards:
+        from bench.shards import run_shards
+
+        return await run_shards(args)
     print(machine())
     tmp = tempfile.TemporaryDirectory(prefix="archivist-bench-bot-")
-    db = args.db or Path(tmp.name) / "bench.db"
+    db = Path(args.db) if args.db else Path(tmp.name) / "bench.db"
     question_file = db.with_suffix(".questions.json")
     if db.exists() and question_file.exists():
         questions = json.loads(question_file.read_text())
@@ -438,7 +446,24 @@ if __name__ == "__main__":
         help="sustained mode: RATE asks a second for --seconds each (busy replies, late acks, RSS)",
     )
     parser.add_argument("--seconds", type=float, default=60.0, help="duration of each sustained run")
-    parser.add_argument("--db", type=Path, help="keep (and reuse) the generated archive here")
+    parser.add_argument(
+        "--db",
+        help="keep (and reuse) the generated archive here; with --shards, the URL of an empty"
+        " PostgreSQL database (default: a throwaway server)",
+    )
+    parser.add_argument(
+        "--shards", action="store_true", help="two bot processes, one shard each, on one PostgreSQL archive"
+    )
+    parser.add_argument(
+        "--shard-rate",
+        type=float,
+        nargs="+",
+        default=[40.0, 100.0],
+        help="with --shards: /ask arrivals a second, both shards together (one run each)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=10, help="with --shards: writes through one shard answered by the other"
+    )
     parser.add_argument("--log-level", default="WARNING")
     parser.add_argument("--verbose", action="store_true", help="show the bot's log")
     sys.exit(asyncio.run(main(parser.parse_args())))

@@ -124,8 +124,11 @@ class Server:
 
 
 @contextmanager
-def running() -> Iterator[Server]:
-    """Start a server (raising Unavailable when none can run here), stop it afterwards."""
+def running(*, durable: bool = False) -> Iterator[Server]:
+    """Start a server (raising Unavailable when none can run here), stop it afterwards.
+    `durable` (benchmarks): fsync and full-page writes on, as a real server runs; commits
+    still do not wait for the disk (synchronous_commit off), like SQLite's WAL with
+    synchronous=NORMAL, which the SQLite store uses, so the two are timed alike."""
     bindir = _bindir()
     as_user: list[str] = []
     if os.geteuid() == 0:
@@ -158,8 +161,9 @@ def running() -> Iterator[Server]:
                 "--no-sync",
             )
             # Durability is not what these tests are about: without it the server is faster.
-            options = f"-p {port} -h 127.0.0.1 -k {folder} -c fsync=off -c synchronous_commit=off"
-            options += " -c full_page_writes=off"
+            options = f"-p {port} -h 127.0.0.1 -k {folder} -c synchronous_commit=off"
+            if not durable:
+                options += " -c fsync=off -c full_page_writes=off"
             server._run(
                 str(bindir / "pg_ctl"),
                 "-D",

@@ -1,12 +1,14 @@
 """Shards: ARCHIVIST_SHARDS / ARCHIVIST_SHARD_COUNT parsed with one sentence for a bad value,
-and a process serving one shard of two through the fake Discord: it identifies as that shard,
-hears only of that shard's servers, and answers there."""
+a process serving one shard of two through the fake Discord (it identifies as that shard,
+hears only of that shard's servers, and answers there), and two serving one shard each at
+once on one archive (each hears its own servers; what one adds, the other answers)."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import discord
@@ -16,7 +18,7 @@ from bot.chat.client import ArchivistBot, ShardedArchivistBot, make_bot, use_end
 from bot.config import BotSettings, ConfigError
 from bot.core.archive import Archive
 from tests.fake_discord.harness import start_bot, write_seeds
-from tests.fake_discord.server import FakeDiscord
+from tests.fake_discord.server import FakeDiscord, Interaction
 from tests.test_bot_runner import run_bot
 
 
@@ -129,3 +131,101 @@ async def test_archivist_run_refuses_bad_shards_in_one_sentence(tmp_path: Path) 
         "ARCHIVIST_SHARDS names shard 8, but with ARCHIVIST_SHARD_COUNT=8 the shard ids run from 0 to 7."
     )
     assert not (tmp_path / "a.db").exists()  # refused before anything was opened
+
+
+async def _reply_text(fake: FakeDiscord, interaction: Interaction) -> str:
+    """A reply's words: its content and its embeds' descriptions and fields."""
+    reply = await fake.reply(interaction)
+    parts = [reply.get("content") or ""]
+    for embed in reply.get("embeds") or []:
+        parts += [embed.get("description") or "", *(f["value"] for f in embed.get("fields") or [])]
+    return "\n".join(parts)
+
+
+async def test_two_processes_one_shard_each_on_one_archive(
+    tmp_path: Path, new_archive: Callable[[], str]
+) -> None:
+    """Two bots (as two processes would: each its own Archive on the same archive) serve shard 0
+    and shard 1 of 2 at once: each server's events reach only its shard's bot, and what one
+    shard's bot adds, the other answers once the server is handed to it."""
+    old_base, old_gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    fake = FakeDiscord()
+    await fake.start()
+    guilds = [fake.add_guild("Server 0")]
+    while len({fake.shard_of(g, 2) for g in guilds}) < 2:
+        time.sleep(0.001)
+        guilds.append(fake.add_guild(f"Server {len(guilds)}"))
+    home = [next(g for g in guilds if fake.shard_of(g, 2) == shard) for shard in (0, 1)]
+    alice = [fake.add_member(g, "alice") for g in home]
+    mod = fake.add_member(home[1], "mod", moderator=True)
+    db = new_archive()
+    archives = [
+        await Archive.open(db, seeds=write_seeds(tmp_path / "seeds")),
+        await Archive.open(db, seeds=None),
+    ]
+    heard: list[list[int]] = [[], []]
+    bots = []
+    for shard, archive in enumerate(archives):
+        settings = BotSettings(
+            token="fake-token",
+            discord_api=fake.api_base,
+            discord_gateway=fake.gateway_url,
+            cooldown_rate=0,
+            shards=(shard,),
+            shard_count=2,
+        )
+        use_endpoints(settings.discord_api, settings.discord_gateway)
+        bot = make_bot(archive, settings, guild_ready_timeout=0.05)
+
+        async def on_interaction(interaction: discord.Interaction, mine: list[int] = heard[shard]) -> None:
+            mine.append(interaction.guild_id or 0)
+
+        bot.add_listener(on_interaction)
+        bots.append(bot)
+    tasks = [asyncio.create_task(bot.start("fake-token")) for bot in bots]
+    try:
+        for bot in bots:
+            await asyncio.wait_for(bot.wait_until_ready(), 10)
+        assert sorted(fake.shards_identified) == [(0, 2), (1, 2)]
+        while "global" not in fake.commands:  # registered by shard 0's bot
+            await asyncio.sleep(0.02)
+        for shard in (0, 1):
+            answer = await _reply_text(
+                fake,
+                await fake.slash(
+                    home[shard], alice[shard], "ask", {"question": "What will the bridge carry?"}
+                ),
+            )
+            assert "trams" in answer
+        assert heard == [[home[0].id], [home[1].id]]  # each event reached its own shard's bot only
+
+        said = {"person": "Quentin Marlow"}
+        before = await _reply_text(fake, await fake.slash(home[1], alice[1], "said", said))
+        assert "reopen" not in before  # shard 1's bot has looked the name up (and cached its aliases)
+        await fake.hand_over(home[1], 0)
+        form = (await fake.callback(await fake.slash(home[1], mod, "add"))).json["data"]
+        text = '"The old pier will reopen in May," said Quentin Marlow, the harbour master, on Tuesday.'
+        added = await fake.reply(
+            await fake.submit_modal(
+                home[1], mod, form, {"Title": "Pier to reopen", "Date": "2024-09-03", "Text": text}
+            )
+        )
+        assert added["embeds"][0]["title"] == "Added: Pier to reopen"
+        assert heard[0][-2:] == [home[1].id, home[1].id]  # the write went through shard 0's bot
+        await fake.hand_over(home[1], 1)
+        after = await _reply_text(fake, await fake.slash(home[1], alice[1], "said", said))
+        assert heard[1][-1] == home[1].id and "reopen in May" in after
+        # Still nobody else's: the server on shard 0 does not see it.
+        other = await _reply_text(fake, await fake.slash(home[0], alice[0], "said", said))
+        assert "reopen" not in other
+    finally:
+        for bot in bots:
+            await bot.close()
+        for task in tasks:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(task, 5)
+        for archive in archives:
+            await archive.close()
+        await fake.close()
+        discord.http.Route.BASE = old_base
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = old_gateway

@@ -177,6 +177,19 @@ class FakeGuild:
 
 
 @dataclass
+class _Session:
+    """One gateway session: a shard's (`shard` of `count`), or an unsharded bot's (0 of 1).
+    Each holds its own sequence and history, replayed on resume; `ws` is its live connection."""
+
+    shard: int
+    count: int
+    session_id: str
+    ws: web.WebSocketResponse | None = None
+    seq: int = 0
+    history: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
 class Interaction:
     """An interaction the fake sent, and how to find the bot's answers to it."""
 
@@ -214,10 +227,11 @@ class FakeDiscord:
         self._faults: list[tuple[Callable[[web.Request], bool], web.Response]] = []
         self.listeners: list[Callable[[Recorded], None]] = []  # called on every request (benchmarks)
         self.token: str | None = None  # when set, any other bot token gets 401 as on Discord
-        self._ws: web.WebSocketResponse | None = None
-        self._seq = 0
-        self._history: list[dict[str, Any]] = []
-        self._session_id = ""
+        # One session a shard, as on Discord: several processes (or one serving several
+        # shards) each hold a connection, and a server's events go to its shard's alone.
+        self._sessions: dict[int, _Session] = {}
+        self._moved: dict[int, int] = {}  # guild id -> the shard it was handed to
+        self.ready_shards: set[int] = set()
         self._changed = asyncio.Condition()
         self._ready = asyncio.Event()
         self._runner: web.AppRunner | None = None
@@ -237,8 +251,9 @@ class FakeDiscord:
         self.port = self._runner.addresses[0][1]
 
     async def close(self) -> None:
-        if self._ws is not None and not self._ws.closed:
-            await self._ws.close()
+        for session in list(self._sessions.values()):
+            if session.ws is not None and not session.ws.closed:
+                await session.ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -353,8 +368,8 @@ class FakeDiscord:
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        self._ws = ws
         await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}, "s": None, "t": None})
+        session: _Session | None = None
         async for msg in ws:
             if msg.type != WSMsgType.TEXT:
                 continue
@@ -363,71 +378,100 @@ class FakeDiscord:
             if op == 1:
                 await ws.send_json({"op": 11})
             elif op == 2:
-                await self._identify(ws, payload["d"])
+                session = await self._identify(ws, payload["d"])
             elif op == 6:
-                await self._resume(ws, payload["d"])
-        if self._ws is ws:
-            self._ws = None
+                session = await self._resume(ws, payload["d"])
+        if session is not None and session.ws is ws:
+            session.ws = None
         return ws
 
     def shard_of(self, guild: FakeGuild, count: int) -> int:
         """The shard a guild's events go to, as Discord computes it."""
         return (guild.id >> 22) % count
 
-    async def _identify(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> None:
+    def shard_serving(self, guild_id: int) -> int:
+        """The shard whose connection hears of a server (a DM's events go to shard 0)."""
+        if guild_id in self._moved:
+            return self._moved[guild_id]
+        count = next(iter(self._sessions.values())).count if self._sessions else 1
+        return (guild_id >> 22) % count
+
+    async def _identify(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> _Session:
         self.identifies += 1
         shard = data.get("shard")
         self.shards_identified.append((int(shard[0]), int(shard[1])) if shard else None)
-        # A shard hears of its own servers only (one connection at a time here: a bot with
-        # several shards in one process would need one per shard).
-        guilds = [g for g in self.guilds.values() if not shard or self.shard_of(g, shard[1]) == shard[0]]
+        number, count = (int(shard[0]), int(shard[1])) if shard else (0, 1)
+        session = _Session(number, count, secrets.token_hex(8), ws)
+        self._sessions[number] = session  # a new session of a shard replaces its old one
+        # A shard hears of its own servers only.
+        guilds = [g for g in self.guilds.values() if self.shard_serving(g.id) == number]
         self.intents = int(data.get("intents", 0))
-        self._session_id = secrets.token_hex(8)
-        self._seq = 0
-        self._history.clear()
         await self._send(
             "READY",
             {
                 "v": 10,
                 "user": self.bot_user,
                 "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
-                "session_id": self._session_id,
+                "session_id": session.session_id,
                 "resume_gateway_url": self.gateway_url,
                 "application": {"id": str(self.app_id), "flags": 0},
                 "private_channels": [],
                 "relationships": [],
                 **({"shard": list(shard)} if shard else {}),
             },
+            session,
         )
         for guild in guilds:
-            await self._send("GUILD_CREATE", self._guild_create(guild))
+            await self._send("GUILD_CREATE", self._guild_create(guild), session)
+        self.ready_shards.add(number)
         self._ready.set()
+        return session
 
-    async def _resume(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> None:
-        if data.get("session_id") != self._session_id:
+    async def _resume(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> _Session | None:
+        session = next((s for s in self._sessions.values() if s.session_id == data.get("session_id")), None)
+        if session is None:
             await ws.send_json({"op": 9, "d": False})
-            return
+            return None
         self.resumes += 1
-        for event in self._history:
+        session.ws = ws
+        for event in session.history:
             if event["s"] > int(data.get("seq") or 0):
                 await ws.send_json(event)
-        await self._send("RESUMED", {})
+        await self._send("RESUMED", {}, session)
+        return session
 
-    async def _send(self, event: str, data: dict[str, Any]) -> None:
-        """Dispatch an event; one sent while the bot is disconnected is replayed on resume."""
-        self._seq += 1
-        frame = {"op": 0, "t": event, "s": self._seq, "d": data}
-        self._history.append(frame)
-        if self._ws is not None and not self._ws.closed:
+    async def _send(self, event: str, data: dict[str, Any], session: _Session | None = None) -> None:
+        """Dispatch an event to its server's shard (or to `session`); one sent while that
+        shard is disconnected is replayed on resume."""
+        if session is None:
+            guild_id = data.get("guild_id")
+            session = self._sessions.get(self.shard_serving(int(guild_id)) if guild_id else 0)
+            if session is None:  # nobody has identified for that shard yet
+                return
+        session.seq += 1
+        frame = {"op": 0, "t": event, "s": session.seq, "d": data}
+        session.history.append(frame)
+        if session.ws is not None and not session.ws.closed:
             # Dropped mid-send: the resume replays it.
             with contextlib.suppress(ConnectionError, RuntimeError):
-                await self._ws.send_json(frame)
+                await session.ws.send_json(frame)
 
-    async def drop_gateway(self, code: int = 4000) -> None:
-        """Close the bot's gateway connection; it should reconnect and resume."""
-        assert self._ws is not None, "the bot is not connected"
-        ws, self._ws = self._ws, None
+    async def drop_gateway(self, code: int = 4000, shard: int = 0) -> None:
+        """Close a shard's gateway connection; it should reconnect and resume."""
+        session = self._sessions.get(shard)
+        assert session is not None and session.ws is not None, "the bot is not connected"
+        ws, session.ws = session.ws, None
         await ws.close(code=code)
+
+    async def hand_over(self, guild: FakeGuild, shard: int) -> None:
+        """Serve `guild` from `shard` from now on, as when the bot is sharded anew or another
+        process takes over: its old shard hears the server become unavailable, the new one
+        gets its GUILD_CREATE, and its events go there."""
+        old = self._sessions.get(self.shard_serving(guild.id))
+        self._moved[guild.id] = shard
+        if old is not None and old.shard != shard:
+            await self._send("GUILD_DELETE", {"id": str(guild.id), "unavailable": True}, old)
+        await self._send("GUILD_CREATE", self._guild_create(guild), self._sessions[shard])
 
     async def wait_ready(self, timeout: float = 10.0) -> None:
         await asyncio.wait_for(self._ready.wait(), timeout)
