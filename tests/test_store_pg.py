@@ -113,6 +113,38 @@ async def test_check_finds_stale_counts_and_rebuild_mends_them(new_pg_archive):
         assert await archive.ask("When did the harbour strike end?") == before
 
 
+async def test_stored_tsvectors_are_to_tsvector_of_the_words(new_pg_archive):
+    """A paragraph's tsvector (its sentences' joined at insert) and an attribution's (its words
+    and its sentence's) are what to_tsvector of their words gives: rebuild(), which computes
+    every one that way, changes none of them. Words repeat, numbers, accents, one-letter words."""
+    url = new_pg_archive()
+    story = (
+        "Monday, June 3, 2024\n\nCafé owners fight rent rises\n\n"
+        'The café on 5th Street, open since 1987, may close. "Rents rose 40% in a year," said Zoë Brandt, '
+        "its owner. Brandt said the owners' group would meet on Friday.\n\n"
+        "A city spokesperson said rents rose less elsewhere. Rents, rents and rents: it is all "
+        "anyone talks about, said Léa Martin, a tenant. Q: what now? A: we wait.\n"
+    )
+    rows = (
+        "SELECT string_agg(tsv::text, '|' ORDER BY id) FROM paragraphs",
+        "SELECT string_agg(tsv::text, '|' ORDER BY id) FROM attributions",
+    )
+    async with await Archive.open(url, seeds=None) as archive:
+        await archive.add_text(story)
+        await archive.add_documents(
+            [ingest.build_document("Rents again", ["Rents rose. Rents fell, said Ana Lima."])]
+        )
+        conn = await asyncpg.connect(url)
+        try:
+            stored = [await conn.fetchval(q) for q in rows]
+            assert all(stored) and "'rent'" in stored[0]
+            await archive.rebuild()
+            assert [await conn.fetchval(q) for q in rows] == stored
+        finally:
+            await conn.close()
+        assert await archive.check() == []
+
+
 async def test_bm25_is_the_figure_fts5_gives(new_pg_archive, tmp_path):
     """The same candidates with the same scores as the SQLite archive, to 1e-9."""
     async with (

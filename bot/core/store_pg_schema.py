@@ -19,7 +19,12 @@ Conn = asyncpg.Connection | PoolConnectionProxy
 # Version -> script, as for SQLite (store_schema.MIGRATIONS): version 1 is the whole schema.
 MIGRATIONS: dict[int, str] = {
     v: resources.files(__package__).joinpath(name).read_text("utf-8")
-    for v, name in ((1, "pg_schema.sql"), (2, "pg_schema_2.sql"), (3, "pg_schema_3.sql"))
+    for v, name in (
+        (1, "pg_schema.sql"),
+        (2, "pg_schema_2.sql"),
+        (3, "pg_schema_3.sql"),
+        (4, "pg_schema_4.sql"),
+    )
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 APPLICATION = "archivist"

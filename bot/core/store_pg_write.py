@@ -38,10 +38,12 @@ Conn = asyncpg.Connection | PoolConnectionProxy
 _NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
 
 # Per lexeme, how many rows of each index the given rows add (or, negated, remove).
+# (tsvector_to_array gives the lexemes alone: unnest(tsv) would build their positions too.)
 _LEXEME_ROWS = """
-    SELECT u.lexeme AS term, 1 AS s, 0 AS p, 0 AS q FROM sentences t, unnest(t.tsv) u WHERE {sentences}
-    UNION ALL SELECT u.lexeme, 0, 1, 0 FROM paragraphs t, unnest(t.tsv) u WHERE {paragraphs}
-    UNION ALL SELECT u.lexeme, 0, 0, 1 FROM attributions t, unnest(t.tsv) u WHERE {quotes}
+    SELECT u AS term, 1 AS s, 0 AS p, 0 AS q FROM sentences t, unnest(tsvector_to_array(t.tsv)) u
+    WHERE {sentences}
+    UNION ALL SELECT u, 0, 1, 0 FROM paragraphs t, unnest(tsvector_to_array(t.tsv)) u WHERE {paragraphs}
+    UNION ALL SELECT u, 0, 0, 1 FROM attributions t, unnest(tsvector_to_array(t.tsv)) u WHERE {quotes}
 """
 _ADD_LEXEMES = (
     "INSERT INTO lexemes (term, sentences, paragraphs, quotes)"
@@ -126,10 +128,10 @@ async def _insert_rows(conn: Conn, kept: Sequence[tuple[int, Document, str, int 
     first_sentence, first_attribution = sentence_id + 1, attribution_id + 1
     articles: list[list[object]] = [[] for _ in range(10)]
     sentences: list[list[object]] = [[] for _ in range(9)]
-    paragraphs: list[list[object]] = [[] for _ in range(5)]
+    paragraphs: list[list[object]] = [[] for _ in range(5)]  # the last column: its last sentence's id
     people: dict[str, bool] = {}
     aliases: list[list[object]] = [[], [], []]
-    attributions: list[list[object]] = [[] for _ in range(15)]
+    attributions: list[list[object]] = [[] for _ in range(14)]
     totals = [0] * 6
     for article_id, doc, content_hash, guild_id, added_at in kept:
         title_words, _ = words(doc.title)
@@ -145,9 +147,8 @@ async def _insert_rows(conn: Conn, kept: Sequence[tuple[int, Document, str, int 
             _append(sentences, values)
             totals[0] += 1
             totals[1] += n
-        for first, text in paragraph_texts(doc.sentences):
-            w, n = words(text)
-            _append(paragraphs, (ids[first], article_id, _paragraph(doc, first), w, n))
+        for first, last, n in _paragraphs(doc, texts):
+            _append(paragraphs, (ids[first], article_id, _paragraph(doc, first), ids[last], n))
             totals[2] += 1
             totals[3] += n
         mine = {sp.name: sp.is_person for sp in doc.speakers}
@@ -163,10 +164,11 @@ async def _insert_rows(conn: Conn, kept: Sequence[tuple[int, Document, str, int 
             aliases[1].append(article_id)
             aliases[2].append(alias)
         for s, clauses in zip(doc.sentences, doc.clauses, strict=False):
-            sentence_words, sentence_n = texts[s.index]
+            sentence_n = texts[s.index][1]
             for ordinal, a in enumerate(clauses):
                 attribution_id += 1
-                said, said_n = words(a.content) if a.content is not None else (sentence_words, sentence_n)
+                # No content: the sentence is what was said (its tsvector is taken in SQL).
+                said, said_n = words(a.content) if a.content is not None else (None, sentence_n)
                 clause: tuple[object, ...] = (
                     attribution_id,
                     ids[s.index],
@@ -177,7 +179,7 @@ async def _insert_rows(conn: Conn, kept: Sequence[tuple[int, Document, str, int 
                     a.cue,
                     a.kind,
                 )
-                clause += (a.content, a.start, a.end, a.quote, said, sentence_words, said_n + sentence_n)
+                clause += (a.content, a.start, a.end, a.quote, said, said_n + sentence_n)
                 _append(attributions, clause)
                 totals[4] += 1
                 totals[5] += said_n + sentence_n
@@ -196,10 +198,14 @@ async def _insert_rows(conn: Conn, kept: Sequence[tuple[int, Document, str, int 
         " $8::text[], $9::int[]) AS u (i, a, x, p, s, e, t, w, n)",
         *sentences,
     )
+    # Words are stemmed once, in their sentence: a paragraph's tsvector is its sentences'
+    # joined (what to_tsvector of their words would give), an attribution's holds its
+    # sentence's. Stemming was most of the cost of storing an article.
     await conn.execute(
         "INSERT INTO paragraphs (id, article_id, paragraph, tsv, ntok)"
-        " SELECT i, a, p, to_tsvector('archivist', w), n"
-        " FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::int[]) AS u (i, a, p, w, n)",
+        " SELECT u.i, u.a, u.p, (SELECT archivist_tsv_cat(s.tsv ORDER BY s.id) FROM sentences s"
+        " WHERE s.id BETWEEN u.i AND u.l), u.n"
+        " FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::bigint[], $5::int[]) AS u (i, a, p, l, n)",
         *paragraphs,
     )
     await conn.execute(
@@ -219,12 +225,11 @@ async def _insert_rows(conn: Conn, kept: Sequence[tuple[int, Document, str, int 
         " (id, sentence_id, article_id, ordinal, speaker_id, role, cue, kind, content,"
         ' start, "end", quote, tsv, ntok)'
         " SELECT u.i, u.s, u.a, u.o, sp.id, u.r, u.c, u.k, u.t, u.st, u.e, u.q,"
-        " to_tsvector('archivist', u.said) || to_tsvector('archivist', u.sw), u.n"
+        " coalesce(to_tsvector('archivist', u.said), se.tsv) || se.tsv, u.n"
         " FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::text[], $6::text[],"
-        " $7::text[], $8::text[], $9::text[], $10::int[], $11::int[], $12::int[], $13::text[], $14::text[],"
-        " $15::int[])"
-        " AS u (i, s, a, o, name, r, c, k, t, st, e, q, said, sw, n)"
-        " JOIN speakers sp ON lower(sp.name) = lower(u.name)",
+        " $7::text[], $8::text[], $9::text[], $10::int[], $11::int[], $12::int[], $13::text[], $14::int[])"
+        " AS u (i, s, a, o, name, r, c, k, t, st, e, q, said, n)"
+        " JOIN speakers sp ON lower(sp.name) = lower(u.name) JOIN sentences se ON se.id = u.s",
         *attributions,
     )
     rows = _LEXEME_ROWS.format(
@@ -243,6 +248,21 @@ def _append(columns: list[list[object]], row: Sequence[object]) -> None:
     """One row onto column arrays (each table is inserted as one unnest of arrays)."""
     for column, value in zip(columns, row, strict=True):
         column.append(value)
+
+
+def _paragraphs(doc: Document, texts: dict[int, tuple[str, int]]) -> list[tuple[int, int, int]]:
+    """(index of its first sentence, of its last, its words) of each paragraph, as
+    paragraph_texts groups them (a run of sentences of one paragraph)."""
+    out: list[tuple[int, int, int]] = []
+    current = -1
+    for s in doc.sentences:
+        if s.paragraph != current:
+            out.append((s.index, s.index, texts[s.index][1]))
+            current = s.paragraph
+        else:
+            first, _last, n = out[-1]
+            out[-1] = (first, s.index, n + texts[s.index][1])
+    return out
 
 
 def _paragraph(doc: Document, first: int) -> int:
