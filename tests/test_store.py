@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -243,14 +244,26 @@ async def test_a_write_through_another_archive_on_the_file_is_seen(new_archive):
         assert "Maria Costa" not in await bot.speaker_names("")
         before = await bot.stats()
         await cli.add_text(STORY)
-        said = await bot.said("Maria Costa")
+        # PostgreSQL's change notice reaches the other connection a moment after the commit
+        # (LISTEN/NOTIFY is asynchronous): the reader must see the write soon, not at once.
+        said = await _soon(lambda: bot.said("Maria Costa"), lambda r: bool(r.answers))
         assert said.speaker == "Maria Costa" and said.answers
         assert "Maria Costa" in await bot.speaker_names("Costa")
         assert (await bot.who("We won a fair deal")).answers[0].speaker == "Maria Costa"
         assert (await bot.stats()).articles == before.articles + 1
         removed = (await bot.said("Costa")).answers[0].article.id
         await cli.remove(removed)
-        assert (await bot.said("Maria Costa")).answers == ()
+        assert (await _soon(lambda: bot.said("Maria Costa"), lambda r: not r.answers)).answers == ()
+
+
+async def _soon(ask, done, seconds: float = 2.0):
+    """`ask()` until `done(result)` or `seconds` pass; the last result either way."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    result = await ask()
+    while not done(result) and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.02)
+        result = await ask()
+    return result
 
 
 async def test_article_autocomplete_finds_titles_by_word_starts_in_scope(archive):
