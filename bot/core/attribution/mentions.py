@@ -276,27 +276,36 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     first, first_at = piece[0]
     # A lone capitalised -ly word opening a sentence before a comma is an adverb ("Separately,
     # Fry said"); otherwise it is a surname ("said Skelly, adding", "Skelly said").
-    before = out[:first_at].rstrip()
-    opening = not before or before[-1] in '.:;!?"“‘(—–-'
-    after = _NEXT_WORD_RE.match(out, first_at + len(first))
-    # ... and so is one before a participle ("Hastily politicizing the tragedy, Trump ...");
-    # "Having announced ...": a participle opening the sentence.
-    verbal = after is not None and (
-        after.group(1).endswith("ing") or after.group(1).endswith("ed") and after.group(1) not in CUE_WORDS
-    )
-    adverb = opening and (out.startswith(",", first_at + len(first)) or verbal)
-    if len(piece) == 1 and _lone_surname(out, first_at, first):
+    at = first_at
+    while at > 0 and out[at - 1] == " ":
+        at -= 1
+    opening = at == 0 or out[at - 1] in '.:;!?"“‘(—–-'
+    adverb = False
+    if (
+        len(piece) == 1
+        and (first in _STOP_RUNS or first.lower() in _COMPASS)
+        and _lone_surname(out, first_at, first)
+    ):
         mention = Mention(first_at, first_at + len(first), first_at, first, "", "unknown")
         _attach_roles(out, mention)
         return mention
-    if (
-        opening
-        and len(piece) == 1
-        and after is not None
-        and _participle(first)
-        and (first.lower() in ("having", "being") or not _verb_like(after.group(1)))
-    ):
-        return None
+    if opening:
+        after = _NEXT_WORD_RE.match(out, first_at + len(first))
+        # ... and so is one before a participle ("Hastily politicizing the tragedy, Trump ...");
+        # "Having announced ...": a participle opening the sentence.
+        verbal = after is not None and (
+            after.group(1).endswith("ing")
+            or after.group(1).endswith("ed")
+            and after.group(1) not in CUE_WORDS
+        )
+        adverb = out.startswith(",", first_at + len(first)) or verbal
+        if (
+            len(piece) == 1
+            and after is not None
+            and _participle(first)
+            and (first.lower() in ("having", "being") or not _verb_like(after.group(1)))
+        ):
+            return None
     shape = _run_shape(tuple(w for w, _ in piece), adverb)
     if shape is None:
         return None
