@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
+
 from rapidfuzz import fuzz, utils
 
 from ..models import SearchResult
 from ..storage import ArchiveStore, Candidate
 from .answers import _answers
 from .features import _coverage
-from .query import WHO_POSTINGS, Query, _token_lists, clean, prepare
+from .query import _WORD_RE, STOPWORDS, WHO_POSTINGS, Query, _quote, _token_lists, clean, prepare
 
 WHO_CANDIDATES = 40  # attributed sentences reranked for `who`
+PHRASES = 3  # adjacent word pairs of the fragment searched as phrases
+WHO_PHRASE_CANDIDATES = 12  # of them, the best by BM25
+# A rare-word candidate scoring this lines the fragment up well enough: no phrase search.
+WHO_SURE = 0.85
 
 
 WHO_THRESHOLD = 0.55
@@ -20,8 +26,57 @@ WHO_MARGIN = 0.06
 async def ranked_statements(
     store: ArchiveStore, query: Query, guild_id: int | None
 ) -> list[tuple[float, Candidate]]:
-    """Attributions whose words match `query`, best first, with `who`'s score (0-1)."""
-    cands = await store.quote_candidates(query.plan(WHO_POSTINGS), guild_id, WHO_CANDIDATES)
+    """Attributions whose words match `query`, best first, with `who`'s score (0-1).
+
+    Candidates come from the rare words (query.plan) and, when none of those lines up well
+    (below WHO_SURE), also from the fragment's adjacent word pairs searched as phrases. At a
+    million sentences a misremembered fragment's words are each common, and a word it got
+    wrong can be its rarest; two words side by side are rare however common each is, and one
+    changed word leaves the other pairs intact. The second search costs a few milliseconds,
+    so it is spent only on the fragments that need it."""
+    rows = await store.quote_candidates(query.plan(WHO_POSTINGS), guild_id, WHO_CANDIDATES)
+    scored = await _scored(store, query, rows)
+    if max((r[0] for r in scored), default=0.0) < WHO_SURE and (phrases := _phrase_match(query)):
+        seen = {(c.sentence_id, c.ordinal) for c in rows}
+        more = await store.quote_candidates(phrases, guild_id, WHO_PHRASE_CANDIDATES)
+        # Scored apart: each search's BM25 counts relative to its own best (the two are not
+        # on one scale).
+        scored += await _scored(store, query, [c for c in more if (c.sentence_id, c.ordinal) not in seen])
+    scored.sort(key=lambda r: r[:3], reverse=True)
+    return [(score, c) for score, _clause, _main, c in scored]
+
+
+def _phrase_match(query: Query) -> str:
+    """An OR of the fragment's adjacent word pairs as phrases ("harbour cranes" OR ...): the
+    PHRASES with the rarest words, pairs of two function words last (so a fragment of
+    function words still has some), none with a word the archive lacks (a misspelling) and
+    none overlapping another.
+    "" when there are none. Document frequencies are the query's own (no database call)."""
+    words = _WORD_RE.findall(query.text)
+    dfs = {t.word.lower(): t.df for t in query.terms}
+    common = max((t.df for t in query.terms), default=0) * 4 + 1  # a function word's df, unknown
+    pairs: list[tuple[bool, int, int, str]] = []
+    for i, (a, b) in enumerate(itertools.pairwise(words)):
+        fa, fb = (common if w.lower() in STOPWORDS else dfs.get(w.lower(), 0) for w in (a, b))
+        if fa and fb:
+            function = fa == fb == common
+            pairs.append((function, min(fa, fb) + max(fa, fb) // 4, i, f"{a} {b}"))
+    # Pairs with a content word first, then the rest; no two sharing a word, so that one
+    # wrong word (rare, so in the first pairs) spoils one phrase, not all of them.
+    chosen: list[str] = []
+    used: set[int] = set()
+    for _function, _cost, i, pair in sorted(pairs):
+        if len(chosen) < PHRASES and not used & {i, i + 1}:
+            chosen.append(pair)
+            used |= {i, i + 1}
+    return " OR ".join(dict.fromkeys(_quote(p) for p in chosen))
+
+
+async def _scored(
+    store: ArchiveStore, query: Query, cands: list[Candidate]
+) -> list[tuple[float, float, int, Candidate]]:
+    """The candidates scored (alignment, overlap, weighted cover, BM25 share), with the keys
+    that order one sentence's attributions (see below)."""
     if not cands:
         return []
     # A sentence is scored once, whichever of its attributions matched (the index holds one
@@ -52,8 +107,7 @@ async def ranked_statements(
         # fragment's weight answers ("A said X, but B said Y": Y's words answer B), the main
         # one when they hold alike.
         scored.append((score, _coverage(query, set(said)), -c.ordinal, c))
-    scored.sort(key=lambda r: r[:3], reverse=True)
-    return [(score, c) for score, _clause, _main, c in scored]
+    return scored
 
 
 async def who(store: ArchiveStore, fragment: str, guild_id: int | None, limit: int) -> SearchResult:

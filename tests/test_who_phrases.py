@@ -1,0 +1,83 @@
+"""`who` at scale: a fragment's adjacent word pairs, searched as phrases, find a quote that
+its rare words alone do not (a wrong word in the fragment can be its rarest)."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from bot.core.archive import Archive
+
+who_module = importlib.import_module("bot.core.search.who")
+
+QUOTE = b"""Port keeps working
+
+Harbour master Ida Brunn said the harbour cranes will stay open all winter for the grain ships.
+"""
+
+# Other people's words: "remain" (the fragment's wrong word) is rare in the archive and
+# holds in each of them, so the rare-word search ranks them above the quote.
+DISTRACTORS = [
+    f"""Remain calm {n}
+
+Councillor Per Holm{n} said the cranes remain a pride of the town and the harbour will remain busy.
+""".encode()
+    for n in "ABCDEF"
+]
+
+# Each of the quote's other words is common (every filler holds them, never side by side as
+# the quote has them), as each word of a fragment is at a million sentences.
+FILLER = [
+    f"""Budget note {n}
+
+Treasurer Lena Okoro{n} said the harbour budget for winter really must stay open to cranes and ships.
+""".encode()
+    for n in range(30)
+]
+
+FRAGMENT = "the harbour cranes will remain open all winter"
+
+
+@pytest.fixture()
+async def archive(new_archive, monkeypatch):
+    # Three candidates of 37 attributions stand for forty of a million.
+    monkeypatch.setattr(who_module, "WHO_CANDIDATES", 3)
+    archive = await Archive.open(new_archive(), seeds=None)
+    await archive.add_text(QUOTE, name="quote.txt")
+    for n, text in enumerate(DISTRACTORS + FILLER):
+        await archive.add_text(text, name=f"d{n}.txt")
+    yield archive
+    await archive.close()
+
+
+async def test_rare_words_alone_starve_the_quote(archive, monkeypatch):
+    # The setting the phrases are for: without them the quote is not among the candidates.
+    monkeypatch.setattr(who_module, "PHRASES", 0)
+    result = await archive.who(FRAGMENT)
+    assert all("Brunn" not in (a.speaker or "") for a in (*result.answers, *result.suggestions))
+
+
+async def test_phrases_find_the_quote_the_rare_words_miss(archive):
+    result = await archive.who(FRAGMENT)
+    assert result.answers and result.answers[0].speaker == "Ida Brunn"
+    assert "harbour cranes will stay open" in result.answers[0].text
+
+
+async def test_a_fragment_that_lines_up_costs_one_search(archive, monkeypatch):
+    # The phrase search is spent only when the rare words find nothing that lines up.
+    store = archive._store
+    searched: list[str] = []
+    original = store.quote_candidates
+
+    async def counted(match, guild_id, limit):  # noqa: ANN001, ANN202
+        searched.append(match)
+        return await original(match, guild_id, limit)
+
+    monkeypatch.setattr(store, "quote_candidates", counted)
+    result = await archive.who("cranes will stay open all winter for the grain ships")
+    assert result.answers[0].speaker == "Ida Brunn"
+    assert len(searched) == 1
+    searched.clear()
+    await archive.who(FRAGMENT)
+    assert len(searched) == 2 and '"harbour cranes"' in searched[1]
