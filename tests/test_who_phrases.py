@@ -81,3 +81,15 @@ async def test_a_fragment_that_lines_up_costs_one_search(archive, monkeypatch):
     searched.clear()
     await archive.who(FRAGMENT)
     assert len(searched) == 2 and '"harbour cranes"' in searched[1]
+
+
+async def test_phrases_skip_pairs_of_function_words(archive):
+    # "of the" matches most sentences of an archive and FTS5 reads both position lists
+    # whole: it is never searched; the content word's pairs are, none overlapping.
+    from bot.core.search.query import prepare
+
+    query = await prepare(archive._store, "the cranes of the")
+    assert who_module._phrase_match(query) == '"the cranes"'
+    query = await prepare(archive._store, "harbour cranes will remain open")
+    phrases = who_module._phrase_match(query)
+    assert '"harbour cranes"' in phrases and not ('"will remain"' in phrases and '"remain open"' in phrases)
