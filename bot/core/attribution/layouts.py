@@ -172,7 +172,7 @@ def reported_by_frame(sent: Sent) -> Frame | None:
     sentence's subject before it the content."""
     out = sent.out
     m = _REPORTED_BY_RE.search(out)
-    if m is None or not ASCII_WORD_RE.search(out, 0, m.start()):
+    if m is None or not _WORDY_RE.search(out, 0, m.start()):
         return None
     found = speaker_after(sent, m.end())
     if found is None:
@@ -183,7 +183,7 @@ def reported_by_frame(sent: Sent) -> Frame | None:
     return Frame(0, m.start(1), found[1], m.group(1), m.start(), found[0], False, "before", found[2])
 
 
-ASCII_WORD_RE = re.compile(r"[A-Za-z]{2}")
+_WORDY_RE = re.compile(r"[A-Za-z]{2}")
 _PREPOSITION_RE = re.compile(r"\b(?:of|for|at|from|with|to|by)\b", re.IGNORECASE)
 _COMMA_AFTER_RE = re.compile(r"[^,;\"_]{1,60}?,\s*")
 

@@ -250,7 +250,6 @@ def find_mentions(out: str) -> list[Mention]:
 
 
 _PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.]*")
-_CUE_NEXT_RE = re.compile(r" (?:said|says|told|added|wrote|argued|noted|explained)\b")
 _NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
 
 
@@ -263,7 +262,8 @@ def _lone_surname(out: str, start: int, word: str) -> bool:
     """ "West said", '"...," Read said': a surname that is also a common capitalised word
     (a compass point, a sentence opener) when a cue follows, and a quotation or the word's
     being a compass point says it is not the sentence's first word."""
-    if not _CUE_NEXT_RE.match(out, start + len(word)) or word.lower() in _PERSONAL_PRONOUNS:
+    cue = _NEXT_WORD_RE.match(out, start + len(word))
+    if cue is None or cue.group(1) not in CUE_WORDS or word.lower() in _PERSONAL_PRONOUNS:
         return False
     return word.lower() in _COMPASS or bool(_QUOTE_BEFORE_RE.search(out, 0, start))
 
