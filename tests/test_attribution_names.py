@@ -106,3 +106,35 @@ def test_what_stands_between_speaker_and_cue_is_skipped() -> None:
     assert [(a.speaker, a.cue) for a in _clauses(body, "On Tuesday")][-1] == ("Ames", "saying")
     assert _speakers(body, "The Water Board") == ["Water Board"]
     assert _speakers(body, "Jo Sexton") == ["Jo Sexton"]
+
+
+def test_a_bare_party_letter_after_a_name_leaves_the_name_as_speaker() -> None:
+    body = "State Rep. Dana Voss (D), a sponsor of the bill, suggested that the vote would be close."
+    found = _clauses(body, "State Rep.")
+    assert [(a.speaker, a.kind) for a in found] == [("Dana Voss", "indirect")]
+    assert found[0].content == "the vote would be close."
+
+
+def test_an_opening_preposition_or_adverb_is_not_a_name() -> None:
+    body = (
+        "Inside the town hall, Mayor Ruth Okafor dismissed the audit, arguing that the figures were old.\n\n"
+        "Shortly after the vote, councillor Ben Adeyemi issued a statement saying the count was fair.\n\n"
+        "Once he was elected, Tomas Berger made the port a priority, announcing a new ferry line."
+    )
+    assert set(_speakers(body, "Inside the")) == {"Ruth Okafor"}
+    assert _speakers(body, "Shortly after") == ["Ben Adeyemi"]
+    assert _speakers(body, "Once he") == ["Tomas Berger"]
+
+
+def test_a_surname_ending_in_ly_still_speaks_before_an_adverb() -> None:
+    body = "Marta Quilly wrote a long essay.\n\nQuilly then explained that the tax was unfair."
+    assert _speakers(body, "Quilly then") == ["Marta Quilly"]
+
+
+def test_a_state_abbreviation_after_a_town_is_not_a_speaker() -> None:
+    body = (
+        "At a rally in Beaumont, Tex., Governor Lyle Hart was blunt, claiming that the border was open.\n\n"
+        "In Concord, N.H., Ms. Ada Pike said the turnout was high."
+    )
+    assert _speakers(body, "At a rally") == ["Lyle Hart"]
+    assert _speakers(body, "In Concord") == ["Ada Pike"]

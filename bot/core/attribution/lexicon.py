@@ -387,6 +387,9 @@ STOP_CAPS = frozenset(
         might must let let's it's that's there's here's what's we're they're i'm recent current
         many much more less latest top big west east north south chapter section part article
         figure table yes okay well oh ah
+        once inside outside along within throughout upon beyond toward towards across around near
+        behind beside besides unlike like whether nevertheless nonetheless otherwise therefore thus
+        hence soon
     """.split()
 )
 

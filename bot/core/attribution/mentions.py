@@ -51,7 +51,9 @@ NAME_SEQ_RE = re.compile(
     rf"(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*"
     r"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
 )
-PARTY_RE = re.compile(r"\s*(?:\(\s*|,\s+)([DRI])-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s*(?:\)|,)")
+PARTY_RE = re.compile(
+    r"\s*(?:\(\s*([DRI])(?:-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?\s*\)|,\s+([DRI])-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s*,)"
+)
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _SUFFIXES = {"jr.", "sr.", "ii", "iii", "iv"}
 _CONNECTORS = set(_CONNECTOR.strip("(?:)").split("|"))
@@ -272,8 +274,21 @@ _PERSONAL_PRONOUNS = frozenset("i you he she it we they one this that who".split
 _QUOTE_BEFORE_RE = re.compile(r"[\"”’'],?\s+$")
 
 
+# "a rally in Beaumont, Tex., ...", "Concord, N.H.,": an abbreviated state after a town.
+_REGION_ABBR_RE = re.compile(r"(?:[A-Z][a-z]{1,4}|(?:[A-Z]\.){1,2}[A-Z])\.")
+_TOWN_COMMA_RE = re.compile(r"[A-Z][a-z]+, $")
+
+
 def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     first, first_at = piece[0]
+    if (
+        len(piece) == 1
+        and _REGION_ABBR_RE.fullmatch(first)
+        and first not in ("Jr.", "Sr.")
+        and _TOWN_COMMA_RE.search(out, max(0, first_at - 30), first_at)
+        and out[first_at + len(first) : first_at + len(first) + 1] in (",", "")
+    ):
+        return None
     # A lone capitalised -ly word opening a sentence before a comma is an adverb ("Separately,
     # Fry said"); otherwise it is a surname ("said Skelly, adding", "Skelly said").
     at = first_at
@@ -298,7 +313,13 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
             or after.group(1).endswith("ed")
             and after.group(1) not in CUE_WORDS
         )
-        adverb = out.startswith(",", first_at + len(first)) or verbal
+        # "Shortly after the vote, ...", "Clearly the plan ...": an -ly word before a word that is
+        # no verb opens the sentence as an adverb ("Skelly said" keeps its surname).
+        adverb = (
+            out.startswith(",", first_at + len(first))
+            or verbal
+            or (after is not None and after.group(1) in _ADVERB_OBJECTS and _sentence_adverb(first))
+        )
         if (
             len(piece) == 1
             and after is not None
@@ -332,6 +353,11 @@ _DATE_AFTER_ON_RE = re.compile(
     r"June|July|August|September|October|November|December)\b"
 )
 _LY_NAMES = frozenset("daily weekly monthly quarterly holy".split())
+
+
+# What an opening -ly adverb is followed by ("Shortly after", "Clearly the"), unlike a surname
+# ending in -ly ("Schlafly then discussed").
+_ADVERB_OBJECTS = frozenset("after before the a an he she they we it i this there".split())
 
 
 def _participle(word: str) -> bool:
@@ -459,7 +485,8 @@ def _attach_roles(out: str, mention: Mention) -> None:
             pos = of_place.end()  # "Sen. James Lankford of Oklahoma, the lead negotiator"
         party = PARTY_RE.match(out, pos)
         if party:
-            mention.party = f"{party.group(1)}-{party.group(2)}"
+            letter, state = party.group(1) or party.group(3), party.group(2) or party.group(4)
+            mention.party = f"{letter}-{state}" if state else letter  # "(R-Tex.)" or a bare "(R)"
             pos = party.end() - (1 if party.group(0).rstrip().endswith(",") else 0)
         appos = APPOS_RE.match(out, pos)
         if appos and is_role_text(appos.group(1)) and not NAME_ONLY_RE.fullmatch(appos.group(1)):

@@ -53,7 +53,7 @@ _APPOS_AFTER_RE = re.compile(
     r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|as\b|adding\b|saying\b)((?:[^,;\"_()]|,(?=\d)){2,200}?)"
     r"\s*(?=,(?!\d)|;|\.\s*$|\.?\s*[\"”]|$)"
 )
-_PARTY_AFTER_RE = re.compile(r"\s*(?:\(\s*[DRI]-[^)]{1,25}\)|,\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?)")
+_PARTY_AFTER_RE = re.compile(r"\s*(?:\(\s*[DRI](?:-[^)]{1,25})?\)|,\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?)")
 PREPOSITIONS = frozenset(
     """
     with to of for by from on in at about against between among than like without into over under
@@ -429,7 +429,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                     end = prev
     end, extra_role = _skip_appositions(sent, end, who)
     role = role or extra_role
-    if "-" in out[max(0, end - 30) : end]:
+    if "-" in out[max(0, end - 30) : end] or out[end - 1 : end] == ")":
         party = _PARTY_AFTER_RE.search(out, max(0, end - 30), end)
         if party and party.end() == end:
             end = party.start()

@@ -60,7 +60,8 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
 _OPENING_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _OPENING_ADVERBIAL_RE = re.compile(
     r"^\W*(?:(?:But|And|Yet)\s+)?(?:In|On|At|After|Before|During|Following|Despite|Amid|Since|Speaking|Asked|"
-    r"Appearing|Writing|Interviewed|Responding|Talking|Although|Though|While|Because|If|When|Whereas|Unless|Given"
+    r"Appearing|Writing|Interviewed|Responding|Talking|Although|Though|While|Because|If|When|Whereas|Unless|Given|"
+    r"Once|Inside|Outside|Along|Within|Throughout|Upon|Across|Like|Unlike|Until|Without|Shortly|Hours|Days|Moments"
     r")\b[^,;\"_]{0,90},\s*"
 )
 _SUBJECT_PRONOUN_RE = re.compile(r"^\W*(?:[A-Z][\w\s]{0,40},\s*)?([Hh]e|[Ss]he|[Tt]hey)\b")
