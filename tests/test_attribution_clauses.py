@@ -256,3 +256,31 @@ def test_the_author_of_a_statement_saying_something_said_it() -> None:
     body = "Mayor Ann Cole issued a brief statement saying the plant would reopen."
     [found] = _clauses(body, "Mayor Ann")
     assert (found.speaker, found.cue, found.content) == ("Ann Cole", "saying", "the plant would reopen.")
+
+
+def test_a_plural_group_noun_is_the_speaker() -> None:
+    body = "Protest groups say the new permit rules are meant to hide them."
+    assert _said(_clauses(body, "Protest groups")) == [
+        ("Protest groups", "say", "the new permit rules are meant to hide them.")
+    ]
+
+
+def test_a_participle_after_a_second_clause_takes_that_clause_subject() -> None:
+    body = (
+        "Residents say the fence is ugly, and the Harbor Tenants Union has already sued the city, "
+        "saying the fence breaks the lease."
+    )
+    found = _said(_clauses(body, "Residents say"))
+    assert ("Harbor Tenants Union", "saying", "the fence breaks the lease.") in found
+    assert [s for s, cue, _ in found if cue == "say"] == ["Residents"]
+
+
+def test_a_pronoun_prefers_the_subject_to_an_object_in_its_sentence() -> None:
+    body = (
+        "After meeting Senator Paul Ryan, Donald Trump said the talks went well, and he added that "
+        "more would follow.\n\n"
+        "Soon after the murder of Father Jacques Hamel, Donald Trump asserted that the town was afraid, "
+        "and he claimed that police were absent."
+    )
+    assert [s for s, _, _ in _said(_clauses(body, "After meeting"))] == ["Donald Trump", "Donald Trump"]
+    assert {s for s, _, _ in _said(_clauses(body, "Soon after"))} == {"Donald Trump"}

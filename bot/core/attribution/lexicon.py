@@ -172,7 +172,9 @@ ORG_HEADS = frozenset(
         coalition court embassy military army navy police cabinet parliament congress senate
         house kremlin pentagon university institute foundation association network newspaper
         paper board authority regime bloc team club federation corporation bank fund white-house
-        state-department spokesperson's prosecutors' agencies governments companies
+        state-department spokesperson's prosecutors' agencies governments companies groups
+        organizations organisations unions coalitions firms committees campaigns councils
+        associations networks newspapers
     """.split()
 )
 # Nouns too generic to stand alone as a speaker ("the man", "people") unless modified.

@@ -12,6 +12,9 @@ from .phrases import PREPOSITIONS, role_np_after
 def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
     """The subject at the start of the sentence, for participle cues (", saying ...")."""
     out = sent.out
+    clause = _clause_subject(sent, before)
+    if clause is not None:
+        return clause
     found: tuple[int, Ref] | None = None
     # "In an interview with The Wall Street Journal, Trump ...", "Speaking on CNBC, Mr. Ubben ...":
     # the names in an opening adverbial are not the subject.
@@ -69,3 +72,28 @@ _INTRO_RE = re.compile(
     r"^(?:In|On|At|After|Before|During|Earlier|Later|Meanwhile|However|Still|Asked|Speaking|Last|This|Since|"
     r"While|When|For|From|With|Despite|Amid|Yet|But|And|Now|Then|Today|Yesterday)\b[^,]{0,40},\s*"
 )
+
+
+# A second clause with a subject of its own: "..., and the Civil Liberties Union has sued the
+# city, saying ...", "...; the mayor has since ruled it out, calling ...".
+_CLAUSE_OPEN_RE = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?:the\s+)?(?=[A-Z])")
+_CLAUSE_VERB_RE = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were|will|would|also|already|since|then|quickly|later)\s+)*"
+    r"[a-z]+(?:ed|s)\b"
+)
+
+
+def _clause_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
+    """The named subject of the last clause opened by ", and" or ";" before `before`, if its verb follows."""
+    out = sent.out
+    last = None
+    for m in _CLAUSE_OPEN_RE.finditer(out, 0, before):
+        last = m
+    if last is None:
+        return None
+    for mention in sent.mentions:
+        if mention.start == last.end() and mention.end < before and not mention.possessive:
+            if mention.entity is not None and _CLAUSE_VERB_RE.match(out, mention.end):
+                return mention.start, Ref("entity", entity=mention.entity)
+            return None
+    return None
