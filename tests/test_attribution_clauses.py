@@ -284,3 +284,13 @@ def test_a_pronoun_prefers_the_subject_to_an_object_in_its_sentence() -> None:
     )
     assert [s for s, _, _ in _said(_clauses(body, "After meeting"))] == ["Donald Trump", "Donald Trump"]
     assert {s for s, _, _ in _said(_clauses(body, "Soon after"))} == {"Donald Trump"}
+
+
+def test_a_quote_after_an_inverted_attribution_continues_that_speaker_not_the_next() -> None:
+    body = (
+        '"It is a model," said Ana Ruiz, a dean. "The biggest cost is staff. Every year, it grows."\n\n'
+        '"There are many voters," said Tom Berg, a pollster. "They agree with him."'
+    )
+    assert _said(_clauses(body, '"The biggest')) == [("Ana Ruiz", "", "The biggest cost is staff.")]
+    assert _said(_clauses(body, "Every year")) == [("Ana Ruiz", "", "Every year, it grows.")]
+    assert _said(_clauses(body, '"There are')) == [("Tom Berg", "said", "There are many voters")]

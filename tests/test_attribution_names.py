@@ -138,3 +138,9 @@ def test_a_state_abbreviation_after_a_town_is_not_a_speaker() -> None:
     )
     assert _speakers(body, "At a rally") == ["Lyle Hart"]
     assert _speakers(body, "In Concord") == ["Ada Pike"]
+
+
+def test_will_inside_a_sentence_is_a_first_name() -> None:
+    body = '"It is a costly model," said Will Doyle, a professor.\n\nWill the board agree?'
+    assert _speakers(body, '"It is') == ["Will Doyle"]
+    assert _speakers(body, "Will the") == []

@@ -172,8 +172,8 @@ def signature_only(sent: Sent) -> bool:
     frame = sent.frame
     if frame is None or frame.according or frame.content_side == "quote":
         return False
-    if ASCII_LETTER_RE.search(sent.out, 0, frame.start):
-        return False
+    if ASCII_LETTER_RE.search(sent.out, 0, frame.start) or INSIDE in sent.out[: frame.start]:
+        return False  # narration, or a quotation of its own (`"...," said Berg.`), before the cue
     return (
         ends_after(sent.out, frame.end)
         or letters(SIGNATURE_NOISE_RE.sub("", sent.out[frame.end :])) <= 2

@@ -327,7 +327,9 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
             and (first.lower() in ("having", "being") or not _verb_like(after.group(1)))
         ):
             return None
-    shape = _run_shape(tuple(w for w, _ in piece), adverb)
+    # "said Will Doyle": inside a sentence the capitalised modal is a first name.
+    will = not opening and len(piece) > 1 and first == "Will"
+    shape = _run_shape(tuple(w for w, _ in piece), adverb, will)
     if shape is None:
         return None
     lead, tail, name, title, kind, gender, possessive, cut = shape
@@ -383,6 +385,7 @@ def _sentence_adverb(word: str) -> bool:
 def _run_shape(
     raw: tuple[str, ...],
     adverb: bool = True,
+    will: bool = False,
 ) -> tuple[int, int, str, str, str, str | None, bool, int] | None:
     """How a capitalised run reads, from its words alone (cached: runs repeat a lot).
 
@@ -390,16 +393,20 @@ def _run_shape(
     possessive, characters to cut from the last word).
     """
     lead = 0
-    # Leading sentence words and times are not names ("But", "On Tuesday").
-    while lead < len(raw) and (
-        (
-            raw[lead].lower().rstrip(".,") in STOP_CAPS
-            and not _is_acronym(raw[lead])
-            and not (raw[lead].lower() in _COMPASS and lead + 1 < len(raw))
+    # Leading sentence words and times are not names ("But", "On Tuesday"); "Will" may be kept.
+    while (
+        lead < len(raw)
+        and not (will and lead == 0)
+        and (
+            (
+                raw[lead].lower().rstrip(".,") in STOP_CAPS
+                and not _is_acronym(raw[lead])
+                and not (raw[lead].lower() in _COMPASS and lead + 1 < len(raw))
+            )
+            or raw[lead].lower() in _CONNECTORS
+            or ((adverb or lead + 1 < len(raw)) and _sentence_adverb(raw[lead]))
+            or (lead + 1 < len(raw) and _participle(raw[lead]))
         )
-        or raw[lead].lower() in _CONNECTORS
-        or ((adverb or lead + 1 < len(raw)) and _sentence_adverb(raw[lead]))
-        or (lead + 1 < len(raw) and _participle(raw[lead]))
     ):
         lead += 1
     tail = 0
@@ -457,7 +464,12 @@ def _run_shape(
             and (name[-1].lower() in PLACES or name[0].lower() in _PLACE_LEADS or name[0].lower() in _COMPASS)
         ):
             kind = "place"  # "New York", "Los Angeles", "West Virginia"
-        elif title or kind == "unknown" and len(name) >= 2 and not any(w.lower() in STOP_CAPS for w in name):
+        elif (
+            title
+            or kind == "unknown"
+            and len(name) >= 2
+            and not any(w.lower() in STOP_CAPS for w in name[1 if will else 0 :])
+        ):
             kind = "person"
     return lead, tail, " ".join(name), " ".join(title), kind, gender, possessive, cut
 
