@@ -294,3 +294,14 @@ def test_a_quote_after_an_inverted_attribution_continues_that_speaker_not_the_ne
     assert _said(_clauses(body, '"The biggest')) == [("Ana Ruiz", "", "The biggest cost is staff.")]
     assert _said(_clauses(body, "Every year")) == [("Ana Ruiz", "", "Every year, it grows.")]
     assert _said(_clauses(body, '"There are')) == [("Tom Berg", "said", "There are many voters")]
+
+
+def test_a_continued_quote_closed_by_narration_stays_with_its_speaker() -> None:
+    body = (
+        '"There are many quiet voters," said Tom Berg, a pollster. "They agree with him, but they '
+        'are not there yet" to back him as a candidate.\n\n'
+        '"It is late," said Ana Ruiz. "The vote is close. We need more time" - and more money.'
+    )
+    found = _clauses(body, '"They agree')
+    assert [(a.speaker, a.kind) for a in found] == [("Tom Berg", "mixed")]
+    assert [a.speaker for a in _clauses(body, "We need")] == ["Ana Ruiz"]

@@ -286,6 +286,11 @@ def _headlines(sents: list[Sent], registry: Registry) -> None:
             break
 
 
+# `"They agree with him, but they aren't there yet" to support him.`: a quotation's last
+# sentence, closed by a few words of narration and no cue of its own.
+_QUOTE_THEN_NARRATION_RE = re.compile(rf'^\s*"?[{INSIDE}\s]+"\s*[-–—]?\s*[a-z][^"{INSIDE}]{{0,80}}$')
+
+
 def _quote_only(sent: Sent) -> bool:
     return INSIDE in sent.out and letters(sent.out.replace(INSIDE, "")) <= 2
 
@@ -332,8 +337,11 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
             first, last = quoted[0], quoted[-1]
             prev = sents[first.index - 1] if first.index > 0 else None
             nxt = sents[last.index + 1] if last.index + 1 < len(sents) else None
-            if not all(_quote_only(s) for s in quoted):
+            tail_narrated = not _quote_only(last) and _QUOTE_THEN_NARRATION_RE.match(last.out) is not None
+            if not all(_quote_only(s) for s in quoted[:-1]) or not (_quote_only(last) or tail_narrated):
                 continue
+            if tail_narrated and (prev is None or prev.paragraph != first.paragraph):
+                continue  # only a quotation that runs on from its speaker's own sentence
             if nxt is not None and nxt.speaker is not None and nxt.frame is not None and signature_only(nxt):
                 # `"So you stole from them?"` + `Blanche asked.`: a split-off attribution signs the quote.
                 speaker = nxt.speaker
@@ -362,10 +370,12 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
         if signed is not None and len(quoted) > 1 and opening > 0:
             _quote_opens_mid_sentence(quoted[0], opening, signed)
         for s in quoted:
-            if s.speaker is None and _quote_only(s):
+            narrated = not _quote_only(s) and s is quoted[-1] and _QUOTE_THEN_NARRATION_RE.match(s.out)
+            if s.speaker is None and (_quote_only(s) or narrated):
                 s.speaker = speaker
                 s.frame = Frame(9, 0, Ref("entity", entity=speaker), cue, 0, 0, False, "before")
                 s.frame.content_side = "quote"
+                s.frame.mixed = bool(narrated)
             if s.speaker is speaker:
                 s.quote = gid
 
@@ -414,7 +424,8 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
             whole = frame.content_side == "quote"
             content = sent.text.strip(' "“”') if whole else None
             start = sent.text.find(content) if content else None
-            attributions.append((_attribution(speaker, frame, "direct", content or None, sent.quote, start),))
+            kind: Kind = "mixed" if frame.mixed else "direct"
+            attributions.append((_attribution(speaker, frame, kind, content or None, sent.quote, start),))
             continue
         # Main frame first, then the other clauses in text order; each clause's content
         # stops where a neighbouring clause's speaker and cue begin.
