@@ -305,3 +305,28 @@ def test_a_continued_quote_closed_by_narration_stays_with_its_speaker() -> None:
     found = _clauses(body, '"They agree')
     assert [(a.speaker, a.kind) for a in found] == [("Tom Berg", "mixed")]
     assert [a.speaker for a in _clauses(body, "We need")] == ["Ana Ruiz"]
+
+
+def test_a_speaker_before_a_state_tag_and_a_partitive_apposition() -> None:
+    body = (
+        "Sen. Ada Crane (R-Ga.), one of the few authors still in office, said she remembers the night.\n\n"
+        "Rep. Hal Moss (Mich.), a superdelegate backing the governor, said he has spoken with many delegates."
+    )
+    assert _said(_clauses(body, "Sen. Ada")) == [("Ada Crane", "said", "she remembers the night.")]
+    assert _said(_clauses(body, "Rep. Hal")) == [("Hal Moss", "said", "he has spoken with many delegates.")]
+
+
+def test_an_opening_said_before_its_speaker_and_quote() -> None:
+    body = 'Said Dora Pike, who grew up on the street, "We were all so proud of him."'
+    assert _said(_clauses(body, "Said Dora")) == [("Dora Pike", "said", "We were all so proud of him.")]
+
+
+def test_one_named_with_others_speaks_and_a_weekday_possessive_is_content() -> None:
+    body = (
+        "Edna Vale and others said they could not back the plan.\n\n"
+        "Edna Vale said Monday's decision will make the choice starker."
+    )
+    assert _said(_clauses(body, "Edna Vale and")) == [("Edna Vale", "said", "they could not back the plan.")]
+    assert _said(_clauses(body, "Edna Vale said")) == [
+        ("Edna Vale", "said", "Monday's decision will make the choice starker.")
+    ]

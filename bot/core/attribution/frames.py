@@ -158,7 +158,8 @@ _CLAUSE_WEAK_CUES = frozenset(
 _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
 _TRAILING_REST_RE = re.compile(
     r"[\s,]*(?:(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told|by|over|"
-    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|later|again)\b[^\"_;]{0,50}?)?"
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|later|again)\b"
+    r"(?![’']s)[^\"_;]{0,50}?)?"  # not "said Monday's decision ..."
     r"[\s.!?;:\"”’)]*$"
 )
 
@@ -315,6 +316,9 @@ def sentence_frames(sent: Sent) -> list[Frame]:
                 Frame(0, dash.start(), found[1], None, dash.start() + 1, found[0], False, "before", found[2])
             )
     return frames
+
+
+_QUOTE_AFTER_NAME_RE = re.compile(r'(?:,[^"]{0,120})?,?\s*:?\s*"')
 
 
 def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | None:
@@ -475,6 +479,10 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         found = speaker_after(sent, cue_end)
         if found and found[1].kind != "pronoun":
             end, ref, role = found
+            opens = _QUOTE_AFTER_NAME_RE.match(out, end) if not prefix else None
+            if opens:
+                # `Said Comey, "The thought is painful."`: the cue opens the sentence, the quote follows.
+                return Frame(0, cue_start, ref, cue, cue_start, opens.end() - 1, False, "after", role)
             if (
                 # Right after a quotation, whatever follows the name describes the speaker
                 # (`"...," said Ana Ruiz, 29, of Dayton, who ...`): the quotation is the content.

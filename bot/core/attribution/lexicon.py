@@ -391,7 +391,7 @@ STOP_CAPS = frozenset(
         figure table yes okay well oh ah
         once inside outside along within throughout upon beyond toward towards across around near
         behind beside besides unlike like whether nevertheless nonetheless otherwise therefore thus
-        hence soon
+        hence soon said says added adds wrote writes asks
     """.split()
 )
 

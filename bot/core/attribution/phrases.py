@@ -333,7 +333,7 @@ _PARTITIVE_RE = re.compile(
 # A short quoted title closing an apposition (its comma masked inside the quotation).
 _TITLE_TAIL_RE = re.compile(rf'\s"[{INSIDE} ]{{1,50}}"\s*$')
 _APPOS_OPENERS = frozenset(
-    "the a an his her their its of from another fellow former longtime also now".split()
+    "the a an his her their its of from another fellow former longtime also now one at".split()
 )
 
 
@@ -386,10 +386,16 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
     return end, role
 
 
+_AND_OTHERS_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others(?:\s+who\s[^,;\"]{1,50})?\s*$")
+
+
 def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     """The speaker named right before a cue: (start, reference, apposition role)."""
     out = sent.out
     end = _strip_aux(out, end)
+    others = _AND_OTHERS_RE.search(out, max(0, end - 60), end)
+    if others:
+        end = others.start()  # "Edwards and others said": the one named speaks for them
     who = False
     low_tail = out[max(0, end - 5) : end].lower()
     if low_tail.endswith(" who") or low_tail == "who" and end == 3:
@@ -429,6 +435,10 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                     end = prev
     end, extra_role = _skip_appositions(sent, end, who)
     role = role or extra_role
+    if out[end - 1 : end] == ")" and not _PARTY_AFTER_RE.search(out, max(0, end - 30), end):
+        open_at = out.rfind("(", max(0, end - 30), end)  # "Rep. Sander Levin (Mich.), a superdelegate,"
+        if open_at >= 0:
+            end = len(out[:open_at].rstrip())
     if "-" in out[max(0, end - 30) : end] or out[end - 1 : end] == ")":
         party = _PARTY_AFTER_RE.search(out, max(0, end - 30), end)
         if party and party.end() == end:

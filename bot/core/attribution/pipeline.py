@@ -162,6 +162,11 @@ def _place_as_subject(sent: Sent, frame: Frame) -> bool:
     return any(m.start == frame.start and m.entity is frame.ref.entity for m in sent.mentions)
 
 
+_OPENING_CUE_RE = re.compile(
+    r"\W*(Said|Says|Added|Adds|Wrote|Writes|Asked|Asks)\s+(?=[A-Z]|(?:the|one|a|an)\s)"
+)
+
+
 def _find_cues(sent: Sent) -> bool:
     """Collect the sentence's cue words; False when no frame can exist (the common case)."""
     out = sent.out
@@ -176,6 +181,10 @@ def _find_cues(sent: Sent) -> bool:
             if (at == 0 or not out[at - 1].isalpha()) and (end == len(out) or not out[end].isalpha()):
                 cues.append((at, end, word))
             at = out.find(word, end)
+    opening = _OPENING_CUE_RE.match(out)
+    if opening:
+        # `Said Comey, "..."`: a capitalised cue opening the sentence before its speaker.
+        cues.append((opening.start(1), opening.end(1), opening.group(1).lower()))
     cues.sort()
     sent.cues = cues
     return (
