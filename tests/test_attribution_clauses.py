@@ -330,3 +330,39 @@ def test_one_named_with_others_speaks_and_a_weekday_possessive_is_content() -> N
     assert _said(_clauses(body, "Edna Vale said")) == [
         ("Edna Vale", "said", "Monday's decision will make the choice starker.")
     ]
+
+
+def test_a_telling_verb_reports_its_object() -> None:
+    body = (
+        "Mayor Ruth Okafor recalled her opposition to the stadium deal.\n\n"
+        "Dean Paulo Serra described the mood on campus as tense.\n\n"
+        "The Northwind Company recalled 10,000 heaters on Monday."
+    )
+    assert _said(_clauses(body, "Mayor Ruth")) == [
+        ("Ruth Okafor", "recalled", "her opposition to the stadium deal.")
+    ]
+    assert _said(_clauses(body, "Dean Paulo")) == [
+        ("Paulo Serra", "described", "the mood on campus as tense.")
+    ]
+    assert _said(_clauses(body, "The Northwind")) == []
+
+
+def test_a_question_asked_of_someone_about_something() -> None:
+    body = (
+        "The moderator, Lena Hart, then asked Governor Ben Cole which counties he could win.\n\n"
+        "The host, Omar Sayed, asked Governor Ben Cole about his ties to a lender."
+    )
+    assert [a.speaker for a in _clauses(body, "The moderator")] == ["Lena Hart"]
+    assert [a.speaker for a in _clauses(body, "The host")] == ["Omar Sayed"]
+
+
+def test_the_agent_of_a_participle_is_not_the_speaker() -> None:
+    body = "Judges interviewed by the Gazette described crowded dockets and rushed hearings."
+    assert [a.speaker for a in _clauses(body, "Judges")] == ["Judges"]
+
+
+def test_a_report_dated_days_ago_reports_what_came_before() -> None:
+    body = "The fund took $26 million in payments, the Daily Ledger reported ten days ago."
+    assert _said(_clauses(body, "The fund")) == [
+        ("Daily Ledger", "reported", "The fund took $26 million in payments")
+    ]

@@ -22,6 +22,7 @@ from .lexicon import (
     PARTICIPLE_CUES,
     PHRASAL_CUES,
     QUOTE_FRAME_CUES,
+    SPEECH_NOUNS,
     STANCE_CUES,
     WEAK_CUES,
 )
@@ -88,7 +89,12 @@ _ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.,-]{0,80}?\bof\b")
 # Weak cues whose noun-phrase object is the content (an accusation, a demand, a doubt).
 _OBJECT_CUES = frozenset(
     """question questions questioned blame blames blamed fault faults faulted demand demanded
-    repeat repeats repeated dispute disputes disputed""".split()
+    repeat repeats repeated dispute disputes disputed recall recalls recalled describe describes
+    described mention mentions mentioned report reports reported""".split()
+)
+# "recalled his pledge to cut taxes": an owned noun of saying with its own complement.
+_OWNED_NOUN_RE = re.compile(
+    r"^\s+(?:his|her|their|its|[A-Z][\w.’'-]*['’]s)\s+([a-z-]+)(?:\s+([a-z]+))?(?=\s+(?:that|to)\b|\s*[:\"])"
 )
 _OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b|up\b|out\b|off\b|back\b)[\w’'$-]")
 # What a stated position needs after its verb: an object or an infinitive, not a
@@ -131,11 +137,13 @@ _TELLING_CUES = frozenset(
     recounting describe describes described describing detail details detailed detailing""".split()
 )
 _WH_COMPLEMENT_RE = re.compile(
-    r"^\s*(?:[^,;:\"_]{0,40}?\s)?(?:how|why|what|when|where|who|whom|whether|if)\b(?!\s+(?:any|not)\b)"
+    r"^\s*(?:[^,;:\"_]{0,40}?\s)?(?:how|why|what|when|where|who|whom|whether|if|which)\b"
+    r"(?!\s+(?:any|not)\b)"
 )
 # A complement clause without "that": "signaled they will oppose", "predicted the race would
 # tighten". The subject must be short and followed at once by a finite auxiliary, which
 # keeps "expected the vote on Tuesday" (an object, not a clause) out.
+_ASKED_ABOUT_RE = re.compile(r"^\s+(?:[^,;:\"_]{1,40}?\s)?about\b")
 _BARE_CLAUSE_RE = re.compile(
     r"^\s+(?:he|she|they|it|we|i|you|there"
     r"|(?:the|a|an|this|that|these|those|his|her|their|its|our|[A-Z][\w’'.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
@@ -157,7 +165,8 @@ _CLAUSE_WEAK_CUES = frozenset(
 )
 _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
 _TRAILING_REST_RE = re.compile(
-    r"[\s,]*(?:(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told|by|over|"
+    r"[\s,]*(?:(?:a\s+few|a|an|two|three|several|\d+|ten|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+"
+    r"(?:ago|later|earlier|before)\b[^\"_;]{0,30}?|(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told|by|over|"
     r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|later|again)\b"
     r"(?![’']s)[^\"_;]{0,50}?)?"  # not "said Monday's decision ..."
     r"[\s.!?;:\"”’)]*$"
@@ -336,6 +345,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     rest = out[cue_end : cue_end + 90]
     if (
         low in QUOTE_FRAME_CUES
+        and not (low in _OBJECT_CUES and _OBJECT_RE.match(rest))  # "described the excitement"
         and not _QUOTE_SOON_RE.match(rest)
         and not _CALL_ON_RE.match(rest)
         and not (low in STANCE_CUES or _CALL_FOR_RE.match(rest))
@@ -396,6 +406,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             _COMPLEMENT_RE.match(rest)
             or _COMMA_QUOTE_RE.match(rest)
             or ((low in _QUESTION_CUES or low in _TELLING_CUES) and _WH_COMPLEMENT_RE.match(rest))
+            or (low in ("asked", "asks") and _ASKED_ABOUT_RE.match(rest))  # "asked Carson about ..."
             or (low in _CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest))
         )
         if not narration_before and (
@@ -423,6 +434,13 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 # an investigation": the object is what was said.
                 if not _OBJECT_RE.match(rest):
                     return None
+                owned = _OWNED_NOUN_RE.match(rest)
+                if owned and not SPEECH_NOUNS.isdisjoint(owned.groups()):
+                    return None  # "Reporters recalled his pledge to ...": the pledge is the report
+                if low.startswith("recall") and (
+                    rest.lstrip()[:1].isdigit() or (ref.entity is not None and ref.entity.kind == "org")
+                ):
+                    return None  # "Toyota recalled 10,000 cars": a product recall, not a memory
             elif low not in _BARE_WEAK_CUES or not re.search(r"[A-Za-z]", rest):
                 return None
             elif (ref.kind == "np" and " " not in ref.text.strip()) or (

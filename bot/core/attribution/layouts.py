@@ -27,7 +27,9 @@ _AS_REPORTED_RE = re.compile(
 )
 AS_REPORTED_MID_RE = re.compile(
     r"(?:,|\bthat)\s+(as)\s+[^,;\"_]{2,60}?\s+(?:(?:has|had|have|first|previously|also|recently)\s+)*"
-    rf"({_AS_VERBS})(?:\s+(?:on|in|at|last|earlier|this)\s+[^,;\"_]{{1,40}})?\s*(,\s*|\.?\s*$)"
+    rf"({_AS_VERBS})(?:\s+(?:on|in|at|last|earlier|this)\s+[^,;\"_]{{1,40}}"
+    r"|\s+(?:a\s+few|a|an|two|three|several|\d+|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier))?"
+    r"\s*(,\s*|\.?\s*$)"
 )
 # "As reported by Western Journalism, ...", "As first noted by the Post, ...": the source after "by".
 _AS_REPORTED_BY_RE = re.compile(

@@ -323,6 +323,7 @@ _TIME_BEFORE_CUE_RE = re.compile(
 )
 _OF_AFFILIATION_RE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&'’\- ]{1,60}")
 _AT_PLACE_RE = re.compile(r"\b(?:at|in)\s+$")
+_BY_AGENT_RE = re.compile(r"\s[a-z]+ed\s+by\s+(?:the\s+)?$")
 _PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?$")
 # Role heads that name people, for a noun phrase around a name ("a spokesman for Smith").
 _PERSON_NP_HEADS = ROLE_HEADS - ORG_HEADS - SOURCE_HEADS
@@ -450,6 +451,12 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                 gap = out[person.end : mention.start].strip()
                 if person.kind == "person" and gap.lower() in ("of", "from", "of the", "from the"):
                     mention = person  # "Rep. Dan Goldman of New York said", "Zornick of The Nation"
+            agent = _BY_AGENT_RE.search(out, max(0, mention.start - 30), mention.start)
+            if agent:
+                # "Judges interviewed by the AP described ...": the name is the participle's agent.
+                np = _role_np_before(out, len(out[: agent.start()].rstrip()))
+                if np and np[1].head in _PERSON_NP_HEADS:
+                    return np[0], np[1], role
             if _PREP_BEFORE_RE.search(out, max(0, mention.start - 10), mention.start):
                 # "A spokesperson for Sen. Smith said", "Lawyers for the Justice Department argued":
                 # the name is inside the speaker's noun phrase, not the speaker.
