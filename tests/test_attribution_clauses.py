@@ -366,3 +366,31 @@ def test_a_report_dated_days_ago_reports_what_came_before() -> None:
     assert _said(_clauses(body, "The fund")) == [
         ("Daily Ledger", "reported", "The fund took $26 million in payments")
     ]
+
+
+def test_a_noun_like_cue_before_a_bare_clause_is_a_verb() -> None:
+    body = (
+        "Mayor Ruth Okafor claims she's owed $10,000.\n\nDean Paulo Serra also claims he was the one fired."
+    )
+    assert _said(_clauses(body, "Mayor Ruth")) == [("Ruth Okafor", "claims", "she's owed $10,000.")]
+    assert _said(_clauses(body, "Dean Paulo")) == [("Paulo Serra", "claims", "he was the one fired.")]
+
+
+def test_spoke_about_reports_its_topic_but_not_a_length_of_time() -> None:
+    body = (
+        "Mayor Ruth Okafor spoke at the library on Tuesday about rents that had doubled.\n\n"
+        "Dean Paulo Serra spoke for about 35 minutes, mostly on budgets."
+    )
+    assert _said(_clauses(body, "Mayor Ruth")) == [("Ruth Okafor", "spoke about", "rents that had doubled.")]
+    assert _said(_clauses(body, "Dean Paulo")) == []
+
+
+def test_calling_someone_something_reports_it() -> None:
+    body = (
+        "Mayor Ruth Okafor called the audit a waste of money.\n\n"
+        "Dean Paulo Serra called the police.\n\n"
+        "Governor Lyle Hart called to ban fireworks in the city."
+    )
+    assert _said(_clauses(body, "Mayor Ruth")) == [("Ruth Okafor", "called", "the audit a waste of money.")]
+    assert _said(_clauses(body, "Dean Paulo")) == []
+    assert [a.speaker for a in _clauses(body, "Governor Lyle")] == ["Lyle Hart"]

@@ -24,6 +24,7 @@ from .lexicon import (
     QUOTE_FRAME_CUES,
     SPEECH_NOUNS,
     STANCE_CUES,
+    TOPIC_CUES,
     WEAK_CUES,
 )
 from .phrases import role_np_after, speaker_after, speaker_before
@@ -119,7 +120,13 @@ _PARTICIPLE_LINK_RE = re.compile(
 _RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
 _CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
 # "called on supporters to attend": a demand, reported without quotation.
-_CALL_ON_RE = re.compile(r"^\s+(?:on|upon)\s+[^,;:\"_]{1,60}?\s+to\s+[a-z]")
+_CALL_ON_RE = re.compile(
+    r"^\s+(?:(?:on|upon)\s+[^,;:\"_]{1,60}?\s+to\s+[a-z]"
+    r"|to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|order\b)[a-z]+\s+\w"  # "called to ban Muslims"
+    # "called him a kind man", "called the incident a reason": an object and what it was called
+    r"|(?:him|her|them|himself|herself|themselves|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
+    r"|(?:the|this|that|his|her|their|its)\s+[a-z-]+)(?:,[^,;\"_]{1,80},)?\s+(?:a|an)\s+\w)"
+)
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
 _AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")
 _QUOTED_AS_RE = re.compile(
@@ -140,12 +147,18 @@ _WH_COMPLEMENT_RE = re.compile(
     r"^\s*(?:[^,;:\"_]{0,40}?\s)?(?:how|why|what|when|where|who|whom|whether|if|which)\b"
     r"(?!\s+(?:any|not)\b)"
 )
+_ABOUT_RE = re.compile(
+    r"(?:\s+(?:briefly|only|publicly|openly|often|again|out))?(?:\s+[^,;:\"_]{1,60}?)??(?<!\bfor)\s+about\b"
+    # not "spoke for about 35 minutes"
+    r"(?!\s+(?:\d|an?\s+(?:hour|minute|dozen|half|third|quarter)|half|twenty|thirty|forty|fifty))"
+)
+_ASKED_ABOUT_RE = re.compile(r"^\s+(?:[^,;:\"_]{1,40}?\s)?about\b")
 # A complement clause without "that": "signaled they will oppose", "predicted the race would
 # tighten". The subject must be short and followed at once by a finite auxiliary, which
 # keeps "expected the vote on Tuesday" (an object, not a clause) out.
-_ASKED_ABOUT_RE = re.compile(r"^\s+(?:[^,;:\"_]{1,40}?\s)?about\b")
 _BARE_CLAUSE_RE = re.compile(
-    r"^\s+(?:he|she|they|it|we|i|you|there"
+    r"^\s+(?:he|she|they|it|we|i|you|there|that)['’](?:s|re|ll|d|ve)\s"  # "claims he's worth"
+    r"|^\s+(?:he|she|they|it|we|i|you|there"
     r"|(?:the|a|an|this|that|these|those|his|her|their|its|our|[A-Z][\w’'.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
     r"|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})"
     r"\s+(?:would|will|could|might|may|should|must|can|cannot|was|were|is|are|had|has|have|did|does"
@@ -336,7 +349,12 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     if low in PHRASAL_CUES and not out.startswith(" out", word_end):
         return None
     cue_end = word_end + (4 if low in PHRASAL_CUES else 0)
-    cue = out[cue_start:cue_end].lower()
+    if low in TOPIC_CUES:
+        topic = _ABOUT_RE.match(out, word_end)
+        if topic is None:
+            return None  # "spoke at a rally": no report without what was spoken about
+        cue_end = topic.end()
+    cue = f"{low} about" if low in TOPIC_CUES else out[cue_start:cue_end].lower()
     if low in _PASSIVE_FORMS and _BE_TAIL_RE.search(out, max(0, cue_start - 12), cue_start):
         return None  # "he was told", "is said to": the subject is not the speaker
     window = out[max(0, cue_start - 25) : cue_start]
@@ -358,7 +376,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         trailing = ends_after(out, cue_end) and (
             "," in out[max(0, cue_start - 60) : cue_start] or _QUOTE_THEN_NAME_RE.search(out, 0, cue_start)
         )
-        clause = low in _CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest)
+        # "Podliska also claims he was ...": a noun-like cue before a bare clause is a verb.
+        clause = _BARE_CLAUSE_RE.match(rest)
         if (
             not _COMPLEMENT_RE.match(rest)
             and not _after_quote(out, cue_start)
@@ -452,8 +471,12 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         # warned that ...": B's warning is the sentence's main report.
         rank = 2 if (low in STANCE_CUES or low in _OBJECT_CUES) and not complement else 1
         if low in QUOTE_FRAME_CUES:
-            frame = Frame(rank, cue_start, ref, cue, start, cue_end, False, "after", role)
-            frame.mixed = True
+            # Without a quotation ("calls himself a hawk") it ranks below a verb of saying.
+            quoted = _QUOTE_SOON_RE.match(rest)
+            frame = Frame(
+                rank if quoted else max(rank, 2), cue_start, ref, cue, start, cue_end, False, "after", role
+            )
+            frame.mixed = bool(quoted)
             return frame
         if _WHO_OBJECT_RE.match(out[cue_end:]):
             rank = 3  # "Stoltenberg echoed Blinken who stated ...": the clause is Blinken's

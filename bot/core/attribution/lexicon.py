@@ -102,7 +102,9 @@ STRONG_CUES = _forms(_STRONG_BASES, _IRREGULAR_STRONG) - {"point", "points", "po
 WEAK_CUES = (_forms(_WEAK_BASES, _IRREGULAR_WEAK) | STANCE_CUES) - STRONG_CUES
 # "point out" is the one phrasal cue; the particle must follow.
 PHRASAL_CUES = frozenset({"point", "points", "pointed", "pointing"})
-CUE_WORDS = STRONG_CUES | WEAK_CUES | PHRASAL_CUES
+# Verbs of speaking that report only with a topic: "spoke about the economy".
+TOPIC_CUES = frozenset("speaks spoke spoken talks talked".split())  # not "watching Trump talk about"
+CUE_WORDS = STRONG_CUES | WEAK_CUES | PHRASAL_CUES | TOPIC_CUES
 # Participles after a comma ("..., saying that ...") report the main clause's subject.
 PARTICIPLE_CUES = frozenset(
     w
