@@ -29,6 +29,12 @@ from .lexicon import (
 )
 from .phrases import role_np_after, speaker_after, speaker_before
 from .quotes import INSIDE
+from .signatures import (
+    ASCII_LETTER_RE,
+    OBJECT_SIGNATURE_RE,
+    SIGNATURE_NOISE_RE,
+    ends_after,
+)
 from .subjects import main_subject
 
 # Cue forms that are just as often nouns ("a post", "the Treasury note", "familiar claims"):
@@ -42,8 +48,6 @@ _NOUN_LIKE_CUES = frozenset(
 # `"...," Viguerie notes.`: the quotation's comma is masked, so the quote itself marks the frame.
 _QUOTE_THEN_NAME_RE = re.compile(r"\"\s*(?:[\w.’'-]+\s+){1,5}$")
 _POSSESSIVE_DETS = frozenset("a an the his her their its our my your this that".split())
-ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
-_LETTER_RE = re.compile(r"[^\W\d_]")
 _DOCUMENT_BY_RE = re.compile(
     r"(?:(?:an?|the|new)\s+)?(?:[\w-]+\s+){0,2}?(?:tally|report|count|survey|poll|analysis|study|estimates?|"
     r"figures|data|statement|review|memo|letter|filing|documents?|records?|numbers|calculations?|"
@@ -177,60 +181,13 @@ _CLAUSE_WEAK_CUES = frozenset(
     """.split()
 )
 _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
-_TRAILING_REST_RE = re.compile(
-    r"[\s,]*(?:(?:a\s+few|a|an|two|three|several|\d+|ten|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+"
-    r"(?:ago|later|earlier|before)\b[^\"_;]{0,30}?|(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told|by|over|"
-    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|later|again)\b"
-    r"(?![’']s)[^\"_;]{0,50}?)?"  # not "said Monday's decision ..."
-    r"[\s.!?;:\"”’)]*$"
-)
-
-
-def letters(text: str) -> int:
-    return len(_LETTER_RE.findall(text))
-
-
-def signature_only(sent: Sent) -> bool:
-    """Whether a sentence is nothing but an attribution ("Blanche asked.", "Machado says in the video.")."""
-    frame = sent.frame
-    if frame is None or frame.according or frame.content_side == "quote":
-        return False
-    if ASCII_LETTER_RE.search(sent.out, 0, frame.start) or INSIDE in sent.out[: frame.start]:
-        return False  # narration, or a quotation of its own (`"...," said Berg.`), before the cue
-    return (
-        ends_after(sent.out, frame.end)
-        or letters(SIGNATURE_NOISE_RE.sub("", sent.out[frame.end :])) <= 2
-        or bool(OBJECT_SIGNATURE_RE.match(sent.out, frame.end))
-    )
-
-
-# `Justice Elena Kagan asked Jason Murray, the lawyer for the voters.`: a signature whose
-# cue has a person as object (the quotation stood in the sentence before).
-OBJECT_SIGNATURE_RE = re.compile(
-    r"\s+(?:him|her|them|reporters|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
-    r"(?:,\s+[^\"_;]{1,160})?\s*[.!?]?\s*$"
-)
-
-
 RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
 
 
 COORDINATED_RE = re.compile(r"\s(?:but|and)\s+(?:(?:also|later|then|has|have|had|again|repeatedly)\s+){0,2}$")
 
 
-SIGNATURE_NOISE_RE = re.compile(
-    r"\b(?:on|in|at|to|during|after|before|told|reporters|the|a|an|interview|statement|news|conference|"
-    r"briefing|speech|monday|tuesday|wednesday|thursday|friday|saturday|sunday|later|earlier|then)\b",
-    re.IGNORECASE,
-)
-
-
 # --- frames in one sentence ------------------------------------------------------------
-
-
-def ends_after(out: str, end: int) -> bool:
-    """Whether nothing but adverbials and punctuation follow `end`."""
-    return bool(_TRAILING_REST_RE.match(out, end))
 
 
 def _last_char(out: str, end: int) -> str:

@@ -10,20 +10,14 @@ import re
 
 from ..models import Attribution, Document, Kind, Speaker
 from .entities import Entity, Frame, Ref, Registry, Sent
-from .frames import (
-    ends_after,
-    frame_order,
-    letters,
-    other_frames,
-    sentence_frames,
-    signature_only,
-)
+from .frames import frame_order, other_frames, sentence_frames
 from .layouts import OPENING_PARTICIPLE_RE
 from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
 from .mentions import find_mentions
 from .phrases import speaker_after
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
+from .signatures import ends_after, letters, signature_only
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES

@@ -1,0 +1,61 @@
+"""What stands after a cue: nothing but adverbials ("said on Monday."), or a whole sentence
+that is only an attribution signing the quotation before it ("Blanche asked.")."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Sent
+from .quotes import INSIDE
+
+ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+# Adverbials that may close a report: "ten days ago", "on Monday at the rally", "later".
+_TRAILING_REST_RE = re.compile(
+    r"[\s,]*(?:(?:a\s+few|a|an|two|three|several|\d+|ten|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+"
+    r"(?:ago|later|earlier|before)\b[^\"_;]{0,30}?"
+    r"|(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told|by|over|"
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|later|again)\b"
+    r"(?![’']s)[^\"_;]{0,50}?)?"  # not "said Monday's decision ..."
+    r"[\s.!?;:\"”’)]*$"
+)
+
+
+def letters(text: str) -> int:
+    """How many letters (of any alphabet) `text` holds."""
+    return len(_LETTER_RE.findall(text))
+
+
+def signature_only(sent: Sent) -> bool:
+    """Whether a sentence is nothing but an attribution ("Blanche asked.", "Machado says in the video.")."""
+    frame = sent.frame
+    if frame is None or frame.according or frame.content_side == "quote":
+        return False
+    if ASCII_LETTER_RE.search(sent.out, 0, frame.start) or INSIDE in sent.out[: frame.start]:
+        return False  # narration, or a quotation of its own (`"...," said Berg.`), before the cue
+    return (
+        ends_after(sent.out, frame.end)
+        or letters(SIGNATURE_NOISE_RE.sub("", sent.out[frame.end :])) <= 2
+        or bool(OBJECT_SIGNATURE_RE.match(sent.out, frame.end))
+    )
+
+
+# `Justice Elena Kagan asked Jason Murray, the lawyer for the voters.`: a signature whose
+# cue has a person as object (the quotation stood in the sentence before).
+OBJECT_SIGNATURE_RE = re.compile(
+    r"\s+(?:him|her|them|reporters|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"(?:,\s+[^\"_;]{1,160})?\s*[.!?]?\s*$"
+)
+
+
+SIGNATURE_NOISE_RE = re.compile(
+    r"\b(?:on|in|at|to|during|after|before|told|reporters|the|a|an|interview|statement|news|conference|"
+    r"briefing|speech|monday|tuesday|wednesday|thursday|friday|saturday|sunday|later|earlier|then)\b",
+    re.IGNORECASE,
+)
+
+
+def ends_after(out: str, end: int) -> bool:
+    """Whether nothing but adverbials and punctuation follow `end`."""
+    return bool(_TRAILING_REST_RE.match(out, end))
