@@ -394,3 +394,12 @@ def test_calling_someone_something_reports_it() -> None:
     assert _said(_clauses(body, "Mayor Ruth")) == [("Ruth Okafor", "called", "the audit a waste of money.")]
     assert _said(_clauses(body, "Dean Paulo")) == []
     assert [a.speaker for a in _clauses(body, "Governor Lyle")] == ["Lyle Hart"]
+
+
+def test_a_published_document_that_says_speaks_for_its_author_not_its_reader() -> None:
+    body = (
+        "Mayor Ruth Okafor released a video that said the harbor would reopen.\n\n"
+        "Dean Paulo Serra read the report that said the harbor would close."
+    )
+    assert [a.speaker for a in _clauses(body, "Mayor Ruth")] == ["Ruth Okafor"]
+    assert [a.speaker for a in _clauses(body, "Dean Paulo")] == []

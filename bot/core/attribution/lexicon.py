@@ -130,7 +130,7 @@ MEDIUM_NOUNS = frozenset(
     """
         statement interview tweet post letter speech op-ed editorial memo email e-mail message
         press release news conference press conference briefing video filing report readout
-        testimony hearing remarks podcast broadcast appearance
+        testimony hearing remarks podcast broadcast appearance ad advertisement commercial data
     """.split()
 )
 
@@ -503,7 +503,7 @@ SOURCE_HEADS = frozenset(
     report statement letter document study survey poll memo filing complaint lawsuit indictment
     ruling release announcement transcript readout editorial website analysis assessment
     filings documents records papers reports statements letters data figures estimates polls surveys
-    studies
+    studies video videos ad ads advertisement commercial
     """.split()
 )
 

@@ -387,6 +387,10 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
     return end, role
 
 
+_PUBLISHING_VERBS = frozenset(
+    "released issued posted published aired ran tweeted shared unveiled launched circulated sent".split()
+)
+_THAT_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s*$")
 _AND_OTHERS_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others(?:\s+who\s[^,;\"]{1,50})?\s*$")
 
 
@@ -397,6 +401,13 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     others = _AND_OTHERS_RE.search(out, max(0, end - 60), end)
     if others:
         end = others.start()  # "Edwards and others said": the one named speaks for them
+    relative = _THAT_RELATIVE_RE.search(out, max(0, end - 8), end)
+    if relative:
+        # "released a video that said ...": the document is the cue's subject (its author speaks).
+        np = _role_np_before(out, relative.start())
+        verb = out[max(0, np[0] - 20) : np[0]].split()[-1:] if np else []
+        if np and np[1].head in SOURCE_HEADS | MEDIUM_NOUNS and verb and verb[0].lower() in _PUBLISHING_VERBS:
+            return np[0], np[1], ""  # not "read the report that said": a reader is no author
     who = False
     low_tail = out[max(0, end - 5) : end].lower()
     if low_tail.endswith(" who") or low_tail == "who" and end == 3:
