@@ -403,3 +403,9 @@ def test_a_published_document_that_says_speaks_for_its_author_not_its_reader() -
     )
     assert [a.speaker for a in _clauses(body, "Mayor Ruth")] == ["Ruth Okafor"]
     assert [a.speaker for a in _clauses(body, "Dean Paulo")] == []
+
+
+def test_condemning_reports_its_object_without_a_quotation() -> None:
+    body = "Mayor Ruth Okafor condemned the harbor deal.\n\nDean Paulo Serra slammed the vote."
+    assert _said(_clauses(body, "Mayor Ruth")) == [("Ruth Okafor", "condemned", "the harbor deal.")]
+    assert _said(_clauses(body, "Dean Paulo")) == [("Paulo Serra", "slammed", "the vote.")]

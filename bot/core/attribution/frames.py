@@ -95,7 +95,9 @@ _ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.,-]{0,80}?\bof\b")
 _OBJECT_CUES = frozenset(
     """question questions questioned blame blames blamed fault faults faulted demand demanded
     repeat repeats repeated dispute disputes disputed recall recalls recalled describe describes
-    described mention mentions mentioned report reports reported""".split()
+    described mention mentions mentioned report reports reported criticize criticizes criticized
+    criticise criticises criticised praise praises praised denounce denounces denounced condemn
+    condemns condemned slam slams slammed blast blasts blasted hail hails hailed""".split()
 )
 # "recalled his pledge to cut taxes": an owned noun of saying with its own complement.
 _OWNED_NOUN_RE = re.compile(
