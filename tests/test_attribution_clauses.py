@@ -409,3 +409,13 @@ def test_condemning_reports_its_object_without_a_quotation() -> None:
     body = "Mayor Ruth Okafor condemned the harbor deal.\n\nDean Paulo Serra slammed the vote."
     assert _said(_clauses(body, "Mayor Ruth")) == [("Ruth Okafor", "condemned", "the harbor deal.")]
     assert _said(_clauses(body, "Dean Paulo")) == [("Paulo Serra", "slammed", "the vote.")]
+
+
+def test_an_owned_noun_of_saying_reports_its_topic() -> None:
+    body = (
+        "Mayor Ruth Okafor spoke on Monday.\n\n"
+        "Okafor's comments about the harbor drew fire from the council.\n\n"
+        "Voters liked her criticism of the tax, and the claims of rivals faded."
+    )
+    assert _said(_clauses(body, "Okafor's comments")) == [("Ruth Okafor", "comments", "the harbor")]
+    assert _said(_clauses(body, "Voters liked")) == [("Ruth Okafor", "criticism", "the tax")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .entities import Frame, Ref, Sent
-from .lexicon import SPEECH_NOUNS
+from .lexicon import OF_SPEECH_NOUNS, SPEECH_NOUNS
 from .phrases import role_np_after, speaker_after
 
 # `Tom Reyes, Harbor Gazette: "..."` / `Bernie Sanders: ...`: a name (and outlet) and a colon.
@@ -46,6 +46,8 @@ def speech_noun_frames(sent: Sent) -> list[Frame]:
         noun = m.group(1).lower()
         if noun not in SPEECH_NOUNS or (m.group(2) == "to" and noun not in _INFINITIVE_NOUNS):
             continue  # "his comments to reporters": a recipient, not the content
+        if m.group(2) == "of" and noun not in OF_SPEECH_NOUNS:
+            continue  # "his criticism of the deal", but not "the claims of voters"
         owner = _OWNER_BEFORE_RE.search(out, max(0, m.start() - 60), m.start())
         if owner is None:
             continue
@@ -60,10 +62,22 @@ def speech_noun_frames(sent: Sent) -> list[Frame]:
                     ref = Ref("entity", entity=mention.entity)
         if ref is not None:
             # The frame ends before "that"/"to", so the content starts at the clause.
-            found.append(Frame(3, m.start(1), ref, noun, owner.start(1), m.start(2), False, "after"))
+            topic = m.group(2) in ("about", "of")
+            frame = Frame(
+                3, m.start(1), ref, noun, owner.start(1), m.end() if topic else m.start(2), False, "after"
+            )
+            if topic:
+                # "Fiorina's statement about seeing it was not challenged": a topic ends its noun phrase.
+                stop = _TOPIC_END_RE.search(out, m.end())
+                frame.limit = stop.start() if stop else None
+            found.append(frame)
     return found
 
 
+_TOPIC_END_RE = re.compile(
+    r"[,;:]|\s(?:was|were|is|are|has|have|had|will|would|did|does|could|should|can|may|might|drew|"
+    r"sparked|prompted|led|came|made|became)\b|\.?\s*$"
+)
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _INFINITIVE_NOUNS = frozenset(
     """pledge pledges promise promises vow vows threat threats call calls demand demands plea plan plans
@@ -72,7 +86,7 @@ _INFINITIVE_NOUNS = frozenset(
 # A lower-case noun followed by its clause; its owner is looked for just before it.
 _NOUN_THEN_CLAUSE_RE = re.compile(
     r"\b([a-z]+)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week))?"
-    r"\s+(that|to)\b"
+    r"\s+(that|to|about|of)\b"
 )
 _OWNER_BEFORE_RE = re.compile(
     r"(\b[Hh]is|\b[Hh]er|\b[Tt]heir|[A-Z][\w.’'-]*(?:['’]s|s['’]))\s+(?:[a-z-]+\s+){0,2}$"

@@ -121,8 +121,13 @@ SPEECH_NOUNS = frozenset(
         argument arguments contention accusation accusations charge charges announcement admission
         denial call calls demand demands plea prediction predictions proposal proposals boast allegation
         allegations complaint complaints declaration insinuation observation plan plans decision
-        insistence belief view views
+        insistence belief view views criticism criticisms praise defense defence denunciation
+        condemnation characterization
     """.split()
+)
+# Of those, the ones whose object follows "of" ("his criticism of the deal").
+OF_SPEECH_NOUNS = frozenset(
+    "criticism criticisms praise defense defence denunciation condemnation characterization".split()
 )
 
 # Nominal frames that report speech without a verb of saying.
