@@ -419,3 +419,18 @@ def test_an_owned_noun_of_saying_reports_its_topic() -> None:
     )
     assert _said(_clauses(body, "Okafor's comments")) == [("Ruth Okafor", "comments", "the harbor")]
     assert _said(_clauses(body, "Voters liked")) == [("Ruth Okafor", "criticism", "the tax")]
+
+
+def test_a_participle_after_an_as_clause_takes_the_pronoun_subject() -> None:
+    body = (
+        "Governor Lyle Hart spoke in Dayton.\n\n"
+        "As word of the losses rolled in on Tuesday, he gave a defiant speech, predicting he would win."
+    )
+    assert [a.speaker for a in _clauses(body, "As word")] == ["Lyle Hart"]
+
+
+def test_spoke_of_reports_its_topic() -> None:
+    body = "Mayor Ruth Okafor spoke of a visit to the harbor."
+    assert _said(_clauses(body, "Mayor Ruth")) == [
+        ("Ruth Okafor", "spoke of", "a visit to the harbor.")
+    ]

@@ -49,6 +49,8 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
         found = (mention.start, Ref("entity", entity=mention.entity))
         break
     m = _SUBJECT_PRONOUN_RE.match(out)
+    if m is None and skip:
+        m = _PRONOUN_AT_RE.match(out, skip)  # "As word of the wins rolled in, he gave a speech, predicting"
     if m and m.start(1) < before and (found is None or m.start(1) < found[0]):
         return m.start(1), Ref("pronoun", text=m.group(1).lower())
     intro = _INTRO_RE.match(out)
@@ -64,9 +66,10 @@ _OPENING_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _OPENING_ADVERBIAL_RE = re.compile(
     r"^\W*(?:(?:But|And|Yet)\s+)?(?:In|On|At|After|Before|During|Following|Despite|Amid|Since|Speaking|Asked|"
     r"Appearing|Writing|Interviewed|Responding|Talking|Although|Though|While|Because|If|When|Whereas|Unless|Given|"
-    r"Once|Inside|Outside|Along|Within|Throughout|Upon|Across|Like|Unlike|Until|Without|Shortly|Hours|Days|Moments"
+    r"Once|Inside|Outside|Along|Within|Throughout|Upon|Across|Like|Unlike|Until|Without|Shortly|Hours|Days|Moments|As"
     r")\b[^,;\"_]{0,90},\s*"
 )
+_PRONOUN_AT_RE = re.compile(r"\s*([Hh]e|[Ss]he|[Tt]hey)\b")
 _SUBJECT_PRONOUN_RE = re.compile(r"^\W*(?:[A-Z][\w\s]{0,40},\s*)?([Hh]e|[Ss]he|[Tt]hey)\b")
 _INTRO_RE = re.compile(
     r"^(?:In|On|At|After|Before|During|Earlier|Later|Meanwhile|However|Still|Asked|Speaking|Last|This|Since|"
