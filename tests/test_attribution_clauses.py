@@ -431,6 +431,13 @@ def test_a_participle_after_an_as_clause_takes_the_pronoun_subject() -> None:
 
 def test_spoke_of_reports_its_topic() -> None:
     body = "Mayor Ruth Okafor spoke of a visit to the harbor."
-    assert _said(_clauses(body, "Mayor Ruth")) == [
-        ("Ruth Okafor", "spoke of", "a visit to the harbor.")
-    ]
+    assert _said(_clauses(body, "Mayor Ruth")) == [("Ruth Okafor", "spoke of", "a visit to the harbor.")]
+
+
+def test_a_longer_verb_chain_before_the_cue_keeps_its_subject() -> None:
+    body = (
+        "Mayor Ruth Okafor went out of her way to say that the port had recovered.\n\n"
+        "Dean Paulo Serra is correct to note that fees rose."
+    )
+    assert [a.speaker for a in _clauses(body, "Mayor Ruth")] == ["Ruth Okafor"]
+    assert [a.speaker for a in _clauses(body, "Dean Paulo")] == ["Paulo Serra"]

@@ -309,7 +309,9 @@ def _strip_aux(out: str, end: int) -> int:
 _CHAIN_BEFORE_CUE_RE = re.compile(
     r"\s(?:(?:went|goes|go|going)\s+on|continued|continues|began|begins|proceeded|proceeds|tried|tries"
     r"|sought|seeks|decided|decides|moved|rushed|hastened|took\s+(?:the\s+)?(?:time|opportunity|occasion)"
-    r"|(?:was|is|were|are|been)\s+(?:quick|eager|careful|happy|willing|ready|the\s+first|among\s+the\s+first))"
+    r"|(?:went|goes|go)\s+out\s+of\s+(?:his|her|their|its)\s+way|took\s+pains|made\s+(?:it\s+)?a\s+point"
+    r"|(?:was|is|were|are|been)\s+(?:quick|eager|careful|happy|willing|ready|correct|right|keen|at\s+pains"
+    r"|the\s+first|among\s+the\s+first|the\s+last|not\s+shy|not\s+afraid))"
     r"\s+to"
     r"|\s(?:in|during|at|on)\s+(?:his|her|their|its|a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
     + "|".join(sorted((m.replace(" ", r"\s+") for m in MEDIUM_NOUNS), key=len, reverse=True))
