@@ -441,3 +441,18 @@ def test_a_longer_verb_chain_before_the_cue_keeps_its_subject() -> None:
     )
     assert [a.speaker for a in _clauses(body, "Mayor Ruth")] == ["Ruth Okafor"]
     assert [a.speaker for a in _clauses(body, "Dean Paulo")] == ["Paulo Serra"]
+
+
+def test_a_state_after_a_town_inside_an_apposition_is_skipped() -> None:
+    body = (
+        "Lyle Hart spoke.\n\nHart, speaking at a rally in Wilmington, N.C., warned that the port would close."
+    )
+    assert _said(_clauses(body, "Hart, speaking")) == [("Lyle Hart", "warned", "the port would close.")]
+
+
+def test_a_quoted_phrase_is_not_what_a_later_subject_charged() -> None:
+    body = (
+        "Dean Paulo Serra spoke on Monday.\n\n"
+        'In 2009, under what Serra called "the old model," the Harbor Club charged a $100,000 fee.'
+    )
+    assert "Harbor Club" not in [a.speaker for a in _clauses(body, "In 2009")]

@@ -103,6 +103,7 @@ _OBJECT_CUES = frozenset(
 _OWNED_NOUN_RE = re.compile(
     r"^\s+(?:his|her|their|its|[A-Z][\w.’'-]*['’]s)\s+([a-z-]+)(?:\s+([a-z]+))?(?=\s+(?:that|to)\b|\s*[:\"])"
 )
+_THING_OBJECT_RE = re.compile(r"^\s+(?:an?\s+|[$\d])")  # "charged a $100,000 fee", not "asked Obama"
 _OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b|up\b|out\b|off\b|back\b)[\w’'$-]")
 # What a stated position needs after its verb: an object or an infinitive, not a
 # preposition of place or time ("plans in May", "supported by").
@@ -370,7 +371,12 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         start, ref, role = before
         if _AS_BEFORE_RE.search(out, 0, start) and AS_REPORTED_MID_RE.search(out):
             return None  # "..., as the Herald reported.": layouts.as_reported_frame reads it
-        if _after_quote(out, start) and not _COMPLEMENT_RE.match(rest):
+        if (
+            _after_quote(out, start)
+            and not _COMPLEMENT_RE.match(rest)
+            # `under what Hedge called "the old model," the club charged a $100,000 fee`
+            and not (low in WEAK_CUES and _THING_OBJECT_RE.match(rest))
+        ):
             # `"...," Graziani highlights` / `"...," he told reporters, drawing laughter.`
             # (but `On "Meet the Press," the governor insisted that ...` reports what follows)
             return Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
