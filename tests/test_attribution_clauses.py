@@ -447,7 +447,7 @@ def test_a_state_after_a_town_inside_an_apposition_is_skipped() -> None:
     body = (
         "Lyle Hart spoke.\n\nHart, speaking at a rally in Wilmington, N.C., warned that the port would close."
     )
-    assert _said(_clauses(body, "Hart, speaking")) == [("Lyle Hart", "warned", "the port closed.")]
+    assert _said(_clauses(body, "Hart, speaking")) == [("Lyle Hart", "warned", "the port would close.")]
 
 
 def test_a_quoted_phrase_is_not_what_a_later_subject_charged() -> None:
