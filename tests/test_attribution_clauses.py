@@ -456,3 +456,14 @@ def test_a_quoted_phrase_is_not_what_a_later_subject_charged() -> None:
         'In 2009, under what Serra called "the old model," the Harbor Club charged a $100,000 fee.'
     )
     assert "Harbor Club" not in [a.speaker for a in _clauses(body, "In 2009")]
+
+
+def test_voiced_support_and_pointed_to_report_their_object() -> None:
+    body = (
+        "Mayor Ruth Okafor had voiced support for a harbor tax.\n\n"
+        "Dean Paulo Serra pointed to the rising fees.\n\n"
+        "Governor Lyle Hart pointed out that fees rose."
+    )
+    assert _said(_clauses(body, "Mayor Ruth")) == [("Ruth Okafor", "voiced", "support for a harbor tax.")]
+    assert _said(_clauses(body, "Dean Paulo")) == [("Paulo Serra", "pointed to", "the rising fees.")]
+    assert _said(_clauses(body, "Governor Lyle")) == [("Lyle Hart", "pointed out", "fees rose.")]

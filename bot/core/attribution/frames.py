@@ -95,9 +95,10 @@ _ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.,-]{0,80}?\bof\b")
 _OBJECT_CUES = frozenset(
     """question questions questioned blame blames blamed fault faults faulted demand demanded
     repeat repeats repeated dispute disputes disputed recall recalls recalled describe describes
-    described mention mentions mentioned report reports reported criticize criticizes criticized
-    criticise criticises criticised praise praises praised denounce denounces denounced condemn
-    condemns condemned slam slams slammed blast blasts blasted hail hails hailed""".split()
+    described mention mentions mentioned report reports reported voiced point points pointed
+    criticize criticizes criticized criticise criticises criticised praise praises praised denounce
+    denounces denounced condemn condemns condemned slam slams slammed blast blasts blasted hail hails
+    hailed""".split()
 )
 # "recalled his pledge to cut taxes": an owned noun of saying with its own complement.
 _OWNED_NOUN_RE = re.compile(
@@ -306,9 +307,9 @@ _QUOTE_AFTER_NAME_RE = re.compile(r'(?:,[^"]{0,120})?,?\s*:?\s*"')
 def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | None:
     """The frame around one cue word, or None when the word reports no speech here."""
     out = sent.out
-    if low in PHRASAL_CUES and not out.startswith(" out", word_end):
+    if low in PHRASAL_CUES and not out.startswith((" out", " to "), word_end):
         return None
-    cue_end = word_end + (4 if low in PHRASAL_CUES else 0)
+    cue_end = word_end + ((4 if out.startswith(" out", word_end) else 3) if low in PHRASAL_CUES else 0)
     if low in TOPIC_CUES:
         topic = _ABOUT_RE.match(out, word_end)
         if topic is None:

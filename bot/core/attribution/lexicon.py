@@ -99,8 +99,9 @@ LEARNED_CUES = _learned_cues()
 STANCE_CUES = _forms(_STANCE_BASES, _IRREGULAR_STANCE) | LEARNED_CUES
 
 STRONG_CUES = _forms(_STRONG_BASES, _IRREGULAR_STRONG) - {"point", "points", "pointed", "pointing"}
-WEAK_CUES = (_forms(_WEAK_BASES, _IRREGULAR_WEAK) | STANCE_CUES) - STRONG_CUES
-# "point out" is the one phrasal cue; the particle must follow.
+# "voiced support for ...": the noun "voice" is too common for its other forms to be cues.
+WEAK_CUES = (_forms(_WEAK_BASES, _IRREGULAR_WEAK) | STANCE_CUES | {"voiced"}) - STRONG_CUES
+# "point out" and "point to" are the phrasal cues; the particle must follow.
 PHRASAL_CUES = frozenset({"point", "points", "pointed", "pointing"})
 # Verbs of speaking that report only with a topic: "spoke about the economy".
 TOPIC_CUES = frozenset("speaks spoke spoken talks talked".split())  # not "watching Trump talk about"
