@@ -144,3 +144,13 @@ def test_will_inside_a_sentence_is_a_first_name() -> None:
     body = '"It is a costly model," said Will Doyle, a professor.\n\nWill the board agree?'
     assert _speakers(body, '"It is') == ["Will Doyle"]
     assert _speakers(body, "Will the") == []
+
+
+def test_a_plural_title_is_not_part_of_the_name() -> None:
+    body = (
+        "Senators Ada Crane and Ben Cole spoke on Monday.\n\n"
+        '"We will win," Ms. Crane said.\n\n'
+        'Continued Crane: "So it is a real problem."'
+    )
+    assert _speakers(body, '"We will') == ["Ada Crane"]
+    assert _speakers(body, "Continued") == ["Ada Crane"]

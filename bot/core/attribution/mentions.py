@@ -321,6 +321,15 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
             or (after is not None and after.group(1) in _ADVERB_OBJECTS and _sentence_adverb(first))
         )
         if (
+            len(piece) > 1
+            and len(first) > 5
+            and first.endswith("ed")
+            and first.lower() not in _FIRST_NAMES
+            and gender_of_first(first.lower()) is None
+        ):
+            piece = piece[1:]  # "Continued Stone: ...", "Asked Smith whether ...": a verb opens the sentence
+            first, first_at = piece[0]
+        if (
             len(piece) == 1
             and after is not None
             and _participle(first)

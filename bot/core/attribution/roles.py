@@ -17,7 +17,13 @@ def is_title_word(word: str) -> bool:
     low = word.lower()
     if low in TITLE_WORDS or (low in ROLE_HEADS and not low.endswith("s") and low not in _NOT_TITLES):
         return True  # "Supervisor Juli Briskman", "Chair Phyllis Randall"
-    return any(part in TITLE_WORDS for part in low.split("-"))
+    if any(part in TITLE_WORDS for part in low.split("-")):
+        return True
+    # "Senators Marco Rubio and Ted Cruz", "Sens. Cruz and Rubio": a plural title.
+    base = low.rstrip(".")
+    return (
+        len(base) > 3 and base.endswith("s") and (base[:-1] in TITLE_WORDS or base[:-1] + "." in TITLE_WORDS)
+    )
 
 
 _NOT_TITLES = frozenset("man woman people person friend member source resident voter witness".split())
