@@ -243,7 +243,7 @@ async def run(
         # The source corpus repeats its sentences across articles: copies of one sentence score
         # exactly alike, and which copy comes first is each backend's own tie-break.
         words = sum(
-            _words(a) == _words(b)
+            _top_words(a) == _top_words(b)
             for (_l, _e, first), (_l2, _e2, second) in zip(asked[0], asked[1], strict=True)
             for a, b in zip(first, second, strict=True)
         )
@@ -268,7 +268,7 @@ def _top(result: SearchResult) -> tuple[object, ...]:
     return (result.speaker, first.article.id if first else None, first.text if first else None)
 
 
-def _words(result: SearchResult) -> tuple[object, ...]:
+def _top_words(result: SearchResult) -> tuple[object, ...]:
     """The top answer's words and speakers, not which article holds them."""
     first = result.answers[0] if result.answers else None
     return (result.speaker, first.text if first else None, first.speaker if first else None)

@@ -188,3 +188,55 @@ def test_the_db_flag_takes_a_url_and_messages_hide_its_password(new_pg_archive, 
     assert main(["--db", url, "articles"]) == 0
     printed = capsys.readouterr()
     assert "hunter2" not in printed.out + printed.err and "1 article." in printed.out
+
+
+async def test_phrase_bm25_is_the_figure_fts5_gives(new_pg_archive, tmp_path):
+    """A phrase ("fair deal") counts as one term of BM25, as FTS5 counts it: its idf from the
+    rows holding the phrase, its frequency how often the phrase occurs (not the sum of its
+    words' figures). As who's phrase search asks: an OR of word pairs; and inside an AND."""
+    story = STORY + (
+        "\nThe deal was fair, the union said. A fair deal, a fair deal at last, said Ana Lima, a docker."
+        ' "A fair wage and a fair deal," Lima said. Costa said the deal was fair to all.\n'
+    )
+    expressions = ('"fair deal" OR "the strike"', '"fair deal"', '"costa said" AND "strike"', '"a fair"')
+    async with (
+        await Archive.open(new_pg_archive(), seeds=SEEDS) as pg_archive,
+        await Archive.open(tmp_path / "same.db", seeds=SEEDS) as lite,
+    ):
+        for archive in (pg_archive, lite):
+            await archive.add_text(story)
+        for match in expressions:
+            figures = []
+            for archive in (lite, pg_archive):
+                store = archive._store  # noqa: SLF001 - the stores themselves are compared
+                quotes = await store.quote_candidates(match, None, 20)
+                sentences = await store.candidates(match, None, 20)
+                figures.append(
+                    (
+                        [(c.sentence_id, c.ordinal, c.bm25) for c in quotes],
+                        [(c.sentence_id, c.bm25) for c in sentences],
+                    )
+                )
+            (lite_quotes, lite_sentences), (pg_quotes, pg_sentences) = figures
+            assert lite_quotes and lite_sentences, match
+            assert [r[:2] for r in pg_quotes] == [r[:2] for r in lite_quotes], match
+            assert [r[2] for r in pg_quotes] == pytest.approx([r[2] for r in lite_quotes], rel=1e-9), match
+            assert [r[0] for r in pg_sentences] == [r[0] for r in lite_sentences], match
+            assert [r[1] for r in pg_sentences] == pytest.approx([r[1] for r in lite_sentences], rel=1e-9), (
+                match
+            )
+
+
+async def test_session_settings_outlive_the_pool_handing_a_connection_back(new_pg_archive):
+    """The pool's RESET ALL, run as each connection goes back to it, would undo a SET: a
+    read-only archive's connections still refuse writes the second time they are taken."""
+    url = new_pg_archive()
+    store = await PgStore.open(url, read_only=True)
+    try:
+        for _ in range(2):
+            async with store._pool.acquire() as conn:  # noqa: SLF001 - the pool's own sessions
+                assert await conn.fetchval("SHOW work_mem") == "64MB"
+                with pytest.raises(asyncpg.ReadOnlySQLTransactionError):
+                    await conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'changes'")
+    finally:
+        await store.close()

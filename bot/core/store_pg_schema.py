@@ -43,14 +43,19 @@ def describe(url: str) -> str:
     return f"postgresql://{host}{port}{parts.path or '/'}"
 
 
-async def _setup(conn: Conn) -> None:
-    # Short statements: JIT compiling one costs more than running it.
-    await conn.execute("SET jit = off")
-
-
-async def _setup_read_only(conn: Conn) -> None:
-    await _setup(conn)
-    await conn.execute("SET default_transaction_read_only = on")
+def _settings(read_only: bool) -> dict[str, str]:
+    """The sessions' settings, sent when each connection starts: the pool's RESET ALL, run
+    whenever a connection goes back to it, returns to these (a SET would be undone)."""
+    settings = {
+        # Short statements: JIT compiling one costs more than running it.
+        "jit": "off",
+        # A search holds the tsvector of every row it finds (at a million sentences a common
+        # word finds ~20,000 rows, ~8 MB), which past the default 4 MB goes to a temporary file.
+        "work_mem": "64MB",
+    }
+    if read_only:
+        settings["default_transaction_read_only"] = "on"
+    return settings
 
 
 async def connect(url: str, *, read_only: bool, size: int = 4) -> asyncpg.Pool:
@@ -60,7 +65,7 @@ async def connect(url: str, *, read_only: bool, size: int = 4) -> asyncpg.Pool:
             url,
             min_size=1,
             max_size=size,
-            init=_setup_read_only if read_only else _setup,
+            server_settings=_settings(read_only),
             command_timeout=60,
         )
     except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, ValueError) as err:

@@ -1,6 +1,7 @@
 """Search's reads on PostgreSQL: candidate sentences, paragraphs and attributions from the
-GIN-indexed tsvectors, ranked in SQL by BM25 as FTS5 computes it (idf from the lexeme counts,
-only the query's lexemes of each row read), the scope applied in the same statement; and
+GIN-indexed tsvectors, ranked in SQL by BM25 as FTS5 computes it (a phrase one term; idf from
+the lexeme counts, only the query's lexemes of each row read), the scope applied in the same
+statement; and
 the passages an answer shows. A store module: it speaks SQL; PgStore inherits these queries."""
 
 from __future__ import annotations
@@ -33,10 +34,49 @@ _TERMS = """
         FROM lexemes l, st WHERE l.term = ANY($2::text[])),
     q AS MATERIALIZED (
         SELECT array_agg(term) AS terms, (SELECT greatest(st.w / greatest(st.n, 1.0), 1.0) FROM st) AS avgdl
-        FROM idf),
-    inst AS MATERIALIZED (
-        SELECT x.term, nullif(x.c, '')::tsquery AS cond, idf.idf
-        FROM unnest($5::text[], $6::text[]) AS x (term, c) JOIN idf ON idf.term = x.term)"""
+        FROM idf)"""
+# Each row found, each phrase of the query in it (a phrase is one BM25 term, as FTS5 counts
+# it; a word is a phrase of one lexeme) and the phrase's frequency there: a word's, its
+# positions; a longer phrase's, the places where each of its lexemes stands at its offset
+# (FTS5's phrase hits; read only in the rows holding the phrase). Only the query's lexemes
+# of a row are read (setweight marks them, ts_filter keeps them, unnest gives their
+# positions), once a row: OFFSET 0 keeps the planner from reading them again for each of
+# the query's lexemes, and each lexeme meets its phrases in a nested loop, not a hash built
+# for every row. A phrase inside an AND counts only where that AND matches (FTS5 counts no
+# phrase of an AND that does not match).
+_LEXEMES_OF_ROW = """
+    unnest(ts_filter(setweight(f.tsv, 'A', q.terms), '{a}')) AS u
+    CROSS JOIN LATERAL (SELECT * FROM el WHERE el.term = u.lexeme OFFSET 0) e"""
+_FREQUENCIES = {
+    False: f"""
+        SELECT f.id, f.article_id, f.ntok, m.ph, m.tf FROM found f CROSS JOIN q,
+        LATERAL (SELECT e.ph, cardinality(u.positions) AS tf FROM {_LEXEMES_OF_ROW}
+                 WHERE e.cond IS NULL OR f.tsv @@ e.cond OFFSET 0) m""",
+    True: f"""
+        SELECT h.id, h.article_id, h.ntok, h.ph, CASE WHEN h.len = 1 THEN max(h.tf) ELSE count(*) END AS tf
+        FROM (SELECT f.id, f.article_id, f.ntok, m.ph, m.len, max(m.tf) AS tf FROM found f CROSS JOIN q,
+              LATERAL (SELECT e.ph, e.len, cardinality(u.positions) AS tf, p - e.k AS start
+                       FROM {_LEXEMES_OF_ROW}
+                       CROSS JOIN LATERAL unnest(CASE WHEN e.len = 1 THEN '{{0}}'::smallint[]
+                                                 ELSE u.positions END) AS p
+                       WHERE (e.cond IS NULL OR f.tsv @@ e.cond) AND (e.len = 1 OR f.tsv @@ e.tq)
+                       OFFSET 0) m
+              GROUP BY f.id, f.article_id, f.ntok, m.ph, m.len, m.start HAVING count(*) = m.len) h
+        GROUP BY h.id, h.article_id, h.ntok, h.ph, h.len""",
+}
+# Each phrase's idf: a word's from the lexeme counts; a longer phrase's from the rows holding
+# it in the whole index, as FTS5 counts them: among the rows found when the phrase is not
+# inside an AND (every row holding it was found), else by a search of its own.
+_PHRASE_IDF = """
+    pidf AS MATERIALIZED (
+        SELECT x.ph, CASE WHEN x.len = 1 THEN (SELECT idf.idf FROM idf WHERE idf.term = x.t1)
+               ELSE greatest(ln((st.n - hold.n + 0.5) / (hold.n + 0.5)), 1e-6) END AS idf
+        FROM unnest($10::int[], $11::int[], $12::text[], $13::text[], $14::text[]) AS x (ph, len, c, tq, t1)
+        CROSS JOIN st
+        LEFT JOIN LATERAL (SELECT (CASE WHEN x.c = ''
+            THEN (SELECT count(*) FROM freq fr WHERE fr.ph = x.ph)
+            ELSE (SELECT count(*) FROM {table} t WHERE t.tsv @@ x.tq::tsquery) END)::float8 AS n
+            WHERE x.len > 1) hold ON true)"""
 _TOKEN_RE = re.compile(r'"((?:[^"]|"")*)"(\*?)|(\()|(\))|\b(AND|OR|NOT)\b')
 
 
@@ -54,12 +94,13 @@ def match_words(match: str) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class Translated:
     """A search expression for PostgreSQL: the tsquery, its distinct lexemes, and each
-    phrase's lexemes with the condition under which FTS5's bm25 counts them (the tsquery
-    of the AND groups around it: a phrase in an AND that does not match is not counted)."""
+    phrase (a word's lexemes: one BM25 term) with the condition under which FTS5's bm25
+    counts it (the tsquery of the AND groups around it: a phrase in an AND that does not
+    match is not counted)."""
 
     tsquery: str
     terms: list[str]
-    instances: list[tuple[str, str]]  # (lexeme, condition tsquery or "")
+    phrases: list[tuple[tuple[str, ...], str]]  # (lexemes, condition tsquery or "")
 
 
 Node = tuple[Any, ...]  # ("word", lexemes) | ("and" | "or", [nodes]) | ("not", node) | ("none",)
@@ -123,13 +164,13 @@ def _render(node: Node) -> str:
     return _NOTHING
 
 
-def _instances(node: Node, conds: tuple[str, ...], out: list[tuple[str, str]]) -> None:
-    """Each phrase's lexemes with the AND groups around it, which must match for FTS5's bm25
-    to count it (it counts no phrase of an AND that does not match, nor of a NOT)."""
+def _instances(node: Node, conds: tuple[str, ...], out: list[tuple[tuple[str, ...], str]]) -> None:
+    """Each phrase with the AND groups around it, which must match for FTS5's bm25 to count
+    it (it counts no phrase of an AND that does not match, nor of a NOT)."""
     kind = node[0]
     if kind == "word":
-        cond = " & ".join(f"({c})" for c in conds)
-        out.extend((t, cond) for t in node[1])
+        if node[1]:
+            out.append((node[1], " & ".join(f"({c})" for c in conds)))
     elif kind == "and":
         for child in node[1]:
             _instances(child, (*conds, _render(node)), out)
@@ -144,9 +185,9 @@ def to_tsquery(match: str, stems: dict[str, tuple[str, ...]]) -> Translated:
     if not tokens:
         return Translated("", [], [])
     tree = _parse(tokens, stems)
-    instances: list[tuple[str, str]] = []
-    _instances(tree, (), instances)
-    return Translated(_render(tree), list(dict.fromkeys(t for t, _c in instances)), instances)
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    _instances(tree, (), phrases)
+    return Translated(_render(tree), list(dict.fromkeys(t for p, _c in phrases for t in p)), phrases)
 
 
 def _sql(text: str) -> str:
@@ -181,30 +222,45 @@ class PgSearchQueries:
             "paragraphs": ("paragraphs", "paragraphs", "paragraph_words", "paragraphs"),
             "quotes": ("attributions", "quotes", "quote_words", "quotes"),
         }[index]
-        # The GIN index finds the rows first (a materialized CTE, whatever the statistics say),
-        # the scope is applied to them, and BM25 reads only the query's lexemes of each row:
-        # setweight marks them, ts_filter keeps them, unnest gives their positions.
+        # The GIN index finds the rows first (a materialized CTE, whatever the statistics say);
+        # each one's phrase frequencies are read, then BM25 summed and the scope applied.
+        longer = any(len(p) > 1 for p, _c in query.phrases)
         statement = (
             "WITH " + _TERMS.format(rows=rows, words=words, column=column) + ","
             f" found AS MATERIALIZED (SELECT t.id, t.article_id, t.ntok, t.tsv FROM {table} t"
             "  WHERE t.tsv @@ $1::tsquery),"
-            " scored AS (SELECT f.id, sum(i.idf * cardinality(u.positions) * 2.2::float8"
-            "   / (cardinality(u.positions) + 1.2 * (0.25 + 0.75 * f.ntok / q.avgdl))) AS score"
-            "  FROM found f JOIN articles a ON a.id = f.article_id CROSS JOIN q,"
-            "  unnest(ts_filter(setweight(f.tsv, 'A', q.terms), '{a}')) AS u"
-            "  JOIN inst i ON i.term = u.lexeme"
-            f"  WHERE {_SCOPE} AND (i.cond IS NULL OR f.tsv @@ i.cond) GROUP BY f.id),"
-            " hits AS MATERIALIZED (SELECT id, score FROM scored ORDER BY score DESC, id LIMIT $4)"
+            " el AS MATERIALIZED (SELECT * FROM unnest($5::int[], $6::text[], $7::int[], $8::int[])"
+            "  AS y (ph, term, k, len), LATERAL (SELECT nullif(($9::text[])[y.ph + 1], '')::tsquery AS cond,"
+            "  ($13::text[])[y.ph + 1]::tsquery AS tq) c),"
+            f" freq AS MATERIALIZED ({_FREQUENCIES[longer]}),"
+            + _PHRASE_IDF.format(table=table)
+            + ", scored AS (SELECT fr.id, fr.article_id, sum(p.idf * fr.tf * 2.2::float8"
+            "   / (fr.tf + 1.2 * (0.25 + 0.75 * fr.ntok / q.avgdl))) AS score"
+            "  FROM freq fr JOIN pidf p ON p.ph = fr.ph CROSS JOIN q WHERE p.idf IS NOT NULL"
+            "  GROUP BY fr.id, fr.article_id),"
+            # Best first, the scope checked only until `limit` rows pass (not for every row).
+            " hits AS MATERIALIZED (SELECT sc.id, sc.score"
+            "  FROM (SELECT * FROM scored ORDER BY score DESC, id) sc"
+            f"  WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = sc.article_id AND {_SCOPE}) LIMIT $4)"
             f" {sql}"
         )
+        phrases = query.phrases
         return await self._fetch(
             _sql(statement),
             query.tsquery,
             query.terms,
             guild_id,
             limit,
-            [t for t, _c in query.instances],
-            [c for _t, c in query.instances],
+            [n for n, (p, _c) in enumerate(phrases) for _t in p],
+            [t for p, _c in phrases for t in p],
+            [k for p, _c in phrases for k in range(len(p))],
+            [len(p) for p, _c in phrases for _t in p],
+            [c for _p, c in phrases],
+            list(range(len(phrases))),
+            [len(p) for p, _c in phrases],
+            [c for _p, c in phrases],
+            [" <-> ".join(_lexeme(t) for t in p) for p, _c in phrases],
+            [p[0] for p, _c in phrases],
         )
 
     async def candidates(self, match: str, guild_id: int | None, limit: int) -> list[Candidate]:
