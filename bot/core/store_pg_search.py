@@ -1,8 +1,8 @@
 """Search's reads on PostgreSQL: candidate sentences, paragraphs and attributions from the
 GIN-indexed tsvectors, ranked in SQL by BM25 as FTS5 computes it (a phrase one term; idf from
 the lexeme counts, only the query's lexemes of each row read), the scope applied in the same
-statement; and
-the passages an answer shows. A store module: it speaks SQL; PgStore inherits these queries."""
+statement; and the passages an answer shows. A store module: it speaks SQL; PgStore inherits
+these queries."""
 
 from __future__ import annotations
 
@@ -73,10 +73,9 @@ _PHRASE_IDF = """
                ELSE greatest(ln((st.n - hold.n + 0.5) / (hold.n + 0.5)), 1e-6) END AS idf
         FROM unnest($10::int[], $11::int[], $12::text[], $13::text[], $14::text[]) AS x (ph, len, c, tq, t1)
         CROSS JOIN st
-        LEFT JOIN LATERAL (SELECT (CASE WHEN x.c = ''
+        CROSS JOIN LATERAL (SELECT (CASE WHEN x.len = 1 THEN NULL WHEN x.c = ''
             THEN (SELECT count(*) FROM freq fr WHERE fr.ph = x.ph)
-            ELSE (SELECT count(*) FROM {table} t WHERE t.tsv @@ x.tq::tsquery) END)::float8 AS n
-            WHERE x.len > 1) hold ON true)"""
+            ELSE (SELECT count(*) FROM {table} t WHERE t.tsv @@ x.tq::tsquery) END)::float8 AS n) hold)"""
 _TOKEN_RE = re.compile(r'"((?:[^"]|"")*)"(\*?)|(\()|(\))|\b(AND|OR|NOT)\b')
 
 
