@@ -6,6 +6,11 @@ synchronous=NORMAL). Everything goes when it stops.
     python bench/pg.py -- python bench/scale.py PATH/squad-dev-v1.1-public.json --db {url}
 
 runs the command with {url} replaced by a fresh, migrated database's URL, then stops the server.
+The server keeps PostgreSQL's default settings (128 MB of shared buffers) unless told otherwise
+before the `--`, as a tuned server would be:
+
+    python bench/pg.py --set shared_buffers=1GB -- python bench/scale.py ...
+
 bench/bot.py --postgres starts one the same way (`throwaway()`).
 """
 
@@ -28,26 +33,35 @@ from tests import pg_server  # noqa: E402
 
 
 @contextmanager
-def throwaway() -> Iterator[Callable[[], str]]:
-    """A running durable server; the function it gives makes a fresh archive database (its URL).
-    Raises SystemExit with the reason when no server can be started here."""
+def throwaway(settings: dict[str, str] | None = None) -> Iterator[Callable[[], str]]:
+    """A running durable server (with `settings`, name -> value, beside the defaults); the
+    function it gives makes a fresh archive database (its URL). Raises SystemExit with the
+    reason when no server can be started here."""
     try:
-        with pg_server.running(durable=True) as server:
+        with pg_server.running(durable=True, settings=settings) as server:
             yield lambda: server.url(server.database())
     except pg_server.Unavailable as why:
         raise SystemExit(f"No PostgreSQL server could be started: {why}.") from None
 
 
 def main(argv: list[str]) -> int:
+    settings: dict[str, str] = {}
+    while argv[:1] == ["--set"] and len(argv) > 1:
+        name, _, value = argv[1].partition("=")
+        if not name or not value or not name.replace("_", "").replace(".", "").isalnum():
+            sys.exit(f"--set takes NAME=VALUE (a server setting), not {argv[1]!r}.")
+        settings[name] = value
+        argv = argv[2:]
     if argv[:1] == ["--"]:
         argv = argv[1:]
     if not argv or not any("{url}" in a for a in argv):
         sys.exit(
             "Give a command holding {url}, e.g. python bench/pg.py -- python bench/scale.py F --db {url}"
         )
-    with throwaway() as database:
+    with throwaway(settings) as database:
         url = database()
-        print(f"PostgreSQL: throwaway server, database {url}", flush=True)
+        shown = "".join(f", {k}={v}" for k, v in settings.items())
+        print(f"PostgreSQL: throwaway server{shown}, database {url}", flush=True)
         return subprocess.run([a.replace("{url}", url) for a in argv], cwd=ROOT, check=False).returncode
 
 

@@ -124,11 +124,12 @@ class Server:
 
 
 @contextmanager
-def running(*, durable: bool = False) -> Iterator[Server]:
+def running(*, durable: bool = False, settings: dict[str, str] | None = None) -> Iterator[Server]:
     """Start a server (raising Unavailable when none can run here), stop it afterwards.
     `durable` (benchmarks): fsync and full-page writes on, as a real server runs; commits
     still do not wait for the disk (synchronous_commit off), like SQLite's WAL with
-    synchronous=NORMAL, which the SQLite store uses, so the two are timed alike."""
+    synchronous=NORMAL, which the SQLite store uses, so the two are timed alike. `settings`:
+    more server settings (name -> value, e.g. shared_buffers), for benchmarks."""
     bindir = _bindir()
     as_user: list[str] = []
     if os.geteuid() == 0:
@@ -164,6 +165,8 @@ def running(*, durable: bool = False) -> Iterator[Server]:
             options = f"-p {port} -h 127.0.0.1 -k {folder} -c synchronous_commit=off"
             if not durable:
                 options += " -c fsync=off -c full_page_writes=off"
+            for name, value in (settings or {}).items():
+                options += f" -c {name}={value}"
             server._run(
                 str(bindir / "pg_ctl"),
                 "-D",
