@@ -43,7 +43,9 @@ _TERMS = """
 # positions), once a row: OFFSET 0 keeps the planner from reading them again for each of
 # the query's lexemes, and each lexeme meets its phrases in a nested loop, not a hash built
 # for every row. A phrase inside an AND counts only where that AND matches (FTS5 counts no
-# phrase of an AND that does not match).
+# phrase of an AND that does not match). One difference stays: an attribution's row is one
+# tsvector, what was said then its sentence, so a phrase may run from the one into the
+# other, where FTS5's two columns keep them apart.
 _LEXEMES_OF_ROW = """
     unnest(ts_filter(setweight(f.tsv, 'A', q.terms), '{a}')) AS u
     CROSS JOIN LATERAL (SELECT * FROM el WHERE el.term = u.lexeme OFFSET 0) e"""
@@ -237,10 +239,13 @@ class PgSearchQueries:
             "   / (fr.tf + 1.2 * (0.25 + 0.75 * fr.ntok / q.avgdl))) AS score"
             "  FROM freq fr JOIN pidf p ON p.ph = fr.ph CROSS JOIN q WHERE p.idf IS NOT NULL"
             "  GROUP BY fr.id, fr.article_id),"
-            # Best first, the scope checked only until `limit` rows pass (not for every row).
+            # Best first, the scope checked only until `limit` rows pass (not for every row):
+            # the sorted subquery lets the planner stop early; the outer ORDER BY keeps the
+            # order whichever join it picks (without it a hash join gave any `limit` rows).
             " hits AS MATERIALIZED (SELECT sc.id, sc.score"
             "  FROM (SELECT * FROM scored ORDER BY score DESC, id) sc"
-            f"  WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = sc.article_id AND {_SCOPE}) LIMIT $4)"
+            f"  WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = sc.article_id AND {_SCOPE})"
+            "  ORDER BY sc.score DESC, sc.id LIMIT $4)"
             f" {sql}"
         )
         phrases = query.phrases
