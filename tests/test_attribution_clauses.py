@@ -467,3 +467,12 @@ def test_voiced_support_and_pointed_to_report_their_object() -> None:
     assert _said(_clauses(body, "Mayor Ruth")) == [("Ruth Okafor", "voiced", "support for a harbor tax.")]
     assert _said(_clauses(body, "Dean Paulo")) == [("Paulo Serra", "pointed to", "the rising fees.")]
     assert _said(_clauses(body, "Governor Lyle")) == [("Lyle Hart", "pointed out", "fees rose.")]
+
+
+def test_an_aside_and_a_fenced_adverbial_before_a_colon_quote() -> None:
+    body = (
+        "Mayor Ruth Okafor, meanwhile, who has no endorsements, said the count was unfair.\n\n"
+        'Dean Paulo Serra responded pointedly, with a smile: "It can happen to anyone."'
+    )
+    assert [a.speaker for a in _clauses(body, "Mayor Ruth")] == ["Ruth Okafor"]
+    assert _said(_clauses(body, "Dean Paulo")) == [("Paulo Serra", "responded", "It can happen to anyone.")]

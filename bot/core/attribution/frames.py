@@ -88,7 +88,10 @@ _BARE_WEAK_CUES = frozenset(
     predicted estimate estimates estimated doubt doubts doubted fear fears feared
     """.split()
 )
-_COMPLEMENT_RE = re.compile(r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")")
+_COMPLEMENT_RE = re.compile(
+    r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")"
+    r"|^[^;:\"_.]{1,60}(:)\s*\""  # "responded pointedly, with a smile: \"...\""
+)
 # `Cheatle responded, "No, ..."`: a comma then the quotation is the weak cue's complement.
 _ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.,-]{0,80}?\bof\b")
 # Weak cues whose noun-phrase object is the content (an accusation, a demand, a doubt).

@@ -385,7 +385,13 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
             break
         first = seg.split()[0]
         opener = first.lower() in _APPOS_OPENERS or first.endswith(("'s", "’s")) or first.isdigit()
-        if not (opener or is_role_text(seg) or _SKIPPABLE_APPOS_RE.match(seg)):
+        # "Sanders, meanwhile, who sits at zero endorsements, said": an aside is skipped too.
+        if not (
+            opener
+            or is_role_text(seg)
+            or _SKIPPABLE_APPOS_RE.match(seg)
+            or _FENCED_ADVERBIAL_RE.fullmatch(seg)
+        ):
             break
         if not role and (
             is_role_text(seg) or first.lower() in ("the", "a", "an") or first.endswith(("'s", "’s"))
