@@ -39,6 +39,17 @@ def test_the_vectors_load_from_the_wheel_without_the_network(monkeypatch: pytest
     assert all(len(i) == 1 for i in ids) and sums.shape == (2, 256)
 
 
+def test_loading_the_vectors_leaves_blas_one_thread() -> None:
+    # Search's products are small: BLAS threads only spin, and under load cost 25 ms a question.
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    with threadpool_limits(limits=2, user_api="blas"):
+        semantic.vectors.cache_clear()
+        semantic.vectors()
+        blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
+        assert blas and all(lib["num_threads"] == 1 for lib in blas)
+
+
 def test_a_synonym_counts_where_the_word_itself_is_missing() -> None:
     rows = evidence(["founded", "club"], SENTENCES, [0, 1, 2])
     # "established" for "founded": soft cover and gain beat the sentence on the topic alone.
