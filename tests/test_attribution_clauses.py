@@ -476,3 +476,13 @@ def test_an_aside_and_a_fenced_adverbial_before_a_colon_quote() -> None:
     )
     assert [a.speaker for a in _clauses(body, "Mayor Ruth")] == ["Ruth Okafor"]
     assert _said(_clauses(body, "Dean Paulo")) == [("Paulo Serra", "responded", "It can happen to anyone.")]
+
+
+def test_a_title_case_headline_in_the_past_tense_reports_speech() -> None:
+    body = (
+        "Rick Varga spoke on Monday.\n\n"
+        "Rick Varga Just Announced His Official Endorsement Of A Big Name.\n\n"
+        "Right After The Speech, Varga Said The Words Everyone Was Thinking."
+    )
+    assert [a.speaker for a in _clauses(body, "Rick Varga Just")] == ["Rick Varga"]
+    assert [a.speaker for a in _clauses(body, "Right After")] == ["Rick Varga"]

@@ -246,7 +246,10 @@ def _dash_lines(sents: list[Sent]) -> None:
 _HEADLINE_CUES = frozenset(
     """says vows warns tells urges slams blasts claims calls insists denies admits rips touts pledges
     promises defends accuses praises criticizes demands wants plans rejects backs endorses asks
-    threatens predicts suggests argues announces confirms""".split()  # noqa: SIM905
+    threatens predicts suggests argues announces confirms said vowed warned told urged slammed blasted
+    claimed called insisted denied admitted ripped touted pledged promised defended accused praised
+    criticized demanded rejected endorsed asked threatened predicted suggested argued announced
+    confirmed described responded revealed explained""".split()  # noqa: SIM905
 )
 
 
@@ -268,6 +271,9 @@ def _title_case(text: str) -> bool:
     return upper >= 2 and upper >= 4 * lower
 
 
+_HEADLINE_ADVERBS = frozenset("just finally also now quietly reportedly officially publicly".split())  # noqa: SIM905
+
+
 def _headlines(sents: list[Sent], registry: Registry) -> None:
     """A title-case line that reports speech: its subject (a name the article gives) said the rest."""
     for sent in sents:
@@ -276,10 +282,13 @@ def _headlines(sents: list[Sent], registry: Registry) -> None:
         if not _title_case(sent.out):
             continue  # most sentences: a cheap test before the word offsets below
         words = list(_HEADLINE_WORD_RE.finditer(sent.out))
-        for i, w in enumerate(words[1:6], 1):
+        for i, w in enumerate(words[1:10], 1):
             if w.group().lower() not in _HEADLINE_CUES:
                 continue
-            subject = words[i - 1].group().lower()
+            before = i - 1
+            if before > 0 and words[before].group().lower() in _HEADLINE_ADVERBS:
+                before -= 1  # "Rick Perry Just Announced ..."
+            subject = words[before].group().lower()
             subject = subject[:-2] if subject.endswith(("'s", "’s")) else subject
             people = registry.by_last(subject)
             if len(people) == 1 and w.end() < len(sent.out):
