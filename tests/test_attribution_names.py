@@ -154,3 +154,9 @@ def test_a_plural_title_is_not_part_of_the_name() -> None:
     )
     assert _speakers(body, '"We will') == ["Ada Crane"]
     assert _speakers(body, "Continued") == ["Ada Crane"]
+
+
+def test_a_headline_verb_ends_a_run_of_capitals() -> None:
+    body = "Zoe Varga Asked Men Everywhere To Redefine Strength.\n\nZoe Varga Described Her Years In Film."
+    assert _speakers(body, "Zoe Varga Asked") == ["Zoe Varga"]
+    assert _speakers(body, "Zoe Varga Described") == ["Zoe Varga"]

@@ -234,6 +234,10 @@ def find_mentions(out: str) -> list[Mention]:
                 ):
                     pieces.append([])
                     continue
+            if pieces[-1] and low in _RUN_CUES:
+                # "Zoe Saldana Asked Men Everywhere To ...": a headline's verb ends the name.
+                pieces.append([])
+                continue
             pieces[-1].append((word, m.start() + tm.start()))
             if word.endswith(_POSSESSIVE):
                 pieces.append([])
@@ -251,6 +255,11 @@ def find_mentions(out: str) -> list[Mention]:
     return mentions
 
 
+# Capitalised verbs of saying inside a run of capitals, as in title-case headlines.
+_RUN_CUES = frozenset(
+    """said says asked asks announced announces described describes vows vowed slams slammed blasts
+    blasted urges urged warns warned tells told claims claimed responded responds rips ripped""".split()
+)
 _PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.]*")
 _NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
 
