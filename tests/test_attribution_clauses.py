@@ -486,3 +486,10 @@ def test_a_title_case_headline_in_the_past_tense_reports_speech() -> None:
     )
     assert [a.speaker for a in _clauses(body, "Rick Varga Just")] == ["Rick Varga"]
     assert [a.speaker for a in _clauses(body, "Right After")] == ["Rick Varga"]
+
+
+def test_a_passive_question_is_asked_by_the_one_after_by() -> None:
+    body = "Mayor Ruth Okafor was asked by radio host Ben Adeyemi whether the harbor tax would pass."
+    assert _said(_clauses(body, "Mayor Ruth")) == [
+        ("Ben Adeyemi", "asked", "whether the harbor tax would pass.")
+    ]

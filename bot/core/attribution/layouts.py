@@ -185,8 +185,24 @@ _REPORTED_BY_RE = re.compile(
 
 def reported_by_frame(sent: Sent) -> Frame | None:
     """A passive report ("... was first reported by BuzzFeed"): the source after "by", the
-    sentence's subject before it the content."""
+    sentence's subject before it the content; or a passive question ("Rubio was asked by the
+    moderator whether ..."): the asker after "by", the question after the asker."""
     out = sent.out
+    asked = _ASKED_BY_RE.search(out)
+    if asked is not None:
+        found = speaker_after(sent, asked.end())
+        if found is None:
+            np = role_np_after(out, asked.end())
+            found = (np[0], np[1], "") if np else None
+        for mention in sent.mentions:
+            # "asked by Fox Business moderator Gerard Baker whether": the person ends the asker's phrase
+            near = asked.end() <= mention.start < asked.end() + 60
+            if near and mention.kind == "person" and mention.entity is not None:
+                found = (mention.end, Ref("entity", entity=mention.entity), "")
+        if found is not None and _QUESTION_AFTER_RE.match(out, found[0]):
+            return Frame(
+                0, asked.start(1), found[1], "asked", asked.start(1), found[0], False, "after", found[2]
+            )
     m = _REPORTED_BY_RE.search(out)
     if m is None or not _WORDY_RE.search(out, 0, m.start()):
         return None
@@ -199,6 +215,10 @@ def reported_by_frame(sent: Sent) -> Frame | None:
     return Frame(0, m.start(1), found[1], m.group(1), m.start(), found[0], False, "before", found[2])
 
 
+_ASKED_BY_RE = re.compile(
+    r"\s(?:was|were|is|are|been|being)\s+(?:also\s+|then\s+|later\s+)?(asked)\s+by\s+(?=\S)"
+)
+_QUESTION_AFTER_RE = re.compile(r"[\s,]*(?:whether|if|about|what|why|how|when|where|who|which|to)\b")
 _WORDY_RE = re.compile(r"[A-Za-z]{2}")
 _PREPOSITION_RE = re.compile(r"\b(?:of|for|at|from|with|to|by)\b", re.IGNORECASE)
 _COMMA_AFTER_RE = re.compile(r"[^,;\"_]{1,60}?,\s*")
