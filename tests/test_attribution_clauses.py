@@ -493,3 +493,10 @@ def test_a_passive_question_is_asked_by_the_one_after_by() -> None:
     assert _said(_clauses(body, "Mayor Ruth")) == [
         ("Ben Adeyemi", "asked", "whether the harbor tax would pass.")
     ]
+
+
+def test_an_opening_asked_by_is_a_second_report_beside_the_answer() -> None:
+    body = 'Asked by host Ben Adeyemi to respond to the audit, Mayor Ruth Okafor said, "It is wrong."'
+    found = _said(_clauses(body, "Asked by"))
+    assert found[0] == ("Ruth Okafor", "said", "It is wrong.")
+    assert ("Ben Adeyemi", "asked", "to respond to the audit") in found

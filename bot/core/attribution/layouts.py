@@ -197,12 +197,21 @@ def reported_by_frame(sent: Sent) -> Frame | None:
         for mention in sent.mentions:
             # "asked by Fox Business moderator Gerard Baker whether": the person ends the asker's phrase
             near = asked.end() <= mention.start < asked.end() + 60
-            if near and mention.kind == "person" and mention.entity is not None:
+            person = mention.kind == "person" and mention.entity is not None
+            if near and person and _QUESTION_AFTER_RE.match(out, mention.end):
                 found = (mention.end, Ref("entity", entity=mention.entity), "")
+                break
         if found is not None and _QUESTION_AFTER_RE.match(out, found[0]):
-            return Frame(
+            frame = Frame(
                 0, asked.start(1), found[1], "asked", asked.start(1), found[0], False, "after", found[2]
             )
+            if asked.start(1) < 3:
+                # "Asked by Stephanopoulos to respond, Carson said ...": the question ends at the
+                # comma, and the answer after it is the sentence's main report.
+                frame.rank = 2
+                comma = out.find(",", found[0])
+                frame.limit = comma if comma > 0 else None
+            return frame
     m = _REPORTED_BY_RE.search(out)
     if m is None or not _WORDY_RE.search(out, 0, m.start()):
         return None
@@ -216,7 +225,7 @@ def reported_by_frame(sent: Sent) -> Frame | None:
 
 
 _ASKED_BY_RE = re.compile(
-    r"\s(?:was|were|is|are|been|being)\s+(?:also\s+|then\s+|later\s+)?(asked)\s+by\s+(?=\S)"
+    r"(?:\s(?:was|were|is|are|been|being)\s+(?:also\s+|then\s+|later\s+)?|^\W*)([Aa]sked)\s+by\s+(?=\S)"
 )
 _QUESTION_AFTER_RE = re.compile(r"[\s,]*(?:whether|if|about|what|why|how|when|where|who|which|to)\b")
 _WORDY_RE = re.compile(r"[A-Za-z]{2}")
