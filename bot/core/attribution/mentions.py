@@ -284,7 +284,7 @@ _QUOTE_BEFORE_RE = re.compile(r"[\"”’'],?\s+$")
 
 
 # "a rally in Beaumont, Tex., ...", "Concord, N.H.,": an abbreviated state after a town.
-_REGION_ABBR_RE = re.compile(r"(?:[A-Z][a-z]{1,4}|(?:[A-Z]\.){1,2}[A-Z])\.")
+REGION_ABBR_RE = re.compile(r"(?:[A-Z][a-z]{1,4}|(?:[A-Z]\.){1,2}[A-Z])\.")
 _TOWN_COMMA_RE = re.compile(r"[A-Z][a-z]+, $")
 
 
@@ -292,7 +292,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     first, first_at = piece[0]
     if (
         len(piece) == 1
-        and _REGION_ABBR_RE.fullmatch(first)
+        and REGION_ABBR_RE.fullmatch(first)
         and first not in ("Jr.", "Sr.")
         and _TOWN_COMMA_RE.search(out, max(0, first_at - 30), first_at)
         and out[first_at + len(first) : first_at + len(first) + 1] in (",", "")

@@ -21,7 +21,7 @@ from .lexicon import (
     STOP_CAPS,
     TITLE_MODIFIERS,
 )
-from .mentions import Mention
+from .mentions import REGION_ABBR_RE, Mention
 from .quotes import INSIDE
 from .roles import OF_PLACE_RE, is_role_text
 
@@ -367,7 +367,7 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
         seg = out[prev + 1 : seg_end].strip(" ,")
         if not seg or '"' in seg or INSIDE in seg or ";" in seg:
             break
-        if _REGION_ABBR_RE.fullmatch(seg):
+        if REGION_ABBR_RE.fullmatch(seg):
             # "speaking in Wilmington, N.C., warned": the state is one segment with its town.
             prev = out.rfind(",", max(0, prev - 170), prev)
             if prev < 0:
@@ -404,7 +404,6 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
 _PUBLISHING_VERBS = frozenset(
     "released issued posted published aired ran tweeted shared unveiled launched circulated sent".split()
 )
-_REGION_ABBR_RE = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){1,2}[A-Z]\.")
 _THAT_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s*$")
 _AND_OTHERS_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others(?:\s+who\s[^,;\"]{1,50})?\s*$")
 
