@@ -159,7 +159,7 @@ _WH_COMPLEMENT_RE = re.compile(
     r"(?!\s+(?:any|not)\b)"
 )
 _ABOUT_RE = re.compile(
-    r"(?:\s+(?:briefly|only|publicly|openly|often|again|out))?(?:\s+[^,;:\"_]{1,60}?)??(?<!\bfor)\s+(?:about|of)\b"
+    r"(?:\s+(?:briefly|only|publicly|openly|often|again|out))?(?:\s+[^,;:\"_]{1,60}?)??(?<!\bfor)\s+(about|of)\b"
     # not "spoke for about 35 minutes"
     r"(?!\s+(?:\d|an?\s+(?:hour|minute|dozen|half|third|quarter)|half|twenty|thirty|forty|fifty))"
 )
@@ -313,16 +313,14 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     if low in PHRASAL_CUES and not out.startswith((" out", " to "), word_end):
         return None
     cue_end = word_end + ((4 if out.startswith(" out", word_end) else 3) if low in PHRASAL_CUES else 0)
+    cue = ""
     if low in TOPIC_CUES:
         topic = _ABOUT_RE.match(out, word_end)
         if topic is None:
             return None  # "spoke at a rally": no report without what was spoken about
         cue_end = topic.end()
-    cue = (
-        f"{low} {out[cue_end - 5 : cue_end].split()[-1]}"
-        if low in TOPIC_CUES
-        else out[cue_start:cue_end].lower()
-    )
+        cue = f"{low} {topic.group(1)}"  # "spoke about", whatever stands between them
+    cue = cue or out[cue_start:cue_end].lower()
     if low in _PASSIVE_FORMS and _BE_TAIL_RE.search(out, max(0, cue_start - 12), cue_start):
         return None  # "he was told", "is said to": the subject is not the speaker
     window = out[max(0, cue_start - 25) : cue_start]

@@ -190,10 +190,7 @@ def reported_by_frame(sent: Sent) -> Frame | None:
     out = sent.out
     asked = _ASKED_BY_RE.search(out)
     if asked is not None:
-        found = speaker_after(sent, asked.end())
-        if found is None:
-            np = role_np_after(out, asked.end())
-            found = (np[0], np[1], "") if np else None
+        found = _named_after(sent, asked.end())
         for mention in sent.mentions:
             # "asked by Fox Business moderator Gerard Baker whether": the person ends the asker's phrase
             near = asked.end() <= mention.start < asked.end() + 60
@@ -215,13 +212,19 @@ def reported_by_frame(sent: Sent) -> Frame | None:
     m = _REPORTED_BY_RE.search(out)
     if m is None or not _WORDY_RE.search(out, 0, m.start()):
         return None
-    found = speaker_after(sent, m.end())
-    if found is None:
-        np = role_np_after(out, m.end())
-        found = (np[0], np[1], "") if np else None
+    found = _named_after(sent, m.end())
     if found is None:
         return None
     return Frame(0, m.start(1), found[1], m.group(1), m.start(), found[0], False, "before", found[2])
+
+
+def _named_after(sent: Sent, pos: int) -> tuple[int, Ref, str] | None:
+    """The name, or else the role or organisation noun phrase, starting at `pos`."""
+    found = speaker_after(sent, pos)
+    if found is None:
+        np = role_np_after(sent.out, pos)
+        found = (np[0], np[1], "") if np else None
+    return found
 
 
 _ASKED_BY_RE = re.compile(

@@ -160,6 +160,17 @@ def _np_text_head(
     return " ".join(tokens), head, definite, mods
 
 
+def after_preposition(out: str, start: int, participle: bool = False) -> bool:
+    """Whether the word before `start` (past an article) is a preposition ("of Father Hamel"),
+    or with `participle` also an -ing form ("after meeting Senator Ryan")."""
+    words = out[max(0, start - 20) : start].split()
+    if words and words[-1].lower() in ("the", "a", "an"):
+        words = words[:-1]
+    if not words:
+        return False
+    return words[-1].lower() in PREPOSITIONS or (participle and words[-1].endswith("ing"))
+
+
 def _role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
     """A role or organisation noun phrase ending at `end` ("the NATO chief", "a spokesperson for X")."""
     lo = max(0, end - 90)
@@ -404,6 +415,7 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
 _PUBLISHING_VERBS = frozenset(
     "released issued posted published aired ran tweeted shared unveiled launched circulated sent".split()
 )
+_DOCUMENT_HEADS = SOURCE_HEADS | MEDIUM_NOUNS
 _THAT_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s*$")
 _AND_OTHERS_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others(?:\s+who\s[^,;\"]{1,50})?\s*$")
 
@@ -420,7 +432,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         # "released a video that said ...": the document is the cue's subject (its author speaks).
         np = _role_np_before(out, relative.start())
         verb = out[max(0, np[0] - 20) : np[0]].split()[-1:] if np else []
-        if np and np[1].head in SOURCE_HEADS | MEDIUM_NOUNS and verb and verb[0].lower() in _PUBLISHING_VERBS:
+        if np and np[1].head in _DOCUMENT_HEADS and verb and verb[0].lower() in _PUBLISHING_VERBS:
             return np[0], np[1], ""  # not "read the report that said": a reader is no author
     who = False
     low_tail = out[max(0, end - 5) : end].lower()

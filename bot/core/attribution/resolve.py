@@ -19,7 +19,7 @@ from .lexicon import (
     ROLE_NOUN_CLASSES,
     SOURCE_HEADS,
 )
-from .phrases import PREPOSITIONS, role_np_after
+from .phrases import after_preposition, role_np_after
 from .quotes import INSIDE
 
 _DEFINITE_REACH = 8  # sentences back that "the senator" may reach for an unmatched referent
@@ -77,15 +77,6 @@ def _quoted_names(sent: Sent, before: int) -> set[str]:
     return set(_CAP_WORD_RE.findall(quoted))
 
 
-def _after_preposition(out: str, start: int) -> bool:
-    """Whether the word before `start` (past an article) is a preposition or a participle
-    ("after meeting Senator Ryan")."""
-    words = out[max(0, start - 20) : start].split()
-    if words and words[-1].lower() in ("the", "a", "an"):
-        words = words[:-1]
-    return bool(words) and (words[-1].lower() in PREPOSITIONS or words[-1].endswith("ing"))
-
-
 def _surname(ent: Entity) -> str:
     return ent.name.split()[-1] if ent.name else ""
 
@@ -137,7 +128,7 @@ class Resolver:
             # One after a preposition is an object ("after the murder of Father Hamel, Trump
             # asserted ... he claimed"): a name that is no object comes first.
             out = self.sents[index].out
-            here = [m for m in here if not _after_preposition(out, m.start)] or here
+            here = [m for m in here if not after_preposition(out, m.start, participle=True)] or here
             opener = _OPENING_PRONOUN_RE.match(self.sents[index].out)
             if here and opener and opener.group(1).lower() == word and opener.start(1) < here[0].start:
                 # "He avoided criticism of Trump until recently, when he expressed concern": the

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .entities import Ref, Sent
-from .phrases import PREPOSITIONS, role_np_after
+from .phrases import after_preposition, role_np_after
 
 
 def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
@@ -36,10 +36,7 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
             continue  # "Facing mounting criticism, Mr. Trump ...": a participle, not a name
         if mention.kind == "place" and i > 0:
             continue  # a country speaks only as the subject that opens the sentence ("China said")
-        prev = out[max(0, mention.start - 20) : mention.start].split()
-        if prev and prev[-1].lower() in ("the", "a", "an"):
-            prev = prev[:-1]
-        if prev and prev[-1].lower() in PREPOSITIONS:
+        if after_preposition(out, mention.start):
             continue
         nxt = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
         if nxt is not None and out[mention.end : nxt.start].strip().startswith(("and ", "or ")) | (
