@@ -18,7 +18,7 @@ from bot.chat.client import ArchivistBot, ShardedArchivistBot, make_bot, use_end
 from bot.config import BotSettings, ConfigError
 from bot.core.archive import Archive
 from tests.fake_discord.harness import start_bot, write_seeds
-from tests.fake_discord.server import FakeDiscord, Interaction
+from tests.fake_discord.server import FakeDiscord, FakeGuild, Interaction
 from tests.test_bot_runner import run_bot
 
 
@@ -69,29 +69,39 @@ def test_shards_from_a_toml_file(tmp_path: Path) -> None:
     assert type(make_bot(None, BotSettings())) is ArchivistBot  # type: ignore[arg-type]
 
 
-async def test_a_process_serving_one_shard_of_two(tmp_path: Path) -> None:
-    old_base, old_gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    fake = FakeDiscord()
-    await fake.start()
-    # Servers on both shards (a snowflake's shard is its millisecond's parity).
+def _guilds_on_both_shards(fake: FakeDiscord) -> list[FakeGuild]:
+    """Servers until both of two shards hold one (a snowflake's shard is its millisecond's parity)."""
     guilds = [fake.add_guild("Server 0")]
     while len({fake.shard_of(g, 2) for g in guilds}) < 2:
         time.sleep(0.001)
         guilds.append(fake.add_guild(f"Server {len(guilds)}"))
-    mine = 1  # not shard 0: this process must leave registering the commands to another
-    here = next(g for g in guilds if fake.shard_of(g, 2) == mine)
-    alice = fake.add_member(here, "alice")
-    archive = await Archive.open(tmp_path / "a.db", seeds=write_seeds(tmp_path / "seeds"))
+    return guilds
+
+
+def _shard_bot(fake: FakeDiscord, archive: Archive, shard: int) -> ArchivistBot:
+    """A bot serving `shard` of two through the fake Discord."""
     settings = BotSettings(
         token="fake-token",
         discord_api=fake.api_base,
         discord_gateway=fake.gateway_url,
         cooldown_rate=0,
-        shards=(mine,),
+        shards=(shard,),
         shard_count=2,
     )
     use_endpoints(settings.discord_api, settings.discord_gateway)
-    bot = make_bot(archive, settings, guild_ready_timeout=0.05)
+    return make_bot(archive, settings, guild_ready_timeout=0.05)
+
+
+async def test_a_process_serving_one_shard_of_two(tmp_path: Path) -> None:
+    old_base, old_gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    fake = FakeDiscord()
+    await fake.start()
+    guilds = _guilds_on_both_shards(fake)
+    mine = 1  # not shard 0: this process must leave registering the commands to another
+    here = next(g for g in guilds if fake.shard_of(g, 2) == mine)
+    alice = fake.add_member(here, "alice")
+    archive = await Archive.open(tmp_path / "a.db", seeds=write_seeds(tmp_path / "seeds"))
+    bot = _shard_bot(fake, archive, mine)
     task = asyncio.create_task(bot.start("fake-token"))
     try:
         await asyncio.wait_for(bot.wait_until_ready(), 10)
@@ -151,10 +161,7 @@ async def test_two_processes_one_shard_each_on_one_archive(
     old_base, old_gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
     fake = FakeDiscord()
     await fake.start()
-    guilds = [fake.add_guild("Server 0")]
-    while len({fake.shard_of(g, 2) for g in guilds}) < 2:
-        time.sleep(0.001)
-        guilds.append(fake.add_guild(f"Server {len(guilds)}"))
+    guilds = _guilds_on_both_shards(fake)
     home = [next(g for g in guilds if fake.shard_of(g, 2) == shard) for shard in (0, 1)]
     alice = [fake.add_member(g, "alice") for g in home]
     mod = fake.add_member(home[1], "mod", moderator=True)
@@ -166,16 +173,7 @@ async def test_two_processes_one_shard_each_on_one_archive(
     heard: list[list[int]] = [[], []]
     bots = []
     for shard, archive in enumerate(archives):
-        settings = BotSettings(
-            token="fake-token",
-            discord_api=fake.api_base,
-            discord_gateway=fake.gateway_url,
-            cooldown_rate=0,
-            shards=(shard,),
-            shard_count=2,
-        )
-        use_endpoints(settings.discord_api, settings.discord_gateway)
-        bot = make_bot(archive, settings, guild_ready_timeout=0.05)
+        bot = _shard_bot(fake, archive, shard)
 
         async def on_interaction(interaction: discord.Interaction, mine: list[int] = heard[shard]) -> None:
             mine.append(interaction.guild_id or 0)
