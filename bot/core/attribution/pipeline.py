@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..models import Attribution, Document, Kind, Speaker
+from .antecedents import Observer
 from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import frame_order, other_frames, sentence_frames
 from .layouts import OPENING_PARTICIPLE_RE
@@ -89,8 +90,13 @@ def _kind(frame: Frame, masked: str) -> Kind:
     return "direct" if outside <= 2 else "mixed"
 
 
-def attribute(doc: Document) -> tuple[list[tuple[Attribution, ...]], list[Speaker]]:
-    """Per-sentence attributions, main first (parallel to `doc.sentences`), and the article's speakers."""
+def attribute(
+    doc: Document, observe: Observer | None = None
+) -> tuple[list[tuple[Attribution, ...]], list[Speaker]]:
+    """Per-sentence attributions, main first (parallel to `doc.sentences`), and the article's speakers.
+
+    `observe` sees every pronoun decision with its candidates' features (for training).
+    """
     body = doc.body
     scans: dict[int, tuple[int, QuoteScan]] = {}
     sents: list[Sent] = []
@@ -110,7 +116,7 @@ def attribute(doc: Document) -> tuple[list[tuple[Attribution, ...]], list[Speake
 
     registry = Registry()
     registry.build(sents)
-    resolver = Resolver(registry, sents)
+    resolver = Resolver(registry, sents, observe)
 
     for sent in sents:
         frames = sentence_frames(sent) if _find_cues(sent) else []

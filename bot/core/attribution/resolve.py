@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .antecedents import Observer, Situation, choose
 from .entities import Entity, Ref, Registry, Sent
 from .lexicon import (
     ORG_HEADS,
@@ -98,9 +99,12 @@ def _may_be(ent: Entity, head: str) -> bool:
 class Resolver:
     """Turns a frame's reference into an entity, remembering who is salient."""
 
-    def __init__(self, registry: Registry, sents: list[Sent] | None = None) -> None:
+    def __init__(
+        self, registry: Registry, sents: list[Sent] | None = None, observe: Observer | None = None
+    ) -> None:
         self.registry = registry
         self.sents = sents
+        self.observe = observe  # sees each pronoun decision (tools/train_pronouns.py)
 
     def resolve(self, ref: Ref, index: int, cue: str | None = None) -> Entity | None:
         if ref.kind == "entity":
@@ -138,16 +142,20 @@ class Resolver:
                 return here[0].entity
         if word in PERSON_PRONOUNS:
             people = [e for e in pool if e.kind == "person" and e.gender in (None, gender)]
-            if self.sents is not None:
+            sents = self.sents or []
+            if sents:
                 # `"Cruz is our best debater," he says`: whoever the quotation names in the third
                 # person is not the one who speaks it.
-                named = _quoted_names(self.sents[index], at)
+                named = _quoted_names(sents[index], at)
                 people = [e for e in people if _surname(e) not in named] or people
-            # The most recent person; at equal recency one whose name says he/she fits.
             if reply:
                 # "One reporter asked ..." + `"...," she replied`: whoever replies is not the asker.
                 people = [e for e in people if e.spoke != index - 1] or people
-            return max(people, key=lambda e: (e.seen[0], e.gender == gender, e.seen[1]), default=None)
+            where = Situation(index, gender, sents[index].paragraph if sents else -1)
+            found = choose(people, where, sents, self.observe)
+            if found is not None and found.gender is None:
+                found.gender = gender  # the article itself calls them "he" or "she" now
+            return found
         recent = [e for e in pool if index - e.seen[0] <= 3]
         if word == "they":
             groups = [e for e in recent if e.kind in ("org", "group")]
