@@ -304,6 +304,11 @@ def sentence_frames(sent: Sent) -> list[Frame]:
     return frames
 
 
+def _other(a: Ref, b: Ref) -> bool:
+    """Whether two speaker phrases name different people (a pronoun may be anyone)."""
+    return a.kind != "entity" or b.kind != "entity" or a.entity is not b.entity
+
+
 _QUOTE_AFTER_NAME_RE = re.compile(r'(?:,[^"]{0,120})?,?\s*:?\s*"')
 
 
@@ -362,6 +367,12 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             before = (cue_start, subj[1], "")
     if before is None:
         before = speaker_before(sent, cue_start)
+        if before is not None and low.endswith("ing") and out[:cue_start].rstrip().endswith(","):
+            # "Fiorina was upfront about her distaste for Donald Trump, the front-runner, saying
+            # ...": a name that is the object of the main clause is not the participle's subject.
+            subj = main_subject(sent, cue_start)
+            if subj is not None and subj[0] < before[0] and _other(subj[1], before[1]):
+                before = None
     if before is None and out[:cue_start].rstrip().endswith((",", "—", "–")):
         before = _fenced_subject(sent, cue_start)
     if before and before[1].kind == "np" and before[1].head in MEDIUM_NOUNS:
