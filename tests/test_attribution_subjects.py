@@ -30,5 +30,24 @@ def test_a_participle_after_an_object_and_its_apposition_is_the_subjects() -> No
 
 
 def test_a_name_with_its_apposition_before_a_participle_still_speaks() -> None:
-    body = "The bill passed on Tuesday.\n\nOmar Haddad, the council's leader, saying it was overdue, voted yes."
+    body = "The bill passed.\n\nOmar Haddad, the council's leader, saying it was overdue, voted yes."
     assert _speakers(body, "Omar Haddad")[0] == "Omar Haddad"
+
+
+def test_a_description_or_function_word_opening_the_sentence_is_not_part_of_the_name() -> None:
+    body = (
+        "Actor Hal Brandt said the film was a gamble.\n\n"
+        "Billionaire Rosa Delgado praised the mayor on Monday.\n\n"
+        "Gary Pruitt ran in the primary. Neither Pruitt nor his aides would comment.\n\n"
+        'Whatever Pruitt decides, "we will be ready," he said.'
+    )
+    found = _clauses(body, "Actor Hal")
+    assert [(a.speaker, a.role) for a in found] == [("Hal Brandt", "Actor")]
+    assert _speakers(body, "Billionaire Rosa") == ["Rosa Delgado"]
+    assert _speakers(body, "Whatever Pruitt") == ["Gary Pruitt"]
+
+
+def test_a_first_name_opening_a_three_word_name_stays() -> None:
+    body = "Hillary Rodham Clinton said the plan would pass.\n\nMary Beth Tinker said it would not."
+    assert _speakers(body, "Hillary Rodham") == ["Hillary Rodham Clinton"]
+    assert _speakers(body, "Mary Beth") == ["Mary Beth Tinker"]

@@ -399,7 +399,7 @@ STOP_CAPS = frozenset(
         figure table yes okay well oh ah
         once inside outside along within throughout upon beyond toward towards across around near
         behind beside besides unlike like whether nevertheless nonetheless otherwise therefore thus
-        hence soon said says added adds wrote writes asks
+        hence soon said says added adds wrote writes asks neither either whatever whoever whichever
     """.split()
 )
 

@@ -305,6 +305,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
         at -= 1
     opening = at == 0 or out[at - 1] in '.:;!?"“‘(—–-'
     adverb = False
+    described = ""  # a description the sentence opens with before the name ("Actor")
     if (
         len(piece) == 1
         and (first in _STOP_RUNS or first.lower() in _COMPASS)
@@ -339,6 +340,19 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
             piece = piece[1:]  # "Continued Stone: ...", "Asked Smith whether ...": a verb opens the sentence
             first, first_at = piece[0]
         if (
+            len(piece) >= 3
+            and first.isalpha()
+            and gender_of_first(piece[1][0]) is not None
+            and gender_of_first(first) is None
+            and not is_title_word(first)
+            and not _is_org_word(first)
+        ):
+            # "Billionaire Donald Trump praised ...", "Actor Clint Howard admits ...": the sentence's
+            # capital falls on a description before a full name, not on the name.
+            described = first
+            piece = piece[1:]
+            first, first_at = piece[0]
+        if (
             len(piece) == 1
             and after is not None
             and _participle(first)
@@ -361,6 +375,8 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     mention = Mention(start, end, name_start, name, title, kind, possessive, gender)
     if not possessive:
         _attach_roles(out, mention)
+        if described and not mention.premod:
+            mention.premod = described
     elif title and kind == "person":
         mention.premod = title  # "President Biden's plan": still a title
 
