@@ -51,3 +51,17 @@ def test_a_first_name_opening_a_three_word_name_stays() -> None:
     body = "Hillary Rodham Clinton said the plan would pass.\n\nMary Beth Tinker said it would not."
     assert _speakers(body, "Hillary Rodham") == ["Hillary Rodham Clinton"]
     assert _speakers(body, "Mary Beth") == ["Mary Beth Tinker"]
+
+
+def test_an_aside_between_subject_and_cue_is_skipped() -> None:
+    body = "Gordon Pike chairs the panel.\n\nPike, for example, said the vote would wait until June."
+    assert _speakers(body, "Pike, for") == ["Gordon Pike"]
+
+
+def test_an_inverted_cue_finds_the_person_after_a_place_or_a_description() -> None:
+    body = (
+        '"We will lose the suburbs," said Ohio\'s Rita Vance, a party consultant.\n\n'
+        '"The odds are long," said another leading election lawyer, Tomas Reyes of the firm Hale Brown.'
+    )
+    assert _speakers(body, '"We will') == ["Rita Vance"]
+    assert _speakers(body, '"The odds') == ["Tomas Reyes"]

@@ -322,7 +322,7 @@ TITLE_MODIFIERS = frozenset(
         regional military intelligence health education justice treasury trade energy homeland
         minority majority party district county city prime first supreme court communications
         policy legal then- longtime veteran outgoing incoming current administration white house
-        senate of for and on the& unnamed unidentified retired elected appointed
+        senate of for and on the& unnamed unidentified retired elected appointed leading ranking founding
     """.split()
 )
 

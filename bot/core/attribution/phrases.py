@@ -38,6 +38,7 @@ _AUX_WORDS = frozenset(
 )
 _FENCED_ADVERBIAL_RE = re.compile(
     r"\s*(?:however|though|too|meanwhile|in\s+turn|for\s+(?:his|her|their|its)\s+part|"
+    r"for\s+(?:example|instance)|of\s+course|by\s+contrast|as\s+well|"
     r"in\s+(?:a|an|the|his|her|their|its)\s+[\w\s-]{1,30}|on\s+\w+(?:\s+\w+)?|at\s+[\w\s-]{1,30}|"
     r"\w+ly|speaking\s+[^,]{1,40}|asked\s+[^,]{1,50}|in\s+\w+|"
     r"(?:after|before|during|following|despite|amid|like|unlike|without|since|upon|while|when)\s+[^,]{1,60})\s*"
@@ -335,6 +336,8 @@ _TIME_BEFORE_CUE_RE = re.compile(
     r"\s+(?:hours?|days?|weeks?|months?|years?)\s+ago)\s*$"
 )
 _OF_AFFILIATION_RE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&'’\- ]{1,60}")
+# "..., Andrew Pincus of the law firm Mayer Brown": whatever follows the name in its apposition.
+_AFFILIATION_TAIL_RE = re.compile(r"\s+(?:of|from|at|with)\s+[\w.&'’\- ]{1,60}")
 _AT_PLACE_RE = re.compile(r"\b(?:at|in)\s+$")
 _BY_AGENT_RE = re.compile(r"\s[a-z]+ed\s+by\s+(?:the\s+)?$")
 _PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?$")
@@ -537,7 +540,17 @@ def speaker_after(sent: Sent, pos: int) -> tuple[int, Ref, str] | None:
         pos += 1
     the_end = pos + 4 if out.startswith(("the ", "The "), pos) else pos
     best: Mention | None = None
-    for mention in sent.mentions:
+    for i, mention in enumerate(sent.mentions):
+        if mention.possessive and mention.start == pos and mention.kind in ("place", "org"):
+            following = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
+            if (
+                following is not None
+                and following.kind == "person"
+                and not following.possessive
+                and not out[mention.end : following.start].strip(" ’'s")
+            ):
+                best = following  # "said Florida's Rick Wilson": the place owns the person
+                break
         if mention.possessive or mention.entity is None:
             continue
         if mention.start in (pos, the_end):
@@ -585,8 +598,11 @@ def speaker_after(sent: Sent, pos: int) -> tuple[int, Ref, str] | None:
         appos = _APPOS_AFTER_RE.match(out, end)
         if appos:
             inner = appos.group(1).strip()
+            inner_end = appos.start(1) + len(inner)
             for mention in sent.mentions:
-                if mention.start == appos.start(1) and mention.end == appos.start(1) + len(inner):
+                if mention.start == appos.start(1) and (
+                    mention.end == inner_end or _AFFILIATION_TAIL_RE.fullmatch(out, mention.end, inner_end)
+                ):
                     # "said a spokesperson for the Pentagon, John Kirby": the name is the speaker.
                     return appos.end(), Ref("entity", entity=mention.entity), ref.text
         return end, ref, role
