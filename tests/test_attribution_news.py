@@ -36,6 +36,19 @@ def test_doubled_apostrophes_are_quotation_marks() -> None:
     assert follow and follow.speaker == "Ruth Calder"
 
 
+def test_three_apostrophes_close_a_quoted_fragment_and_the_quotation_at_once() -> None:
+    body = (
+        "Tomas Reyes runs the shop.\n\n"
+        "''Some say, 'Go back home,''' said Mr. Reyes, who came here as a teenager.\n\n"
+        "'''Home' is here,'' Mr. Reyes said."
+    )
+    att = _main(body, "''Some say")
+    assert att and (att.speaker, att.kind) == ("Tomas Reyes", "direct")
+    assert att.content and "Go back home" in att.content and "teenager" not in att.content
+    att = _main(body, "'''Home")
+    assert att and att.speaker == "Tomas Reyes" and att.content and "is here" in att.content
+
+
 def test_inverted_cue_after_a_quote_takes_the_name_whatever_follows_it() -> None:
     body = (
         "The county fair opened on Monday.\n\n"

@@ -51,6 +51,9 @@ def scan_quotes(text: str) -> QuoteScan:
         # A two-character mark ('' or ``) opens at its first character and closes at
         # its last, so the mask keeps one '"' where the mark stands and hides the rest.
         ch = m.group()
+        if len(ch) == 3 and open_at is None:
+            open_at = m.start() + 1  # opening a quotation and a fragment in it: the first two are its mark
+            continue
         if ch in _OPENERS or ch == "``":
             if open_at is None:
                 open_at = m.start()
@@ -82,7 +85,8 @@ def scan_quotes(text: str) -> QuoteScan:
 
 
 # Typewriter-style doubled marks (''quoted'' or ``quoted'') stand for '"' in some newswire text.
-_QUOTE_MARK_RE = re.compile(f"''|``|[{_OPENERS}{_CLOSERS}{_STRAIGHT}]")
+# Three marks close a single-quoted fragment and the quotation at once (... country,''' said).
+_QUOTE_MARK_RE = re.compile(f"'{{3}}|''|``|[{_OPENERS}{_CLOSERS}{_STRAIGHT}]")
 # An opening single mark starts a word after a space; a closing one ends a word before
 # a space or punctuation. "Biden's" and "don't" are neither.
 _SINGLE_MARK_RE = re.compile(
