@@ -65,3 +65,20 @@ def test_an_inverted_cue_finds_the_person_after_a_place_or_a_description() -> No
     )
     assert _speakers(body, '"We will') == ["Rita Vance"]
     assert _speakers(body, '"The odds') == ["Tomas Reyes"]
+
+
+def test_a_role_behind_a_prefix_and_a_party_tag_leave_the_name_the_speaker() -> None:
+    body = (
+        '"Imagine the debate," mused Beacon co-host Lena Marsh.\n\n'
+        "The plan that the party's nominee, Sen. Ruth Kemper (D-Va.), promised would cost little."
+    )
+    assert _speakers(body, '"Imagine') == ["Lena Marsh"]
+    assert _speakers(body, "The plan")[0] == "Ruth Kemper"
+
+
+def test_a_time_reckoned_from_an_event_opens_the_sentence_before_its_subject() -> None:
+    body = (
+        "Two weeks after Judge Omar Haddad retired, Judge Rosa Delgado broke her silence by asking "
+        "questions from the bench."
+    )
+    assert _speakers(body, "Two weeks") == ["Rosa Delgado"]

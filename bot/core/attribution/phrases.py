@@ -464,6 +464,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                         and (
                             mention.end == inner_end
                             or _OF_AFFILIATION_RE.fullmatch(out, mention.end, inner_end)
+                            or _PARTY_AFTER_RE.fullmatch(out, mention.end, inner_end)
                         )
                         and not mention.possessive
                         and mention.kind == "person"

@@ -70,7 +70,11 @@ def is_role_text(text: str) -> bool:
     if words[0] in ("a", "an") and len(words) >= 2:
         return True
     return any(
-        w in ROLE_HEADS or w in TITLE_WORDS or any(p in TITLE_WORDS for p in w.split("-")) for w in words
+        w in ROLE_HEADS
+        or w in TITLE_WORDS
+        # "co-host", "ex-president": a role behind a prefix
+        or any(p in TITLE_WORDS or p in ROLE_HEADS for p in w.split("-"))
+        for w in words
     )
 
 

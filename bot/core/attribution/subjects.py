@@ -51,11 +51,12 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
     if m and m.start(1) < before and (found is None or m.start(1) < found[0]):
         return m.start(1), Ref("pronoun", text=m.group(1).lower())
     intro = _INTRO_RE.match(out)
-    np = role_np_after(out, intro.end() if intro else 0)
+    opens = intro.end() if intro else skip  # where the subject may start
+    np = role_np_after(out, opens)
     if np and found is not None and np[0] >= found[0] - 1:
         np = None  # "Presumptive nominee Donald Trump ...": the role is the name's premodifier
-    if np and (found is None or (intro.end() if intro else 0) < found[0]) and np[0] < before:
-        return (intro.end() if intro else 0), np[1]
+    if np and (found is None or opens < found[0]) and np[0] < before:
+        return opens, np[1]
     return found
 
 
@@ -64,6 +65,8 @@ _OPENING_ADVERBIAL_RE = re.compile(
     r"^\W*(?:(?:But|And|Yet)\s+)?(?:In|On|At|After|Before|During|Following|Despite|Amid|Since|Speaking|Asked|"
     r"Appearing|Writing|Interviewed|Responding|Talking|Although|Though|While|Because|If|When|Whereas|Unless|Given|"
     r"Once|Inside|Outside|Along|Within|Throughout|Upon|Across|Like|Unlike|Until|Without|Shortly|Hours|Days|Moments|As"
+    # "Two weeks after Justice Scalia died, ...": a time reckoned from an event
+    r"|[A-Z]\w*\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|since)"
     r")\b[^,;\"_]{0,90},\s*"
 )
 _PRONOUN_AT_RE = re.compile(r"\s*([Hh]e|[Ss]he|[Tt]hey)\b")
