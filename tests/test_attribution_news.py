@@ -558,3 +558,27 @@ def test_a_fenced_inverted_cue_mid_sentence_reports_both_sides() -> None:
     att = _main(body, "The trouble")
     assert att and (att.speaker, att.cue, att.role) == ("Omar Fitch", "says", "a planner at the county")
     assert att.content == "The trouble with the levy is that nobody pays it."
+
+
+def test_a_quotation_after_a_narrated_colon_is_the_subjects() -> None:
+    body = (
+        "Tom Reyes waved the crowd quiet, then leaned in and boomed: \u201cWe will win in November.\u201d\n\n"
+        'Senate leader Rosa Delgado, D-Nev., delivered a blunt message to Reyes: "Stop the attacks."\n\n'
+        'One early backer, Rep. Lena Marsh, gave the idea a whirl on Tuesday: "It could work."\n\n'
+        'At a rally in Dayton, Ohio, on Friday, fans jeered, with Reyes reportedly yelling: "Out!"\n\n'
+        'Name: Ana Ruiz Age: 27 Why she came: "I need the work."'
+    )
+    assert [(a.speaker, a.kind) for a in _clauses(body, "Tom Reyes")] == [("Tom Reyes", "direct")]
+    assert _main(body, "Senate leader").speaker == "Rosa Delgado"  # type: ignore[union-attr]
+    assert _main(body, "One early").speaker == "Lena Marsh"  # type: ignore[union-attr]
+    assert _main(body, "At a rally").speaker == "Tom Reyes"  # type: ignore[union-attr]
+    assert _clauses(body, "Name:") == ()  # a form's labels are no narration
+
+
+def test_a_name_nearest_the_colon_speaks_after_a_headline_or_a_title() -> None:
+    body = (
+        'TURNOUT DOES NOT RAISE EXPECTATIONS, BUT IT HELPS - Dana Whitfield: "The contests have begun."\n\n'
+        'Former secretary of state Rosa Delgado:"We learned that from the department."'
+    )
+    assert _main(body, "TURNOUT").speaker == "Dana Whitfield"  # type: ignore[union-attr]
+    assert _main(body, "Former secretary").speaker == "Rosa Delgado"  # type: ignore[union-attr]

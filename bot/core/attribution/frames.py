@@ -13,6 +13,7 @@ from .layouts import (
     AS_REPORTED_MID_RE,
     as_reported_frame,
     name_colon_frame,
+    narrated_colon_frame,
     opening_participle_frame,
     reported_by_frame,
     speech_noun_frames,
@@ -284,6 +285,10 @@ def sentence_frames(sent: Sent) -> list[Frame]:
     colon = name_colon_frame(sent)
     if colon is not None:
         frames.append(colon)
+    elif ":" in out and not frames:
+        narrated = narrated_colon_frame(sent)
+        if narrated is not None:
+            frames.append(narrated)
     if "citing" in out:
         for m in _CITING_RE.finditer(out):
             found = speaker_after(sent, m.end())

@@ -13,6 +13,7 @@ import re
 from .entities import Frame, Ref, Sent
 from .lexicon import OF_SPEECH_NOUNS, SPEECH_NOUNS
 from .phrases import role_np_after, speaker_after
+from .subjects import main_subject
 
 # `Tom Reyes, Harbor Gazette: "..."` / `Bernie Sanders: ...`: a name (and outlet) and a colon.
 _NAME_COLON_RE = re.compile(r"(?:,\s*[^,:;\"_]{1,60})?\s*:\s*(?=\S)")
@@ -254,7 +255,9 @@ def _named_colon_quote(sent: Sent) -> Frame | None:
             continue
         kind = mention.entity.kind if mention.kind == "unknown" else mention.kind
         m = _COLON_QUOTE_AFTER_RE.match(out, mention.end) if kind == "person" else None
-        if m is not None and not _OBJECT_OF_RE.search(out, 0, mention.start):
+        titled = bool(mention.premod) and out[: mention.start].rstrip().endswith(mention.premod.split()[-1])
+        if m is not None and (titled or not _OBJECT_OF_RE.search(out, 0, mention.start)):
+            # ("Former secretary of state Hillary Clinton:" is a title, not "said of Clinton:")
             ref = Ref("entity", entity=mention.entity)
             return Frame(0, m.end() - 1, ref, ":", mention.start, m.end(), False, "after")
     return None
@@ -276,8 +279,12 @@ def name_colon_frame(sent: Sent) -> Frame | None:
     if kind not in ("person", "org"):
         return None
     m = _NAME_COLON_RE.match(out, first.end)
-    if m is None:
-        return None
+    if m is None or any(
+        other is not first and other.kind == "person" and first.end < other.start < m.end()
+        for other in sent.mentions
+    ):
+        # "HEADLINE IN CAPITALS - David Wasserman: "..."": the name nearest the colon speaks.
+        return _named_colon_quote(sent)
     quoted = out[m.end() : m.end() + 1] == '"'
     # "BENENSON: ..." is a transcript's speaker label (but "UPDATE: ..." is not).
     label = first.name.isupper() and len(first.name) >= 3 and first.name.lower() not in _NOT_LABELS
@@ -286,3 +293,41 @@ def name_colon_frame(sent: Sent) -> Frame | None:
     return Frame(
         0, m.end() - 1, Ref("entity", entity=first.entity), ":", first.start, m.end(), False, "after"
     )
+
+
+# `..., then leaned in and boomed: "..."`: narration, a colon, and a quotation to the end.
+_NARRATED_COLON_RE = re.compile(
+    r"(?<![\w’'])([A-Za-z][a-z]+)(?:\s+(?:on|in|at|last|this)\s+[A-Z]\w+)?\s*:\s*\"[^\"]*\"?\W*$"
+)
+_LABEL_COLON_RE = re.compile(r":\s")
+# `..., with Trump reportedly yelling: "..."`: the absolute clause's own subject.
+_WITH_SUBJECT_RE = re.compile(r"\bwith\s+(?:the\s+)?$")
+
+
+def narrated_colon_frame(sent: Sent) -> Frame | None:
+    """A quotation after a colon that ends a narrated clause: the clause's subject said it.
+
+    A last resort (rank 3): any frame a verb of saying or a name gives outranks it.
+    """
+    out = sent.out
+    m = _NARRATED_COLON_RE.search(out)
+    if m is None or m.group(1).lower() in _NOT_LABELS or _LABEL_COLON_RE.search(out, 0, m.start()):
+        return None  # several colons: a form ("Name: ... Age: ... Why: ...") rather than narration
+    subject: tuple[int, Ref] | None = None
+    for mention in sent.mentions:
+        if (
+            mention.end < m.start()
+            and mention.entity is not None
+            and not mention.possessive
+            and _WITH_SUBJECT_RE.search(out, max(0, mention.start - 12), mention.start)
+            and m.group(1).endswith("ing")
+            and re.fullmatch(r"\s+(?:[a-z]+ly\s+)?", out[mention.end : m.start()])
+        ):
+            subject = (mention.start, Ref("entity", entity=mention.entity))
+    subject = subject or main_subject(sent, m.start())
+    if subject is None:
+        return None
+    start, ref = subject
+    if ref.entity is not None and any(x.entity is ref.entity and x.kind == "place" for x in sent.mentions):
+        return None  # "At a rally in Birmingham, Alabama, ...": a place is no speaker
+    return Frame(3, m.start(1), ref, m.group(1), start, m.end(1), False, "after")

@@ -30,6 +30,7 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
             nxt is not None
             and nxt.premod.startswith(out[mention.start : mention.end])
             and not any(w in nxt.premod for w in (" and ", ",", " or "))
+            and "," not in out[mention.end : nxt.start]  # not "Lee Zeldin, Republican of New York"
         ):
             continue  # "Presumptive nominee Donald Trump": a word of the next name's premodifier
         if mention.start <= 1 and _OPENING_PARTICIPLE_RE.match(out, mention.start):
@@ -53,8 +54,14 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
     intro = _INTRO_RE.match(out)
     opens = intro.end() if intro else skip  # where the subject may start
     np = role_np_after(out, opens)
-    if np and found is not None and np[0] >= found[0] - 1:
-        np = None  # "Presumptive nominee Donald Trump ...": the role is the name's premodifier
+    if (
+        np
+        and found is not None
+        and (np[0] >= found[0] - 1 or _BEFORE_NAME_RE.fullmatch(out, np[0], found[0]))
+    ):
+        # "Presumptive nominee Donald Trump ...", "Former secretary of state Hillary Clinton",
+        # "One early supporter, Representative Lee Zeldin, ...": the role goes with the name.
+        np = None
     if np and (found is None or opens < found[0]) and np[0] < before:
         return opens, np[1]
     return found
@@ -69,6 +76,8 @@ _OPENING_ADVERBIAL_RE = re.compile(
     r"|[A-Z]\w*\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|since)"
     r")\b[^,;\"_]{0,90},\s*"
 )
+# What may stand between a role and the name it describes: more of the role, or a comma.
+_BEFORE_NAME_RE = re.compile(r"(?:\s+(?:[a-z-]+|of|for))*\s*,?\s*(?:[A-Z][\w.]*\.?\s+)?")
 _PRONOUN_AT_RE = re.compile(r"\s*([Hh]e|[Ss]he|[Tt]hey)\b")
 _SUBJECT_PRONOUN_RE = re.compile(r"^\W*(?:[A-Z][\w\s]{0,40},\s*)?([Hh]e|[Ss]he|[Tt]hey)\b")
 _INTRO_RE = re.compile(
