@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .beside import speaker_after, speaker_before
 from .entities import Frame, Ref, Sent
 from .layouts import (
     AS_REPORTED_MID_RE,
@@ -28,7 +29,7 @@ from .lexicon import (
     TOPIC_CUES,
     WEAK_CUES,
 )
-from .phrases import role_np_after, speaker_after, speaker_before
+from .phrases import role_np_after
 from .quotes import INSIDE
 from .signatures import (
     ASCII_LETTER_RE,

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from .beside import speaker_after
 from .entities import Frame, Ref, Sent
 from .lexicon import OF_SPEECH_NOUNS, SPEECH_NOUNS
-from .phrases import role_np_after, speaker_after
+from .phrases import role_np_after
 from .subjects import main_subject
 
 # `Tom Reyes, Harbor Gazette: "..."` / `Bernie Sanders: ...`: a name (and outlet) and a colon.

@@ -10,12 +10,12 @@ import re
 
 from ..models import Attribution, Document, Kind, Speaker
 from .antecedents import Observer
+from .beside import speaker_after
 from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import frame_order, other_frames, sentence_frames
 from .layouts import OPENING_PARTICIPLE_RE
 from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
 from .mentions import find_mentions
-from .phrases import speaker_after
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
 from .signatures import ends_after, letters, signature_only

@@ -1,0 +1,306 @@
+# ruff: noqa: SIM905  (word lists read best as one string split on spaces)
+"""The speaker phrase beside a cue: named before it, past appositions, asides and "who"
+("Denise Harlow, 47, a claims specialist, said"), or after it, as an inverted cue has it
+(`..., said Jo Jakobsen, a professor at ...`).
+
+Step 3 of the pipeline, with frames.py: these find whom a cue's speaker phrase names;
+phrases.py reads the noun phrases themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Entity, Ref, Sent
+from .lexicon import MEDIUM_NOUNS, SOURCE_HEADS
+from .mentions import REGION_ABBR_RE, Mention
+from .phrases import (
+    FENCED_ADVERBIAL_RE,
+    PERSON_NP_HEADS,
+    is_modifier,
+    role_np_after,
+    role_np_before,
+    strip_aux,
+)
+from .quotes import INSIDE
+from .roles import OF_PLACE_RE, is_role_text
+
+_SKIPPABLE_APPOS_RE = re.compile(
+    r"\d{1,3}$|[a-z]+ing\b|who\b|which\b|whose\b|[DRI]-|[a-z]+ed\b|[a-z]+\s+by\b"
+)
+_APPOS_AFTER_RE = re.compile(
+    r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|as\b|adding\b|saying\b)((?:[^,;\"_()]|,(?=\d)){2,200}?)"
+    r"\s*(?=,(?!\d)|;|\.\s*$|\.?\s*[\"”]|$)"
+)
+_PARTY_AFTER_RE = re.compile(r"\s*(?:\(\s*[DRI](?:-[^)]{1,25})?\)|,\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?)")
+_OF_AFFILIATION_RE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&'’\- ]{1,60}")
+# "..., Andrew Pincus of the law firm Mayer Brown": whatever follows the name in its apposition.
+_AFFILIATION_TAIL_RE = re.compile(r"\s+(?:of|from|at|with)\s+[\w.&'’\- ]{1,60}")
+_AT_PLACE_RE = re.compile(r"\b(?:at|in)\s+$")
+_BY_AGENT_RE = re.compile(r"\s[a-z]+ed\s+by\s+(?:the\s+)?$")
+_PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?$")
+_PARTITIVE_RE = re.compile(
+    r"(?:^|(?<=[\s\"(]))(?:[Oo]ne|[Ss]ome|[Tt]wo|[Ss]everal|[Mm]any|[Mm]ost|[Ee]ach|[Aa]ll|[Nn]one|[Bb]oth)"
+    r"\s+of\s+(?:them|those|these)$"
+)
+# A short quoted title closing an apposition (its comma masked inside the quotation).
+_TITLE_TAIL_RE = re.compile(rf'\s"[{INSIDE} ]{{1,50}}"\s*$')
+_APPOS_OPENERS = frozenset(
+    "the a an his her their its of from another fellow former longtime also now one at".split()
+)
+
+
+def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
+    """Step back over appositions that follow a name: "Denise Harlow, 47, a claims specialist,"
+    / "Allison Russo, of Upper Arlington," / "Linda Kovach, Frank's wife, who".
+
+    Only when a name ends right before the comma, so that a list ("Smith, Jones and Brown")
+    or a clause is never skipped. Returns the new end and the first role-like segment.
+    """
+    out = sent.out
+    role = ""
+    for step in range(3):
+        # The segment must be fenced by a comma after it too (or be the antecedent of "who").
+        seg_end = end
+        titled = _TITLE_TAIL_RE.search(out, max(0, end - 70), end)
+        if titled:
+            # `Joe Scarborough, host of MSNBC's "Morning Joe," suggested`: the comma that closes
+            # the apposition is inside the quoted title, so the quotation ends it.
+            seg_end = titled.start()
+        elif out[end - 1 : end] == ",":
+            seg_end = end - 1
+        elif out[end : end + 1] != "," and not (who and step == 0):
+            break
+        prev = out.rfind(",", max(0, seg_end - 170), seg_end)
+        if prev < 0:
+            break
+        seg = out[prev + 1 : seg_end].strip(" ,")
+        if not seg or '"' in seg or INSIDE in seg or ";" in seg:
+            break
+        if REGION_ABBR_RE.fullmatch(seg):
+            # "speaking in Wilmington, N.C., warned": the state is one segment with its town.
+            prev = out.rfind(",", max(0, prev - 170), prev)
+            if prev < 0:
+                break
+            seg = out[prev + 1 : seg_end].strip(" ,")
+        name_end = len(out[:prev].rstrip())
+        if out[name_end - 1 : name_end] == ")":
+            # "Sen. Rob Portman (R-Ohio), another vulnerable incumbent, said"
+            opened = out.rfind("(", max(0, name_end - 30), name_end)
+            name_end = len(out[:opened].rstrip()) if opened >= 0 else name_end
+        if not any(
+            m.end == name_end and not m.possessive and isinstance(m.entity, Entity) and m.kind != "place"
+            for m in sent.mentions
+        ):
+            break
+        first = seg.split()[0]
+        opener = first.lower() in _APPOS_OPENERS or first.endswith(("'s", "’s")) or first.isdigit()
+        # "Sanders, meanwhile, who sits at zero endorsements, said": an aside is skipped too.
+        if not (
+            opener
+            or is_role_text(seg)
+            or _SKIPPABLE_APPOS_RE.match(seg)
+            or FENCED_ADVERBIAL_RE.fullmatch(seg)
+        ):
+            break
+        if not role and (
+            is_role_text(seg) or first.lower() in ("the", "a", "an") or first.endswith(("'s", "’s"))
+        ):
+            role = re.sub(r",([\"”])$", r"\1", sent.text[prev + 1 : end].strip(" ,")) if titled else seg
+        end = prev
+    return end, role
+
+
+_PUBLISHING_VERBS = frozenset(
+    "released issued posted published aired ran tweeted shared unveiled launched circulated sent".split()
+)
+_DOCUMENT_HEADS = SOURCE_HEADS | MEDIUM_NOUNS
+_THAT_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s*$")
+_AND_OTHERS_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others(?:\s+who\s[^,;\"]{1,50})?\s*$")
+
+
+def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
+    """The speaker named right before a cue: (start, reference, apposition role)."""
+    out = sent.out
+    end = strip_aux(out, end)
+    others = _AND_OTHERS_RE.search(out, max(0, end - 60), end)
+    if others:
+        end = others.start()  # "Edwards and others said": the one named speaks for them
+    relative = _THAT_RELATIVE_RE.search(out, max(0, end - 8), end)
+    if relative:
+        # "released a video that said ...": the document is the cue's subject (its author speaks).
+        np = role_np_before(out, relative.start())
+        verb = out[max(0, np[0] - 20) : np[0]].split()[-1:] if np else []
+        if np and np[1].head in _DOCUMENT_HEADS and verb and verb[0].lower() in _PUBLISHING_VERBS:
+            return np[0], np[1], ""  # not "read the report that said": a reader is no author
+    who = False
+    low_tail = out[max(0, end - 5) : end].lower()
+    if low_tail.endswith(" who") or low_tail == "who" and end == 3:
+        who = True
+        end = end - 3
+        while end > 0 and out[end - 1] in " ,":
+            end -= 1
+    if end and out[end - 1] == ")":
+        open_at = out.rfind("(", max(0, end - 45), end)
+        if open_at >= 0:
+            end = len(out[:open_at].rstrip())
+    role = ""
+    if end and out[end - 1] == "," and not who:
+        prev = out.rfind(",", max(0, end - 170), end - 1)
+        if prev >= 0:
+            seg_start = prev + 1
+            while seg_start < end and out[seg_start] == " ":
+                seg_start += 1
+            candidate = out[seg_start : end - 1].rstrip()
+            if candidate and '"' not in candidate and INSIDE not in candidate:
+                inner_end = seg_start + len(candidate)
+                for mention in sent.mentions:
+                    if (
+                        mention.start == seg_start
+                        and (
+                            mention.end == inner_end
+                            or _OF_AFFILIATION_RE.fullmatch(out, mention.end, inner_end)
+                            or _PARTY_AFTER_RE.fullmatch(out, mention.end, inner_end)
+                        )
+                        and not mention.possessive
+                        and mention.kind == "person"
+                    ):
+                        # "Clinton's campaign manager, Robby Mook, said", "Another pollster, David
+                        # Woodard of Clemson University, said": the name is the speaker.
+                        return mention.start, Ref("entity", entity=mention.entity), ""
+                if is_role_text(candidate) or _SKIPPABLE_APPOS_RE.match(candidate):
+                    role = candidate if is_role_text(candidate) else ""
+                    end = prev
+    end, extra_role = _skip_appositions(sent, end, who)
+    role = role or extra_role
+    if out[end - 1 : end] == ")" and not _PARTY_AFTER_RE.search(out, max(0, end - 30), end):
+        open_at = out.rfind("(", max(0, end - 30), end)  # "Rep. Sander Levin (Mich.), a superdelegate,"
+        if open_at >= 0:
+            end = len(out[:open_at].rstrip())
+    if "-" in out[max(0, end - 30) : end] or out[end - 1 : end] == ")":
+        party = _PARTY_AFTER_RE.search(out, max(0, end - 30), end)
+        if party and party.end() == end:
+            end = party.start()
+    for i, mention in enumerate(sent.mentions):
+        if mention.end == end and not mention.possessive and mention.entity is not None:
+            if i > 0 and mention.kind != "person":
+                person = sent.mentions[i - 1]
+                gap = out[person.end : mention.start].strip()
+                if person.kind == "person" and gap.lower() in ("of", "from", "of the", "from the"):
+                    mention = person  # "Rep. Dan Goldman of New York said", "Zornick of The Nation"
+            agent = _BY_AGENT_RE.search(out, max(0, mention.start - 30), mention.start)
+            if agent:
+                # "Judges interviewed by the AP described ...": the name is the participle's agent.
+                np = role_np_before(out, len(out[: agent.start()].rstrip()))
+                if np and np[1].head in PERSON_NP_HEADS:
+                    return np[0], np[1], role
+            if _PREP_BEFORE_RE.search(out, max(0, mention.start - 10), mention.start):
+                # "A spokesperson for Sen. Smith said", "Lawyers for the Justice Department argued":
+                # the name is inside the speaker's noun phrase, not the speaker.
+                np = role_np_before(out, end)
+                if np and np[0] < mention.start and np[1].head in PERSON_NP_HEADS:
+                    return np[0], np[1], role
+                if _AT_PLACE_RE.search(out, 0, mention.start):
+                    return None  # "a news conference at Mar-a-Lago, ..., calling": a place, not a subject
+            start = mention.start
+            if mention.premod and mention.premod != mention.title:
+                # "senior adviser Danielle Alvarez said": the title belongs to the speaker's span.
+                extra = mention.premod[: -len(mention.title)].rstrip() if mention.title else mention.premod
+                if extra and out[max(0, start - len(extra) - 1) : start].rstrip().endswith(extra):
+                    start -= len(extra) + 1
+            if out[max(0, start - 4) : start].lower() == "the ":
+                start -= 4  # "the Police Officers Federation said"
+            return start, Ref("entity", entity=mention.entity), role
+    part = _PARTITIVE_RE.search(out, max(0, end - 30), end)
+    if part and not who:
+        # "One of them said": one of the group just named.
+        return part.start(), Ref("pronoun", text="they", at=part.start()), ""
+    if not who:
+        space = out.rfind(" ", 0, end) + 1
+        word = out[space:end]
+        if word.lower() in ("he", "she", "they", "it") and (space == 0 or out[space - 1] in ' "('):
+            return space, Ref("pronoun", text=word.lower(), at=space), ""
+    np = role_np_before(out, end)
+    if np:
+        start, ref = np
+        for mention in sent.mentions:
+            if mention.possessive and start <= mention.start < end and isinstance(mention.entity, Entity):
+                ref.owner = mention.entity
+        return start, ref, role
+    return None
+
+
+def speaker_after(sent: Sent, pos: int) -> tuple[int, Ref, str] | None:
+    """The speaker named right after a cue (`..., said Jo Jakobsen, a professor at ...`)."""
+    out = sent.out
+    while pos < len(out) and out[pos] == " ":
+        pos += 1
+    the_end = pos + 4 if out.startswith(("the ", "The "), pos) else pos
+    best: Mention | None = None
+    for i, mention in enumerate(sent.mentions):
+        if mention.possessive and mention.start == pos and mention.kind in ("place", "org"):
+            following = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
+            if (
+                following is not None
+                and following.kind == "person"
+                and not following.possessive
+                and not out[mention.end : following.start].strip(" ’'s")
+            ):
+                best = following  # "said Florida's Rick Wilson": the place owns the person
+                break
+        if mention.possessive or mention.entity is None:
+            continue
+        if mention.start in (pos, the_end):
+            best = mention
+            break
+        # A premodifier title before the name: "said White House press secretary Karine Jean-Pierre".
+        if pos < mention.start <= pos + 90 and mention.premod and mention.kind == "person":
+            gap = out[pos : mention.start]
+            if all(is_modifier(w) or w.lower() in ("of", "for", "and", "the") for w in gap.split()):
+                best = mention
+                break
+    if best is not None and best.start == pos:
+        # "said State Department spokesperson Ned Price", "said Virginia delegate Beau Correll":
+        # the org or place is a modifier of the person.
+        for mention in sent.mentions:
+            if mention.start > best.end and mention.start - best.end < 60:
+                gap = out[best.end : mention.start]
+                if (
+                    mention.kind in ("person", "unknown")
+                    and (best.kind != "person" or best.name in mention.premod)
+                    and (mention.premod or is_role_text(gap))
+                    and gap.split()
+                    and all(is_modifier(w) or w.lower() in ("of", "for") for w in gap.split())
+                ):
+                    best = mention
+                break
+    if best is not None:
+        end = best.end
+        of_place = OF_PLACE_RE.match(out, end)
+        if of_place:
+            end = of_place.end()  # "said Rep. Adam Schiff of California, the top Democrat ..."
+        party = _PARTY_AFTER_RE.match(out, end)
+        if party:
+            end = party.end() - (1 if party.group().endswith(",") else 0)
+        role = ""
+        appos = _APPOS_AFTER_RE.match(out, end)
+        if appos and is_role_text(appos.group(1)):
+            role = appos.group(1)
+            end = appos.end()
+        return end, Ref("entity", entity=best.entity), role
+    np = role_np_after(out, pos)
+    if np:
+        end, ref = np
+        role = ""
+        appos = _APPOS_AFTER_RE.match(out, end)
+        if appos:
+            inner = appos.group(1).strip()
+            inner_end = appos.start(1) + len(inner)
+            for mention in sent.mentions:
+                if mention.start == appos.start(1) and (
+                    mention.end == inner_end or _AFFILIATION_TAIL_RE.fullmatch(out, mention.end, inner_end)
+                ):
+                    # "said a spokesperson for the Pentagon, John Kirby": the name is the speaker.
+                    return appos.end(), Ref("entity", entity=mention.entity), ref.text
+        return end, ref, role
+    return None
