@@ -1,6 +1,7 @@
 # ruff: noqa: SIM905  (word lists read best as one string split on spaces)
-"""Noun phrases around a cue: the speaker before or after it ("X said", "said X, a ..."),
-appositions that give a role, and role nouns ("the senator") that stand for a person.
+"""Noun phrases around a cue: role nouns ("the senator", "a spokesman for the Pentagon")
+that stand for a person or a group, their modifiers, and what comes before a cue (auxiliaries,
+fenced adverbials). beside.py uses them to find the speaker phrase next to a cue.
 """
 
 from __future__ import annotations
