@@ -3,19 +3,8 @@ object, glued words, appositions; each on sentences written for the test."""
 
 from __future__ import annotations
 
-from bot.core.ingest import parse
-from bot.core.models import Attribution
-
-
-def _clauses(body: str, begins: str) -> tuple[Attribution, ...]:
-    doc = parse("Friday, March 1, 2024\n\nA Headline\n\n" + body, name="news.txt")
-    hits = [i for i, s in enumerate(doc.sentences) if s.text.startswith(begins)]
-    assert len(hits) == 1, f"{begins!r} matches {len(hits)} sentences"
-    return doc.clauses[hits[0]]
-
-
-def _speakers(body: str, begins: str) -> list[str]:
-    return [a.speaker for a in _clauses(body, begins)]
+from tests.attribution_text import clauses as _clauses
+from tests.attribution_text import speakers as _speakers
 
 
 def test_a_participle_after_an_object_and_its_apposition_is_the_subjects() -> None:
