@@ -582,3 +582,12 @@ def test_a_name_nearest_the_colon_speaks_after_a_headline_or_a_title() -> None:
     )
     assert _main(body, "TURNOUT").speaker == "Dana Whitfield"  # type: ignore[union-attr]
     assert _main(body, "Former secretary").speaker == "Rosa Delgado"  # type: ignore[union-attr]
+
+
+def test_a_dateline_with_a_date_names_no_speaker() -> None:
+    body = (
+        "DAYTON, July 25 (UPI) — The Ohio Democratic Party released a statement Monday, offering "
+        '"a deep apology" to the mayor.'
+    )
+    att = _main(body, "DAYTON")
+    assert att is not None and att.speaker == "Ohio Democratic Party"

@@ -23,7 +23,9 @@ from .signatures import ends_after, letters, signature_only
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES
 _DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .,'’/-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
+    r"^[A-Z][A-Z .,'’/-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "WASHINGTON, Dec. 8 (UPI) —"
+    r"\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
 )
 _DASH_LINE_RE = re.compile(r"^\s*[―—–-]+\s*(?=\S)")
 
