@@ -10,9 +10,12 @@ from ..models import SearchResult
 from ..storage import ArchiveStore, Candidate
 from .answers import _answers
 from .features import _coverage
-from .query import _WORD_RE, STOPWORDS, WHO_POSTINGS, Query, _quote, _token_lists, clean, prepare
+from .query import _WORD_RE, STOPWORDS, WHO_POSTINGS, Query, _group, _quote, _token_lists, clean, prepare
 
 WHO_CANDIDATES = 40  # attributed sentences reranked for `who`
+NEARLY_ALL = 4  # the fragment's rarest words, of which a first candidate holds all but one
+# A candidate holding nearly all the rarest words that lines up this well answers: no wider search.
+WHO_CLOSE = 0.7
 PHRASES = 3  # adjacent word pairs of the fragment searched as phrases
 WHO_PHRASE_CANDIDATES = 12  # of them, the best by BM25
 # A rare-word candidate scoring this lines the fragment up well enough: no phrase search.
@@ -28,22 +31,50 @@ async def ranked_statements(
 ) -> list[tuple[float, Candidate]]:
     """Attributions whose words match `query`, best first, with `who`'s score (0-1).
 
-    Candidates come from the rare words (query.plan) and, when none of those lines up well
-    (below WHO_SURE), also from the fragment's adjacent word pairs searched as phrases. At a
-    million sentences a misremembered fragment's words are each common, and a word it got
-    wrong can be its rarest; two words side by side are rare however common each is, and one
-    changed word leaves the other pairs intact. The second search costs a few milliseconds,
-    so it is spent only on the fragments that need it."""
-    rows = await store.quote_candidates(query.plan(WHO_POSTINGS), guild_id, WHO_CANDIDATES)
-    scored = await _scored(store, query, rows)
-    if max((r[0] for r in scored), default=0.0) < WHO_SURE and (phrases := _phrase_match(query)):
-        seen = {(c.sentence_id, c.ordinal) for c in rows}
-        more = await store.quote_candidates(phrases, guild_id, WHO_PHRASE_CANDIDATES)
-        # Scored apart: each search's BM25 counts relative to its own best (the two are not
-        # on one scale).
-        scored += await _scored(store, query, [c for c in more if (c.sentence_id, c.ordinal) not in seen])
+    First the attributions holding all but one of the fragment's NEARLY_ALL rarest words
+    (both of two): few rows at any size, and one wrong or inserted word does not lose the
+    quote. FTS5 computes BM25 for every row an expression matches, and an OR of a fragment's
+    rare words matches thousands at a million sentences, so that wider search (query.plan)
+    is spent only when none of the first lines up (below WHO_CLOSE). When none of those
+    lines up well either (below WHO_SURE), the fragment's adjacent word pairs are searched
+    as phrases: two words side by side are rare however common each is, and one changed
+    word leaves the other pairs intact."""
+    scored: list[tuple[float, float, int, Candidate]] = []
+    seen: set[tuple[int, int]] = set()
+
+    async def search(match: str, limit: int) -> None:
+        # Each search is scored apart: its BM25 counts relative to its own best (searches
+        # are not on one scale).
+        found = await store.quote_candidates(match, guild_id, limit)
+        rows = [c for c in found if (c.sentence_id, c.ordinal) not in seen]
+        seen.update((c.sentence_id, c.ordinal) for c in rows)
+        scored.extend(await _scored(store, query, rows))
+
+    def best() -> float:
+        return max((r[0] for r in scored), default=0.0)
+
+    if nearly := _nearly_all(query):
+        await search(nearly, WHO_CANDIDATES)
+    if best() < WHO_CLOSE:
+        await search(query.plan(WHO_POSTINGS), WHO_CANDIDATES)
+        if best() < WHO_SURE and (phrases := _phrase_match(query)):
+            await search(phrases, WHO_PHRASE_CANDIDATES)
     scored.sort(key=lambda r: r[:3], reverse=True)
     return [(score, c) for score, _clause, _main, c in scored]
+
+
+def _nearly_all(query: Query) -> str:
+    """An FTS5 expression for the rows holding all but one of the fragment's NEARLY_ALL
+    rarest words (both of two): ("a" AND "b" AND "c") OR ("a" AND "b" AND "d") OR ...
+    "" for a fragment of one searchable word. A fragment's word the archive lacks (a
+    misspelling) is not among them; one it holds but the quote does not ("really") is
+    left out by one of the groups."""
+    groups = [_group(t.word) for t in query.terms[:NEARLY_ALL]]
+    if len(groups) < 3:
+        return " AND ".join(groups) if len(groups) == 2 else ""
+    return " OR ".join(
+        "(" + " AND ".join(g for j, g in enumerate(groups) if j != i) + ")" for i in range(len(groups))
+    )
 
 
 def _phrase_match(query: Query) -> str:
