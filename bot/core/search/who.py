@@ -65,16 +65,29 @@ async def ranked_statements(
 
 def _nearly_all(query: Query) -> str:
     """An FTS5 expression for the rows holding all but one of the fragment's NEARLY_ALL
-    rarest words (both of two): ("a" AND "b" AND "c") OR ("a" AND "b" AND "d") OR ...
-    "" for a fragment of one searchable word. A fragment's word the archive lacks (a
-    misspelling) is not among them; one it holds but the quote does not ("really") is
-    left out by one of the groups."""
+    rarest words (both of two); "" for a fragment of one searchable word. A word the
+    archive lacks (a misspelling) is not among them; one it holds but the quote does not
+    ("really") is the one left out."""
     groups = [_group(t.word) for t in query.terms[:NEARLY_ALL]]
     if len(groups) < 3:
         return " AND ".join(groups) if len(groups) == 2 else ""
-    return " OR ".join(
-        "(" + " AND ".join(g for j, g in enumerate(groups) if j != i) + ")" for i in range(len(groups))
-    )
+    return _all_but_one(groups)
+
+
+def _all_but_one(groups: list[str]) -> str:
+    """Rows holding all but one of `groups` (two or more): all of one half and all but one
+    of the other, or the other way round. FTS5's BM25 reads every row of every word the
+    expression names to count it, each time it is named: (a AND b AND (c OR d)) OR
+    ((a OR b) AND c AND d) names each word twice, the four groups of three it equals
+    three times."""
+    if len(groups) == 2:
+        return f"{groups[0]} OR {groups[1]}"
+    half = len(groups) // 2
+    first, second = groups[:half], groups[half:]
+    either = f"({' AND '.join(first)} AND ({_all_but_one(second)}))"
+    if len(first) == 1:  # all but one of one: nothing asked of it
+        return f"{either} OR ({' AND '.join(second)})"
+    return f"{either} OR (({_all_but_one(first)}) AND {' AND '.join(second)})"
 
 
 def _phrase_match(query: Query) -> str:
