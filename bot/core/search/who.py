@@ -132,8 +132,8 @@ async def _scored(
     top_bm25 = max(sentence_bm25.values()) or 1.0
     frag = utils.default_process(query.text)
     scored: list[tuple[float, float, int, Candidate]] = []
-    token_lists = await _token_lists(store, [c.text for c in cands])
-    content_lists = await _token_lists(store, [c.content or c.text for c in cands])
+    lists = await _token_lists(store, [c.text for c in cands] + [c.content or c.text for c in cands])
+    token_lists, content_lists = lists[: len(cands)], lists[len(cands) :]
     for c, tokens, said in zip(cands, token_lists, content_lists, strict=True):
         sentence = utils.default_process(c.text)
         # partial_ratio aligns the fragment with its best window in the sentence: a
