@@ -131,27 +131,33 @@ async def _scored(
         sentence_bm25[c.sentence_id] = max(c.bm25, sentence_bm25.get(c.sentence_id, c.bm25))
     top_bm25 = max(sentence_bm25.values()) or 1.0
     frag = utils.default_process(query.text)
+    # One sentence is often stored many times (a syndicated story, a quote repeated in a
+    # follow-up): each distinct text is tokenised and aligned once.
+    texts = list(dict.fromkeys([c.text for c in cands] + [c.content or c.text for c in cands]))
+    tokens = dict(zip(texts, await _token_lists(store, texts), strict=True))
+    evidence: dict[str, float] = {}
+    said_cover: dict[str, float] = {}
     scored: list[tuple[float, float, int, Candidate]] = []
-    lists = await _token_lists(store, [c.text for c in cands] + [c.content or c.text for c in cands])
-    token_lists, content_lists = lists[: len(cands)], lists[len(cands) :]
-    for c, tokens, said in zip(cands, token_lists, content_lists, strict=True):
-        sentence = utils.default_process(c.text)
-        # partial_ratio aligns the fragment with its best window in the sentence: a
-        # misremembered quote still lines up with the words around it.
-        aligned = (
-            fuzz.partial_ratio(frag, sentence) / 100
-            if len(frag) <= len(sentence)
-            else fuzz.ratio(frag, sentence) / 100
-        )
-        overlap = fuzz.token_set_ratio(frag, sentence) / 100
-        cover = _coverage(query, set(tokens))
-        score = (
-            0.45 * aligned + 0.2 * overlap + 0.2 * cover + 0.15 * (sentence_bm25[c.sentence_id] / top_bm25)
-        )
+    for c in cands:
+        if c.text not in evidence:
+            sentence = utils.default_process(c.text)
+            # partial_ratio aligns the fragment with its best window in the sentence: a
+            # misremembered quote still lines up with the words around it.
+            aligned = (
+                fuzz.partial_ratio(frag, sentence) / 100
+                if len(frag) <= len(sentence)
+                else fuzz.ratio(frag, sentence) / 100
+            )
+            overlap = fuzz.token_set_ratio(frag, sentence) / 100
+            evidence[c.text] = 0.45 * aligned + 0.2 * overlap + 0.2 * _coverage(query, set(tokens[c.text]))
+        said = c.content or c.text
+        if said not in said_cover:
+            said_cover[said] = _coverage(query, set(tokens[said]))
+        score = evidence[c.text] + 0.15 * (sentence_bm25[c.sentence_id] / top_bm25)
         # One sentence's attributions score alike: the one whose own content holds most of the
         # fragment's weight answers ("A said X, but B said Y": Y's words answer B), the main
         # one when they hold alike.
-        scored.append((score, _coverage(query, set(said)), -c.ordinal, c))
+        scored.append((score, said_cover[said], -c.ordinal, c))
     return scored
 
 
