@@ -151,6 +151,21 @@ async def test_paragraphs_of_other_servers_do_not_crowd_out_ones_own(new_archive
         assert result.answers and result.answers[0].article.title == "Ours"
 
 
+async def test_quotes_of_other_servers_do_not_crowd_out_ones_own(new_archive):
+    # who's rows in scope are chosen before they are joined to their sentences: the best rows
+    # of the index here are all another server's.
+    async with await Archive.open(new_archive(), seeds=None) as archive:
+        for n in range(60):
+            said = f"said Ada Holm{n}, a keeper."
+            text = f"\u201cThe lighthouse burned whale oil, as report {n} says,\u201d {said}"
+            await archive.add_document(ingest.build_document(f"Copy {n}", [text]), guild_id=1)
+        text = "\u201cThe lighthouse burned whale oil until 1850,\u201d said Ole Strand, the keeper."
+        await archive.add_document(ingest.build_document("Ours", [text]), guild_id=2)
+        result = await archive.who("the lighthouse burned whale oil", guild_id=2)
+        assert result.answers and result.answers[0].article.title == "Ours"
+        assert result.answers[0].speaker == "Ole Strand"
+
+
 async def test_version_1_archives_get_the_search_indexes(tmp_path):
     path = tmp_path / "old.db"
     db = sqlite3.connect(path)

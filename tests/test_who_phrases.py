@@ -1,9 +1,11 @@
 """`who` at scale: a fragment's adjacent word pairs, searched as phrases, find a quote that
-its rare words alone do not (a wrong word in the fragment can be its rarest)."""
+its rare words alone do not (a wrong word in the fragment can be its rarest); and the first
+search, for the rows holding all but one of the rarest words, finds it before either."""
 
 from __future__ import annotations
 
 import importlib
+import itertools
 
 import pytest
 
@@ -41,8 +43,11 @@ FRAGMENT = "the harbour cranes will remain open all winter"
 
 @pytest.fixture()
 async def archive(new_archive, monkeypatch):
-    # Three candidates of 37 attributions stand for forty of a million.
+    # Three candidates of 37 attributions stand for forty of a million. The phrase tests
+    # are about the wider search: the first search (all but one of the rarest words) is off
+    # unless a test turns it on.
     monkeypatch.setattr(who_module, "WHO_CANDIDATES", 3)
+    monkeypatch.setattr(who_module, "NEARLY_ALL", 0)
     archive = await Archive.open(new_archive(), seeds=None)
     await archive.add_text(QUOTE, name="quote.txt")
     for n, text in enumerate(DISTRACTORS + FILLER):
@@ -93,3 +98,43 @@ async def test_phrases_skip_pairs_of_function_words(archive):
     query = await prepare(archive._store, "harbour cranes will remain open")
     phrases = who_module._phrase_match(query)
     assert '"harbour cranes"' in phrases and not ('"will remain"' in phrases and '"remain open"' in phrases)
+
+
+async def test_nearly_all_the_rarest_words_find_the_quote_first(archive, monkeypatch):
+    # The wrong word ("remain") is among the rarest, the quote holds the others: the rows
+    # holding all but one of them hold the quote, and the other searches are not needed.
+    monkeypatch.setattr(who_module, "NEARLY_ALL", 4)
+    store = archive._store
+    searched: list[str] = []
+    original = store.quote_candidates
+
+    async def counted(match, guild_id, limit):  # noqa: ANN001, ANN202
+        searched.append(match)
+        return await original(match, guild_id, limit)
+
+    monkeypatch.setattr(store, "quote_candidates", counted)
+    result = await archive.who(FRAGMENT)
+    assert result.answers and result.answers[0].speaker == "Ida Brunn"
+    assert len(searched) == 1 and " AND " in searched[0]
+
+
+def test_all_but_one_means_all_but_one():
+    # The expression is written compactly (each word named about half as often as the
+    # groups of n-1 would name it); it must still mean exactly "all but one".
+    for n in range(2, 7):
+        words = [f"w{i}" for i in range(n)]
+        expression = who_module._all_but_one(words).replace(" AND ", " and ").replace(" OR ", " or ")
+        for held in itertools.product((False, True), repeat=n):
+            assert eval(expression, {}, dict(zip(words, held, strict=True))) == (sum(held) >= n - 1)
+
+
+async def test_nearly_all_expression(archive, monkeypatch):
+    from bot.core.search.query import prepare
+
+    monkeypatch.setattr(who_module, "NEARLY_ALL", 3)
+    query = await prepare(archive._store, "grain ships remain")
+    assert all(f'"{w}"' in who_module._nearly_all(query) for w in ("grain", "ships", "remain"))
+    query = await prepare(archive._store, "grain ships")
+    assert who_module._nearly_all(query) in ('"grain" AND "ships"', '"ships" AND "grain"')
+    query = await prepare(archive._store, "the grain")
+    assert who_module._nearly_all(query) == ""

@@ -73,11 +73,17 @@ class SearchQueries:
     async def quote_candidates(self, match: str, guild_id: int | None, limit: int) -> list[Candidate]:
         """Attributions whose content matches an FTS5 expression, best BM25 first: each with
         its own speaker (one sentence may give several), `text` its sentence."""
+        # The scope needs only each row's article: the best `limit` rows in scope are chosen
+        # first, and only they are joined to their sentences and speakers (the index's rows
+        # are read four times deeper than the limit, for the scope; joining them all cost
+        # about 0.7 ms a search at a million sentences).
         sql = (
-            f"SELECT {_CANDIDATE_COLUMNS.format(score='hits.score')}, at.ordinal"
-            " FROM hits JOIN attributions at ON at.id = hits.id JOIN sentences s ON s.id = at.sentence_id"
-            " JOIN articles a ON a.id = s.article_id JOIN speakers sp ON sp.id = at.speaker_id"
-            f" WHERE {_SCOPE} ORDER BY hits.score DESC LIMIT :limit"
+            f"SELECT {_CANDIDATE_COLUMNS.format(score='top.score')}, at.ordinal"
+            " FROM (SELECT hits.id, hits.score FROM hits JOIN attributions at ON at.id = hits.id"
+            f" JOIN articles a ON a.id = at.article_id WHERE {_SCOPE}"
+            " ORDER BY hits.score DESC LIMIT :limit) top"
+            " JOIN attributions at ON at.id = top.id JOIN sentences s ON s.id = at.sentence_id"
+            " JOIN speakers sp ON sp.id = at.speaker_id ORDER BY top.score DESC"
         )
         return [Candidate(*row) for row in await self._scoped("quotes_fts", match, sql, guild_id, limit)]
 

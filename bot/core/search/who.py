@@ -10,9 +10,12 @@ from ..models import SearchResult
 from ..storage import ArchiveStore, Candidate
 from .answers import _answers
 from .features import _coverage
-from .query import _WORD_RE, STOPWORDS, WHO_POSTINGS, Query, _quote, _token_lists, clean, prepare
+from .query import _WORD_RE, STOPWORDS, WHO_POSTINGS, Query, _group, _quote, _token_lists, clean, prepare
 
 WHO_CANDIDATES = 40  # attributed sentences reranked for `who`
+NEARLY_ALL = 4  # the fragment's rarest words, of which a first candidate holds all but one
+# A candidate holding nearly all the rarest words that lines up this well answers: no wider search.
+WHO_CLOSE = 0.7
 PHRASES = 3  # adjacent word pairs of the fragment searched as phrases
 WHO_PHRASE_CANDIDATES = 12  # of them, the best by BM25
 # A rare-word candidate scoring this lines the fragment up well enough: no phrase search.
@@ -28,22 +31,63 @@ async def ranked_statements(
 ) -> list[tuple[float, Candidate]]:
     """Attributions whose words match `query`, best first, with `who`'s score (0-1).
 
-    Candidates come from the rare words (query.plan) and, when none of those lines up well
-    (below WHO_SURE), also from the fragment's adjacent word pairs searched as phrases. At a
-    million sentences a misremembered fragment's words are each common, and a word it got
-    wrong can be its rarest; two words side by side are rare however common each is, and one
-    changed word leaves the other pairs intact. The second search costs a few milliseconds,
-    so it is spent only on the fragments that need it."""
-    rows = await store.quote_candidates(query.plan(WHO_POSTINGS), guild_id, WHO_CANDIDATES)
-    scored = await _scored(store, query, rows)
-    if max((r[0] for r in scored), default=0.0) < WHO_SURE and (phrases := _phrase_match(query)):
-        seen = {(c.sentence_id, c.ordinal) for c in rows}
-        more = await store.quote_candidates(phrases, guild_id, WHO_PHRASE_CANDIDATES)
-        # Scored apart: each search's BM25 counts relative to its own best (the two are not
-        # on one scale).
-        scored += await _scored(store, query, [c for c in more if (c.sentence_id, c.ordinal) not in seen])
+    First the attributions holding all but one of the fragment's NEARLY_ALL rarest words
+    (both of two): few rows at any size, and one wrong or inserted word does not lose the
+    quote. FTS5 computes BM25 for every row an expression matches, and an OR of a fragment's
+    rare words matches thousands at a million sentences, so that wider search (query.plan)
+    is spent only when none of the first lines up (below WHO_CLOSE). When none of those
+    lines up well either (below WHO_SURE), the fragment's adjacent word pairs are searched
+    as phrases: two words side by side are rare however common each is, and one changed
+    word leaves the other pairs intact."""
+    scored: list[tuple[float, float, int, Candidate]] = []
+    seen: set[tuple[int, int]] = set()
+
+    async def search(match: str, limit: int) -> None:
+        # Each search is scored apart: its BM25 counts relative to its own best (searches
+        # are not on one scale).
+        found = await store.quote_candidates(match, guild_id, limit)
+        rows = [c for c in found if (c.sentence_id, c.ordinal) not in seen]
+        seen.update((c.sentence_id, c.ordinal) for c in rows)
+        scored.extend(await _scored(store, query, rows))
+
+    def best() -> float:
+        return max((r[0] for r in scored), default=0.0)
+
+    if nearly := _nearly_all(query):
+        await search(nearly, WHO_CANDIDATES)
+    if best() < WHO_CLOSE:
+        await search(query.plan(WHO_POSTINGS), WHO_CANDIDATES)
+        if best() < WHO_SURE and (phrases := _phrase_match(query)):
+            await search(phrases, WHO_PHRASE_CANDIDATES)
     scored.sort(key=lambda r: r[:3], reverse=True)
     return [(score, c) for score, _clause, _main, c in scored]
+
+
+def _nearly_all(query: Query) -> str:
+    """An FTS5 expression for the rows holding all but one of the fragment's NEARLY_ALL
+    rarest words (both of two); "" for a fragment of one searchable word. A word the
+    archive lacks (a misspelling) is not among them; one it holds but the quote does not
+    ("really") is the one left out."""
+    groups = [_group(t.word) for t in query.terms[:NEARLY_ALL]]
+    if len(groups) < 3:
+        return " AND ".join(groups) if len(groups) == 2 else ""
+    return _all_but_one(groups)
+
+
+def _all_but_one(groups: list[str]) -> str:
+    """Rows holding all but one of `groups` (two or more): all of one half and all but one
+    of the other, or the other way round. FTS5's BM25 reads every row of every word the
+    expression names to count it, each time it is named: (a AND b AND (c OR d)) OR
+    ((a OR b) AND c AND d) names each word twice, the four groups of three it equals
+    three times."""
+    if len(groups) == 2:
+        return f"{groups[0]} OR {groups[1]}"
+    half = len(groups) // 2
+    first, second = groups[:half], groups[half:]
+    either = f"({' AND '.join(first)} AND ({_all_but_one(second)}))"
+    if len(first) == 1:  # all but one of one: nothing asked of it
+        return f"{either} OR ({' AND '.join(second)})"
+    return f"{either} OR (({_all_but_one(first)}) AND {' AND '.join(second)})"
 
 
 def _phrase_match(query: Query) -> str:
@@ -87,27 +131,33 @@ async def _scored(
         sentence_bm25[c.sentence_id] = max(c.bm25, sentence_bm25.get(c.sentence_id, c.bm25))
     top_bm25 = max(sentence_bm25.values()) or 1.0
     frag = utils.default_process(query.text)
+    # One sentence is often stored many times (a syndicated story, a quote repeated in a
+    # follow-up): each distinct text is tokenised and aligned once.
+    texts = list(dict.fromkeys([c.text for c in cands] + [c.content or c.text for c in cands]))
+    tokens = dict(zip(texts, await _token_lists(store, texts), strict=True))
+    evidence: dict[str, float] = {}
+    said_cover: dict[str, float] = {}
     scored: list[tuple[float, float, int, Candidate]] = []
-    token_lists = await _token_lists(store, [c.text for c in cands])
-    content_lists = await _token_lists(store, [c.content or c.text for c in cands])
-    for c, tokens, said in zip(cands, token_lists, content_lists, strict=True):
-        sentence = utils.default_process(c.text)
-        # partial_ratio aligns the fragment with its best window in the sentence: a
-        # misremembered quote still lines up with the words around it.
-        aligned = (
-            fuzz.partial_ratio(frag, sentence) / 100
-            if len(frag) <= len(sentence)
-            else fuzz.ratio(frag, sentence) / 100
-        )
-        overlap = fuzz.token_set_ratio(frag, sentence) / 100
-        cover = _coverage(query, set(tokens))
-        score = (
-            0.45 * aligned + 0.2 * overlap + 0.2 * cover + 0.15 * (sentence_bm25[c.sentence_id] / top_bm25)
-        )
+    for c in cands:
+        if c.text not in evidence:
+            sentence = utils.default_process(c.text)
+            # partial_ratio aligns the fragment with its best window in the sentence: a
+            # misremembered quote still lines up with the words around it.
+            aligned = (
+                fuzz.partial_ratio(frag, sentence) / 100
+                if len(frag) <= len(sentence)
+                else fuzz.ratio(frag, sentence) / 100
+            )
+            overlap = fuzz.token_set_ratio(frag, sentence) / 100
+            evidence[c.text] = 0.45 * aligned + 0.2 * overlap + 0.2 * _coverage(query, set(tokens[c.text]))
+        said = c.content or c.text
+        if said not in said_cover:
+            said_cover[said] = _coverage(query, set(tokens[said]))
+        score = evidence[c.text] + 0.15 * (sentence_bm25[c.sentence_id] / top_bm25)
         # One sentence's attributions score alike: the one whose own content holds most of the
         # fragment's weight answers ("A said X, but B said Y": Y's words answer B), the main
         # one when they hold alike.
-        scored.append((score, _coverage(query, set(said)), -c.ordinal, c))
+        scored.append((score, said_cover[said], -c.ordinal, c))
     return scored
 
 
