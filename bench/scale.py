@@ -192,7 +192,7 @@ async def run(
     """Build (or reuse) each archive in `dbs` from the same articles, then ask each the same
     questions; with two, print how often the second answers as the first."""
     pool, questions = load_sentences(path)
-    print(machine())
+    print(f"{machine()}; {_load()} at the start")
     print(
         f"source: {path.name}: {len(pool)} sentences, {len(questions)} questions; target {target:,} sentences"
     )
@@ -252,7 +252,7 @@ async def run(
             f" {words}/{total} ({words / max(total, 1):.1%})"
         )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (maxrss): {peak:,.0f} MB; total run {time.perf_counter() - t_start:.0f} s")
+    print(f"peak memory (maxrss): {peak:,.0f} MB; total run {time.perf_counter() - t_start:.0f} s; {_load()}")
 
 
 def _words(text: str) -> str:
@@ -272,6 +272,14 @@ def _top_words(result: SearchResult) -> tuple[object, ...]:
     """The top answer's words and speakers, not which article holds them."""
     first = result.answers[0] if result.answers else None
     return (result.speaker, first.text if first else None, first.speaker if first else None)
+
+
+def _load() -> str:
+    """The 1-minute load average: latency on shared cores moves with it, so every timing
+    line carries it."""
+    with contextlib.suppress(OSError, AttributeError):
+        return f"load {os.getloadavg()[0]:.2f}"
+    return "load ?"
 
 
 def _shown(db: Path | str) -> str:
@@ -372,7 +380,7 @@ async def build(
     print(
         f"ingest: {articles:,} articles ({words / generated:.0f} words each), {sentences:,} sentences,"
         f" {len(said_names):,} speakers, {refused} refused, in {ingest_s:.0f} s:"
-        f" {articles / ingest_s:.0f} articles/s ({sentences / ingest_s:,.0f} sentences/s)"
+        f" {articles / ingest_s:.0f} articles/s ({sentences / ingest_s:,.0f} sentences/s); {_load()}"
     )
     if storing[0]:
         print(
@@ -430,7 +438,7 @@ async def query(
         check = f"; top answer right {right}/{len(items)}" if label != "ask" else ""
         if label == "who":
             check += f" (as typed, case and punctuation too: {strict}/{len(items)})"
-        print(f"{label:<5} {percentiles(seconds)}  answered {answered}/{len(items)}{check}")
+        print(f"{label:<5} {percentiles(seconds)}  answered {answered}/{len(items)}{check}; {_load()}")
         out.append((label, expected, results))
     return out
 

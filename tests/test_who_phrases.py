@@ -138,3 +138,24 @@ async def test_nearly_all_expression(archive, monkeypatch):
     assert who_module._nearly_all(query) in ('"grain" AND "ships"', '"ships" AND "grain"')
     query = await prepare(archive._store, "the grain")
     assert who_module._nearly_all(query) == ""
+
+
+async def test_one_common_searchable_word_is_searched_by_its_phrases(archive, monkeypatch):
+    # "harbour" is the fragment's one searchable word, and every filler holds it: BM25 over
+    # all its rows would find nothing in particular, so only its phrases are searched. (More
+    # sentences hold it than a search may score, scaled down to this archive.)
+    store = archive._store
+    searched: list[str] = []
+    original = store.quote_candidates
+
+    async def counted(match, guild_id, limit):  # noqa: ANN001, ANN202
+        searched.append(match)
+        return await original(match, guild_id, limit)
+
+    monkeypatch.setattr(store, "quote_candidates", counted)
+    await archive.who("and the harbour will")
+    assert '"harbour"' in searched  # a word few sentences hold is searched alone
+    searched.clear()
+    monkeypatch.setattr(who_module, "WHO_POSTINGS", 10)
+    await archive.who("and the harbour will")
+    assert searched and '"harbour"' not in searched and all('"the harbour"' in m for m in searched)

@@ -38,7 +38,8 @@ async def ranked_statements(
     is spent only when none of the first lines up (below WHO_CLOSE). When none of those
     lines up well either (below WHO_SURE), the fragment's adjacent word pairs are searched
     as phrases: two words side by side are rare however common each is, and one changed
-    word leaves the other pairs intact."""
+    word leaves the other pairs intact. A fragment whose one searchable word is common is
+    searched by its phrases alone."""
     scored: list[tuple[float, float, int, Candidate]] = []
     seen: set[tuple[int, int]] = set()
 
@@ -56,8 +57,13 @@ async def ranked_statements(
     if nearly := _nearly_all(query):
         await search(nearly, WHO_CANDIDATES)
     if best() < WHO_CLOSE:
-        await search(query.plan(WHO_POSTINGS), WHO_CANDIDATES)
-        if best() < WHO_SURE and (phrases := _phrase_match(query)):
+        phrases = _phrase_match(query)
+        # One searchable word, and a common one ("the series would return"): BM25 over all
+        # its rows costs the most of any search and finds nothing in particular; the words
+        # beside it, as phrases, are the fragment's evidence.
+        if not (phrases and len(query.terms) == 1 and query.terms[0].df > WHO_POSTINGS):
+            await search(query.plan(WHO_POSTINGS), WHO_CANDIDATES)
+        if best() < WHO_SURE and phrases:
             await search(phrases, WHO_PHRASE_CANDIDATES)
     scored.sort(key=lambda r: r[:3], reverse=True)
     return [(score, c) for score, _clause, _main, c in scored]
