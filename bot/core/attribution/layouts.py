@@ -303,6 +303,7 @@ _NARRATED_COLON_RE = re.compile(
 _LABEL_COLON_RE = re.compile(r":\s")
 # `..., with Trump reportedly yelling: "..."`: the absolute clause's own subject.
 _WITH_SUBJECT_RE = re.compile(r"\bwith\s+(?:the\s+)?$")
+_ADVERB_GAP_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?")  # "X reportedly yelling"
 
 
 def narrated_colon_frame(sent: Sent) -> Frame | None:
@@ -315,16 +316,15 @@ def narrated_colon_frame(sent: Sent) -> Frame | None:
     if m is None or m.group(1).lower() in _NOT_LABELS or _LABEL_COLON_RE.search(out, 0, m.start()):
         return None  # several colons: a form ("Name: ... Age: ... Why: ...") rather than narration
     subject: tuple[int, Ref] | None = None
-    for mention in sent.mentions:
-        if (
-            mention.end < m.start()
-            and mention.entity is not None
-            and not mention.possessive
-            and _WITH_SUBJECT_RE.search(out, max(0, mention.start - 12), mention.start)
-            and m.group(1).endswith("ing")
-            and re.fullmatch(r"\s+(?:[a-z]+ly\s+)?", out[mention.end : m.start()])
-        ):
-            subject = (mention.start, Ref("entity", entity=mention.entity))
+    if m.group(1).endswith("ing"):
+        for mention in sent.mentions:
+            if (
+                mention.entity is not None
+                and not mention.possessive
+                and _ADVERB_GAP_RE.fullmatch(out, mention.end, m.start())
+                and _WITH_SUBJECT_RE.search(out, max(0, mention.start - 12), mention.start)
+            ):
+                subject = (mention.start, Ref("entity", entity=mention.entity))
     subject = subject or main_subject(sent, m.start())
     if subject is None:
         return None
