@@ -71,3 +71,42 @@ def test_a_time_reckoned_from_an_event_opens_the_sentence_before_its_subject() -
         "questions from the bench."
     )
     assert _speakers(body, "Two weeks") == ["Rosa Delgado"]
+
+
+def test_two_openers_before_the_subject_are_skipped_for_a_participle() -> None:
+    body = (
+        "Mara Quist fell ill in May.\n\n"
+        "In June, after Quist left the hospital, Dale Ferrin sent her flowers, "
+        'calling her and telling her, "you are the best we have."'
+    )
+    assert _speakers(body, "In June")[0] == "Dale Ferrin"
+
+
+def test_a_noun_like_cue_after_a_subject_pronoun_is_a_verb() -> None:
+    body = "Tomas Reyes is running for mayor.\n\nHe promises to immediately cut the bus fares."
+    found = _clauses(body, "He promises")
+    assert [(a.speaker, a.cue) for a in found] == [("Tomas Reyes", "promises")]
+
+
+def test_a_trailing_speaker_may_carry_a_role_before_the_name() -> None:
+    body = (
+        "The vote was close.\n\n"
+        "The count was fair and final, the mayor's longtime confidant Nadia Brook said.\n\n"
+        "The ballots were counted twice, and then Nadia Brook said."
+    )
+    found = _clauses(body, "The count")
+    assert [(a.speaker, a.cue) for a in found] == [("Nadia Brook", "said")]
+    assert found[0].content and "longtime" not in found[0].content
+    assert _clauses(body, "The ballots") == ()
+
+
+def test_an_opening_while_clause_and_the_main_clause_have_their_own_speakers() -> None:
+    body = (
+        "Ana Pike and Hugo Lenz met on Monday.\n\n"
+        "While Pike has said that the plan is sound, Lenz said it would fail."
+    )
+    found = _clauses(body, "While Pike")
+    assert [(a.speaker, a.content) for a in found] == [
+        ("Ana Pike", "the plan is sound"),
+        ("Hugo Lenz", "it would fail."),
+    ]

@@ -9,6 +9,15 @@ from __future__ import annotations
 import re
 
 from .beside import speaker_after, speaker_before
+from .cue_sets import (
+    BARE_WEAK_CUES,
+    CLAUSE_WEAK_CUES,
+    NOUN_LIKE_CUES,
+    OBJECT_CUES,
+    QUESTION_CUES,
+    REPORTING_PARTICIPLES,
+    TELLING_CUES,
+)
 from .entities import Frame, Ref, Sent
 from .layouts import (
     AS_REPORTED_MID_RE,
@@ -39,16 +48,12 @@ from .signatures import (
 )
 from .subjects import main_subject
 
-# Cue forms that are just as often nouns ("a post", "the Treasury note", "familiar claims"):
-# they count only with a clause, a colon or a quote after them, or right after a quote.
-_NOUN_LIKE_CUES = frozenset(
-    """note notes post posts report reports claim claims comment comments tweet tweets state states
-    counter counters echo echoes vow vows pledge pledges charge charges stress answer answers reply
-    estimate estimates doubt doubts fear fears hope hopes promise promises demand demands signal
-    signals caution warning""".split()
-)
 # `"...," Viguerie notes.`: the quotation's comma is masked, so the quote itself marks the frame.
 _QUOTE_THEN_NAME_RE = re.compile(r"\"\s*(?:[\w.’'-]+\s+){1,5}$")
+# "He promises to ...", "she also vows": after a subject pronoun a noun-like cue is a verb.
+_PRONOUN_SUBJECT_RE = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ww]ho)\s+(?:(?:also|now|still|again|often|\w+ly)\s+)?$"
+)
 _POSSESSIVE_DETS = frozenset("a an the his her their its our my your this that".split())
 _DOCUMENT_BY_RE = re.compile(
     r"(?:(?:an?|the|new)\s+)?(?:[\w-]+\s+){0,2}?(?:tally|report|count|survey|poll|analysis|study|estimates?|"
@@ -73,38 +78,14 @@ _PASSIVE_FORMS = frozenset(
 _NEGATED_RE = re.compile(
     r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to)|n’t)\s+(?:(?:\w+ly|yet|even|ever)\s+)?$"
 )
-_REPORTING_PARTICIPLES = frozenset(
-    """
-    saying adding noting arguing warning insisting claiming stating explaining writing declaring
-    asserting contending acknowledging stressing telling tweeting posting urging emphasizing
-    emphasising accusing announcing promising vowing pledging describing criticizing criticising
-    asking suggesting questioning mentioning recalling predicting threatening demanding blaming
-    """.split()
-)
 # (an aside may come between: `calling him, among other things, "a failed candidate"`)
 _QUOTE_SOON_RE = re.compile(r"^[^.;:,]{0,40}?(?:,[^.;:,\"_]{2,30},)?[^.;:,]{0,40}?\"_")
-# Weak cues that report a view even without "that" ("She expects two more cuts").
-_BARE_WEAK_CUES = frozenset(
-    """
-    believe believes believed think thinks thought expect expects expected predict predicts
-    predicted estimate estimates estimated doubt doubts doubted fear fears feared
-    """.split()
-)
 _COMPLEMENT_RE = re.compile(
     r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")"
     r"|^[^;:\"_.]{1,60}(:)\s*\""  # "responded pointedly, with a smile: \"...\""
 )
 # `Cheatle responded, "No, ..."`: a comma then the quotation is the weak cue's complement.
 _ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.,-]{0,80}?\bof\b")
-# Weak cues whose noun-phrase object is the content (an accusation, a demand, a doubt).
-_OBJECT_CUES = frozenset(
-    """question questions questioned blame blames blamed fault faults faulted demand demanded
-    repeat repeats repeated dispute disputes disputed recall recalls recalled describe describes
-    described mention mentions mentioned report reports reported voiced point points pointed
-    criticize criticizes criticized criticise criticises criticised praise praises praised denounce
-    denounces denounced condemn condemns condemned slam slams slammed blast blasts blasted hail hails
-    hailed""".split()
-)
 # "recalled his pledge to cut taxes": an owned noun of saying with its own complement.
 _OWNED_NOUN_RE = re.compile(
     r"^\s+(?:his|her|their|its|[A-Z][\w.’'-]*['’]s)\s+([a-z-]+)(?:\s+([a-z]+))?(?=\s+(?:that|to)\b|\s*[:\"])"
@@ -146,16 +127,6 @@ _QUOTED_AS_RE = re.compile(
     r"\bquoted\s+(?=\S)([^\"_;]{1,120}?)\s+as\s+(?:saying|telling|stating|warning|adding|calling|describing)\b"
 )
 _COMMA_QUOTE_RE = re.compile(r'^\s*,\s*"_')
-# Question verbs take an embedded question ("asked how many agents", "questioned whether").
-_QUESTION_CUES = frozenset(
-    """ask asks asked asking question questions questioned questioning wonder wonders wondered
-    wondering inquire inquires inquired inquiring""".split()
-)
-# Verbs of telling that take a "how"/"why" account ("recalled how ...", "explained why ...").
-_TELLING_CUES = frozenset(
-    """recall recalls recalled recalling explain explains explained explaining recount recounts recounted
-    recounting describe describes described describing detail details detailed detailing""".split()
-)
 _WH_COMPLEMENT_RE = re.compile(
     r"^\s*(?:[^,;:\"_]{0,40}?\s)?(?:how|why|what|when|where|who|whom|whether|if|which)\b"
     r"(?!\s+(?:any|not)\b)"
@@ -177,18 +148,6 @@ _BARE_CLAUSE_RE = re.compile(
     r"\s+(?:would|will|could|might|may|should|must|can|cannot|was|were|is|are|had|has|have|did|does"
     r"|won['’]t|wouldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|aren['’]t|hasn['’]t|hadn['’]t)\b"
 )
-# Weak cues whose object may be such a bare clause (a stated view or forecast).
-_CLAUSE_WEAK_CUES = frozenset(
-    """
-    signal signals signaled signalled signaling signalling indicate indicates indicated believe believes
-    believed think thinks thought expect expects expected fear fears feared worry worries worried hope
-    hopes hoped doubt doubts doubted recall recalls recalled estimate estimates estimated suggest
-    suggests suggested predict predicts predicted conclude concludes concluded agree agrees agreed
-    feel feels felt forecast forecasts forecasted suspect suspects suspected anticipate anticipates
-    anticipated hint hints hinted imply implies implied assure assures assured reassure reassured
-    remind reminds reminded inform informs informed joke jokes joked speculate speculated
-    """.split()
-)
 _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
 RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
 
@@ -197,6 +156,15 @@ COORDINATED_RE = re.compile(r"\s(?:but|and)\s+(?:(?:also|later|then|has|have|had
 
 
 # --- frames in one sentence ------------------------------------------------------------
+
+
+# The role words between a comma and a trailing speaker's name ("longtime confidant", "the
+# party's chairman"), none of them a word that opens a clause of its own.
+_ROLE_LEAD_RE = re.compile(
+    r",\s+((?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}['’]s\s+)?"
+    r"(?:(?!(?:and|but|or|then|so|when|as|while|because|after|before|if|although|which|who|where|that|said|"
+    r"says|also|even|now|he|she|they|it|we|i|there)\b)[a-z][a-z-]*(?:['’]s)?\s+){1,4})$"
+)
 
 
 def _last_char(out: str, end: int) -> str:
@@ -340,13 +308,13 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     rest = out[cue_end : cue_end + 90]
     if (
         low in QUOTE_FRAME_CUES
-        and not (low in _OBJECT_CUES and _OBJECT_RE.match(rest))  # "described the excitement"
+        and not (low in OBJECT_CUES and _OBJECT_RE.match(rest))  # "described the excitement"
         and not _QUOTE_SOON_RE.match(rest)
         and not _CALL_ON_RE.match(rest)
         and not (low in STANCE_CUES or _CALL_FOR_RE.match(rest))
     ):
         return None  # "called the plan" reports speech only with the words quoted
-    if low in _NOUN_LIKE_CUES:
+    if low in NOUN_LIKE_CUES:
         space = out.rfind(" ", 0, max(0, cue_start - 1)) + 1
         if out[space : cue_start - 1].lower() in _POSSESSIVE_DETS:
             return None  # "in a post", "the statement": a noun
@@ -357,6 +325,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         clause = _BARE_CLAUSE_RE.match(rest)
         if (
             not _COMPLEMENT_RE.match(rest)
+            and not _PRONOUN_SUBJECT_RE.search(out, max(0, cue_start - 30), cue_start)
             and not _after_quote(out, cue_start)
             and not trailing
             and not clause
@@ -401,6 +370,12 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             return Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
         narration_before = ASCII_LETTER_RE.search(out, 0, start)
         comma_before = _last_char(out, start) == ","
+        lead = None
+        if not comma_before and ref.kind == "entity":
+            lead = _ROLE_LEAD_RE.search(out, max(0, start - 90), start)
+        if lead and ends_after(out, cue_end):
+            # `..., Trump's longtime confidant Roger Stone stated.`: a role before the name.
+            comma_before, start = True, lead.start(1)
         if (
             (ends_after(out, cue_end) or _PARTICIPLE_TAIL_RE.match(out, cue_end))
             and narration_before
@@ -412,9 +387,9 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         complement = (
             _COMPLEMENT_RE.match(rest)
             or _COMMA_QUOTE_RE.match(rest)
-            or ((low in _QUESTION_CUES or low in _TELLING_CUES) and _WH_COMPLEMENT_RE.match(rest))
+            or ((low in QUESTION_CUES or low in TELLING_CUES) and _WH_COMPLEMENT_RE.match(rest))
             or (low in ("asked", "asks") and _ASKED_ABOUT_RE.match(rest))  # "asked Carson about ..."
-            or (low in _CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest))
+            or (low in CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest))
         )
         if not narration_before and (
             (low not in WEAK_CUES and ends_after(out, cue_end))
@@ -436,7 +411,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                     or (ref.kind == "pronoun" and ref.text == "it")  # "how many judges it plans to hire"
                 ):
                     return None
-            elif low in _OBJECT_CUES:
+            elif low in OBJECT_CUES:
                 # "Republicans questioned the timing", "Trump blamed leaks", "Democrats demanded
                 # an investigation": the object is what was said.
                 if not _OBJECT_RE.match(rest):
@@ -448,7 +423,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                     rest.lstrip()[:1].isdigit() or (ref.entity is not None and ref.entity.kind == "org")
                 ):
                     return None  # "Toyota recalled 10,000 cars": a product recall, not a memory
-            elif low not in _BARE_WEAK_CUES or not re.search(r"[A-Za-z]", rest):
+            elif low not in BARE_WEAK_CUES or not re.search(r"[A-Za-z]", rest):
                 return None
             elif (ref.kind == "np" and " " not in ref.text.strip()) or (
                 ref.entity is not None and ref.entity.kind == "unknown"
@@ -457,7 +432,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 return None
         # A stated position or blame ranks below a verb of saying: "A praised the deal, while B
         # warned that ...": B's warning is the sentence's main report.
-        rank = 2 if (low in STANCE_CUES or low in _OBJECT_CUES) and not complement else 1
+        rank = 2 if (low in STANCE_CUES or low in OBJECT_CUES) and not complement else 1
         if low in QUOTE_FRAME_CUES:
             # Without a quotation ("calls himself a hawk") it ranks below a verb of saying.
             quoted = _QUOTE_SOON_RE.match(rest)
@@ -473,7 +448,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         return Frame(rank, cue_start, ref, cue, start, cue_end, False, "after", role)
     prefix = out[:cue_start].rstrip()
     cue_before = _CUE_BEFORE_COMMA_RE.search(prefix) if prefix.endswith(",") else None
-    if cue_before and low not in _REPORTING_PARTICIPLES:
+    if cue_before and low not in REPORTING_PARTICIPLES:
         # "..., the Post reported, citing a source": the participle goes with the cue before it.
         return None
     if cue_before:
@@ -482,7 +457,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         if spoke:
             return Frame(2, cue_start, spoke[1], cue, cue_start, cue_end, False, "after")
     inverted = _INVERTED_BEFORE_RE.search(prefix) if prefix.endswith(",") else None
-    if inverted and low in _REPORTING_PARTICIPLES:
+    if inverted and low in REPORTING_PARTICIPLES:
         # `"...," said Skelly, explaining he ...`: so too after an inverted cue.
         named = speaker_after(sent, inverted.end(1))
         if named and named[1].kind != "pronoun" and named[0] <= len(prefix):
@@ -492,7 +467,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         # "Biden rejected the plan, saying it ...": the main clause's subject speaks; so too
         # ", calling it \"a disgrace\"" and ", praising the deal" (what it names is the content).
         linked = prefix.endswith(",") or _PARTICIPLE_LINK_RE.search(prefix)
-        if linked and (low in _REPORTING_PARTICIPLES or naming or _COMPLEMENT_RE.match(rest)):
+        if linked and (low in REPORTING_PARTICIPLES or naming or _COMPLEMENT_RE.match(rest)):
             relative = _RELATIVE_BEFORE_RE.search(prefix)
             if relative:
                 # "Ryan, who surprised Trump by declaring ...": the relative's antecedent speaks.

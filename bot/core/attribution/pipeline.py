@@ -491,6 +491,9 @@ _SIBLING_GAP_RE = re.compile(
 )
 
 
+_SUBORDINATE_OPEN_RE = re.compile(
+    r"\W*(?:(?:But|And|Yet)\s+)?(?:While|Although|Though|Whereas|Because|If|When|As|Since)\s"
+)
 _AND_SUBJECT_RE = re.compile(r"\s(?:and|but)\s+$")
 
 
@@ -509,6 +512,8 @@ def _merge_same_speaker(
                 last.content_side in ("after", "both")
                 and _NESTED_GAP_RE.match(gap)
                 and not _SIBLING_GAP_RE.search(gap)
+                # "While Comey has said that A, Lewandowski said B": the opening clause ends at the comma.
+                and not (_SUBORDINATE_OPEN_RE.match(sent.out, 0, last.start) and gap.rstrip().endswith(","))
             ):
                 continue
         if f is not main and merged and _inside_that_clause(sent.out, f.start):

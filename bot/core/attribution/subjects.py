@@ -75,6 +75,9 @@ _OPENING_ADVERBIAL_RE = re.compile(
     # "Two weeks after Justice Scalia died, ...": a time reckoned from an event
     r"|[A-Z]\w*\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|since)"
     r")\b[^,;\"_]{0,90},\s*"
+    # "In June 2009, after Clinton suffered a concussion, Axelrod ...": a second opener follows.
+    r"(?:(?i:after|before|while|when|as|although|though|because|if|since|despite|amid|during|once|until|"
+    r"unless|whereas|in|on|at)\b[^,;\"_]{0,90},\s*){0,2}"
 )
 # What may stand between a role and the name it describes: more of the role, or a comma.
 _BEFORE_NAME_RE = re.compile(r"(?:\s+(?:[a-z-]+|of|for))*\s*,?\s*(?:[A-Z][\w.]*\.?\s+)?")

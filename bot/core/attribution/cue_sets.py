@@ -1,0 +1,66 @@
+# ruff: noqa: SIM905  (word lists read best as one string split on spaces)
+"""Classes of cue words by the frames they take: noun-like forms, reporting participles,
+question and telling verbs, and weak cues with an object or a bare clause (read by frames.py)."""
+
+from __future__ import annotations
+
+# Cue forms that are just as often nouns ("a post", "the Treasury note", "familiar claims"):
+# they count only with a clause, a colon or a quote after them, or right after a quote.
+NOUN_LIKE_CUES = frozenset(
+    """note notes post posts report reports claim claims comment comments tweet tweets state states
+    counter counters echo echoes vow vows pledge pledges charge charges stress answer answers reply
+    estimate estimates doubt doubts fear fears hope hopes promise promises demand demands signal
+    signals caution warning""".split()
+)
+
+REPORTING_PARTICIPLES = frozenset(
+    """
+    saying adding noting arguing warning insisting claiming stating explaining writing declaring
+    asserting contending acknowledging stressing telling tweeting posting urging emphasizing
+    emphasising accusing announcing promising vowing pledging describing criticizing criticising
+    asking suggesting questioning mentioning recalling predicting threatening demanding blaming
+    """.split()
+)
+
+# Weak cues that report a view even without "that" ("She expects two more cuts").
+BARE_WEAK_CUES = frozenset(
+    """
+    believe believes believed think thinks thought expect expects expected predict predicts
+    predicted estimate estimates estimated doubt doubts doubted fear fears feared
+    """.split()
+)
+
+# Weak cues whose noun-phrase object is the content (an accusation, a demand, a doubt).
+OBJECT_CUES = frozenset(
+    """question questions questioned blame blames blamed fault faults faulted demand demanded
+    repeat repeats repeated dispute disputes disputed recall recalls recalled describe describes
+    described mention mentions mentioned report reports reported voiced point points pointed
+    criticize criticizes criticized criticise criticises criticised praise praises praised denounce
+    denounces denounced condemn condemns condemned slam slams slammed blast blasts blasted hail hails
+    hailed""".split()
+)
+
+# Question verbs take an embedded question ("asked how many agents", "questioned whether").
+QUESTION_CUES = frozenset(
+    """ask asks asked asking question questions questioned questioning wonder wonders wondered
+    wondering inquire inquires inquired inquiring""".split()
+)
+
+# Verbs of telling that take a "how"/"why" account ("recalled how ...", "explained why ...").
+TELLING_CUES = frozenset(
+    """recall recalls recalled recalling explain explains explained explaining recount recounts recounted
+    recounting describe describes described describing detail details detailed detailing""".split()
+)
+
+# Weak cues whose object may be such a bare clause (a stated view or forecast).
+CLAUSE_WEAK_CUES = frozenset(
+    """
+    signal signals signaled signalled signaling signalling indicate indicates indicated believe believes
+    believed think thinks thought expect expects expected fear fears feared worry worries worried hope
+    hopes hoped doubt doubts doubted recall recalls recalled estimate estimates estimated suggest
+    suggests suggested predict predicts predicted conclude concludes concluded agree agrees agreed
+    feel feels felt forecast forecasts forecasted suspect suspects suspected anticipate anticipates
+    anticipated hint hints hinted imply implies implied assure assures assured reassure reassured
+    remind reminds reminded inform informs informed joke jokes joked speculate speculated
+    """.split()
+)
