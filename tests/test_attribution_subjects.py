@@ -110,3 +110,34 @@ def test_an_opening_while_clause_and_the_main_clause_have_their_own_speakers() -
         ("Ana Pike", "the plan is sound"),
         ("Hugo Lenz", "it would fail."),
     ]
+
+
+def test_a_request_put_to_someone_reports_what_was_asked() -> None:
+    body = (
+        "The hearing went on for hours.\n\n"
+        "The Dayton Ledger has repeatedly asked the county to release the audit.\n\n"
+        "Host Dana Pruitt asked Ms. Ferro, who chairs the board, to explain the delay.\n\n"
+        "Attorney General Ray Okafor asked the court for quick action."
+    )
+    found = _clauses(body, "The Dayton")
+    assert [(a.speaker, a.cue) for a in found] == [("Dayton Ledger", "asked")]
+    assert found[0].content and found[0].content.startswith("the county to release")
+    assert _speakers(body, "Host Dana") == ["Dana Pruitt"]
+    assert _speakers(body, "Attorney General") == ["Ray Okafor"]
+
+
+def test_naming_someone_with_a_titled_object_quotes_the_name_given() -> None:
+    body = "Lila Marsh and Anne Hale debated.\n\nMs. Marsh called Mrs. Hale an ''old guard.''"
+    found = _clauses(body, "Ms. Marsh")
+    assert [(a.speaker, a.cue) for a in found] == [("Lila Marsh", "called")]
+
+
+def test_an_opening_participle_or_adverb_led_opener_holds_no_subject() -> None:
+    body = (
+        "The Khans spoke at the convention.\n\n"
+        "Facing criticism from Democrats and Republicans, Mr. Tobin Vale released a statement, "
+        'describing the son as "a hero."\n\n'
+        "Just before the Delta flight took off, Captain Ruth Ames asked for volunteers to move."
+    )
+    assert _speakers(body, "Facing criticism") == ["Tobin Vale"]
+    assert _speakers(body, "Just before") == ["Ruth Ames"]

@@ -79,7 +79,10 @@ _NEGATED_RE = re.compile(
     r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to)|n’t)\s+(?:(?:\w+ly|yet|even|ever)\s+)?$"
 )
 # (an aside may come between: `calling him, among other things, "a failed candidate"`)
-_QUOTE_SOON_RE = re.compile(r"^[^.;:,]{0,40}?(?:,[^.;:,\"_]{2,30},)?[^.;:,]{0,40}?\"_")
+# ("Mrs. Schlafly": a period before a capital is an abbreviation's, within one sentence)
+_QUOTE_SOON_RE = re.compile(
+    r"^(?:[^.;:,]|\.(?=\s[A-Z])){0,40}?(?:,[^.;:,\"_]{2,30},)?(?:[^.;:,]|\.(?=\s[A-Z])){0,40}?\"_"
+)
 _COMPLEMENT_RE = re.compile(
     r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")"
     r"|^[^;:\"_.]{1,60}(:)\s*\""  # "responded pointedly, with a smile: \"...\""
@@ -119,7 +122,7 @@ _CALL_ON_RE = re.compile(
     r"|to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|order\b)[a-z]+\s+\w"  # "called to ban Muslims"
     # "called him a kind man", "called the incident a reason": an object and what it was called
     r"|(?:him|her|them|himself|herself|themselves|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
-    r"|(?:the|this|that|his|her|their|its)\s+[a-z-]+)(?:,[^,;\"_]{1,80},)?\s+(?:a|an)\s+\w)"
+    r"|(?:the|this|that|his|her|their|its)\s+[a-z-]+)(?:,[^,;\"_]{1,120},)?\s+(?:a|an)\s+[\w\"])"
 )
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
 _AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")
@@ -135,6 +138,13 @@ _ABOUT_RE = re.compile(
     r"(?:\s+(?:briefly|only|publicly|openly|often|again|out))?(?:\s+[^,;:\"_]{1,60}?)??(?<!\bfor)\s+(about|of)\b"
     # not "spoke for about 35 minutes"
     r"(?!\s+(?:\d|an?\s+(?:hour|minute|dozen|half|third|quarter)|half|twenty|thirty|forty|fifty))"
+)
+# "asked the campaign to release ...", "asked Kasich, who ..., to lay out", "asked the court for
+# quick action", "asked the senator during a chat if ...": a request or a question put to someone.
+_ASK_FORMS = frozenset(["ask", "asks", "asked", "asking"])
+_ASK_TO_RE = re.compile(
+    r"^\s+(?:(?:[^,;:\"_]{1,50}?|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+who\s[^;:\"_]{1,90}?,)\s+)?"
+    r"(?:to\s+[a-z]{2,}|for\s+(?!\d|years?\b|months?\b|weeks?\b|days?\b|hours?\b|a\s+while\b)\w|if\s)"
 )
 _ASKED_ABOUT_RE = re.compile(r"^\s+(?:[^,;:\"_]{1,40}?\s)?about\b")
 # A complement clause without "that": "signaled they will oppose", "predicted the race would
@@ -345,8 +355,9 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         if before is not None and low.endswith("ing") and out[:cue_start].rstrip().endswith(","):
             # "Fiorina was upfront about her distaste for Donald Trump, the front-runner, saying
             # ...": a name that is the object of the main clause is not the participle's subject.
+            # (nor is a name in an opener before the subject: "Facing criticism from Republicans, Mr. Trump")
             subj = main_subject(sent, cue_start)
-            if subj is not None and subj[0] < before[0] and _other(subj[1], before[1]):
+            if subj is not None and subj[0] != before[0] and _other(subj[1], before[1]):
                 before = None
     if before is None and out[:cue_start].rstrip().endswith((",", "—", "–")):
         before = _fenced_subject(sent, cue_start)
@@ -389,6 +400,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             or _COMMA_QUOTE_RE.match(rest)
             or ((low in QUESTION_CUES or low in TELLING_CUES) and _WH_COMPLEMENT_RE.match(rest))
             or (low in ("asked", "asks") and _ASKED_ABOUT_RE.match(rest))  # "asked Carson about ..."
+            or (low in _ASK_FORMS and _ASK_TO_RE.match(rest))
             or (low in CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest))
         )
         if not narration_before and (

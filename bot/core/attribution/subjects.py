@@ -72,8 +72,12 @@ _OPENING_ADVERBIAL_RE = re.compile(
     r"^\W*(?:(?:But|And|Yet)\s+)?(?:In|On|At|After|Before|During|Following|Despite|Amid|Since|Speaking|Asked|"
     r"Appearing|Writing|Interviewed|Responding|Talking|Although|Though|While|Because|If|When|Whereas|Unless|Given|"
     r"Once|Inside|Outside|Along|Within|Throughout|Upon|Across|Like|Unlike|Until|Without|Shortly|Hours|Days|Moments|As"
+    # "Facing mounting criticism, Mr. Trump ...": an opening participle
+    r"|(?!Nothing|Everything|Something|Anything)[A-Z][a-z]{2,}ing"
     # "Two weeks after Justice Scalia died, ...": a time reckoned from an event
     r"|[A-Z]\w*\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|since)"
+    # "Just before the flight took off, ..."
+    r"|(?:Just|Only|Even|Right|Long|Soon|Not\s+long)\s+(?:before|after|as|when|since|while|until)"
     r")\b[^,;\"_]{0,90},\s*"
     # "In June 2009, after Clinton suffered a concussion, Axelrod ...": a second opener follows.
     r"(?:(?i:after|before|while|when|as|although|though|because|if|since|despite|amid|during|once|until|"
