@@ -141,3 +141,25 @@ def test_an_opening_participle_or_adverb_led_opener_holds_no_subject() -> None:
     )
     assert _speakers(body, "Facing criticism") == ["Tobin Vale"]
     assert _speakers(body, "Just before") == ["Ruth Ames"]
+
+
+def test_a_participle_after_a_quotation_ending_in_its_comma_is_the_subjects() -> None:
+    body = 'Nora Bell toured Ohio.\n\nBell talked up her "50-county plan," promising to visit every town.'
+    found = _clauses(body, "Bell talked")
+    assert [(a.speaker, a.cue) for a in found] == [("Nora Bell", "promising")]
+
+
+def test_a_participle_after_an_object_relative_is_its_subjects() -> None:
+    body = (
+        "Ray Dunn and Lena Cho run for mayor.\n\n"
+        "Dunn put the deficit at $2 million, which Ms. Cho called ''a disgrace,'' blaming the council."
+    )
+    found = _clauses(body, "Dunn put")
+    assert [a.speaker for a in found] == ["Lena Cho"]
+    assert found[0].content and "blaming the council" in found[0].content
+
+
+def test_a_day_and_its_part_between_subject_and_cue() -> None:
+    body = "Ada Quist spoke.\n\nSenator Ada Quist on Wednesday morning also called upon the board to quit."
+    found = _clauses(body, "Senator Ada Quist on")
+    assert [(a.speaker, a.cue) for a in found] == [("Ada Quist", "called")]

@@ -177,6 +177,17 @@ _ROLE_LEAD_RE = re.compile(
 )
 
 
+_OBJECT_RELATIVE_RE = re.compile(r"\b(?:which|whom)\s+$")
+_OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
+
+
+def _after_comma(sent: Sent, pos: int) -> bool:
+    """Whether a comma ends the text before `pos`, also one inside a closing quotation mark
+    (`talked up her "50-state strategy," promising ...`: the masked quote hides it)."""
+    before = sent.text[:pos].rstrip()
+    return before.endswith(",") or (before[-1:] in "\"”'" and before[:-1].rstrip("'").endswith(","))
+
+
 def _last_char(out: str, end: int) -> str:
     """The last non-space character before `end` ("" at the start)."""
     while end > 0 and out[end - 1] == " ":
@@ -352,12 +363,18 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             before = (cue_start, subj[1], "")
     if before is None:
         before = speaker_before(sent, cue_start)
-        if before is not None and low.endswith("ing") and out[:cue_start].rstrip().endswith(","):
+        if before is not None and low.endswith("ing") and _after_comma(sent, cue_start):
             # "Fiorina was upfront about her distaste for Donald Trump, the front-runner, saying
             # ...": a name that is the object of the main clause is not the participle's subject.
             # (nor is a name in an opener before the subject: "Facing criticism from Republicans, Mr. Trump")
             subj = main_subject(sent, cue_start)
-            if subj is not None and subj[0] != before[0] and _other(subj[1], before[1]):
+            if (
+                subj is not None
+                and subj[0] != before[0]
+                and _other(subj[1], before[1])
+                # (but "..., which Mr. Trump called "a disgrace," blaming ...": the relative's subject)
+                and not _OBJECT_RELATIVE_RE.search(out, max(0, before[0] - 12), before[0])
+            ):
                 before = None
     if before is None and out[:cue_start].rstrip().endswith((",", "—", "–")):
         before = _fenced_subject(sent, cue_start)
@@ -478,7 +495,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     if low in PARTICIPLE_CUES or naming:
         # "Biden rejected the plan, saying it ...": the main clause's subject speaks; so too
         # ", calling it \"a disgrace\"" and ", praising the deal" (what it names is the content).
-        linked = prefix.endswith(",") or _PARTICIPLE_LINK_RE.search(prefix)
+        linked = _after_comma(sent, cue_start) or _PARTICIPLE_LINK_RE.search(prefix)
         if linked and (low in REPORTING_PARTICIPLES or naming or _COMPLEMENT_RE.match(rest)):
             relative = _RELATIVE_BEFORE_RE.search(prefix)
             if relative:
@@ -486,6 +503,11 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 named = speaker_before(sent, relative.end(1))
                 if named:
                     return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
+            relative = _OBJECT_RELATIVE_AT_RE.search(prefix, max(0, len(prefix) - 120))
+            named = speaker_after(sent, relative.end()) if relative else None
+            if named:
+                # "..., which Mr. Trump called "a disgrace," blaming ...": the relative's subject.
+                return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
             subj = main_subject(sent, cue_start)
             if subj:
                 return Frame(2, cue_start, subj[1], cue, cue_start, cue_end, False, "after")

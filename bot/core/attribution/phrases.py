@@ -321,7 +321,7 @@ _CHAIN_BEFORE_CUE_RE = re.compile(
 )
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _TIME_BEFORE_CUE_RE = re.compile(
-    rf"\s(?:on\s+(?:{_WEEKDAYS})|(?:{_WEEKDAYS})|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+the\s+past|"
+    rf"\s(?:(?:on\s+|late\s+|early\s+)?(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+the\s+past|"
     r"(?:yesterday|today|tonight)|(?:(?:less|more)\s+than\s+)?(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)"
     r"\s+(?:hours?|days?|weeks?|months?|years?)\s+ago)\s*$"
 )
