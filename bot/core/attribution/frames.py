@@ -29,6 +29,7 @@ from .layouts import (
     speech_noun_frames,
 )
 from .lexicon import (
+    LEARNED_CUES,
     MEDIUM_NOUNS,
     PARTICIPLE_CUES,
     PHRASAL_CUES,
@@ -462,6 +463,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         # A stated position or blame ranks below a verb of saying: "A praised the deal, while B
         # warned that ...": B's warning is the sentence's main report.
         rank = 2 if (low in STANCE_CUES or low in OBJECT_CUES) and not complement else 1
+        if low in LEARNED_CUES and not complement:
+            rank = 3  # a learned verb ("attacked Fry, calling him ...") yields to any hand-listed one
         if low in QUOTE_FRAME_CUES:
             # Without a quotation ("calls himself a hawk") it ranks below a verb of saying.
             quoted = _QUOTE_SOON_RE.match(rest)
