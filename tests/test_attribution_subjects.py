@@ -163,3 +163,14 @@ def test_a_day_and_its_part_between_subject_and_cue() -> None:
     body = "Ada Quist spoke.\n\nSenator Ada Quist on Wednesday morning also called upon the board to quit."
     found = _clauses(body, "Senator Ada Quist on")
     assert [(a.speaker, a.cue) for a in found] == [("Ada Quist", "called")]
+
+
+def test_a_transcript_label_may_carry_a_party_tag() -> None:
+    body = 'The hearing ran late.\n\nRep. Tara Voss (R-Ohio): "I have not heard anyone cite that figure."'
+    found = _clauses(body, "Rep. Tara")
+    assert [(a.speaker, a.kind) for a in found] == [("Tara Voss", "direct")]
+
+
+def test_a_coordinated_cue_inside_an_object_relative_is_the_relatives_subjects() -> None:
+    body = 'Omar Reyes spoke.\n\nAnd the Pact, which Reyes had called a "disaster" and promised to "tear up"?'
+    assert _speakers(body, "And the Pact") == ["Omar Reyes"]

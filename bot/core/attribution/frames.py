@@ -360,7 +360,12 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         # and said ...": after "and"/"but" the name before the cue is the last clause's object;
         # the sentence's subject speaks.
         subj = main_subject(sent, cue_start)
-        if subj:
+        relative = _OBJECT_RELATIVE_AT_RE.search(out, max(0, cue_start - 120), cue_start)
+        named = speaker_after(sent, relative.end()) if relative else None
+        if named and (subj is None or subj[0] < relative.start()):  # type: ignore[union-attr]
+            # "NAFTA, which Trump had called a "disaster" and promised to ...": the relative's subject.
+            before = (cue_start, named[1], "")
+        elif subj:
             before = (cue_start, subj[1], "")
     if before is None:
         before = speaker_before(sent, cue_start)

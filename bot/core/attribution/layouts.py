@@ -17,7 +17,8 @@ from .phrases import role_np_after
 from .subjects import main_subject
 
 # `Tom Reyes, Harbor Gazette: "..."` / `Bernie Sanders: ...`: a name (and outlet) and a colon.
-_NAME_COLON_RE = re.compile(r"(?:,\s*[^,:;\"_]{1,60})?\s*:\s*(?=\S)")
+# (a party tag may come first: "Rep. Trey Gowdy (R-S.C.): ...")
+_NAME_COLON_RE = re.compile(r"(?:\s*\([DRI]-[^)]{1,25}\))?(?:,\s*[^,:;\"_]{1,60})?\s*:\s*(?=\S)")
 _AS_OPENER = r"^\W*(?:But\s+|And\s+|However,\s+|Yet\s+|So\s+)?"
 _AS_VERBS = (
     r"reported|noted|wrote|written|said|put\s+it|explained|pointed\s+out|observed|argued|detailed|revealed"
