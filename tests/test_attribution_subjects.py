@@ -174,3 +174,24 @@ def test_a_transcript_label_may_carry_a_party_tag() -> None:
 def test_a_coordinated_cue_inside_an_object_relative_is_the_relatives_subjects() -> None:
     body = 'Omar Reyes spoke.\n\nAnd the Pact, which Reyes had called a "disaster" and promised to "tear up"?'
     assert _speakers(body, "And the Pact") == ["Omar Reyes"]
+
+
+def test_a_trailing_cue_with_only_the_one_addressed_after_it() -> None:
+    body = "Ana Pike audits the port.\n\nThe old files are safe where they are, Pike wrote Mr. Dorn."
+    found = _clauses(body, "The old files")
+    assert [(a.speaker, a.cue) for a in found] == [("Ana Pike", "wrote")]
+    assert found[0].content and found[0].content.startswith("The old files are safe")
+
+
+def test_a_cue_in_a_restrictive_relative_is_part_of_the_clause_around_it() -> None:
+    body = (
+        "Dan Ruiz runs the campaign.\n\n"
+        'Online, Ruiz criticized her aides for scolding young voters who back Lee as "way off key."\n\n'
+        "Some files that Ruiz questioned are stored in a vault, and there is no need to move them, "
+        "Ana Pike wrote."
+    )
+    found = _clauses(body, "Online, Ruiz")
+    assert [(a.speaker, a.cue) for a in found] == [("Dan Ruiz", "criticized")]
+    assert found[0].content and found[0].content.endswith('as "way off key.')
+    found = _clauses(body, "Some files")
+    assert [(a.speaker, a.cue) for a in found] == [("Ana Pike", "wrote")]

@@ -92,6 +92,7 @@ class Frame:
     role: str = ""
     mixed: bool = False  # "called it \"...\"": a quoted fragment inside reported speech
     limit: int | None = None  # where the content must stop ("Noting that ..., Trump said")
+    restrictive: bool = False  # "young women who support X", "records that Linick questioned"
 
 
 @dataclass(slots=True)

@@ -39,6 +39,7 @@ from .lexicon import (
     TOPIC_CUES,
     WEAK_CUES,
 )
+from .nesting import restrictive
 from .phrases import role_np_after
 from .quotes import INSIDE
 from .signatures import (
@@ -178,6 +179,10 @@ _ROLE_LEAD_RE = re.compile(
 )
 
 
+_ADDRESSED_CUES = frozenset("told tells wrote writes emailed warned assured reminded".split())
+_ADDRESSEE_END_RE = re.compile(
+    r"\s+(?:him|her|them|me|us|reporters|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*[.!?]?[\s\"”’)]*$"
+)
 _OBJECT_RELATIVE_RE = re.compile(r"\b(?:which|whom)\s+$")
 _OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
 
@@ -228,6 +233,9 @@ def sentence_frames(sent: Sent) -> list[Frame]:
     for start, end, low in sent.cues:
         frame = _cue_frame(sent, start, end, low)
         if frame is not None:
+            if restrictive(sent, frame, low, end):
+                frame.restrictive = True
+                frame.rank = max(frame.rank, 3)  # below the sentence's own clauses
             frames.append(frame)
     if "quoted" in out:
         for m in _QUOTED_AS_RE.finditer(out):
@@ -411,7 +419,12 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             # `..., Trump's longtime confidant Roger Stone stated.`: a role before the name.
             comma_before, start = True, lead.start(1)
         if (
-            (ends_after(out, cue_end) or _PARTICIPLE_TAIL_RE.match(out, cue_end))
+            (
+                ends_after(out, cue_end)
+                or _PARTICIPLE_TAIL_RE.match(out, cue_end)
+                # `..., Kennedy wrote Linick.`: only the one addressed after the cue
+                or (low in _ADDRESSED_CUES and _ADDRESSEE_END_RE.match(out, cue_end))
+            )
             and narration_before
             and (comma_before or (low not in WEAK_CUES and INSIDE in out[:start]))
         ):
@@ -591,24 +604,3 @@ _CLAUSE_OPENER_RE = re.compile(
     r"^\W*(?:(?:On|In|At|During|After|Before|Earlier|Later|Last|This|Since|When|While|As|For|From|"
     r"Meanwhile|However|Separately|Still|Yet|But|And|So)\b[^,]{0,50},\s+|(?:But|And|Yet|So|Still)\s+)?"
 )
-
-
-def other_frames(frames: list[Frame], main: Frame) -> list[Frame]:
-    """The frames besides `main` that report a clause of their own: none overlaps another.
-
-    "Keller said the plan was sound, though her deputy noted that ...": two cues, two speakers.
-    Candidates for the same words (a cue read two ways) lose to the better-ranked one.
-    """
-    kept = [main]
-    for frame in sorted(frames, key=frame_order):
-        if frame is main or frame.rank >= 4 or frame.content_side not in ("before", "after", "both"):
-            continue
-        if any(frame.start < k.end and k.start < frame.end for k in kept):
-            continue
-        kept.append(frame)
-    return [f for f in kept if f is not main]
-
-
-def frame_order(frame: Frame) -> tuple[int, int]:
-    """Better frames first: by rank, then the earlier cue."""
-    return frame.rank, frame.position

@@ -12,10 +12,11 @@ from ..models import Attribution, Document, Kind, Speaker
 from .antecedents import Observer
 from .beside import speaker_after
 from .entities import Entity, Frame, Ref, Registry, Sent
-from .frames import frame_order, other_frames, sentence_frames
+from .frames import sentence_frames
 from .layouts import OPENING_PARTICIPLE_RE
 from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
 from .mentions import find_mentions
+from .nesting import frame_order, other_frames
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
 from .signatures import ends_after, letters, signature_only
@@ -518,6 +519,8 @@ def _merge_same_speaker(
                 continue
         if f is not main and merged and _inside_that_clause(sent.out, f.start):
             continue  # "..., who notes that United Technologies has vowed ...": Rubel's report
+        if f is not main and f.restrictive:
+            continue  # "criticized her surrogates for chastising women who support X": one report
         last = f
         # `"...," said Skelly, explaining he ...`: the quotation before and the participle's
         # clause after are two reports, even by one speaker.
