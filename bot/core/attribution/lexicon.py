@@ -137,6 +137,7 @@ MEDIUM_NOUNS = frozenset(
         statement interview tweet post letter speech op-ed editorial memo email e-mail message
         press release news conference press conference briefing video filing report readout
         testimony hearing remarks podcast broadcast appearance ad advertisement commercial data
+        piece article column
     """.split()
 )
 
@@ -509,7 +510,7 @@ SOURCE_HEADS = frozenset(
     report statement letter document study survey poll memo filing complaint lawsuit indictment
     ruling release announcement transcript readout editorial website analysis assessment
     filings documents records papers reports statements letters data figures estimates polls surveys
-    studies video videos ad ads advertisement commercial
+    studies video videos ad ads advertisement commercial piece article column op-ed
     """.split()
 )
 

@@ -288,7 +288,8 @@ def strip_aux(out: str, end: int) -> int:
         if progressive and low in _BE_FORMS:
             end = space
             continue
-        if progressive and low.endswith(("'s", "’s")) and len(low) > 2:
+        if (progressive or low[:-2] in _PRONOUN_HAS) and low.endswith(("'s", "’s")) and len(low) > 2:
+            # "He's suggesting that", "He's said he ...": the contracted "is" or "has" of a pronoun
             end -= 2
             return end
         chain = _CHAIN_BEFORE_CUE_RE.search(out, max(0, end - 60), end)
@@ -308,6 +309,7 @@ def strip_aux(out: str, end: int) -> int:
         return end
 
 
+_PRONOUN_HAS = frozenset(["he", "she", "it", "who", "that"])
 _CHAIN_BEFORE_CUE_RE = re.compile(
     r"\s(?:(?:went|goes|go|going)\s+on|continued|continues|began|begins|proceeded|proceeds|tried|tries"
     r"|sought|seeks|decided|decides|moved|rushed|hastened|took\s+(?:the\s+)?(?:time|opportunity|occasion)"
@@ -322,6 +324,7 @@ _CHAIN_BEFORE_CUE_RE = re.compile(
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _TIME_BEFORE_CUE_RE = re.compile(
     rf"\s(?:(?:on\s+|late\s+|early\s+)?(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+the\s+past|"
+    r"at\s+the\s+time|at\s+one\s+point|at\s+first|in\s+turn|in\s+response|in\s+reply|once\s+again|"
     r"(?:yesterday|today|tonight)|(?:(?:less|more)\s+than\s+)?(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)"
     r"\s+(?:hours?|days?|weeks?|months?|years?)\s+ago)\s*$"
 )

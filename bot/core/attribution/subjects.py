@@ -40,8 +40,9 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
         if after_preposition(out, mention.start):
             continue
         nxt = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
-        if nxt is not None and out[mention.end : nxt.start].strip().startswith(("and ", "or ")) | (
-            out[mention.end : nxt.start].strip() in ("and", "or")
+        gap = out[mention.end : nxt.start].strip() if nxt is not None else ""
+        if (gap.startswith(("and ", "or ")) or gap in ("and", "or")) and not _AND_OTHER_RE.match(
+            out, mention.end
         ):
             return None  # "Bill Clinton and Hillary Clinton both spoke, urging ...": two speakers
         found = (mention.start, Ref("entity", entity=mention.entity))
@@ -67,6 +68,8 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
     return found
 
 
+# "Netanyahu and other right-wing leaders ...": the one named leads the rest.
+_AND_OTHER_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others?\b")
 _OPENING_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _OPENING_ADVERBIAL_RE = re.compile(
     r"^\W*(?:(?:But|And|Yet)\s+)?(?:In|On|At|After|Before|During|Following|Despite|Amid|Since|Speaking|Asked|"
