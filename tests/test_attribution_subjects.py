@@ -234,3 +234,9 @@ def test_one_named_with_others_leads_them_and_a_paper_speaks_through_its_piece()
     assert att and (att.speaker, att.cue) == ("Omar Haddad", "claiming")
     att = _first(body, "The Dayton Ledger")
     assert att and (att.speaker, att.cue) == ("Dayton Ledger", "noted")
+
+
+def test_a_quotation_after_the_one_addressed_and_a_comma() -> None:
+    body = 'Ana Pike held a rally.\n\nShe then asked the buzzing crowd, "Can we win?"'
+    found = _clauses(body, "She then")
+    assert [(a.speaker, a.cue, a.kind) for a in found] == [("Ana Pike", "asked", "mixed")]

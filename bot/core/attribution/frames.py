@@ -131,7 +131,8 @@ _AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")
 _QUOTED_AS_RE = re.compile(
     r"\bquoted\s+(?=\S)([^\"_;]{1,120}?)\s+as\s+(?:saying|telling|stating|warning|adding|calling|describing)\b"
 )
-_COMMA_QUOTE_RE = re.compile(r'^\s*,\s*"_')
+# (or after the one addressed: `asked the buzzing crowd, "Can she stay?"`)
+_COMMA_QUOTE_RE = re.compile(r'^(?:\s+[^,;:"_]{1,40}?)?\s*,\s*"_')
 _WH_COMPLEMENT_RE = re.compile(
     r"^\s*(?:[^,;:\"_]{0,40}?\s)?(?:how|why|what|when|where|who|whom|whether|if|which)\b"
     r"(?!\s+(?:any|not)\b)"
