@@ -240,3 +240,13 @@ def test_a_quotation_after_the_one_addressed_and_a_comma() -> None:
     body = 'Ana Pike held a rally.\n\nShe then asked the buzzing crowd, "Can we win?"'
     found = _clauses(body, "She then")
     assert [(a.speaker, a.cue, a.kind) for a in found] == [("Ana Pike", "asked", "mixed")]
+
+
+def test_an_apposition_may_hold_a_short_quoted_title() -> None:
+    body = (
+        "The convention closed.\n\n"
+        '"We have had better nights," delegate Bo Ames, wearing "Vote Lee" pins, said as confetti fell.\n\n'
+        'Ida Marsh, the co-author of "Going Viral," about rumors, said the old days are gone.'
+    )
+    assert _speakers(body, '"We have had') == ["Bo Ames"]
+    assert _speakers(body, "Ida Marsh") == ["Ida Marsh"]

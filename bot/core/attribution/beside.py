@@ -116,6 +116,8 @@ _PUBLISHING_VERBS = frozenset(
 )
 _DOCUMENT_HEADS = SOURCE_HEADS | MEDIUM_NOUNS
 _THAT_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s*$")
+# An apposition holds no quotation but a short quoted name ("wearing "Ted Cruz" campaign pins").
+_NO_LONG_QUOTE_RE = re.compile(rf'[^"{INSIDE}]+(?:"{INSIDE}[{INSIDE} ]{{0,30}}"[^"{INSIDE}]*)*')
 _AND_OTHERS_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others(?:\s+who\s[^,;\"]{1,50})?\s*$")
 
 
@@ -152,7 +154,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
             while seg_start < end and out[seg_start] == " ":
                 seg_start += 1
             candidate = out[seg_start : end - 1].rstrip()
-            if candidate and '"' not in candidate and INSIDE not in candidate:
+            if candidate and _NO_LONG_QUOTE_RE.fullmatch(candidate):
                 inner_end = seg_start + len(candidate)
                 for mention in sent.mentions:
                     if (
