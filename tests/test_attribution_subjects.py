@@ -250,3 +250,9 @@ def test_an_apposition_may_hold_a_short_quoted_title() -> None:
     )
     assert _speakers(body, '"We have had') == ["Bo Ames"]
     assert _speakers(body, "Ida Marsh") == ["Ida Marsh"]
+
+
+def test_a_cue_word_opening_a_compound_noun_is_no_cue() -> None:
+    body = "Matt Rowe, a founder of the center-left think tank Third Way, said the plan would pass."
+    found = _clauses(body, "Matt Rowe")
+    assert [(a.speaker, a.cue) for a in found] == [("Matt Rowe", "said")]

@@ -167,6 +167,8 @@ def _place_as_subject(sent: Sent, frame: Frame) -> bool:
     return any(m.start == frame.start and m.entity is frame.ref.entity for m in sent.mentions)
 
 
+# A cue word that is the first half of a compound noun: "think tank", "report card", "post office".
+_COMPOUND_NOUN_RE = re.compile(r"\s+(?:tanks?|cards?|offices?)\b")
 _OPENING_CUE_RE = re.compile(
     r"\W*(Said|Says|Added|Adds|Wrote|Writes|Asked|Asks)\s+(?=[A-Z]|(?:the|one|a|an)\s)"
 )
@@ -183,7 +185,11 @@ def _find_cues(sent: Sent) -> bool:
         at = out.find(word)
         while at >= 0:
             end = at + len(word)
-            if (at == 0 or not out[at - 1].isalpha()) and (end == len(out) or not out[end].isalpha()):
+            if (
+                (at == 0 or not out[at - 1].isalpha())
+                and (end == len(out) or not out[end].isalpha())
+                and not _COMPOUND_NOUN_RE.match(out, end)
+            ):
                 cues.append((at, end, word))
             at = out.find(word, end)
     opening = _OPENING_CUE_RE.match(out)
