@@ -256,3 +256,14 @@ def test_a_cue_word_opening_a_compound_noun_is_no_cue() -> None:
     body = "Matt Rowe, a founder of the center-left think tank Third Way, said the plan would pass."
     found = _clauses(body, "Matt Rowe")
     assert [(a.speaker, a.cue) for a in found] == [("Matt Rowe", "said")]
+
+
+def test_a_name_after_a_preposition_is_no_subject_of_a_participle() -> None:
+    body = (
+        "Rita Vance runs the fund.\n\n"
+        '"We are uncertain," Vance wrote in a statement to the Ledger Daily explaining why she '
+        'is leaving, "but we agree on the goal."\n\n'
+        "The fight is over the budget, with Vance calling for cuts."
+    )
+    assert _speakers(body, '"We are uncertain') == ["Rita Vance"]
+    assert _speakers(body, "The fight") == ["Rita Vance"]

@@ -40,7 +40,7 @@ from .lexicon import (
     WEAK_CUES,
 )
 from .nesting import restrictive
-from .phrases import role_np_after
+from .phrases import after_preposition, role_np_after
 from .quotes import INSIDE
 from .signatures import (
     ASCII_LETTER_RE,
@@ -180,6 +180,7 @@ _ROLE_LEAD_RE = re.compile(
 )
 
 
+_WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:the\s+)?$")
 _ADDRESSED_CUES = frozenset("told tells wrote writes emailed warned assured reminded".split())
 _ADDRESSEE_END_RE = re.compile(
     r"\s+(?:him|her|them|me|us|reporters|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*[.!?]?[\s\"”’)]*$"
@@ -378,6 +379,15 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             before = (cue_start, subj[1], "")
     if before is None:
         before = speaker_before(sent, cue_start)
+        if (
+            before is not None
+            and low.endswith("ing")
+            and after_preposition(out, before[0])
+            and not _WITH_BEFORE_RE.search(out, max(0, before[0] - 10), before[0])
+        ):
+            # "Thiel wrote in a statement to Wired explaining why ...": Wired is an object (but
+            # "with Trump calling for a ban": the absolute clause's own subject)
+            before = None
         if before is not None and low.endswith("ing") and _after_comma(sent, cue_start):
             # "Fiorina was upfront about her distaste for Donald Trump, the front-runner, saying
             # ...": a name that is the object of the main clause is not the participle's subject.
