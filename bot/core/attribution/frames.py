@@ -48,7 +48,7 @@ from .signatures import (
     SIGNATURE_NOISE_RE,
     ends_after,
 )
-from .subjects import main_subject
+from .subjects import fenced_subject, main_subject
 
 # `"...," Viguerie notes.`: the quotation's comma is masked, so the quote itself marks the frame.
 _QUOTE_THEN_NAME_RE = re.compile(r"\"\s*(?:[\w.’'-]+\s+){1,5}$")
@@ -402,7 +402,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             ):
                 before = None
     if before is None and out[:cue_start].rstrip().endswith((",", "—", "–")):
-        before = _fenced_subject(sent, cue_start)
+        before = fenced_subject(sent, cue_start)
     if before and before[1].kind == "np" and before[1].head in MEDIUM_NOUNS:
         # "Cole issued a brief statement saying ...", "a video that said ...": the author speaks.
         subj = main_subject(sent, before[0])
@@ -585,33 +585,4 @@ _BUT_RESUMES_RE = re.compile(r",\s+(?:but|and|yet)\s+(?:he|she|it|they|his|her|i
 # After a fenced inverted cue, the sentence goes on with its verb: ", is that ...", ", would be ...".
 _RESUMES_RE = re.compile(
     r",\s+(?:[a-z]+ly\s+)?(?:is|are|was|were|will|would|could|can|may|might|should|must|has|have|had)\b"
-)
-
-
-def _fenced_subject(sent: Sent, cue_start: int) -> tuple[int, Ref, str] | None:
-    """ "Paul Porter, a truck driver from Ava, Mo., who backs the union, said ...": the name that
-    opens the clause, whatever long aside (with quotes, clauses or dashes) stands before the cue."""
-    out = sent.out
-    lead = _QUOTE_OPENER_RE.match(out) or _CLAUSE_OPENER_RE.match(out)
-    at = lead.end() if lead else 0
-    for m in sent.mentions:
-        if m.start < at:
-            continue
-        if m.start > at + 4 or m.possessive or m.entity is None or m.kind not in ("person", "org"):
-            return None
-        fence = out[m.end : m.end + 3].lstrip()
-        if fence[:1] not in (",", "—", "–") or m.end >= cue_start:
-            return None
-        if ";" in out[m.end : cue_start] or '"_' in out[cue_start - 3 : cue_start]:
-            return None
-        return m.start, Ref("entity", entity=m.entity), ""
-    return None
-
-
-# `"...," Mr. Daniloff, now 81 and retired, said ...`: the quotation the subject follows.
-_QUOTE_OPENER_RE = re.compile(r'^\W*"_[^"]*"[\s,]*')
-# An adverbial before the subject: "On Monday, ", "In Des Moines, ", "But " ...
-_CLAUSE_OPENER_RE = re.compile(
-    r"^\W*(?:(?:On|In|At|During|After|Before|Earlier|Later|Last|This|Since|When|While|As|For|From|"
-    r"Meanwhile|However|Separately|Still|Yet|But|And|So)\b[^,]{0,50},\s+|(?:But|And|Yet|So|Still)\s+)?"
 )

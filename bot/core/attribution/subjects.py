@@ -119,3 +119,35 @@ def _clause_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
                 return mention.start, Ref("entity", entity=mention.entity)
             return None
     return None
+
+
+def fenced_subject(sent: Sent, cue_start: int) -> tuple[int, Ref, str] | None:
+    """ "Paul Porter, a truck driver from Ava, Mo., who backs the union, said ...": the name that
+    opens the clause, whatever long aside (with quotes, clauses or dashes) stands before the cue."""
+    out = sent.out
+    lead = _QUOTE_OPENER_RE.match(out) or _CLAUSE_OPENER_RE.match(out)
+    at = lead.end() if lead else 0
+    for m in sent.mentions:
+        if m.start < at:
+            continue
+        if m.start > at + 4 or m.possessive or m.entity is None or m.kind not in ("person", "org"):
+            return None
+        fence = out[m.end : m.end + 3].lstrip()
+        if fence[:1] not in (",", "—", "–") or m.end >= cue_start:
+            return None
+        if ";" in out[m.end : cue_start] or '"_' in out[cue_start - 3 : cue_start]:
+            return None
+        return m.start, Ref("entity", entity=m.entity), ""
+    return None
+
+
+# `"...," Mr. Daniloff, now 81 and retired, said ...`: the quotation the subject follows.
+
+
+# `"...," Mr. Daniloff, now 81 and retired, said ...`: the quotation the subject follows.
+_QUOTE_OPENER_RE = re.compile(r'^\W*"_[^"]*"[\s,]*')
+# An adverbial before the subject: "On Monday, ", "In Des Moines, ", "But " ...
+_CLAUSE_OPENER_RE = re.compile(
+    r"^\W*(?:(?:On|In|At|During|After|Before|Earlier|Later|Last|This|Since|When|While|As|For|From|"
+    r"Meanwhile|However|Separately|Still|Yet|But|And|So)\b[^,]{0,50},\s+|(?:But|And|Yet|So|Still)\s+)?"
+)
