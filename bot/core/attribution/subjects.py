@@ -1,5 +1,6 @@
 """The subject of a sentence, as a participle cue (", saying ...") reads it: the first name
-or role outside an opening adverbial ("In an interview with CNN, Trump ...")."""
+or role outside an opening adverbial ("In an interview with CNN, Trump ..."); and the name that
+opens a clause before a long fenced aside ("Paul Porter, a truck driver ..., said")."""
 
 from __future__ import annotations
 
