@@ -267,3 +267,9 @@ def test_a_name_after_a_preposition_is_no_subject_of_a_participle() -> None:
     )
     assert _speakers(body, '"We are uncertain') == ["Rita Vance"]
     assert _speakers(body, "The fight") == ["Rita Vance"]
+
+
+def test_naming_with_a_longer_object_reports_the_name_given() -> None:
+    body = "Lena Cho ran against Omar Haddad.\n\nCho has called the mogul turned candidate an obvious phony."
+    found = _clauses(body, "Cho has")
+    assert [(a.speaker, a.cue) for a in found] == [("Lena Cho", "called")]
