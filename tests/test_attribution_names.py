@@ -149,3 +149,10 @@ def test_a_headline_verb_ends_a_run_of_capitals() -> None:
     body = "Zoe Varga Asked Men Everywhere To Redefine Strength.\n\nZoe Varga Described Her Years In Film."
     assert _speakers(body, "Zoe Varga Asked") == ["Zoe Varga"]
     assert _speakers(body, "Zoe Varga Described") == ["Zoe Varga"]
+
+
+def test_a_possessive_in_a_title_case_headline_ends_the_name() -> None:
+    from bot.core.attribution.mentions import find_mentions
+
+    names = [m.name for m in find_mentions("Mayor Lena Ortiz Raised His Campaign's Rent")]
+    assert not any("His" in n or "Campaign" in n and "Ortiz" in n for n in names)

@@ -234,8 +234,9 @@ def find_mentions(out: str) -> list[Mention]:
                 ):
                     pieces.append([])
                     continue
-            if pieces[-1] and low in _RUN_CUES:
-                # "Zoe Saldana Asked Men Everywhere To ...": a headline's verb ends the name.
+            if pieces[-1] and (low in _RUN_CUES or low in _RUN_POSSESSIVES):
+                # "Zoe Saldana Asked Men Everywhere To ...", "Trump Jacked Up His Campaign": a
+                # headline's verb, or a possessive (no name holds "His"), ends the name.
                 pieces.append([])
                 continue
             pieces[-1].append((word, m.start() + tm.start()))
@@ -260,6 +261,7 @@ _RUN_CUES = frozenset(
     """said says asked asks announced announces described describes vows vowed slams slammed blasts
     blasted urges urged warns warned tells told claims claimed responded responds rips ripped""".split()
 )
+_RUN_POSSESSIVES = frozenset("his her their its".split())
 _PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.]*")
 _NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
 
