@@ -149,6 +149,29 @@ async def test_stored_tsvectors_are_to_tsvector_of_the_words(new_pg_archive):
         assert await archive.check() == []
 
 
+async def test_a_write_leaves_no_pending_index_entries_and_needs_no_ownership(pg, new_pg_archive):
+    """After a write the GIN indexes hold everything in their trees (their pending lists,
+    which every search reads through, are empty); a role that may write but does not own the
+    indexes, and so may not clean them, still writes."""
+    url = new_pg_archive()
+    async with await Archive.open(url, seeds=None) as archive:
+        await archive.add_text(STORY)
+    conn = await asyncpg.connect(url)
+    try:
+        for index in ("sentences_fts", "paragraphs_fts", "attributions_fts", "articles_titles"):
+            assert await conn.fetchval("SELECT gin_clean_pending_list($1::regclass)", index) == 0
+        role = f"writer_{next(_names)}"
+        await conn.execute(f"CREATE ROLE {role} LOGIN")
+        await conn.execute(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}")
+        await conn.execute(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}")
+    finally:
+        await conn.close()
+    async with await Archive.open(url.replace("postgres@", f"{role}@"), seeds=None) as archive:
+        await archive.add_text(STORY.replace("Port strike", "Dock strike").replace("fair", "good"))
+        assert (await archive.stats()).articles == 2
+        assert (await archive.who("We won a good deal")).answers
+
+
 async def test_bm25_is_the_figure_fts5_gives(new_pg_archive, tmp_path):
     """The same candidates with the same scores as the SQLite archive, to 1e-9."""
     async with (
