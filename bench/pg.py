@@ -11,11 +11,19 @@ before the `--`, as a tuned server would be:
 
     python bench/pg.py --set shared_buffers=1GB -- python bench/scale.py ...
 
+To query a big archive again without building it anew, keep the server's folder (its data
+and log) and name the database: the first run creates both, a later one with the same folder
+starts that server again and finds the database (scale.py --reuse queries it):
+
+    python bench/pg.py --keep /tmp/pg-1m --database scale -- \
+        python bench/scale.py F --db {url} --sqlite /tmp/1m.db [--reuse]
+
 bench/bot.py --postgres starts one the same way (`throwaway()`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -33,35 +41,59 @@ from tests import pg_server  # noqa: E402
 
 
 @contextmanager
-def throwaway(settings: dict[str, str] | None = None) -> Iterator[Callable[[], str]]:
-    """A running durable server (with `settings`, name -> value, beside the defaults); the
-    function it gives makes a fresh archive database (its URL). Raises SystemExit with the
-    reason when no server can be started here."""
+def throwaway(
+    settings: dict[str, str] | None = None, keep: Path | None = None, database: str | None = None
+) -> Iterator[Callable[[], str]]:
+    """A running durable server (with `settings`, name -> value, beside the defaults; in the
+    folder `keep`, kept afterwards, if given); the function it gives makes a fresh archive
+    database (its URL), or with `database` that one, made the first time. Raises SystemExit
+    with the reason when no server can be started here."""
     try:
-        with pg_server.running(durable=True, settings=settings) as server:
-            yield lambda: server.url(server.database())
+        with pg_server.running(durable=True, settings=settings, keep=keep) as server:
+            if database is None:
+                yield lambda: server.url(server.database())
+                return
+
+            def named() -> str:
+                with contextlib.suppress(subprocess.CalledProcessError):  # it exists already
+                    server.sql(f"CREATE DATABASE {database} TEMPLATE {pg_server.TEMPLATE}")
+                return server.url(database)
+
+            yield named
     except pg_server.Unavailable as why:
         raise SystemExit(f"No PostgreSQL server could be started: {why}.") from None
 
 
 def main(argv: list[str]) -> int:
     settings: dict[str, str] = {}
-    while argv[:1] == ["--set"] and len(argv) > 1:
-        name, _, value = argv[1].partition("=")
-        if not name or not value or not name.replace("_", "").replace(".", "").isalnum():
-            sys.exit(f"--set takes NAME=VALUE (a server setting), not {argv[1]!r}.")
-        settings[name] = value
+    keep: Path | None = None
+    database: str | None = None
+    while argv[:1] in (["--set"], ["--keep"], ["--database"]) and len(argv) > 1:
+        option, given = argv[0], argv[1]
         argv = argv[2:]
+        if option == "--keep":
+            keep = Path(given).resolve()
+            continue
+        if option == "--database":
+            if not given.isidentifier() or given != given.lower():
+                sys.exit(f"--database takes a lower-case name, not {given!r}.")
+            database = given
+            continue
+        name, _, value = given.partition("=")
+        if not name or not value or not name.replace("_", "").replace(".", "").isalnum():
+            sys.exit(f"--set takes NAME=VALUE (a server setting), not {given!r}.")
+        settings[name] = value
     if argv[:1] == ["--"]:
         argv = argv[1:]
     if not argv or not any("{url}" in a for a in argv):
         sys.exit(
             "Give a command holding {url}, e.g. python bench/pg.py -- python bench/scale.py F --db {url}"
         )
-    with throwaway(settings) as database:
-        url = database()
+    with throwaway(settings, keep, database) as make:
+        url = make()
         shown = "".join(f", {k}={v}" for k, v in settings.items())
-        print(f"PostgreSQL: throwaway server{shown}, database {url}", flush=True)
+        kind = f"server kept in {keep}" if keep else "throwaway server"
+        print(f"PostgreSQL: {kind}{shown}, database {url}", flush=True)
         return subprocess.run([a.replace("{url}", url) for a in argv], cwd=ROOT, check=False).returncode
 
 

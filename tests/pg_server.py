@@ -124,12 +124,16 @@ class Server:
 
 
 @contextmanager
-def running(*, durable: bool = False, settings: dict[str, str] | None = None) -> Iterator[Server]:
+def running(
+    *, durable: bool = False, settings: dict[str, str] | None = None, keep: Path | None = None
+) -> Iterator[Server]:
     """Start a server (raising Unavailable when none can run here), stop it afterwards.
     `durable` (benchmarks): fsync and full-page writes on, as a real server runs; commits
     still do not wait for the disk (synchronous_commit off), like SQLite's WAL with
     synchronous=NORMAL, which the SQLite store uses, so the two are timed alike. `settings`:
-    more server settings (name -> value, e.g. shared_buffers), for benchmarks."""
+    more server settings (name -> value, e.g. shared_buffers), for benchmarks. `keep`
+    (benchmarks): the server's folder, kept when it stops and started again if it holds one,
+    so a big archive can be queried again without building it anew."""
     bindir = _bindir()
     as_user: list[str] = []
     if os.geteuid() == 0:
@@ -141,26 +145,29 @@ def running(*, durable: bool = False, settings: dict[str, str] | None = None) ->
         if not runuser:
             raise Unavailable("running as root and runuser is missing (the server refuses to run as root)")
         as_user = [runuser, "-u", "postgres", "--"]
-    folder = Path(tempfile.mkdtemp(prefix="archivist-pg-"))
+    folder = keep or Path(tempfile.mkdtemp(prefix="archivist-pg-"))
+    folder.mkdir(parents=True, exist_ok=True)
     folder.chmod(0o777)
+    existing = keep is not None and (folder / "data" / "PG_VERSION").exists()
     port = _free_port()
     server = Server(bindir, folder, port, as_user)
     data = folder / "data"
     try:
         try:
-            server._run(
-                str(bindir / "initdb"),
-                "-D",
-                str(data),
-                "-A",
-                "trust",
-                "-U",
-                "postgres",
-                "-E",
-                "UTF8",
-                "--locale=C",
-                "--no-sync",
-            )
+            if not existing:
+                server._run(
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-A",
+                    "trust",
+                    "-U",
+                    "postgres",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                    "--no-sync",
+                )
             # Durability is not what these tests are about: without it the server is faster.
             options = f"-p {port} -h 127.0.0.1 -k {folder} -c synchronous_commit=off"
             if not durable:
@@ -183,18 +190,22 @@ def running(*, durable: bool = False, settings: dict[str, str] | None = None) ->
                 f"PostgreSQL did not start ({(err.stderr or err.stdout or '').strip()[:200]})"
             ) from None
         try:
-            server.sql(f"CREATE DATABASE {TEMPLATE}")
+            if not existing:
+                server.sql(f"CREATE DATABASE {TEMPLATE}")
             asyncio.run(_migrate(server.url(TEMPLATE)))
             yield server
         finally:
             server.stop_making()
+            # A kept server shuts down cleanly, so its next start needs no recovery.
+            mode = "fast" if keep else "immediate"
             subprocess.run(
-                [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", mode, "stop"],
                 capture_output=True,
                 cwd=folder,
             )
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 async def _migrate(url: str) -> None:

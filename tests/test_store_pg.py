@@ -115,8 +115,9 @@ async def test_check_finds_stale_counts_and_rebuild_mends_them(new_pg_archive):
 
 async def test_stored_tsvectors_are_to_tsvector_of_the_words(new_pg_archive):
     """A paragraph's tsvector (its sentences' joined at insert) and an attribution's (its words
-    and its sentence's) are what to_tsvector of their words gives: rebuild(), which computes
-    every one that way, changes none of them. Words repeat, numbers, accents, one-letter words."""
+    and its sentence's) are what to_tsvector of their words gives, and the lexeme counts what
+    the rows hold: rebuild(), which computes every one that way, changes none of them. Words
+    repeat, numbers, accents, one-letter words."""
     url = new_pg_archive()
     story = (
         "Monday, June 3, 2024\n\nCafé owners fight rent rises\n\n"
@@ -128,6 +129,9 @@ async def test_stored_tsvectors_are_to_tsvector_of_the_words(new_pg_archive):
     rows = (
         "SELECT string_agg(tsv::text, '|' ORDER BY id) FROM paragraphs",
         "SELECT string_agg(tsv::text, '|' ORDER BY id) FROM attributions",
+        # Counted per batch by ts_stat at insert, by unnest and GROUP BY in rebuild.
+        "SELECT string_agg(concat_ws(' ', term, sentences, paragraphs, quotes), '|' ORDER BY term)"
+        " FROM lexemes",
     )
     async with await Archive.open(url, seeds=None) as archive:
         await archive.add_text(story)
@@ -137,12 +141,35 @@ async def test_stored_tsvectors_are_to_tsvector_of_the_words(new_pg_archive):
         conn = await asyncpg.connect(url)
         try:
             stored = [await conn.fetchval(q) for q in rows]
-            assert all(stored) and "'rent'" in stored[0]
+            assert all(stored) and "'rent'" in stored[0] and "rent 5 3 4" in stored[2].split("|")
             await archive.rebuild()
             assert [await conn.fetchval(q) for q in rows] == stored
         finally:
             await conn.close()
         assert await archive.check() == []
+
+
+async def test_a_write_leaves_no_pending_index_entries_and_needs_no_ownership(pg, new_pg_archive):
+    """After a write the GIN indexes hold everything in their trees (their pending lists,
+    which every search reads through, are empty); a role that may write but does not own the
+    indexes, and so may not clean them, still writes."""
+    url = new_pg_archive()
+    async with await Archive.open(url, seeds=None) as archive:
+        await archive.add_text(STORY)
+    conn = await asyncpg.connect(url)
+    try:
+        for index in ("sentences_fts", "paragraphs_fts", "attributions_fts", "articles_titles"):
+            assert await conn.fetchval("SELECT gin_clean_pending_list($1::regclass)", index) == 0
+        role = f"writer_{next(_names)}"
+        await conn.execute(f"CREATE ROLE {role} LOGIN")
+        await conn.execute(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}")
+        await conn.execute(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}")
+    finally:
+        await conn.close()
+    async with await Archive.open(url.replace("postgres@", f"{role}@"), seeds=None) as archive:
+        await archive.add_text(STORY.replace("Port strike", "Dock strike").replace("fair", "good"))
+        assert (await archive.stats()).articles == 2
+        assert (await archive.who("We won a good deal")).answers
 
 
 async def test_bm25_is_the_figure_fts5_gives(new_pg_archive, tmp_path):

@@ -9,6 +9,7 @@ article committed before it, and each batch's ids are one block of its sequences
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 
@@ -45,12 +46,25 @@ _LEXEME_ROWS = """
     UNION ALL SELECT u, 0, 1, 0 FROM paragraphs t, unnest(tsvector_to_array(t.tsv)) u WHERE {paragraphs}
     UNION ALL SELECT u, 0, 0, 1 FROM attributions t, unnest(tsvector_to_array(t.tsv)) u WHERE {quotes}
 """
+# The same for a batch just inserted (rows by id; integers formatted in), counted by ts_stat,
+# which walks each tsvector's lexemes in C: at 1M sentences, for a batch of 256 articles,
+# 63 ms against 117 ms for the unnest and GROUP BY above (which rebuild keeps, a reference).
+_BATCH_LEXEME_ROWS = """
+    SELECT word AS term, ndoc AS s, 0 AS p, 0 AS q
+    FROM ts_stat('SELECT tsv FROM sentences WHERE id BETWEEN {0:d} AND {1:d}')
+    UNION ALL SELECT word, 0, ndoc, 0
+    FROM ts_stat('SELECT tsv FROM paragraphs WHERE id BETWEEN {0:d} AND {1:d}')
+    UNION ALL SELECT word, 0, 0, ndoc
+    FROM ts_stat('SELECT tsv FROM attributions WHERE id BETWEEN {2:d} AND {3:d}')
+"""
 _ADD_LEXEMES = (
     "INSERT INTO lexemes (term, sentences, paragraphs, quotes)"
     " SELECT term, sum(s), sum(p), sum(q) FROM ({rows}) x GROUP BY term ORDER BY term"
     " ON CONFLICT (term) DO UPDATE SET sentences = lexemes.sentences + excluded.sentences,"
     " paragraphs = lexemes.paragraphs + excluded.paragraphs, quotes = lexemes.quotes + excluded.quotes"
 )
+# Every GIN index of the archive (pg_schema.sql).
+_GIN_INDEXES = ("sentences_fts", "paragraphs_fts", "attributions_fts", "articles_titles")
 _COUNTERS = """
     UPDATE counters SET value = value + CASE name
         WHEN 'sentences' THEN $1 WHEN 'sentence_words' THEN $2 WHEN 'paragraphs' THEN $3
@@ -114,7 +128,23 @@ async def insert_batch(
                 "SELECT setval('articles_id_seq', greatest($1, (SELECT last_value FROM articles_id_seq)))",
                 max(k[0] for k in kept),
             )
+    if kept:
+        await clean_pending_lists(conn)
     return results, added
+
+
+async def clean_pending_lists(conn: Conn) -> None:
+    """Move the entries a write left in the GIN indexes' pending lists into the indexes proper
+    (after its commit, so others see the write without waiting for this). A search reads
+    every pending entry, and
+    PostgreSQL lets a list grow to 4 MB an index before an insert cleans it (or autovacuum
+    does): at 1M sentences, lists of 2-3 MB each made `who` take 14.1 ms at p50 and 24.2 ms
+    at p95, against 8.5 and 17.7 ms once cleaned. Only the indexes' owner may clean them: for
+    another role this does nothing, and PostgreSQL cleans them as before."""
+    with contextlib.suppress(asyncpg.InsufficientPrivilegeError):
+        await conn.execute(
+            "SELECT gin_clean_pending_list(i::regclass) FROM unnest($1::text[]) AS i", list(_GIN_INDEXES)
+        )
 
 
 async def _insert_rows(conn: Conn, kept: Sequence[tuple[int, Document, str, int | None, str | None]]) -> int:
@@ -232,14 +262,8 @@ async def _insert_rows(conn: Conn, kept: Sequence[tuple[int, Document, str, int 
         " JOIN speakers sp ON lower(sp.name) = lower(u.name) JOIN sentences se ON se.id = u.s",
         *attributions,
     )
-    rows = _LEXEME_ROWS.format(
-        sentences="t.id BETWEEN $1 AND $2",
-        paragraphs="t.id BETWEEN $1 AND $2",
-        quotes="t.id BETWEEN $3 AND $4",
-    )
-    await conn.execute(
-        _ADD_LEXEMES.format(rows=rows), first_sentence, sentence_id, first_attribution, attribution_id
-    )
+    rows = _BATCH_LEXEME_ROWS.format(first_sentence, sentence_id, first_attribution, attribution_id)
+    await conn.execute(_ADD_LEXEMES.format(rows=rows))
     await conn.execute(_COUNTERS, *totals)
     return n_sentences
 
