@@ -273,3 +273,16 @@ def test_naming_with_a_longer_object_reports_the_name_given() -> None:
     body = "Lena Cho ran against Omar Haddad.\n\nCho has called the mogul turned candidate an obvious phony."
     found = _clauses(body, "Cho has")
     assert [(a.speaker, a.cue) for a in found] == [("Lena Cho", "called")]
+
+
+def test_an_opening_after_clause_and_a_fenced_cue_before_a_while_clause() -> None:
+    body = (
+        "Ana Pike and Hugo Lenz debated.\n\n"
+        'After Pike argued that the tax should not be cut, Lenz said only that her "numbers are off."\n\n'
+        "In Dayton, marchers carried roses, the Dayton Ledger reported, while in Akron the parade "
+        "began in silence, the Akron Post reported."
+    )
+    assert _speakers(body, "After Pike") == ["Ana Pike", "Hugo Lenz"]
+    found = _clauses(body, "In Dayton")
+    assert [a.speaker for a in found] == ["Dayton Ledger", "Akron Post"]
+    assert found[0].content == "In Dayton, marchers carried roses"

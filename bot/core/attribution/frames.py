@@ -181,6 +181,7 @@ _ROLE_LEAD_RE = re.compile(
 
 
 _WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:the\s+)?$")
+_NEXT_CLAUSE_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day)?,\s+(?:while|whereas|but|though|although|even\s+as)\s")
 _ADDRESSED_CUES = frozenset("told tells wrote writes emailed warned assured reminded".split())
 _ADDRESSEE_END_RE = re.compile(
     r"\s+(?:him|her|them|me|us|reporters|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*[.!?]?[\s\"”’)]*$"
@@ -435,6 +436,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 or _PARTICIPLE_TAIL_RE.match(out, cue_end)
                 # `..., Kennedy wrote Linick.`: only the one addressed after the cue
                 or (low in _ADDRESSED_CUES and _ADDRESSEE_END_RE.match(out, cue_end))
+                # `..., KING-TV reported, while in Chicago ...`: a fenced cue, then a clause of its own
+                or _NEXT_CLAUSE_RE.match(out, cue_end)
             )
             and narration_before
             and (comma_before or (low not in WEAK_CUES and INSIDE in out[:start]))

@@ -501,7 +501,7 @@ _SIBLING_GAP_RE = re.compile(
 
 
 _SUBORDINATE_OPEN_RE = re.compile(
-    r"\W*(?:(?:But|And|Yet)\s+)?(?:While|Although|Though|Whereas|Because|If|When|As|Since)\s"
+    r"\W*(?:(?:But|And|Yet)\s+)?(?:While|Although|Though|Whereas|Because|If|When|As|Since|After|Before|Once|Until|Unless)\s"
 )
 _AND_SUBJECT_RE = re.compile(r"\s(?:and|but)\s+$")
 
