@@ -156,3 +156,11 @@ def test_a_possessive_in_a_title_case_headline_ends_the_name() -> None:
 
     names = [m.name for m in find_mentions("Mayor Lena Ortiz Raised His Campaign's Rent")]
     assert not any("His" in n or "Campaign" in n and "Ortiz" in n for n in names)
+
+
+def test_a_formal_body_named_with_and_is_one_name() -> None:
+    from bot.core.attribution.mentions import find_mentions
+
+    text = "the Department of Housing and Urban Development said, the Department of Justice and Clinton said"
+    names = [m.name for m in find_mentions(text)]
+    assert names == ["Department of Housing and Urban Development", "Department of Justice", "Clinton"]

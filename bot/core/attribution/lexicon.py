@@ -348,7 +348,7 @@ ORG_WORDS = frozenset(
         bbc afp ap tass gop dnc rnc fbi cia nsa doj dhs epa irs who imf opec pac legislature
         assembly cabinet embassy consulate mission secretariat directorate command brigade
         division battalion inc institution exchange market markets capital partners holdings
-        airlines motors times-post street hill avenue square
+        airlines motors times-post street hill avenue square workers employees teamsters
     """.split()
 )
 # Organisations and governments often named by one word (metonymy: "the Kremlin said").

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from .first_names import gender_of_first
 from .lexicon import (
     CUE_BASES,
     CUE_WORDS,
@@ -253,7 +253,34 @@ def find_mentions(out: str) -> list[Mention]:
                         mention.start = owner.start
                     mentions.append(mention)
                     owner = mention if mention.possessive else None
-    return mentions
+    return _join_org_and(out, mentions)
+
+
+def _join_org_and(out: str, mentions: list[Mention]) -> list[Mention]:
+    """ "the Organization for Economic Cooperation and Development", "the Department of Housing and
+    Urban Development": a formal body's name (with "for" or "of") runs on over "and" when what
+    follows is more of a name of things (not of a person: "the Department of Justice and Clinton")."""
+    joined: list[Mention] = []
+    for m in mentions:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.kind == "org"
+            and not prev.possessive
+            and _FORMAL_NAME_RE.search(prev.name)
+            and out[prev.end : m.start] == " and "
+            and _THING_WORD_RE.search(m.name)
+        ):
+            prev.name = f"{prev.name} and {m.name}"
+            prev.end = m.end
+            prev.possessive = m.possessive
+            continue
+        joined.append(m)
+    return joined
+
+
+_FORMAL_NAME_RE = re.compile(r"\s(?:for|of|on)\s")
+_THING_WORD_RE = re.compile(r"\b[A-Z][a-z]+(?:ment|tion|tions|ity|ities|ices|ance|ence|ness|ism|ies)\b")
 
 
 # Capitalised verbs of saying inside a run of capitals, as in title-case headlines.
@@ -563,22 +590,3 @@ def _attach_roles(out: str, mention: Mention) -> None:
                     pre = phrase
             if pre:
                 mention.premod = pre
-
-
-def gender_of_first(word: str) -> str | None:
-    """m/f from a first name (the usual sex of US births so named), None when unknown or mixed."""
-    return _first_name_sexes().get(word.lower())
-
-
-@lru_cache(maxsize=1)
-def _first_name_sexes() -> dict[str, str]:
-    """first_names.txt (built by tools/build_first_names.py from SSA data), read once."""
-    table: dict[str, str] = {}
-    text = resources.files(__package__).joinpath("first_names.txt").read_text("utf-8")
-    for line in text.splitlines():
-        sex, *names = line.split()
-        table.update(dict.fromkeys(names, sex))
-    # The hand lists name people the SSA data may not (other countries' names); they win.
-    table.update(dict.fromkeys(FIRST_NAMES_F, "f"))
-    table.update(dict.fromkeys(FIRST_NAMES_M, "m"))
-    return table
