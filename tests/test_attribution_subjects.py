@@ -286,3 +286,15 @@ def test_an_opening_after_clause_and_a_fenced_cue_before_a_while_clause() -> Non
     found = _clauses(body, "In Dayton")
     assert [a.speaker for a in found] == ["Dayton Ledger", "Akron Post"]
     assert found[0].content == "In Dayton, marchers carried roses"
+
+
+def test_a_pronoun_after_an_opening_adverb_and_asides_before_the_cue() -> None:
+    body = (
+        "Ruth Kemper spoke in Dayton.\n\n"
+        'Then she cut into Ames, calling him a "stiff."\n\n'
+        'Delegate Mary Lund, clad in a red cape, said the night could be a "failure."\n\n'
+        'Mayor Ana Pike - who previously said she would "fight to the end" - conceded on Friday.'
+    )
+    assert _speakers(body, "Then she") == ["Ruth Kemper"]
+    assert _speakers(body, "Delegate Mary") == ["Mary Lund"]
+    assert "Ana Pike" in _speakers(body, "Mayor Ana")

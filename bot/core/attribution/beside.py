@@ -26,7 +26,7 @@ from .quotes import INSIDE
 from .roles import OF_PLACE_RE, is_role_text
 
 _SKIPPABLE_APPOS_RE = re.compile(
-    r"\d{1,3}$|[a-z]+ing\b|who\b|which\b|whose\b|[DRI]-|[a-z]+ed\b|[a-z]+\s+by\b"
+    r"\d{1,3}$|[a-z]+ing\b|who\b|which\b|whose\b|[DRI]-|[a-z]+ed\b|[a-z]+\s+by\b|clad\b"
 )
 _APPOS_AFTER_RE = re.compile(
     r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|as\b|adding\b|saying\b)((?:[^,;\"_()]|,(?=\d)){2,200}?)"
@@ -140,7 +140,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     if low_tail.endswith(" who") or low_tail == "who" and end == 3:
         who = True
         end = end - 3
-        while end > 0 and out[end - 1] in " ,":
+        while end > 0 and out[end - 1] in " ,-–—":  # "Trump - who previously said ..."
             end -= 1
     if end and out[end - 1] == ")":
         open_at = out.rfind("(", max(0, end - 45), end)

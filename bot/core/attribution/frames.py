@@ -146,7 +146,7 @@ _ABOUT_RE = re.compile(
 # quick action", "asked the senator during a chat if ...": a request or a question put to someone.
 _ASK_FORMS = frozenset(["ask", "asks", "asked", "asking"])
 _ASK_TO_RE = re.compile(
-    r"^\s+(?:(?:[^,;:\"_]{1,50}?|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+who\s[^;:\"_]{1,90}?,)\s+)?"
+    r"^\s+(?:(?:[^,;:\"_]{1,80}?|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+who\s[^;:\"_]{1,90}?,)\s+)?"
     r"(?:to\s+[a-z]{2,}|for\s+(?!\d|years?\b|months?\b|weeks?\b|days?\b|hours?\b|a\s+while\b)\w|if\s)"
 )
 _ASKED_ABOUT_RE = re.compile(r"^\s+(?:[^,;:\"_]{1,40}?\s)?about\b")

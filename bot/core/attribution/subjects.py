@@ -90,7 +90,9 @@ _OPENING_ADVERBIAL_RE = re.compile(
 # What may stand between a role and the name it describes: more of the role, or a comma.
 _BEFORE_NAME_RE = re.compile(r"(?:\s+(?:[a-z-]+|of|for))*\s*,?\s*(?:[A-Z][\w.]*\.?\s+)?")
 _PRONOUN_AT_RE = re.compile(r"\s*([Hh]e|[Ss]he|[Tt]hey)\b")
-_SUBJECT_PRONOUN_RE = re.compile(r"^\W*(?:[A-Z][\w\s]{0,40},\s*)?([Hh]e|[Ss]he|[Tt]hey)\b")
+_SUBJECT_PRONOUN_RE = re.compile(
+    r"^\W*(?:[A-Z][\w\s]{0,40},\s*|(?:Then|But|And|So|Now|Later|Still|Yet|Instead)\s+)?([Hh]e|[Ss]he|[Tt]hey)\b"
+)
 _INTRO_RE = re.compile(
     r"^(?:In|On|At|After|Before|During|Earlier|Later|Meanwhile|However|Still|Asked|Speaking|Last|This|Since|"
     r"While|When|For|From|With|Despite|Amid|Yet|But|And|Now|Then|Today|Yesterday)\b[^,]{0,40},\s*"
