@@ -21,6 +21,7 @@ from .cue_sets import (
 from .entities import Frame, Ref, Sent
 from .layouts import (
     AS_REPORTED_MID_RE,
+    WITH_SUBJECT_RE,
     as_reported_frame,
     name_colon_frame,
     narrated_colon_frame,
@@ -180,7 +181,6 @@ _ROLE_LEAD_RE = re.compile(
 )
 
 
-_WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:the\s+)?$")
 _NEXT_CLAUSE_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day)?,\s+(?:while|whereas|but|though|although|even\s+as)\s")
 _ADDRESSED_CUES = frozenset("told tells wrote writes emailed warned assured reminded".split())
 _ADDRESSEE_END_RE = re.compile(
@@ -188,6 +188,14 @@ _ADDRESSEE_END_RE = re.compile(
 )
 _OBJECT_RELATIVE_RE = re.compile(r"\b(?:which|whom)\s+$")
 _OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
+
+
+def _relative_subject(sent: Sent, pos: int) -> tuple[int, Ref] | None:
+    """(where the relative opens, its subject) of the object relative clause just before `pos`
+    (", which Mr. Trump called ..."), or None."""
+    relative = _OBJECT_RELATIVE_AT_RE.search(sent.out, max(0, pos - 120), pos)
+    named = speaker_after(sent, relative.end()) if relative else None
+    return (relative.start(), named[1]) if relative and named else None
 
 
 def _after_comma(sent: Sent, pos: int) -> bool:
@@ -371,11 +379,10 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         # and said ...": after "and"/"but" the name before the cue is the last clause's object;
         # the sentence's subject speaks.
         subj = main_subject(sent, cue_start)
-        relative = _OBJECT_RELATIVE_AT_RE.search(out, max(0, cue_start - 120), cue_start)
-        named = speaker_after(sent, relative.end()) if relative else None
-        if named and (subj is None or subj[0] < relative.start()):  # type: ignore[union-attr]
+        rel = _relative_subject(sent, cue_start)
+        if rel and (subj is None or subj[0] < rel[0]):
             # "NAFTA, which Trump had called a "disaster" and promised to ...": the relative's subject.
-            before = (cue_start, named[1], "")
+            before = (cue_start, rel[1], "")
         elif subj:
             before = (cue_start, subj[1], "")
     if before is None:
@@ -384,7 +391,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             before is not None
             and low.endswith("ing")
             and after_preposition(out, before[0])
-            and not _WITH_BEFORE_RE.search(out, max(0, before[0] - 10), before[0])
+            and not WITH_SUBJECT_RE.search(out, max(0, before[0] - 10), before[0])
         ):
             # "Thiel wrote in a statement to Wired explaining why ...": Wired is an object (but
             # "with Trump calling for a ban": the absolute clause's own subject)
@@ -538,11 +545,10 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 named = speaker_before(sent, relative.end(1))
                 if named:
                     return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
-            relative = _OBJECT_RELATIVE_AT_RE.search(prefix, max(0, len(prefix) - 120))
-            named = speaker_after(sent, relative.end()) if relative else None
-            if named:
+            rel = _relative_subject(sent, len(prefix))
+            if rel:
                 # "..., which Mr. Trump called "a disgrace," blaming ...": the relative's subject.
-                return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
+                return Frame(2, cue_start, rel[1], cue, cue_start, cue_end, False, "after")
             subj = main_subject(sent, cue_start)
             if subj:
                 return Frame(2, cue_start, subj[1], cue, cue_start, cue_end, False, "after")

@@ -303,7 +303,7 @@ _NARRATED_COLON_RE = re.compile(
 )
 _LABEL_COLON_RE = re.compile(r":\s")
 # `..., with Trump reportedly yelling: "..."`: the absolute clause's own subject.
-_WITH_SUBJECT_RE = re.compile(r"\bwith\s+(?:the\s+)?$")
+WITH_SUBJECT_RE = re.compile(r"\bwith\s+(?:the\s+)?$")
 _ADVERB_GAP_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?")  # "X reportedly yelling"
 
 
@@ -323,7 +323,7 @@ def narrated_colon_frame(sent: Sent) -> Frame | None:
                 mention.entity is not None
                 and not mention.possessive
                 and _ADVERB_GAP_RE.fullmatch(out, mention.end, m.start())
-                and _WITH_SUBJECT_RE.search(out, max(0, mention.start - 12), mention.start)
+                and WITH_SUBJECT_RE.search(out, max(0, mention.start - 12), mention.start)
             ):
                 subject = (mention.start, Ref("entity", entity=mention.entity))
     subject = subject or main_subject(sent, m.start())
