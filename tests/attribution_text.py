@@ -18,3 +18,9 @@ def clauses(body: str, begins: str) -> tuple[Attribution, ...]:
 def speakers(body: str, begins: str) -> list[str]:
     """The speakers of that sentence's attributions, main first."""
     return [a.speaker for a in clauses(body, begins)]
+
+
+def main(body: str, begins: str) -> Attribution | None:
+    """That sentence's main attribution, or None."""
+    found = clauses(body, begins)
+    return found[0] if found else None

@@ -3,8 +3,8 @@ object, glued words, appositions; each on sentences written for the test."""
 
 from __future__ import annotations
 
-from bot.core.models import Attribution
 from tests.attribution_text import clauses as _clauses
+from tests.attribution_text import main as _main
 from tests.attribution_text import speakers as _speakers
 
 
@@ -198,17 +198,12 @@ def test_a_cue_in_a_restrictive_relative_is_part_of_the_clause_around_it() -> No
     assert [(a.speaker, a.cue) for a in found] == [("Ana Pike", "wrote")]
 
 
-def _first(body: str, begins: str) -> Attribution | None:
-    found = _clauses(body, begins)
-    return found[0] if found else None
-
-
 def test_a_title_case_dateline_with_an_agency_names_no_speaker() -> None:
     body = (
         "Lyon (AFP) – Mayor Claire Fabre has taken a swipe at her rival's budget, "
         'saying that "loud promises" do more harm than good.'
     )
-    att = _first(body, "Lyon (AFP)")
+    att = _main(body, "Lyon (AFP)")
     assert att and (att.speaker, att.cue) == ("Claire Fabre", "saying")
 
 
@@ -218,9 +213,9 @@ def test_contracted_has_and_adverbials_between_subject_and_cue() -> None:
         "She's said she gets her ideas from the farm bureau.\n\n"
         "Kemper at the time said she had asked her staff to look into it."
     )
-    att = _first(body, "She's said")
+    att = _main(body, "She's said")
     assert att and (att.speaker, att.cue) == ("Ruth Kemper", "said")
-    att = _first(body, "Kemper at the time")
+    att = _main(body, "Kemper at the time")
     assert att and (att.speaker, att.cue) == ("Ruth Kemper", "said")
 
 
@@ -230,9 +225,9 @@ def test_one_named_with_others_leads_them_and_a_paper_speaks_through_its_piece()
         '"rigged."\n\n'
         'The Dayton Ledger recently ran a piece that noted his "plan would help the rich."'
     )
-    att = _first(body, "Omar Haddad")
+    att = _main(body, "Omar Haddad")
     assert att and (att.speaker, att.cue) == ("Omar Haddad", "claiming")
-    att = _first(body, "The Dayton Ledger")
+    att = _main(body, "The Dayton Ledger")
     assert att and (att.speaker, att.cue) == ("Dayton Ledger", "noted")
 
 
