@@ -293,3 +293,18 @@ def test_a_pronoun_after_an_opening_adverb_and_asides_before_the_cue() -> None:
     assert _speakers(body, "Then she") == ["Ruth Kemper"]
     assert _speakers(body, "Delegate Mary") == ["Mary Lund"]
     assert "Ana Pike" in _speakers(body, "Mayor Ana")
+
+
+def test_an_email_saying_and_as_with_more_verbs_and_adverbs() -> None:
+    body = (
+        "Mayor Ruth Kemper spoke in Dayton.\n\n"
+        "Kemper sent a fundraising email Wednesday saying that the race was tied.\n\n"
+        "The count rose over the summer, as Kemper has sometimes acknowledged."
+    )
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Kemper sent")] == [("Ruth Kemper", "saying")]
+    [found] = _clauses(body, "The count")
+    assert (found.speaker, found.cue, found.content) == (
+        "Ruth Kemper",
+        "acknowledged",
+        "The count rose over the summer",
+    )

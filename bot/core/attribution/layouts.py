@@ -22,15 +22,23 @@ _NAME_COLON_RE = re.compile(r"(?:\s*\([DRI]-[^)]{1,25}\))?(?:,\s*[^,:;\"_]{1,60}
 _AS_OPENER = r"^\W*(?:But\s+|And\s+|However,\s+|Yet\s+|So\s+)?"
 _AS_VERBS = (
     r"reported|noted|wrote|written|said|put\s+it|explained|pointed\s+out|observed|argued|detailed|revealed"
+    r"|acknowledged|admitted|conceded|claimed|stated|suggested|predicted|warned|insisted|told\s+\w+"
+    r"|announced|confirmed|described|mentioned|emphasized|stressed|recalled|testified|tweeted|disclosed"
+)
+_AS_ADVERBS = (
+    r"(?:(?:has|had|have|first|previously|also|recently|sometimes|often|repeatedly|long|since|\w+ly)\s+)*"
 )
 _AS_REPORTED_RE = re.compile(
-    _AS_OPENER + r"(As)\s+[^,;\"_]{2,60}?\s+(?:(?:has|had|have|first|previously|also|recently)\s+)*"
-    rf"({_AS_VERBS})(?:\s+(?:on|in|at|last|earlier|this)\s+[^,;\"_]{{1,40}})?\s*,\s*",
+    _AS_OPENER
+    + r"(As)\s+[^,;\"_]{2,60}?\s+"
+    + _AS_ADVERBS
+    + rf"({_AS_VERBS})(?:\s+(?:on|in|at|last|earlier|this)\s+[^,;\"_]{{1,40}})?\s*,\s*",
     re.IGNORECASE,
 )
 AS_REPORTED_MID_RE = re.compile(
-    r"(?:,|\bthat)\s+(as)\s+[^,;\"_]{2,60}?\s+(?:(?:has|had|have|first|previously|also|recently)\s+)*"
-    rf"({_AS_VERBS})(?:\s+(?:on|in|at|last|earlier|this)\s+[^,;\"_]{{1,40}}"
+    r"(?:,|\bthat)\s+(as)\s+[^,;\"_]{2,60}?\s+"
+    + _AS_ADVERBS
+    + rf"({_AS_VERBS})(?:\s+(?:on|in|at|last|earlier|this)\s+[^,;\"_]{{1,40}}"
     r"|\s+(?:a\s+few|a|an|two|three|several|\d+|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier))?"
     r"\s*(,\s*|\.?\s*$)"
 )

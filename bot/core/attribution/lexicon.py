@@ -511,6 +511,7 @@ SOURCE_HEADS = frozenset(
     ruling release announcement transcript readout editorial website analysis assessment
     filings documents records papers reports statements letters data figures estimates polls surveys
     studies video videos ad ads advertisement commercial piece article column op-ed
+    email emails e-mail e-mails tweet tweets message messages post posts
     """.split()
 )
 

@@ -24,6 +24,8 @@ from .lexicon import (
 )
 
 _NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | _GROUP_HEADS | frozenset({"media", "outlet", "outlets"})
+# A lower-case participle, which modifies a noun only right after its article.
+_PARTICIPLE_RE = re.compile(r"[a-z][a-z-]+(?:ing|ed)")
 _TOKEN_RE = re.compile(r"[\w’'.&\-]+|[^\w\s]")
 # Words that may stand between a speaker and the cue ("Biden also said", "has long argued").
 _AUX_WORDS = frozenset(
@@ -200,6 +202,8 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
             start_i -= 1
             break
         if not is_modifier(prev):
+            if start_i >= 2 and words[start_i - 2].lower() in _DETS and _PARTICIPLE_RE.fullmatch(prev):
+                start_i -= 2  # "a fundraising email", "a retired general": right after its article
             break
         start_i -= 1
     parsed = _np_text_head(words[start_i:], head_at - start_i)
