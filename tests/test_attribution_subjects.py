@@ -308,3 +308,14 @@ def test_an_email_saying_and_as_with_more_verbs_and_adverbs() -> None:
         "acknowledged",
         "The count rose over the summer",
     )
+
+
+def test_an_apposition_holding_a_list_and_as_first_reported_by() -> None:
+    body = (
+        "The new rules are a start, Ann Cole, deputy secretary for housing, transit and parks, said.\n\n"
+        "The union began buying airtime this week, as first reported by the Harbor Gazette on Tuesday."
+    )
+    [cole] = _clauses(body, "The new rules")
+    assert (cole.speaker, cole.content) == ("Ann Cole", "The new rules are a start")
+    [paper] = _clauses(body, "The union")
+    assert (paper.speaker, paper.cue) == ("Harbor Gazette", "reported")

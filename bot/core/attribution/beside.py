@@ -83,6 +83,19 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
             if prev < 0:
                 break
             seg = out[prev + 1 : seg_end].strip(" ,")
+        if _LIST_TAIL_RE.fullmatch(seg):
+            # "Anne Richards, assistant secretary for population, refugees, and migration, said":
+            # the last items of a list inside the apposition; it starts at a comma further back,
+            # past the list's other short items.
+            for _ in range(4):
+                earlier = out.rfind(",", max(0, prev - 120), prev)
+                if earlier < 0:
+                    break
+                piece = out[earlier + 1 : prev].strip()
+                prev = earlier
+                if not _LIST_ITEM_RE.fullmatch(piece):
+                    break
+            seg = out[prev + 1 : seg_end].strip(" ,")
         name_end = len(out[:prev].rstrip())
         if out[name_end - 1 : name_end] == ")":
             # "Sen. Rob Portman (R-Ohio), another vulnerable incumbent, said"
@@ -109,6 +122,11 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
             role = re.sub(r",([\"”])$", r"\1", sent.text[prev + 1 : end].strip(" ,")) if titled else seg
         end = prev
     return end, role
+
+
+# A list's short lower-case items ("refugees") and its last ("and migration", "transit and parks").
+_LIST_ITEM_RE = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}")
+_LIST_TAIL_RE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:and|or)\s+" + _LIST_ITEM_RE.pattern)
 
 
 _PUBLISHING_VERBS = frozenset(

@@ -186,11 +186,11 @@ def _as_reported_by_frame(sent: Sent) -> Frame | None:
     return Frame(0, m.start(2), found[1], m.group(2).lower(), m.start(1), comma.end(), False)
 
 
-# "The ban was first reported by BuzzFeed.", "The plan, first disclosed by the Post, ...": what
-# was reported is the subject before the passive.
+# "The ban was first reported by BuzzFeed.", "The plan, first disclosed by the Post, ...", "...,
+# as first reported by the Times.": what was reported is the subject before the passive.
 _REPORTED_BY_RE = re.compile(
-    r"(?:,\s+|\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)(?:(?:first|originally|previously|also)\s+)?"
-    r"(reported|confirmed|announced|disclosed|revealed)\s+by\s+(?=\S)"
+    r"(?:,\s+(?:as\s+)?|\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)"
+    r"(?:(?:first|originally|previously|also)\s+)?(reported|confirmed|announced|disclosed|revealed|noted)\s+by\s+(?=\S)"
 )
 
 
