@@ -319,3 +319,13 @@ def test_an_apposition_holding_a_list_and_as_first_reported_by() -> None:
     assert (cole.speaker, cole.content) == ("Ann Cole", "The new rules are a start")
     [paper] = _clauses(body, "The union")
     assert (paper.speaker, paper.cue) == ("Harbor Gazette", "reported")
+
+
+def test_a_noun_phrase_never_ends_in_a_preposition() -> None:
+    body = (
+        "Lena Cho spoke in Dayton.\n\n"
+        "Cho is even trying to persuade other people of color to support the new port.\n\n"
+        "Omar Haddad has been a leader in his party in supporting the new port."
+    )
+    spoken = _speakers(body, "Cho is") + _speakers(body, "Omar Haddad")
+    assert not [s for s in spoken if s.split()[-1] in ("to", "in", "of")]

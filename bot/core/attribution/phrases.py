@@ -181,7 +181,12 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
         low = w.lower()
         if low in _NP_HEADS and (
             i == n - 1
-            or (i + 2 < n and words[i + 1].lower() in _NP_PREPS and all(_np_word(t) for t in words[i + 2 :]))
+            or (
+                i + 2 < n
+                and words[i + 1].lower() in _NP_PREPS
+                and all(_np_word(t) for t in words[i + 2 :])
+                and words[-1].lower() not in _NP_PREPS | _DETS  # "people of color to support"
+            )
         ):
             head_at = i
             j = i - 2 if i >= 2 and words[i - 1].lower() in _DETS else i - 1
