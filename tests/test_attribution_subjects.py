@@ -329,3 +329,12 @@ def test_a_noun_phrase_never_ends_in_a_preposition() -> None:
     )
     spoken = _speakers(body, "Cho is") + _speakers(body, "Omar Haddad")
     assert not [s for s in spoken if s.split()[-1] in ("to", "in", "of")]
+
+
+def test_a_name_after_the_is_no_person_a_pronoun_could_mean() -> None:
+    body = (
+        "Todd Wilcox, a businessman, is running for the Senate.\n\n"
+        "He backs the goals of the Common Core, the standards most states adopted.\n\n"
+        "But the Common Core was rolled out badly, he said."
+    )
+    assert _speakers(body, "But the") == ["Todd Wilcox"]

@@ -401,6 +401,9 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     name_start = start
     if title and kind == "person" and len(piece) >= len(name.split()):
         name_start = piece[len(piece) - len(name.split())][1]  # the first name word, after the title
+    the = _THE_BEFORE_RE.search(out, max(0, start - 5), start)
+    if kind == "person" and not title and gender is None and the:
+        kind = "unknown"  # "the Common Core", "the Great Wall": no person takes "the" before a name
     mention = Mention(start, end, name_start, name, title, kind, possessive, gender)
     if not possessive:
         _attach_roles(out, mention)
@@ -412,6 +415,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     return mention
 
 
+_THE_BEFORE_RE = re.compile(r"(?:^|\s)the\s$")
 # -ly words that do name things ("Daily Caller", "Holy See") rather than open a sentence.
 _DATE_AFTER_ON_RE = re.compile(
     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
