@@ -338,3 +338,8 @@ def test_a_name_after_the_is_no_person_a_pronoun_could_mean() -> None:
         "But the Common Core was rolled out badly, he said."
     )
     assert _speakers(body, "But the") == ["Todd Wilcox"]
+
+
+def test_a_verb_after_a_modal_is_no_modifier_of_a_speaker() -> None:
+    body = "Ann Cole spoke.\n\nCole will not say how her office would handle longtime donors seeking favors."
+    assert not [s for s in _speakers(body, "Cole will") if s.startswith("handle")]

@@ -24,6 +24,7 @@ from .lexicon import (
 )
 
 _NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | _GROUP_HEADS | frozenset({"media", "outlet", "outlets"})
+_MODALS = frozenset("would will can could should must may might".split())
 # A lower-case participle, which modifies a noun only right after its article.
 _PARTICIPLE_RE = re.compile(r"[a-z][a-z-]+(?:ing|ed)")
 _TOKEN_RE = re.compile(r"[\w’'.&\-]+|[^\w\s]")
@@ -206,6 +207,8 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
         if prev.lower() in _DETS:
             start_i -= 1
             break
+        if start_i >= 2 and words[start_i - 2].lower() in _MODALS and prev.islower():
+            break  # "would handle longtime donors": a verb after a modal, not a modifier
         if not is_modifier(prev):
             if start_i >= 2 and words[start_i - 2].lower() in _DETS and _PARTICIPLE_RE.fullmatch(prev):
                 start_i -= 2  # "a fundraising email", "a retired general": right after its article
