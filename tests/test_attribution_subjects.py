@@ -343,3 +343,8 @@ def test_a_name_after_the_is_no_person_a_pronoun_could_mean() -> None:
 def test_a_verb_after_a_modal_is_no_modifier_of_a_speaker() -> None:
     body = "Ann Cole spoke.\n\nCole will not say how her office would handle longtime donors seeking favors."
     assert not [s for s in _speakers(body, "Cole will") if s.startswith("handle")]
+
+
+def test_a_person_of_an_organisation_of_a_place_speaks() -> None:
+    body = 'Bishop Lena Cho of the Harbor Diocese of Dayton told reporters, "We have suffered the same fate."'
+    assert _speakers(body, "Bishop Lena") == ["Lena Cho"]

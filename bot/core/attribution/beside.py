@@ -129,6 +129,7 @@ _LIST_ITEM_RE = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}")
 _LIST_TAIL_RE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:and|or)\s+" + _LIST_ITEM_RE.pattern)
 
 
+_OF_GAPS = frozenset(["of", "from", "of the", "from the"])
 _PUBLISHING_VERBS = frozenset(
     "released issued posted published aired ran tweeted shared unveiled launched circulated sent".split()
 )
@@ -203,11 +204,16 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
             end = party.start()
     for i, mention in enumerate(sent.mentions):
         if mention.end == end and not mention.possessive and mention.entity is not None:
-            if i > 0 and mention.kind != "person":
-                person = sent.mentions[i - 1]
-                gap = out[person.end : mention.start].strip()
-                if person.kind == "person" and gap.lower() in ("of", "from", "of the", "from the"):
-                    mention = person  # "Rep. Dan Goldman of New York said", "Zornick of The Nation"
+            j = i
+            while j > 0 and mention.kind != "person":
+                # "Rep. Dan Goldman of New York said", "Zornick of The Nation", "Archbishop Aris
+                # Shirvanian of the Armenian Patriarchate of Jerusalem told": the person first.
+                person = sent.mentions[j - 1]
+                if out[person.end : sent.mentions[j].start].strip().lower() not in _OF_GAPS:
+                    break
+                if person.kind == "person":
+                    mention = person
+                j -= 1
             agent = _BY_AGENT_RE.search(out, max(0, mention.start - 30), mention.start)
             if agent:
                 # "Judges interviewed by the AP described ...": the name is the participle's agent.
