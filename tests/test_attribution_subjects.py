@@ -348,3 +348,13 @@ def test_a_verb_after_a_modal_is_no_modifier_of_a_speaker() -> None:
 def test_a_person_of_an_organisation_of_a_place_speaks() -> None:
     body = 'Bishop Lena Cho of the Harbor Diocese of Dayton told reporters, "We have suffered the same fate."'
     assert _speakers(body, "Bishop Lena") == ["Lena Cho"]
+
+
+def test_calling_someone_something_is_speech_but_calling_them_at_a_time_is_not() -> None:
+    body = (
+        "Ann Cole spoke.\n\n"
+        "Cole called Mayor Pike an outstanding leader who had been misunderstood.\n\n"
+        "Cole called the police an hour later."
+    )
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Cole called Mayor")] == [("Ann Cole", "called")]
+    assert list(_clauses(body, "Cole called the")) == []

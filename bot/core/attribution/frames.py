@@ -125,7 +125,9 @@ _CALL_ON_RE = re.compile(
     r"|to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|order\b)[a-z]+\s+\w"  # "called to ban Muslims"
     # "called him a kind man", "called the incident a reason": an object and what it was called
     r"|(?:him|her|them|himself|herself|themselves|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
-    r"|(?:the|this|that|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)(?:,[^,;\"_]{1,120},)?\s+(?:a|an)\s+[\w\"])"
+    r"|(?:the|this|that|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)(?:,[^,;\"_]{1,120},)?\s+(?:a|an)\s+"
+    # (not a time: "called the police an hour later")
+    r"(?!(?:few\s+|couple\s+of\s+)?(?:second|minute|hour|day|week|month|year|night|morning|time)s?\b)[\w\"])"
 )
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
 _AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")
