@@ -358,3 +358,9 @@ def test_calling_someone_something_is_speech_but_calling_them_at_a_time_is_not()
     )
     assert [(a.speaker, a.cue) for a in _clauses(body, "Cole called Mayor")] == [("Ann Cole", "called")]
     assert list(_clauses(body, "Cole called the")) == []
+
+
+def test_a_trailing_role_may_end_in_a_town_and_its_state() -> None:
+    body = '"Campaigns are short of money" this year, says Evan Tracey, a media consultant in Alexandria, Va.'
+    found = _clauses(body, '"Campaigns')
+    assert [(a.speaker, a.role) for a in found] == [("Evan Tracey", "a media consultant in Alexandria, Va.")]

@@ -32,6 +32,7 @@ _APPOS_AFTER_RE = re.compile(
     r"\s*,\s+(?:\d{1,3},\s+)?(?!who\b|which\b|and\b|but\b|as\b|adding\b|saying\b)((?:[^,;\"_()]|,(?=\d)){2,200}?)"
     r"\s*(?=,(?!\d)|;|\.\s*$|\.?\s*[\"”]|$)"
 )
+_REGION_AFTER_RE = re.compile(r",\s+" + REGION_ABBR_RE.pattern)
 _PARTY_AFTER_RE = re.compile(r"\s*(?:\(\s*[DRI](?:-[^)]{1,25})?\)|,\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?)")
 _OF_AFFILIATION_RE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&'’\- ]{1,60}")
 # "..., Andrew Pincus of the law firm Mayer Brown": whatever follows the name in its apposition.
@@ -313,6 +314,11 @@ def speaker_after(sent: Sent, pos: int) -> tuple[int, Ref, str] | None:
         if appos and is_role_text(appos.group(1)):
             role = appos.group(1)
             end = appos.end()
+            region = _REGION_AFTER_RE.match(out, end)
+            if region:
+                # "a media consultant in Alexandria, Va.": the state belongs to the town.
+                role = out[appos.start(1) : region.end()]
+                end = region.end()
         return end, Ref("entity", entity=best.entity), role
     np = role_np_after(out, pos)
     if np:
