@@ -364,3 +364,14 @@ def test_a_trailing_role_may_end_in_a_town_and_its_state() -> None:
     body = '"Campaigns are short of money" this year, says Evan Tracey, a media consultant in Alexandria, Va.'
     found = _clauses(body, '"Campaigns')
     assert [(a.speaker, a.role) for a in found] == [("Evan Tracey", "a media consultant in Alexandria, Va.")]
+
+
+def test_a_party_word_is_an_adjective_and_a_list_of_places_a_postmodifier() -> None:
+    body = (
+        "The audit has renewed Republican calls for a special prosecutor.\n\n"
+        "Republican politicians and their allies speak with one voice, arguing that the plan failed.\n\n"
+        "Most Republican voters in Ohio, Iowa and Virginia said they felt betrayed."
+    )
+    assert list(_clauses(body, "The audit")) == []
+    assert _speakers(body, "Republican politicians") == ["Republican politicians"]
+    assert _speakers(body, "Most Republican") == ["Most Republican voters"]

@@ -40,6 +40,10 @@ _AFFILIATION_TAIL_RE = re.compile(r"\s+(?:of|from|at|with)\s+[\w.&'’\- ]{1,60}
 _AT_PLACE_RE = re.compile(r"\b(?:at|in)\s+$")
 _BY_AGENT_RE = re.compile(r"\s[a-z]+ed\s+by\s+(?:the\s+)?$")
 _PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?$")
+# The items of a list of names before its last ("Alabama, Georgia and ").
+_NAME_LIST_RE = re.compile(
+    r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+)+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},?\s+)?(?:and|or)\s+$"
+)
 _PARTITIVE_RE = re.compile(
     r"(?:^|(?<=[\s\"(]))(?:[Oo]ne|[Ss]ome|[Tt]wo|[Ss]everal|[Mm]any|[Mm]ost|[Ee]ach|[Aa]ll|[Nn]one|[Bb]oth)"
     r"\s+of\s+(?:them|those|these)$"
@@ -219,6 +223,14 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
             if agent:
                 # "Judges interviewed by the AP described ...": the name is the participle's agent.
                 np = role_np_before(out, len(out[: agent.start()].rstrip()))
+                if np and np[1].head in PERSON_NP_HEADS:
+                    return np[0], np[1], role
+            listed = _NAME_LIST_RE.search(out, max(0, mention.start - 80), mention.start)
+            prep = listed and _PREP_BEFORE_RE.search(out, max(0, listed.start() - 10), listed.start())
+            if prep:
+                # "Most Republican voters in Alabama, Georgia and Virginia said": the list of
+                # names is the postmodifier of the noun phrase before it, which speaks.
+                np = role_np_before(out, len(out[: prep.start()].rstrip()))
                 if np and np[1].head in PERSON_NP_HEADS:
                     return np[0], np[1], role
             if _PREP_BEFORE_RE.search(out, max(0, mention.start - 10), mention.start):

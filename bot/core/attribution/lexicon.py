@@ -144,7 +144,8 @@ MEDIUM_NOUNS = frozenset(
 # Role nouns: heads of noun phrases that can be speakers ("the senator", "officials").
 ROLE_HEADS = frozenset(
     """
-        boss bosses pastor priest rabbi imam bishop reverend minister chaplain nurse surgeon veteran mother
+        politician allies boss bosses pastor priest rabbi imam bishop reverend minister chaplain nurse surgeon
+        veteran mother
         supervisor trustee alderman alderwoman selectman clerk auditor comptroller assessor marshal
         coach lawyer attorney plaintiff defendant spokesperson official councilmember
         spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen secretary

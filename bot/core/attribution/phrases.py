@@ -24,6 +24,7 @@ from .lexicon import (
 )
 
 _NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | _GROUP_HEADS | frozenset({"media", "outlet", "outlets"})
+_SINGULAR_PARTIES = frozenset(["republican", "democrat", "independent"])
 _MODALS = frozenset("would will can could should must may might".split())
 # A lower-case participle, which modifies a noun only right after its article.
 _PARTICIPLE_RE = re.compile(r"[a-z][a-z-]+(?:ing|ed)")
@@ -145,6 +146,8 @@ def _np_text_head(
     head = body[head_i].lower().rstrip(".")
     if head in GENERIC_PERSON_HEADS and head_i == 0 and len(body) == 1:
         return None
+    if not det and len(body) == 1 and head in _SINGULAR_PARTIES:
+        return None  # "renewed Republican calls": a bare singular party word is an adjective
     definite = (
         det
         and tokens[0].lower() in ("the", "his", "her", "their", "its")
