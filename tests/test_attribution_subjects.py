@@ -375,3 +375,12 @@ def test_a_party_word_is_an_adjective_and_a_list_of_places_a_postmodifier() -> N
     assert list(_clauses(body, "The audit")) == []
     assert _speakers(body, "Republican politicians") == ["Republican politicians"]
     assert _speakers(body, "Most Republican") == ["Most Republican voters"]
+
+
+def test_a_state_alone_is_no_first_name_and_two_roles_before_a_name() -> None:
+    body = (
+        'In October, the mayor\'s Virginia field director, Ann Cole, reached out, writing: "We need it."\n\n'
+        "According to Gazette contributor and monetary historian David Marsh, rates have moved seven times."
+    )
+    assert "Virginia" not in _speakers(body, "In October")
+    assert _speakers(body, "According to") == ["David Marsh"]

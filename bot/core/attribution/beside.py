@@ -309,7 +309,8 @@ def speaker_after(sent: Sent, pos: int) -> tuple[int, Ref, str] | None:
                     and (best.kind != "person" or best.name in mention.premod)
                     and (mention.premod or is_role_text(gap))
                     and gap.split()
-                    and all(is_modifier(w) or w.lower() in ("of", "for") for w in gap.split())
+                    # ("USA TODAY contributor and monetary historian David Marsh": two roles)
+                    and all(is_modifier(w) or w.lower() in ("of", "for", "and") for w in gap.split())
                 ):
                     best = mention
                 break

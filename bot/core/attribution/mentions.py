@@ -517,8 +517,8 @@ def _run_shape(
         if len(name) == 1 and not title:
             kind = classify_single(name[0])
         first = name[0].lower()
-        if first in _FIRST_NAMES:
-            kind = "person"
+        if first in _FIRST_NAMES and kind != "place":
+            kind = "person"  # (but "Virginia" alone, a first name too, is the state)
         if len(name) > 1 or kind == "person":
             gender = gender_of_first(first)
         for t in title:
