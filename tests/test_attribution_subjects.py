@@ -384,3 +384,15 @@ def test_a_state_alone_is_no_first_name_and_two_roles_before_a_name() -> None:
     )
     assert "Virginia" not in _speakers(body, "In October")
     assert _speakers(body, "According to") == ["David Marsh"]
+
+
+def test_quoted_as_saying_prompted_to_say_and_a_statement_before_its_quotation() -> None:
+    body = (
+        "Ann Cole spoke.\n\n"
+        '"Our method works," Cole is quoted as saying.\n\n'
+        'The hearing was so calm that Cole was prompted to say, "I cannot believe how civil it is."\n\n'
+        'After the vote, Cole issued a statement, "Last night, our town was heard."\n\n'
+        'Cole released a statement Thursday night condemning "what appears to be an attack."'
+    )
+    for begins in ('"Our method', "The hearing", "After the vote", "Cole released"):
+        assert _speakers(body, begins) == ["Ann Cole"], begins

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .beside import speaker_after, speaker_before
+from .beside import inverted_frame, speaker_after, speaker_before
 from .cue_sets import (
     BARE_WEAK_CUES,
     CLAUSE_WEAK_CUES,
@@ -23,6 +23,7 @@ from .layouts import (
     AS_REPORTED_MID_RE,
     WITH_SUBJECT_RE,
     as_reported_frame,
+    medium_quote_frame,
     name_colon_frame,
     narrated_colon_frame,
     opening_participle_frame,
@@ -165,7 +166,6 @@ _BARE_CLAUSE_RE = re.compile(
     r"|won['’]t|wouldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|aren['’]t|hasn['’]t|hadn['’]t)\b"
 )
 _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
-RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
 
 
 COORDINATED_RE = re.compile(r"\s(?:but|and)\s+(?:(?:also|later|then|has|have|had|again|repeatedly)\s+){0,2}$")
@@ -301,6 +301,10 @@ def sentence_frames(sent: Sent) -> list[Frame]:
         narrated = narrated_colon_frame(sent)
         if narrated is not None:
             frames.append(narrated)
+    if not frames and '"_' in out:
+        issued = medium_quote_frame(sent)
+        if issued is not None:
+            frames.append(issued)
     if "citing" in out:
         for m in _CITING_RE.finditer(out):
             found = speaker_after(sent, m.end())
@@ -324,9 +328,6 @@ def sentence_frames(sent: Sent) -> list[Frame]:
 def _other(a: Ref, b: Ref) -> bool:
     """Whether two speaker phrases name different people (a pronoun may be anyone)."""
     return a.kind != "entity" or b.kind != "entity" or a.entity is not b.entity
-
-
-_QUOTE_AFTER_NAME_RE = re.compile(r'(?:,[^"]{0,120})?,?\s*:?\s*"')
 
 
 def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | None:
@@ -555,45 +556,6 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             if subj:
                 return Frame(2, cue_start, subj[1], cue, cue_start, cue_end, False, "after")
         return None
-    # Inverted: `"...," said X` or `..., warns X, a professor at ...`.
     if prefix.endswith((",", '"', "—", "–")) or not prefix:
-        found = speaker_after(sent, cue_end)
-        if found and found[1].kind != "pronoun":
-            end, ref, role = found
-            opens = _QUOTE_AFTER_NAME_RE.match(out, end) if not prefix else None
-            if opens:
-                # `Said Comey, "The thought is painful."`: the cue opens the sentence, the quote follows.
-                return Frame(0, cue_start, ref, cue, cue_start, opens.end() - 1, False, "after", role)
-            if (
-                # Right after a quotation, whatever follows the name describes the speaker
-                # (`"...," said Ana Ruiz, 29, of Dayton, who ...`): the quotation is the content.
-                prefix.endswith(('"', '",'))
-                or ends_after(out, end)
-                or out[end:].lstrip().startswith((',"', ', "'))
-                or RELATIVE_TAIL_RE.match(out, end)
-                or _APPOSITION_TO_END_RE.match(out, end)
-                or (role and _APPOSITION_GOES_ON_RE.match(out, end) and not _RESUMES_RE.match(out, end))
-            ):
-                return Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
-            if (
-                prefix.endswith(",")
-                and low not in WEAK_CUES
-                and (_RESUMES_RE.match(out, end) or _BUT_RESUMES_RE.match(out, end))
-            ):
-                # "The paradox of the plan, says Carl Anthony, a historian, is that ...": the
-                # report runs on both sides of the fenced cue.
-                return Frame(0, cue_start, ref, cue, cue_start, end, False, "both", role)
+        return inverted_frame(sent, cue_start, cue_end, cue, low)
     return None
-
-
-# `..., said Mark Kantrowitz, a loan expert who has published books, papers and essays.`: an
-# apposition, inner commas and all, runs to the end of the sentence.
-_APPOSITION_TO_END_RE = re.compile(r",\s+(?:a|an|the|who|whose|one|its|his|her|their)\s[^\"_;:]*[.!?]?\s*$")
-# (or the apposition read so far goes on: "who has published books, papers and essays.")
-_APPOSITION_GOES_ON_RE = re.compile(r",\s+(?!but\b|yet\b)[a-z][^\"_;:]*[.!?]?\s*$")
-# `..., said Howard, but her character ...`: the report goes on after the fenced cue.
-_BUT_RESUMES_RE = re.compile(r",\s+(?:but|and|yet)\s+(?:he|she|it|they|his|her|its|their|the)\b")
-# After a fenced inverted cue, the sentence goes on with its verb: ", is that ...", ", would be ...".
-_RESUMES_RE = re.compile(
-    r",\s+(?:[a-z]+ly\s+)?(?:is|are|was|were|will|would|could|can|may|might|should|must|has|have|had)\b"
-)

@@ -341,3 +341,25 @@ def narrated_colon_frame(sent: Sent) -> Frame | None:
     if ref.entity is not None and any(x.entity is ref.entity and x.kind == "place" for x in sent.mentions):
         return None  # "At a rally in Birmingham, Alabama, ...": a place is no speaker
     return Frame(3, m.start(1), ref, m.group(1), start, m.end(1), False, "after")
+
+
+# `Trump issued a statement, "..."`, `Obama released a statement Thursday night condemning
+# "..."`: a statement or post, and its quotation to the end of the sentence.
+_MEDIUM_QUOTE_RE = re.compile(
+    r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(statement|tweet|post|message|e-?mail|letter|note|video|release)\b[^\"_.;:]{0,40}?[,:]?\s*\"[^\"]*\"?\W*$"
+)
+
+
+def medium_quote_frame(sent: Sent) -> Frame | None:
+    """A quotation after a statement or post the clause's subject issued (a last resort, rank 3)."""
+    out = sent.out
+    m = _MEDIUM_QUOTE_RE.search(out)
+    if m is None:
+        return None
+    subject = main_subject(sent, m.start())
+    if subject is None:
+        return None
+    start, ref = subject
+    quote = out.index('"', m.end(1))
+    return Frame(3, m.start(1), ref, m.group(1), start, quote, False, "after")

@@ -317,19 +317,21 @@ def strip_aux(out: str, end: int) -> int:
         if time and time.end() == end:
             end = time.start()  # "Hillary Clinton on Tuesday said", "Smith last week said"
             continue
-        if low == "as" and out[max(0, space - 12) : space].lower().endswith("quoted "):
-            end = out.rfind(" ", 0, space - 8)  # "was quoted as saying"
-            end = max(out.rfind(" ", 0, end), 0)
+        quoted = _QUOTED_AS_RE.search(out, max(0, end - 40), end) if low == "as" else None
+        if quoted:
+            end = quoted.start()  # "was quoted as saying", "is quoted as saying"
             continue
         return end
 
 
+_QUOTED_AS_RE = re.compile(r"\s(?:(?:is|was|were|are|been|has\s+been|had\s+been)\s+)?quoted\s+as$")
 _PRONOUN_HAS = frozenset(["he", "she", "it", "who", "that"])
 _CHAIN_BEFORE_CUE_RE = re.compile(
     r"\s(?:(?:went|goes|go|going)\s+on|continued|continues|began|begins|proceeded|proceeds|tried|tries"
     r"|sought|seeks|decided|decides|moved|rushed|hastened|took\s+(?:the\s+)?(?:time|opportunity|occasion)"
     r"|(?:went|goes|go)\s+out\s+of\s+(?:his|her|their|its)\s+way|took\s+pains|made\s+(?:it\s+)?a\s+point"
     r"|(?:was|is|were|are|been)\s+(?:quick|eager|careful|happy|willing|ready|correct|right|keen|at\s+pains"
+    r"|prompted|compelled|moved|forced|inspired|able"
     r"|the\s+first|among\s+the\s+first|the\s+last|not\s+shy|not\s+afraid))"
     r"\s+to"
     r"|\s(?:in|during|at|on)\s+(?:his|her|their|its|a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
