@@ -396,3 +396,8 @@ def test_quoted_as_saying_prompted_to_say_and_a_statement_before_its_quotation()
     )
     for begins in ('"Our method', "The hearing", "After the vote", "Cole released"):
         assert _speakers(body, begins) == ["Ann Cole"], begins
+
+
+def test_an_apposition_no_comma_closes_after_a_quotation() -> None:
+    body = '"The council needs a plan," Ann Cole, the pollster who founded Harbor Data tweeted on Wednesday.'
+    assert _speakers(body, '"The council') == ["Ann Cole"]

@@ -136,6 +136,8 @@ _LIST_TAIL_RE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:and|or)\s+" + _LIST_ITEM_
 
 
 _OF_GAPS = frozenset(["of", "from", "of the", "from the"])
+_UNCLOSED_APPOS_RE = re.compile(r",\s+(?:a|an|the)\s[^,;\"_]{1,60}?\s(?:who|that)\s[^,;\"_]{1,80}$")
+_QUOTE_CLOSED_RE = re.compile(r'"\s*$')
 _PUBLISHING_VERBS = frozenset(
     "released issued posted published aired ran tweeted shared unveiled launched circulated sent".split()
 )
@@ -199,6 +201,18 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                     role = candidate if is_role_text(candidate) else ""
                     end = prev
     end, extra_role = _skip_appositions(sent, end, who)
+    unclosed = None if who else _UNCLOSED_APPOS_RE.search(out, max(0, end - 150), end)
+    if unclosed:
+        # `"...," Nate Silver, the polling guru who founded fivethirtyeight.com tweeted`: an
+        # apposition with a relative clause that no comma closes; the name before it speaks.
+        for mention in sent.mentions:
+            if (
+                mention.end == unclosed.start()
+                and mention.kind == "person"
+                and not mention.possessive
+                and _QUOTE_CLOSED_RE.search(out, 0, mention.start)
+            ):
+                return mention.start, Ref("entity", entity=mention.entity), ""
     role = role or extra_role
     if out[end - 1 : end] == ")" and not _PARTY_AFTER_RE.search(out, max(0, end - 30), end):
         open_at = out.rfind("(", max(0, end - 30), end)  # "Rep. Sander Levin (Mich.), a superdelegate,"
