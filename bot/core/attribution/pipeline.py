@@ -19,7 +19,7 @@ from .mentions import find_mentions
 from .nesting import frame_order, other_frames
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
-from .signatures import ends_after, letters, signature_only
+from .signatures import ends_after, few_letters, signature_only
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES
@@ -89,10 +89,12 @@ def _kind(frame: Frame, masked: str) -> Kind:
         return "indirect"
     if frame.mixed:
         return "mixed"
-    outside = letters(masked.replace(INSIDE, ""))
-    if outside <= 2 and frame.content_side == "after" and not masked.lstrip(" ,:").startswith('"'):
+    # (INSIDE is no letter, so the quoted characters need not be taken out before counting.)
+    if not few_letters(masked):
+        return "mixed"
+    if frame.content_side == "after" and not masked.lstrip(" ,:").startswith('"'):
         return "mixed"  # `he insisted that it "would not ..."`: reported words around a fragment
-    return "direct" if outside <= 2 else "mixed"
+    return "direct"
 
 
 def attribute(
@@ -321,7 +323,7 @@ _QUOTE_THEN_NARRATION_RE = re.compile(rf'^\s*"?[{INSIDE}\s]+"\s*[-–—]?\s*[a-
 
 
 def _quote_only(sent: Sent) -> bool:
-    return INSIDE in sent.out and letters(sent.out.replace(INSIDE, "")) <= 2
+    return INSIDE in sent.out and few_letters(sent.out)  # INSIDE is no letter
 
 
 def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], doc: Document) -> None:

@@ -4,6 +4,7 @@ that is only an attribution signing the quotation before it ("Blanche asked.")."
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .entities import Sent
 from .quotes import INSIDE
@@ -22,9 +23,12 @@ _TRAILING_REST_RE = re.compile(
 )
 
 
-def letters(text: str) -> int:
-    """How many letters (of any alphabet) `text` holds."""
-    return len(_LETTER_RE.findall(text))
+def few_letters(text: str, most: int = 2) -> bool:
+    """Whether `text` holds at most `most` letters (of any alphabet).
+
+    Stops at the first letter past `most`: callers ask of whole sentences, which mostly
+    have many, so counting them all would be wasted."""
+    return next(islice(_LETTER_RE.finditer(text), most, None), None) is None
 
 
 def signature_only(sent: Sent) -> bool:
@@ -36,7 +40,7 @@ def signature_only(sent: Sent) -> bool:
         return False  # narration, or a quotation of its own (`"...," said Berg.`), before the cue
     return (
         ends_after(sent.out, frame.end)
-        or letters(SIGNATURE_NOISE_RE.sub("", sent.out[frame.end :])) <= 2
+        or few_letters(SIGNATURE_NOISE_RE.sub("", sent.out[frame.end :]))
         or bool(OBJECT_SIGNATURE_RE.match(sent.out, frame.end))
     )
 
