@@ -28,7 +28,10 @@ MAX_BYTES = 5_000_000
 MAX_TITLE = 300
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
-_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# A run of spaces becomes one space. (Only runs that are not already one plain space match:
+# matching every single space between words costs more than the rest of normalising.)
+_SPACE_CHARS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_SPACES_RE = re.compile(rf" {_SPACE_CHARS}+|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]{_SPACE_CHARS}*")
 _MONTHS = {
     *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
     *("january", "february", "march", "april", "june", "july", "august", "september", "october"),
