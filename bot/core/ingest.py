@@ -144,7 +144,14 @@ def normalise(text: str) -> str:
     """NFC, one newline style, no control characters, single spaces."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL_RE.sub("", text)
-    return "\n".join(_SPACES_RE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(_single_spaces(line).strip() for line in text.split("\n"))
+
+
+def _single_spaces(line: str) -> str:
+    """Every run of spaces in one line made one plain space."""
+    if line.isascii() and "  " not in line and "\t" not in line:
+        return line  # the common case, told at C speed: nothing to change
+    return _SPACES_RE.sub(" ", line)
 
 
 def content_hash(body: str) -> str:

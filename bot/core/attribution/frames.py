@@ -46,8 +46,8 @@ from .quotes import INSIDE
 from .signatures import (
     ASCII_LETTER_RE,
     OBJECT_SIGNATURE_RE,
-    SIGNATURE_NOISE_RE,
     ends_after,
+    noise_only,
 )
 from .subjects import fenced_subject, main_subject
 
@@ -463,7 +463,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         )
         if not narration_before and (
             (low not in WEAK_CUES and ends_after(out, cue_end))
-            or not ASCII_LETTER_RE.search(SIGNATURE_NOISE_RE.sub("", out[cue_end:]))
+            or noise_only(out[cue_end:])
             or (not complement and OBJECT_SIGNATURE_RE.match(out, cue_end))
         ):
             return Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)  # "Blanche asked."

@@ -76,7 +76,7 @@ def scan_quotes(text: str) -> QuoteScan:
     for start, end in regions:
         parts.append(text[last:start])
         parts.append('"')
-        parts.append(_NON_SPACE_RE.sub(INSIDE, text[start + 1 : end]))
+        parts.append(_masked(text[start + 1 : end]))
         if end < len(text):
             parts.append('"')
         last = end + 1
@@ -99,3 +99,13 @@ _SINGLE_MARK_RE = re.compile(
     re.DOTALL,
 )
 _NON_SPACE_RE = re.compile(r"\S")
+# Every byte but white space (as \s has it) becomes INSIDE: for ASCII text, a byte table does
+# what _NON_SPACE_RE.sub does, many times faster.
+_MASK_BYTES = bytes(i if chr(i).isspace() else ord(INSIDE) for i in range(256))
+
+
+def _masked(quoted: str) -> str:
+    """`quoted` with every character but white space replaced by INSIDE."""
+    if quoted.isascii():
+        return quoted.encode("ascii").translate(_MASK_BYTES).decode("ascii")
+    return _NON_SPACE_RE.sub(INSIDE, quoted)
