@@ -71,7 +71,7 @@ def split_sentences(text: str, base: int = 0) -> Iterator[tuple[int, int]]:
         if span[0] >= span[1]:
             continue
         if merged and (
-            _TITLE_END_RE.search(text[merged[-1][0] : merged[-1][1]])
+            _title_end(text[merged[-1][0] : merged[-1][1]])
             or _STARTS_LOWER_RE.match(text[span[0] : span[1]])
             or _attribution_tail(text[merged[-1][0] : merged[-1][1]], text[span[0] : span[1]])
         ):
@@ -80,6 +80,14 @@ def split_sentences(text: str, base: int = 0) -> Iterator[tuple[int, int]]:
             merged.append(span)
     for start, end in merged:
         yield base + start, base + end
+
+
+def _title_end(sentence: str) -> bool:
+    """Whether a (trimmed) sentence ends in a title's or an initial's period ("Ms.", "R-S.").
+
+    Every match ends at the sentence's end and spans at most six characters, so the search
+    starts ten from the end: from the start, the engine would try every position."""
+    return _TITLE_END_RE.search(sentence, max(0, len(sentence) - 10)) is not None
 
 
 def _attribution_tail(previous: str, current: str) -> bool:

@@ -42,6 +42,16 @@ AS_REPORTED_MID_RE = re.compile(
     r"|\s+(?:a\s+few|a|an|two|three|several|\d+|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier))?"
     r"\s*(,\s*|\.?\s*$)"
 )
+# Every match holds "as" between white space; this finds that much far faster than the whole
+# pattern's search, which tries both of its openings at every position of the sentence.
+_AS_WORD_RE = re.compile(r"as(?<=\sas)\s")
+
+
+def as_reported_mid(out: str) -> re.Match[str] | None:
+    """AS_REPORTED_MID_RE's search, skipped when the sentence has no word "as"."""
+    return AS_REPORTED_MID_RE.search(out) if _AS_WORD_RE.search(out) else None
+
+
 # "As reported by Western Journalism, ...", "As first noted by the Post, ...": the source after "by".
 _AS_REPORTED_BY_RE = re.compile(
     _AS_OPENER + rf"(As)\s+(?:(?:first|previously|originally|also)\s+)?({_AS_VERBS})\s+(?:by|in)\s+(?=\S)",
@@ -142,7 +152,7 @@ def as_reported_frame(sent: Sent) -> Frame | None:
     m = _AS_REPORTED_RE.match(out)
     side = "after"
     if m is None:
-        m = AS_REPORTED_MID_RE.search(out)
+        m = as_reported_mid(out)
         if m is None:
             return _as_reported_by_frame(sent)
         # "..., given that, as The Times reported on Saturday, he has ...": what follows;

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from .entities import _GROUP_HEADS, Ref
 from .lexicon import (
@@ -171,10 +172,11 @@ def after_preposition(out: str, start: int, participle: bool = False) -> bool:
 def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
     """A role or organisation noun phrase ending at `end` ("the NATO chief", "a spokesperson for X")."""
     lo = max(0, end - 90)
-    toks = [(m.group(), m.start()) for m in _TOKEN_RE.finditer(out, lo, end)]
-    if not toks or toks[-1][1] + len(toks[-1][0]) != end:
+    # The tokens cover every character but white space, so the last one ends at `end` unless
+    # white space stands before it. (Their offsets are looked up only for a phrase found.)
+    if end <= 0 or out[end - 1].isspace():
         return None
-    words = [t for t, _ in toks]
+    words = _TOKEN_RE.findall(out, lo, end)
     n = len(words)
     # Find the head: the last word, or a head followed by a short prepositional postmodifier.
     head_at = -1
@@ -221,7 +223,7 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
     if parsed is None:
         return None
     text, head, definite, mods = parsed
-    start = toks[start_i][1]
+    start = next(islice(_TOKEN_RE.finditer(out, lo, end), start_i, None)).start()
     # Unmodified bare singular nouns ("official said") are not speakers; plurals are.
     bare = start_i == head_at == n - 1 and head not in PLURAL_ROLE_HEADS
     if bare and not head[0].isupper() and words[head_at][:1].islower():

@@ -19,10 +19,13 @@ from .mentions import find_mentions
 from .nesting import frame_order, other_frames
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
-from .signatures import ends_after, letters, signature_only
+from .signatures import ends_after, few_letters, signature_only
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES
+_LOWER_ONLY = bytes(i if 97 <= i <= 122 else 32 for i in range(256))
+_ALL_CUES_BYTES = frozenset(w.encode("utf-8") for w in _ALL_CUES)
+_SPEECH_NOUNS_BYTES = frozenset(w.encode("utf-8") for w in SPEECH_NOUNS)
 _DATELINE_RE = re.compile(
     # "Washington (AFP) –": a place in title case, then an agency in parentheses
     r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s*\((?:AFP|AP|Reuters|UPI|CNN|dpa|Xinhua)\)\s*[—–-]+\s*|"
@@ -89,10 +92,12 @@ def _kind(frame: Frame, masked: str) -> Kind:
         return "indirect"
     if frame.mixed:
         return "mixed"
-    outside = letters(masked.replace(INSIDE, ""))
-    if outside <= 2 and frame.content_side == "after" and not masked.lstrip(" ,:").startswith('"'):
+    # (INSIDE is no letter, so the quoted characters need not be taken out before counting.)
+    if not few_letters(masked):
+        return "mixed"
+    if frame.content_side == "after" and not masked.lstrip(" ,:").startswith('"'):
         return "mixed"  # `he insisted that it "would not ..."`: reported words around a fragment
-    return "direct" if outside <= 2 else "mixed"
+    return "direct"
 
 
 def attribute(
@@ -177,9 +182,11 @@ _OPENING_CUE_RE = re.compile(
 def _find_cues(sent: Sent) -> bool:
     """Collect the sentence's cue words; False when no frame can exist (the common case)."""
     out = sent.out
-    words = set(_LOWER_WORD_RE.findall(out))
-    found = _ALL_CUES.intersection(words)
-    sent.speech_nouns = not SPEECH_NOUNS.isdisjoint(words)
+    # The runs of a-z (as _LOWER_WORD_RE finds them), as bytes: every other byte of the UTF-8
+    # text becomes a space and the rest splits on spaces, several times faster than findall.
+    words = set(out.encode("utf-8").translate(_LOWER_ONLY).split())
+    found = [word.decode("ascii") for word in _ALL_CUES_BYTES.intersection(words)]
+    sent.speech_nouns = not _SPEECH_NOUNS_BYTES.isdisjoint(words)
     cues: list[tuple[int, int, str]] = []
     for word in found:
         at = out.find(word)
@@ -321,7 +328,7 @@ _QUOTE_THEN_NARRATION_RE = re.compile(rf'^\s*"?[{INSIDE}\s]+"\s*[-–—]?\s*[a-
 
 
 def _quote_only(sent: Sent) -> bool:
-    return INSIDE in sent.out and letters(sent.out.replace(INSIDE, "")) <= 2
+    return INSIDE in sent.out and few_letters(sent.out)  # INSIDE is no letter
 
 
 def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], doc: Document) -> None:
