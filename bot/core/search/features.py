@@ -289,7 +289,9 @@ def evidence_rows(
         windows = [ps[i].words.union(*(p.words for p in ps[max(i - 1, 0) : i + 2])) for i in range(n)]
         sentence_bm25 = [_bm25(query, t) for t in tokens]
         best_sentence = max(sentence_bm25, default=0.0)
-        relative = score / top
+        # SQLite's and PostgreSQL's BM25 of one paragraph can differ in the last bit; rounded,
+        # the same archive in either gives the same scores (and order of ties) to the last bit.
+        relative = round(score / top, 12)
         for i, p in enumerate(ps):
             rows.append(
                 [
