@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import LCSseq
 
 from ..storage import ArchiveStore, Candidate
-from . import semantic
+from . import clues, semantic
 from .query import _WORD_RE, Query, _token_lists
 
 PARAGRAPHS = 10  # candidate paragraphs for `ask`; all their sentences are scored
@@ -170,6 +170,13 @@ FEATURES = (
     "sentence_cos",  # cosine of the question's and the sentence's vectors
     "paragraph_cos",  # ... and the paragraph's
     "local_soft",  # soft_cover with local weights (rarity among the candidate sentences)
+    # Clues to the answer (clues.py), from the question's wording.
+    "answer_type",  # holds a candidate answer of the asked type ("when": a year) the question lacks
+    "answer_count",  # ... how many such candidates (a share of clues.MAX_FOUND)
+    "unit_number",  # a number before the unit of "how many X"
+    "length",  # log(1 + the sentence's words)
+    "pronoun",  # opens with a pronoun
+    "pronoun_after_match",  # ... after a sentence with the question's words (its local_bm25)
 )
 # The weights, by feature name, with the fit that made them (date, data, seed, its
 # cross-validated figures) beside them: bench/fit_weights.py writes weights.json from a
@@ -259,9 +266,11 @@ def evidence_rows(
     n_pairs = max(len(all_pairs), 1)
     qlen = max(len(qtokens), 1)
     kind = query.kind
+    wanted = clues.asked(query.text)
     parsed = [x for ps in by_paragraph for x in ps]
     rows: list[list[float]] = []
     confidence: list[float] = []
+    opens: list[bool] = []  # the row is its paragraph's first sentence
     para_sets = [frozenset().union(*(x.words for x in ps)) for ps in by_paragraph]
     local = _local_weights(qitems, [x.words for x in parsed])
     local_items = list(local.items())
@@ -293,6 +302,7 @@ def evidence_rows(
         # the same archive in either gives the same scores (and order of ties) to the last bit.
         relative = round(score / top, 12)
         for i, p in enumerate(ps):
+            opens.append(i == 0)
             rows.append(
                 [
                     relative,
@@ -336,4 +346,10 @@ def evidence_rows(
         r[3] /= best_bm25
         r[4] /= best_bm25
         r[9] /= best_local
+    previous = 0.0
+    for r, p, first in zip(rows, parsed, opens, strict=True):
+        pronoun = clues.opens_with_pronoun(p.text)
+        r.extend(clues.clues(wanted, p.text, p.kinds))
+        r.extend((clues.length(len(p.tokens)), pronoun, pronoun * (0.0 if first else previous)))
+        previous = r[9]
     return [tuple(r) for r in rows], confidence
