@@ -9,7 +9,7 @@ import pytest
 
 from bot.core import ingest
 from bot.core.archive import Archive
-from bot.core.search import clues
+from bot.core.search import Query, clues, features
 
 ARTICLES = {
     "The Velmora bridge": [
@@ -105,3 +105,31 @@ async def test_without_the_clues_these_questions_go_wrong(archive, monkeypatch, 
     monkeypatch.setattr(clues, "clues", lambda _question, _text, _cache: (0.0, 0.0, 0.0))
     result = await archive.ask(question)
     assert not (result.answers and answer in result.answers[0].text)
+
+
+def _parse(text: str) -> features._Parsed:
+    tokens = tuple(text.lower().split())
+    return features._Parsed(text, tokens, frozenset(tokens), text.lower(), features._heads(tokens))
+
+
+def _query(text: str, idf: dict[str, float]) -> Query:
+    words = tuple(idf)
+    return Query(text, words, words, idf, "", tokens=tuple(text.lower().rstrip("?").split()), folded=idf)
+
+
+def test_rows_mark_the_rarest_question_words_and_a_pronoun_after_a_match():
+    # "kessel" is in one candidate only, so it is the rarest there; "bridge" is in all.
+    query = _query("where does the bridge cross the kessel", {"bridge": 2.0, "cross": 2.0, "kessel": 2.0})
+    paragraph = [
+        _parse("The bridge cross the Kessel near the town"),
+        _parse("It was built in stone by the bridge builders"),
+        _parse("The bridge cross the river"),
+    ]
+    rows, _confidence = features.evidence_rows(query, [1.0], [paragraph])
+    column = {name: [r[i] for r in rows] for i, name in enumerate(features.FEATURES)}
+    assert column["rarest_word"] == [1.0, 0.0, 0.0]
+    assert column["rare_pair"] == [1.0, 0.0, 0.5]  # the two rarest: kessel, cross
+    assert column["pronoun"] == [0.0, 1.0, 0.0]
+    # The pronoun's sentence follows one holding the question's words: its local_bm25.
+    assert column["pronoun_after_match"] == [0.0, pytest.approx(column["local_bm25"][0]), 0.0]
+    assert column["pronoun_after_match"][1] > 0
