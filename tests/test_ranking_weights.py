@@ -41,6 +41,9 @@ ARTICLES = {
 QUESTIONS = [
     ("Who was the architect of the railway station?", "Marta Kiel"),
     ("Who was the curator of the town museum?", "Lotte Baan"),
+    # With every weight 1.0 the clue features (a new name, a pronoun after the question's
+    # words, length) carry the two above; this one has no answer type to help it.
+    ("What does the museum own?", "two thousand"),
 ]
 
 
