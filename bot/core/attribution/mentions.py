@@ -390,7 +390,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
             return None
     # "said Will Doyle": inside a sentence the capitalised modal is a first name.
     will = not opening and len(piece) > 1 and first == "Will"
-    shape = _run_shape(tuple(w for w, _ in piece), adverb, will)
+    shape = _run_shape((first,) if len(piece) == 1 else tuple([w for w, _ in piece]), adverb, will)
     if shape is None:
         return None
     lead, tail, name, title, kind, gender, possessive, cut = shape

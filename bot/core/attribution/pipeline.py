@@ -184,7 +184,7 @@ def _find_cues(sent: Sent) -> bool:
     out = sent.out
     # The runs of a-z (as _LOWER_WORD_RE finds them), as bytes: every other byte of the UTF-8
     # text becomes a space and the rest splits on spaces, several times faster than findall.
-    words = set(out.encode("utf-8").translate(_LOWER_ONLY).split())
+    words = out.encode("utf-8").translate(_LOWER_ONLY).split()
     found = [word.decode("ascii") for word in _ALL_CUES_BYTES.intersection(words)]
     sent.speech_nouns = not _SPEECH_NOUNS_BYTES.isdisjoint(words)
     cues: list[tuple[int, int, str]] = []
