@@ -321,6 +321,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     first, first_at = piece[0]
     if (
         len(piece) == 1
+        and first.endswith(".")  # (every match does: a cheap test before the pattern)
         and REGION_ABBR_RE.fullmatch(first)
         and first not in ("Jr.", "Sr.")
         and _TOWN_COMMA_RE.search(out, max(0, first_at - 30), first_at)
@@ -571,7 +572,7 @@ def _attach_roles(out: str, mention: Mention) -> None:
         own = mention.title
         if own and own.split()[0].lower() in HONORIFICS:
             own = " ".join(own.split()[1:])
-        combined = " ".join(p for p in (pre, own) if p)
+        combined = f"{pre} {own}" if pre and own else pre or own
         if combined:
             mention.premod = combined
         elif out[: mention.start].rstrip().endswith(",") and out[pos:].lstrip().startswith(","):

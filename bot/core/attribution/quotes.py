@@ -93,9 +93,11 @@ _QUOTE_MARK_RE = re.compile(
 )
 # An opening single mark starts a word after a space; a closing one ends a word before
 # a space or punctuation. "Biden's" and "don't" are neither.
-# (The mark comes first and the look-behind checks the character before it, for speed as above.)
+# (One character class comes first, for speed as above; look-behinds then tell which mark it
+# was and what stands before it, and an empty named group says which kind matched.)
 _SINGLE_MARK_RE = re.compile(
-    r"(?P<open>['‘](?<![^\s(\[—–-].)(?=[A-Za-z0-9“]))|(?P<close>['’](?<=[\w.,!?;:—–-].)(?=[\s,.;:!?)\]—–-]|$))",
+    r"['‘’](?:(?<=['‘])(?<![^\s(\[—–-].)(?=[A-Za-z0-9“])(?P<open>)"
+    r"|(?<=['’])(?<=[\w.,!?;:—–-].)(?=[\s,.;:!?)\]—–-]|$)(?P<close>))",
     re.DOTALL,
 )
 _NON_SPACE_RE = re.compile(r"\S")

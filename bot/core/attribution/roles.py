@@ -73,7 +73,7 @@ def is_role_text(text: str) -> bool:
         w in ROLE_HEADS
         or w in TITLE_WORDS
         # "co-host", "ex-president": a role behind a prefix
-        or any(p in TITLE_WORDS or p in ROLE_HEADS for p in w.split("-"))
+        or ("-" in w and any(p in TITLE_WORDS or p in ROLE_HEADS for p in w.split("-")))
         for w in words
     )
 
