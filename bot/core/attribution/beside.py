@@ -62,7 +62,8 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
     for step in range(3):
         # The segment must be fenced by a comma after it too (or be the antecedent of "who").
         seg_end = end
-        titled = _TITLE_TAIL_RE.search(out, max(0, end - 70), end)
+        lo = max(0, end - 70)  # (a match holds quotation marks: a substring test first)
+        titled = _TITLE_TAIL_RE.search(out, lo, end) if out.find('"', lo, end) >= 0 else None
         if titled:
             # `Joe Scarborough, host of MSNBC's "Morning Joe," suggested`: the comma that closes
             # the apposition is inside the quoted title, so the quotation ends it.
