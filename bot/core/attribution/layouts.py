@@ -284,6 +284,8 @@ _NOT_LABELS = frozenset(
 def name_colon_frame(sent: Sent) -> Frame | None:
     """A line that opens with a name and a colon: the rest is what that person said."""
     out = sent.out
+    if ":" not in out:
+        return None  # (both ways below need one; most sentences have none)
     first = next((m for m in sent.mentions if m.start <= 1), None)
     if first is None or first.possessive or first.entity is None:
         return _named_colon_quote(sent)
