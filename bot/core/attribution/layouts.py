@@ -96,9 +96,10 @@ _INFINITIVE_NOUNS = frozenset(
     """pledge pledges promise promises vow vows threat threats call calls demand demands plea plan plans
     decision""".split()  # noqa: SIM905
 )
-# A lower-case noun followed by its clause; its owner is looked for just before it.
+# A lower-case noun followed by its clause; its owner is looked for just before it. (The noun
+# is possessive, [a-z]++: white space must follow it, so giving letters back never helps.)
 _NOUN_THEN_CLAUSE_RE = re.compile(
-    r"\b([a-z]+)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week))?"
+    r"\b([a-z]++)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week))?"
     r"\s+(that|to|about|of)\b"
 )
 _OWNER_BEFORE_RE = re.compile(

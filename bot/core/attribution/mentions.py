@@ -550,6 +550,11 @@ def _title_chain(title: list[str]) -> bool:
     return False
 
 
+# A comma after or before a span, past white space (without copying the sentence to strip it).
+_COMMA_AHEAD_RE = re.compile(r"\s*,")
+_COMMA_BEHIND_RE = re.compile(r",\s*$")
+
+
 def _attach_roles(out: str, mention: Mention) -> None:
     """Record the premodifier title, apposition and party tag around a mention."""
     pos = mention.end
@@ -575,7 +580,7 @@ def _attach_roles(out: str, mention: Mention) -> None:
         combined = f"{pre} {own}" if pre and own else pre or own
         if combined:
             mention.premod = combined
-        elif out[: mention.start].rstrip().endswith(",") and out[pos:].lstrip().startswith(","):
+        elif _COMMA_AHEAD_RE.match(out, pos) and _COMMA_BEHIND_RE.search(out, 0, mention.start):
             # ", Clinton's campaign manager, Robby Mook, said": the role stands before the name.
             before = out[: mention.start].rstrip()[:-1].rstrip()
             pre = premodifier_role(before + " ", len(before) + 1)
