@@ -68,7 +68,8 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
     for step in range(3):
         # The segment must be fenced by a comma after it too (or be the antecedent of "who").
         seg_end = end
-        titled = _TITLE_TAIL_RE.search(out, max(0, end - 70), end)
+        lo = max(0, end - 70)  # (a match holds quotation marks: a substring test first)
+        titled = _TITLE_TAIL_RE.search(out, lo, end) if out.find('"', lo, end) >= 0 else None
         if titled:
             # `Joe Scarborough, host of MSNBC's "Morning Joe," suggested`: the comma that closes
             # the apposition is inside the quoted title, so the quotation ends it.
@@ -152,7 +153,12 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     """The speaker named right before a cue: (start, reference, apposition role)."""
     out = sent.out
     end = strip_aux(out, end)
-    others = _AND_OTHERS_RE.search(out, max(0, end - 60), end)
+    # (Every match holds "others": a substring test first, the pattern only where it can match.)
+    others = (
+        _AND_OTHERS_RE.search(out, max(0, end - 60), end)
+        if out.find("others", max(0, end - 60), end) >= 0
+        else None
+    )
     if others:
         end = others.start()  # "Edwards and others said": the one named speaks for them
     relative = _THAT_RELATIVE_RE.search(out, max(0, end - 8), end)
@@ -265,7 +271,10 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
             if out[max(0, start - 4) : start].lower() == "the ":
                 start -= 4  # "the Police Officers Federation said"
             return start, Ref("entity", entity=mention.entity), role
-    part = _PARTITIVE_RE.search(out, max(0, end - 30), end)
+    # (Every match ends the text, or comes before a newline that does, with "them", "those" or
+    # "these": a cheap test first.)
+    partitive = out.endswith(("them", "those", "these"), 0, end) or out[end - 1 : end] == "\n"
+    part = _PARTITIVE_RE.search(out, max(0, end - 30), end) if partitive else None
     if part and not who:
         # "One of them said": one of the group just named.
         return part.start(), Ref("pronoun", text="they", at=part.start()), ""

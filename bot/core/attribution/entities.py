@@ -8,6 +8,7 @@ Step 2 of the pipeline: every name mention is registered, and shorter forms
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lexicon import FAMILY_FIRST_SURNAMES, ORG_HEADS, PARTY_NOUNS, PLURAL_ROLE_HEADS, SOURCE_HEADS
@@ -230,8 +231,9 @@ class Registry:
         if candidates:
             # People who share a surname: the one named in full most recently before.
             def recency(e: Entity) -> int:
-                before = [o for o in e.full_mentions if o < order]
-                return max(before) if before else -min(e.full_mentions or [0])
+                # (full_mentions grows in mention order, so it is sorted: bisect, not a scan)
+                before = bisect_left(e.full_mentions, order)
+                return e.full_mentions[before - 1] if before else -(e.full_mentions or [0])[0]
 
             ent = max(candidates, key=recency)
             ent.aliases.add(m.name)

@@ -227,8 +227,7 @@ def sentence_frames(sent: Sent) -> list[Frame]:
     """Every candidate frame of a sentence: according-to, cue verbs, medium phrases, dashes."""
     out = sent.out
     frames: list[Frame] = []
-    # (The substring test first: the pattern's leading \b makes the engine try every position.)
-    for m in _ACCORDING_RE.finditer(out) if "ccording" in out else ():
+    for m in _ACCORDING_RE.finditer(out) if "ccording" in out else ():  # (\b: a substring test first)
         # "according to a tally by the Associated Press": the document's author is the source.
         source = _DOCUMENT_BY_RE.match(out, m.end())
         found = speaker_after(sent, source.end()) if source else None
@@ -376,7 +375,9 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             and not clause
         ):
             return None
-    coordinated = COORDINATED_RE.search(out, max(0, cue_start - 24), cue_start)
+    lo = max(0, cue_start - 24)  # (every match holds "but" or "and": substring tests first)
+    pair = out.find("and", lo, cue_start) >= 0 or out.find("but", lo, cue_start) >= 0
+    coordinated = COORDINATED_RE.search(out, lo, cue_start) if pair else None
     before: tuple[int, Ref, str] | None = None
     if coordinated:
         # "Clinton's campaign welcomed the news but said ...", "... worked with Manafort or Gates
@@ -422,7 +423,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             return Frame(1, cue_start, subj[1], cue, cue_start, cue_end, False, "after")
     if before:
         start, ref, role = before
-        if _AS_BEFORE_RE.search(out, 0, start) and as_reported_mid(out):
+        as_end = out.rfind("as", 0, start) + 2  # (every match ends with "as" and white space)
+        if out[as_end:start].isspace() and _AS_BEFORE_RE.search(out, 0, start) and as_reported_mid(out):
             return None  # "..., as the Herald reported.": layouts.as_reported_frame reads it
         if (
             _after_quote(out, start)

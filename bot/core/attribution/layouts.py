@@ -104,9 +104,10 @@ _INFINITIVE_NOUNS = frozenset(
     """pledge pledges promise promises vow vows threat threats call calls demand demands plea plan plans
     decision""".split()  # noqa: SIM905
 )
-# A lower-case noun followed by its clause; its owner is looked for just before it.
+# A lower-case noun followed by its clause; its owner is looked for just before it. (The noun
+# is possessive, [a-z]++: white space must follow it, so giving letters back never helps.)
 _NOUN_THEN_CLAUSE_RE = re.compile(
-    r"\b([a-z]+)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week))?"
+    r"\b([a-z]++)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week))?"
     r"\s+(that|to|about|of)\b"
 )
 _OWNER_BEFORE_RE = re.compile(
@@ -292,6 +293,8 @@ _NOT_LABELS = frozenset(
 def name_colon_frame(sent: Sent) -> Frame | None:
     """A line that opens with a name and a colon: the rest is what that person said."""
     out = sent.out
+    if ":" not in out:
+        return None  # (both ways below need one; most sentences have none)
     first = next((m for m in sent.mentions if m.start <= 1), None)
     if first is None or first.possessive or first.entity is None:
         return _named_colon_quote(sent)

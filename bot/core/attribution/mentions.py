@@ -321,6 +321,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     first, first_at = piece[0]
     if (
         len(piece) == 1
+        and first.endswith(".")  # (every match does: a cheap test before the pattern)
         and REGION_ABBR_RE.fullmatch(first)
         and first not in ("Jr.", "Sr.")
         and _TOWN_COMMA_RE.search(out, max(0, first_at - 30), first_at)
@@ -390,7 +391,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
             return None
     # "said Will Doyle": inside a sentence the capitalised modal is a first name.
     will = not opening and len(piece) > 1 and first == "Will"
-    shape = _run_shape(tuple(w for w, _ in piece), adverb, will)
+    shape = _run_shape((first,) if len(piece) == 1 else tuple([w for w, _ in piece]), adverb, will)
     if shape is None:
         return None
     lead, tail, name, title, kind, gender, possessive, cut = shape
@@ -553,6 +554,11 @@ def _title_chain(title: list[str]) -> bool:
     return False
 
 
+# A comma after or before a span, past white space (without copying the sentence to strip it).
+_COMMA_AHEAD_RE = re.compile(r"\s*,")
+_COMMA_BEHIND_RE = re.compile(r",\s*$")
+
+
 def _attach_roles(out: str, mention: Mention) -> None:
     """Record the premodifier title, apposition and party tag around a mention."""
     pos = mention.end
@@ -575,10 +581,10 @@ def _attach_roles(out: str, mention: Mention) -> None:
         own = mention.title
         if own and own.split()[0].lower() in HONORIFICS:
             own = " ".join(own.split()[1:])
-        combined = " ".join(p for p in (pre, own) if p)
+        combined = f"{pre} {own}" if pre and own else pre or own
         if combined:
             mention.premod = combined
-        elif out[: mention.start].rstrip().endswith(",") and out[pos:].lstrip().startswith(","):
+        elif _COMMA_AHEAD_RE.match(out, pos) and _COMMA_BEHIND_RE.search(out, 0, mention.start):
             # ", Clinton's campaign manager, Robby Mook, said": the role stands before the name.
             before = out[: mention.start].rstrip()[:-1].rstrip()
             pre = premodifier_role(before + " ", len(before) + 1)

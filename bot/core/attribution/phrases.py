@@ -233,8 +233,8 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
 
 def role_np_after(out: str, pos: int) -> tuple[int, Ref] | None:
     """A role or organisation noun phrase starting at `pos` ("the academic", "a spokesperson for X")."""
-    toks = [(m.group(), m.start()) for m in _TOKEN_RE.finditer(out, pos, min(len(out), pos + 160))]
-    words = [t for t, _ in toks]
+    window_end = min(len(out), pos + 160)
+    words = _TOKEN_RE.findall(out, pos, window_end)  # (offsets only for a phrase found, below)
     i = 0
     if words and words[0].lower() in _DETS:
         i = 1
@@ -269,8 +269,8 @@ def role_np_after(out: str, pos: int) -> tuple[int, Ref] | None:
     if parsed is None:
         return None
     text, head, definite, mods = parsed
-    last_tok, last_at = toks[end_i - 1]
-    end = last_at + len(last_tok.rstrip("."))
+    last_at = next(islice(_TOKEN_RE.finditer(out, pos, window_end), end_i - 1, None)).start()
+    end = last_at + len(words[end_i - 1].rstrip("."))
     return end, Ref("np", text=out[pos:end], head=head, definite=definite, modifiers=mods)
 
 

@@ -55,7 +55,7 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         after = frame.end
         m = _LEAD_IN_RE.match(out, after)
         pieces.append((m.end() if m else after, high))
-    if frame.content_side == "before" and re.match(r'\s*[,:]?\s*"_', out[frame.end :]):
+    if frame.content_side == "before" and _QUOTE_NEXT_RE.match(out, frame.end):
         pieces.append((frame.end, high))  # `"A," X said, "B."`
     if high < len(text) and pieces:
         # The clause ends where the next speaker's begins: drop the conjunction that joins them.
@@ -77,6 +77,7 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
 
 
 _CLAUSE_END_RE = re.compile(r"[,;]")
+_QUOTE_NEXT_RE = re.compile(r'\s*[,:]?\s*"_')
 _JOINER_TAIL_RE = re.compile(
     r"[\s,;]*\b(?:though|although|but|while|whereas|and|yet|even as|as|so|because|after|before)?\s*$",
     re.IGNORECASE,
@@ -184,7 +185,7 @@ def _find_cues(sent: Sent) -> bool:
     out = sent.out
     # The runs of a-z (as _LOWER_WORD_RE finds them), as bytes: every other byte of the UTF-8
     # text becomes a space and the rest splits on spaces, several times faster than findall.
-    words = set(out.encode("utf-8").translate(_LOWER_ONLY).split())
+    words = out.encode("utf-8").translate(_LOWER_ONLY).split()
     found = [word.decode("ascii") for word in _ALL_CUES_BYTES.intersection(words)]
     sent.speech_nouns = not _SPEECH_NOUNS_BYTES.isdisjoint(words)
     cues: list[tuple[int, int, str]] = []

@@ -93,9 +93,11 @@ _QUOTE_MARK_RE = re.compile(
 )
 # An opening single mark starts a word after a space; a closing one ends a word before
 # a space or punctuation. "Biden's" and "don't" are neither.
-# (The mark comes first and the look-behind checks the character before it, for speed as above.)
+# (One character class comes first, for speed as above; look-behinds then tell which mark it
+# was and what stands before it, and an empty named group says which kind matched.)
 _SINGLE_MARK_RE = re.compile(
-    r"(?P<open>['‘](?<![^\s(\[—–-].)(?=[A-Za-z0-9“]))|(?P<close>['’](?<=[\w.,!?;:—–-].)(?=[\s,.;:!?)\]—–-]|$))",
+    r"['‘’](?:(?<=['‘])(?<![^\s(\[—–-].)(?=[A-Za-z0-9“])(?P<open>)"
+    r"|(?<=['’])(?<=[\w.,!?;:—–-].)(?=[\s,.;:!?)\]—–-]|$)(?P<close>))",
     re.DOTALL,
 )
 _NON_SPACE_RE = re.compile(r"\S")
@@ -104,8 +106,13 @@ _NON_SPACE_RE = re.compile(r"\S")
 _MASK_BYTES = bytes(i if chr(i).isspace() else ord(INSIDE) for i in range(256))
 
 
+# White space outside ASCII ("no non-space, no ASCII"): without it, every other character beyond
+# ASCII is masked too, and encoding with "replace" makes each of them one byte to mask.
+_WIDE_SPACE_RE = re.compile(r"[^\S\x00-\x7f]")
+
+
 def _masked(quoted: str) -> str:
     """`quoted` with every character but white space replaced by INSIDE."""
-    if quoted.isascii():
-        return quoted.encode("ascii").translate(_MASK_BYTES).decode("ascii")
+    if quoted.isascii() or _WIDE_SPACE_RE.search(quoted) is None:
+        return quoted.encode("ascii", "replace").translate(_MASK_BYTES).decode("ascii")
     return _NON_SPACE_RE.sub(INSIDE, quoted)

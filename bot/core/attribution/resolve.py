@@ -73,9 +73,18 @@ _GENDERED_HEADS = {
 
 def _quoted_names(sent: Sent, before: int) -> set[str]:
     """The capitalised words quoted in `sent` before `before` (masked in `sent.out`)."""
-    pairs = zip(sent.text[:before], sent.out[:before], strict=False)
-    quoted = "".join(c if o == INSIDE else " " for c, o in pairs)
-    return set(_CAP_WORD_RE.findall(quoted))
+    out = sent.out[:before]
+    if INSIDE not in out:
+        return set()  # most sentences: nothing quoted before the pronoun
+    # The text where the mask has INSIDE, spaces elsewhere: one slice per run, not per character.
+    pieces: list[str] = []
+    last = 0
+    for run in _INSIDE_RUN_RE.finditer(out):
+        pieces.append(" " * (run.start() - last))
+        pieces.append(sent.text[run.start() : run.end()])
+        last = run.end()
+    pieces.append(" " * (len(out) - last))
+    return set(_CAP_WORD_RE.findall("".join(pieces)))
 
 
 def _surname(ent: Entity) -> str:
@@ -83,6 +92,7 @@ def _surname(ent: Entity) -> str:
 
 
 _CAP_WORD_RE = re.compile(r"\b[A-Z][\w’'-]+")
+_INSIDE_RUN_RE = re.compile(f"{INSIDE}+")
 
 
 def _may_be(ent: Entity, head: str) -> bool:

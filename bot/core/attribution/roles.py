@@ -73,7 +73,7 @@ def is_role_text(text: str) -> bool:
         w in ROLE_HEADS
         or w in TITLE_WORDS
         # "co-host", "ex-president": a role behind a prefix
-        or any(p in TITLE_WORDS or p in ROLE_HEADS for p in w.split("-"))
+        or ("-" in w and any(p in TITLE_WORDS or p in ROLE_HEADS for p in w.split("-")))
         for w in words
     )
 
@@ -86,9 +86,11 @@ _MEDIA_HEADS = frozenset(
 
 def premodifier_role(out: str, start: int) -> str:
     """Role words written just before a name: "NATO secretary-general", "White House press secretary"."""
-    space = out.rfind(" ", 0, max(0, start - 1)) + 1
+    if start < 2 or out[start - 1] != " ":
+        return ""
+    space = out.rfind(" ", 0, start - 1) + 1
     prev_word = out[space : start - 1]
-    if start < 2 or out[start - 1] != " " or not prev_word:
+    if not prev_word:
         return ""
     bare = prev_word.lower().removesuffix("'s").removesuffix("’s")
     if bare in ("of", "for", "and", "on"):
