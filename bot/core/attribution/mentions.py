@@ -27,13 +27,9 @@ from .lexicon import (
     TITLE_ADJECTIVES,
 )
 from .roles import (
-    APPOS_RE,
-    NAME_ONLY_RE,
-    OF_PLACE_RE,
     UPPER,
-    is_role_text,
+    attach_roles,
     is_title_word,
-    premodifier_role,
 )
 
 # --- names -------------------------------------------------------------------------
@@ -50,9 +46,6 @@ NAME_SEQ_RE = re.compile(
     rf"[{_UPPER}](?<![\w’'\-].)(?:[\w’'\-]*\w)?\.?(?:[{_UPPER}]\.)*"
     rf"(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*"
     r"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
-)
-PARTY_RE = re.compile(
-    r"\s*(?:\(\s*([DRI])(?:-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?\s*\)|,\s+([DRI])-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s*,)"
 )
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _SUFFIXES = {"jr.", "sr.", "ii", "iii", "iv"}
@@ -342,7 +335,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
         and _lone_surname(out, first_at, first)
     ):
         mention = Mention(first_at, first_at + len(first), first_at, first, "", "unknown")
-        _attach_roles(out, mention)
+        attach_roles(out, mention)
         return mention
     if opening:
         after = _NEXT_WORD_RE.match(out, first_at + len(first))
@@ -407,7 +400,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
         kind = "unknown"  # "the Common Core", "the Great Wall": no person takes "the" before a name
     mention = Mention(start, end, name_start, name, title, kind, possessive, gender)
     if not possessive:
-        _attach_roles(out, mention)
+        attach_roles(out, mention)
         if described and not mention.premod:
             mention.premod = described
     elif title and kind == "person":
@@ -552,51 +545,3 @@ def _title_chain(title: list[str]) -> bool:
         if is_title_word(word) and i + 2 < len(title) and title[i + 1].lower() in ("of", "for"):
             return all(_is_org_word(w) or w.lower() in _CONNECTORS or w[0].isupper() for w in title[i + 2 :])
     return False
-
-
-# A comma after or before a span, past white space (without copying the sentence to strip it).
-_COMMA_AHEAD_RE = re.compile(r"\s*,")
-_COMMA_BEHIND_RE = re.compile(r",\s*$")
-
-
-def _attach_roles(out: str, mention: Mention) -> None:
-    """Record the premodifier title, apposition and party tag around a mention."""
-    pos = mention.end
-    nxt = out[pos : pos + 2]
-    # Most names are followed by a verb: only a comma, a bracket or "of" can open a role.
-    if nxt[:1] == "," or nxt in (" (", " o", " f"):
-        of_place = OF_PLACE_RE.match(out, pos)
-        if of_place:
-            pos = of_place.end()  # "Sen. James Lankford of Oklahoma, the lead negotiator"
-        party = PARTY_RE.match(out, pos)
-        if party:
-            letter, state = party.group(1) or party.group(3), party.group(2) or party.group(4)
-            mention.party = f"{letter}-{state}" if state else letter  # "(R-Tex.)" or a bare "(R)"
-            pos = party.end() - (1 if party.group(0).rstrip().endswith(",") else 0)
-        appos = APPOS_RE.match(out, pos)
-        if appos and is_role_text(appos.group(1)) and not NAME_ONLY_RE.fullmatch(appos.group(1)):
-            mention.appos = appos.group(1).strip()
-    if mention.kind in ("person", "unknown"):
-        pre = premodifier_role(out, mention.start)
-        own = mention.title
-        if own and own.split()[0].lower() in HONORIFICS:
-            own = " ".join(own.split()[1:])
-        combined = f"{pre} {own}" if pre and own else pre or own
-        if combined:
-            mention.premod = combined
-        elif _COMMA_AHEAD_RE.match(out, pos) and _COMMA_BEHIND_RE.search(out, 0, mention.start):
-            # ", Clinton's campaign manager, Robby Mook, said": the role stands before the name.
-            before = out[: mention.start].rstrip()[:-1].rstrip()
-            pre = premodifier_role(before + " ", len(before) + 1)
-            if not pre:
-                # "Israel's ambassador to the United Nations, Gilad Erdan, ...": a whole phrase.
-                phrase = before[max(before.rfind(","), before.rfind("—"), before.rfind('"')) + 1 :].strip()
-                if (
-                    phrase
-                    and len(phrase.split()) <= 12
-                    and is_role_text(phrase)
-                    and not phrase.startswith("In ")
-                ):
-                    pre = phrase
-            if pre:
-                mention.premod = pre

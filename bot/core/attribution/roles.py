@@ -1,13 +1,18 @@
 # ruff: noqa: SIM905  (word lists read best as one string split on spaces)
 """Roles around a name: title words, role phrases in appositions ("a professor at ..."), role
-words written before a name ("White House press secretary")."""
+words written before a name ("White House press secretary"), and attaching them, with a party
+tag, to a name's mention."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .lexicon import CUE_WORDS, ROLE_HEADS, STOP_CAPS, TITLE_MODIFIERS, TITLE_WORDS
+from .lexicon import CUE_WORDS, HONORIFICS, ROLE_HEADS, STOP_CAPS, TITLE_MODIFIERS, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from .mentions import Mention
 
 UPPER = "A-ZÀ-ÖØ-Þ"  # capital letters a name may start with
 
@@ -179,3 +184,56 @@ _TITLE_STOPS = frozenset(
 
 OF_PLACE_RE = re.compile(rf"\s+(?:of|from)\s+[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)?(?=,)")
 NAME_ONLY_RE = re.compile(rf"[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'.\-]*){{0,3}}")
+
+
+# A party tag after a name: "(R-Tex.)", "(D)", ", R-Ky.,".
+PARTY_RE = re.compile(
+    r"\s*(?:\(\s*([DRI])(?:-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?\s*\)|,\s+([DRI])-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s*,)"
+)
+
+# A comma after or before a span, past white space (without copying the sentence to strip it).
+_COMMA_AHEAD_RE = re.compile(r"\s*,")
+_COMMA_BEHIND_RE = re.compile(r",\s*$")
+
+
+def attach_roles(out: str, mention: Mention) -> None:
+    """Record the premodifier title, apposition and party tag around a mention."""
+    pos = mention.end
+    nxt = out[pos : pos + 2]
+    # Most names are followed by a verb: only a comma, a bracket or "of" can open a role.
+    if nxt[:1] == "," or nxt in (" (", " o", " f"):
+        of_place = OF_PLACE_RE.match(out, pos)
+        if of_place:
+            pos = of_place.end()  # "Sen. James Lankford of Oklahoma, the lead negotiator"
+        party = PARTY_RE.match(out, pos)
+        if party:
+            letter, state = party.group(1) or party.group(3), party.group(2) or party.group(4)
+            mention.party = f"{letter}-{state}" if state else letter  # "(R-Tex.)" or a bare "(R)"
+            pos = party.end() - (1 if party.group(0).rstrip().endswith(",") else 0)
+        appos = APPOS_RE.match(out, pos)
+        if appos and is_role_text(appos.group(1)) and not NAME_ONLY_RE.fullmatch(appos.group(1)):
+            mention.appos = appos.group(1).strip()
+    if mention.kind in ("person", "unknown"):
+        pre = premodifier_role(out, mention.start)
+        own = mention.title
+        if own and own.split()[0].lower() in HONORIFICS:
+            own = " ".join(own.split()[1:])
+        combined = f"{pre} {own}" if pre and own else pre or own
+        if combined:
+            mention.premod = combined
+        elif _COMMA_AHEAD_RE.match(out, pos) and _COMMA_BEHIND_RE.search(out, 0, mention.start):
+            # ", Clinton's campaign manager, Robby Mook, said": the role stands before the name.
+            before = out[: mention.start].rstrip()[:-1].rstrip()
+            pre = premodifier_role(before + " ", len(before) + 1)
+            if not pre:
+                # "Israel's ambassador to the United Nations, Gilad Erdan, ...": a whole phrase.
+                phrase = before[max(before.rfind(","), before.rfind("—"), before.rfind('"')) + 1 :].strip()
+                if (
+                    phrase
+                    and len(phrase.split()) <= 12
+                    and is_role_text(phrase)
+                    and not phrase.startswith("In ")
+                ):
+                    pre = phrase
+            if pre:
+                mention.premod = pre
