@@ -393,7 +393,7 @@ def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str)
         prefix.endswith(('"', '",'))
         or ends_after(out, end)
         or out[end:].lstrip().startswith((',"', ', "'))
-        or RELATIVE_TAIL_RE.match(out, end)
+        or _RELATIVE_TAIL_RE.match(out, end)
         or _APPOSITION_TO_END_RE.match(out, end)
         or (role and _APPOSITION_GOES_ON_RE.match(out, end) and not _RESUMES_RE.match(out, end))
     ):
@@ -410,7 +410,7 @@ def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str)
 
 
 _QUOTE_AFTER_NAME_RE = re.compile(r'(?:,[^"]{0,120})?,?\s*:?\s*"')
-RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
+_RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
 # `..., said Mark Kantrowitz, a loan expert who has published books, papers and essays.`: an
 # apposition, inner commas and all, runs to the end of the sentence.
 _APPOSITION_TO_END_RE = re.compile(r",\s+(?:a|an|the|who|whose|one|its|his|her|their)\s[^\"_;:]*[.!?]?\s*$")
