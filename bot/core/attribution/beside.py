@@ -42,9 +42,8 @@ _AT_PLACE_RE = re.compile(r"\b(?:at|in)\s+$")
 _BY_AGENT_RE = re.compile(r"\s[a-z]+ed\s+by\s+(?:the\s+)?$")
 _PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?$")
 # The items of a list of names before its last ("Alabama, Georgia and ").
-_NAME_LIST_RE = re.compile(
-    r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+)+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},?\s+)?(?:and|or)\s+$"
-)
+_LISTED_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
+_NAME_LIST_RE = re.compile(rf"(?:{_LISTED_NAME},\s+)+(?:{_LISTED_NAME},?\s+)?(?:and|or)\s+$")
 _PARTITIVE_RE = re.compile(
     r"(?:^|(?<=[\s\"(]))(?:[Oo]ne|[Ss]ome|[Tt]wo|[Ss]everal|[Mm]any|[Mm]ost|[Ee]ach|[Aa]ll|[Nn]one|[Bb]oth)"
     r"\s+of\s+(?:them|those|these)$"
@@ -207,7 +206,9 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                     role = candidate if is_role_text(candidate) else ""
                     end = prev
     end, extra_role = _skip_appositions(sent, end, who)
-    unclosed = None if who else _UNCLOSED_APPOS_RE.search(out, max(0, end - 150), end)
+    lo = max(0, end - 150)  # (every match holds "who" or "that": a substring test first)
+    clause = not who and (out.find(" who ", lo, end) >= 0 or out.find(" that ", lo, end) >= 0)
+    unclosed = _UNCLOSED_APPOS_RE.search(out, lo, end) if clause else None
     if unclosed:
         # `"...," Nate Silver, the polling guru who founded fivethirtyeight.com tweeted`: an
         # apposition with a relative clause that no comma closes; the name before it speaks.
@@ -246,7 +247,9 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                 np = role_np_before(out, len(out[: agent.start()].rstrip()))
                 if np and np[1].head in PERSON_NP_HEADS:
                     return np[0], np[1], role
-            listed = _NAME_LIST_RE.search(out, max(0, mention.start - 80), mention.start)
+            lo = max(0, mention.start - 80)  # (every match ends in "and" or "or": a test first)
+            joined = out.endswith(("and ", "or "), lo, mention.start)
+            listed = _NAME_LIST_RE.search(out, lo, mention.start) if joined else None
             prep = listed and _PREP_BEFORE_RE.search(out, max(0, listed.start() - 10), listed.start())
             if prep:
                 # "Most Republican voters in Alabama, Georgia and Virginia said": the list of

@@ -409,12 +409,13 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     return mention
 
 
+# A lower-case "the" right before a name ("the Common Core").
 _THE_BEFORE_RE = re.compile(r"(?:^|\s)the\s$")
-# -ly words that do name things ("Daily Caller", "Holy See") rather than open a sentence.
 _DATE_AFTER_ON_RE = re.compile(
     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
     r"June|July|August|September|October|November|December)\b"
 )
+# -ly words that do name things ("Daily Caller", "Holy See") rather than open a sentence.
 _LY_NAMES = frozenset("daily weekly monthly quarterly holy".split())
 
 
