@@ -217,7 +217,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                 mention.end == unclosed.start()
                 and mention.kind == "person"
                 and not mention.possessive
-                and _QUOTE_CLOSED_RE.search(out, 0, mention.start)
+                and _QUOTE_CLOSED_RE.search(out, max(0, mention.start - 4), mention.start)
             ):
                 return mention.start, Ref("entity", entity=mention.entity), ""
     role = role or extra_role

@@ -65,6 +65,7 @@ _DETS = frozenset(
     the a an one two three several many some other most few both another his her their its
     """.split()
 )
+_NP_TAIL_STOPS = _NP_PREPS | _DETS  # no noun phrase ends in one
 _NP_STOP = frozenset(
     """
     is are was were be been has have had will would could should can may might must do does did
@@ -191,7 +192,7 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
                 i + 2 < n
                 and words[i + 1].lower() in _NP_PREPS
                 and all(_np_word(t) for t in words[i + 2 :])
-                and words[-1].lower() not in _NP_PREPS | _DETS  # "people of color to support"
+                and words[-1].lower() not in _NP_TAIL_STOPS  # "people of color to support"
             )
         ):
             head_at = i
