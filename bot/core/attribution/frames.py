@@ -106,7 +106,8 @@ _STANCE_OBJECT_RE = re.compile(
     r"|this\s+week|on\s+the\s+trail)\s+)?(?!by\b|in\b|at\b|on\b|up\b|out\b|off\b|back\b|with\b)[\w’'$-]"
 )
 # `..., the Post reported, citing ...`: a trailing participle after a cue that ends the report.
-_PARTICIPLE_TAIL_RE = re.compile(r",\s+[a-z]+ing\b[^,;]*[.!?]?\s*$")
+# ", adding that ...", `, adding, "..."`: a participle of the speaker's, reporting on its own
+_PARTICIPLE_TAIL_RE = re.compile(r",\s+[a-z]+ing\b(?:[^,;]*|,?\s*[\"“][^\"“”]*[\"”]?)[.!?]?[\s\"”’]*$")
 _CUE_BEFORE_COMMA_RE = re.compile(
     r"\b(?:said|says|reported|reports|wrote|writes|told|added|noted|argued|announced|explained),$"
 )
@@ -185,11 +186,22 @@ _ROLE_LEAD_RE = re.compile(
 
 _NEXT_CLAUSE_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day)?,\s+(?:while|whereas|but|though|although|even\s+as)\s")
 _ADDRESSED_CUES = frozenset("told tells wrote writes emailed warned assured reminded".split())
-_ADDRESSEE_END_RE = re.compile(
-    r"\s+(?:him|her|them|me|us|reporters|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*[.!?]?[\s\"”’)]*$"
+# (the addressee alone; what may follow it is checked apart: "told CNN on Monday, adding ...")
+_ADDRESSEE_RE = re.compile(
+    r"\s+(?:him|her|them|me|us|reporters|(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\b"
 )
 _OBJECT_RELATIVE_RE = re.compile(r"\b(?:which|whom)\s+$")
 _OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
+
+
+def _addressee_ends(out: str, cue_end: int) -> bool:
+    """Whether only the one addressed, then adverbials or a participle, follow a cue:
+    "..., Keller told CNN on Monday." / "..., Keller told the Post, adding that ..."."""
+    m = _ADDRESSEE_RE.match(out, cue_end)
+    if m is None:
+        return False
+    at = m.end()
+    return bool(ends_after(out, at) or _PARTICIPLE_TAIL_RE.match(out, at) or _NEXT_CLAUSE_RE.match(out, at))
 
 
 def _relative_subject(sent: Sent, pos: int) -> tuple[int, Ref] | None:
@@ -448,7 +460,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 ends_after(out, cue_end)
                 or _PARTICIPLE_TAIL_RE.match(out, cue_end)
                 # `..., Kennedy wrote Linick.`: only the one addressed after the cue
-                or (low in _ADDRESSED_CUES and _ADDRESSEE_END_RE.match(out, cue_end))
+                or (low in _ADDRESSED_CUES and _addressee_ends(out, cue_end))
                 # `..., KING-TV reported, while in Chicago ...`: a fenced cue, then a clause of its own
                 or _NEXT_CLAUSE_RE.match(out, cue_end)
             )

@@ -34,6 +34,9 @@ _DATELINE_RE = re.compile(
     r"\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
 )
 _DASH_LINE_RE = re.compile(r"^\s*[―—–-]+\s*(?=\S)")
+_GLUED_DASH_RE = re.compile(r"[―—–-](?=[A-Z][a-z])")
+# After the name on a signing line: where the speaker is from ("— Michelle Marks, Philadelphia.").
+_SIGNED_PLACE_RE = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\.?\s*$")
 
 
 # What stands between a cue and its content: "that", a colon, or a short adverbial and a
@@ -118,6 +121,8 @@ def attribute(
         p_start, scan = scans[s.paragraph]
         rel = s.start - p_start
         out = scan.mask[rel : rel + len(s.text)]
+        if rel == 0 and _GLUED_DASH_RE.match(out):
+            out = " " + out[1:]  # "-Michelle Marks, Philadelphia.": a signing dash, not a hyphenated word
         mentions = find_mentions(out)
         if s.index == 0 or rel == 0:
             dateline = _DATELINE_RE.match(out)
@@ -255,11 +260,15 @@ _FRAGMENT_RE = re.compile(r"(?:[A-Z]\.)+,?\s+(said|says|told|added|argued|warned
 def _dash_lines(sents: list[Sent]) -> None:
     """A line "— Name, role" after a quote signs that quote."""
     for prev, sent in zip(sents, sents[1:], strict=False):
-        dash = _DASH_LINE_RE.match(sent.out)
+        dash = _DASH_LINE_RE.match(sent.text)  # (the text: a dash glued to the name is blanked in `out`)
         if not dash or prev.speaker is not None or not _quote_only(prev):
             continue
         found = speaker_after(sent, dash.end())
-        if found and ends_after(sent.out, found[0]) and found[1].kind == "entity":
+        if (
+            found
+            and (ends_after(sent.out, found[0]) or _SIGNED_PLACE_RE.match(sent.out, found[0]))
+            and found[1].kind == "entity"
+        ):
             sent.frame, sent.speaker = None, None
             prev.speaker = found[1].entity
             if found[2] and prev.speaker is not None:

@@ -57,6 +57,10 @@ def scan_quotes(text: str) -> QuoteScan:
         if ch in _OPENERS or ch == "``":
             if open_at is None:
                 open_at = m.start()
+            elif ch in _OPENERS and _closes_after_all(text, m.start()):
+                # `...for her here,“ said Jim Clyburn`: an opening mark misprinted for a closing one
+                regions.append((open_at, m.start()))
+                open_at = None
         elif ch in _CLOSERS:
             if open_at is not None:
                 regions.append((open_at, m.end() - 1))
@@ -82,6 +86,12 @@ def scan_quotes(text: str) -> QuoteScan:
         last = end + 1
     parts.append(text[last:])
     return QuoteScan("".join(parts), regions, open_at_end)
+
+
+def _closes_after_all(text: str, at: int) -> bool:
+    """Whether the mark at `at`, inside a quotation, ends it: it follows the quotation's last
+    punctuation and precedes white space or the paragraph's end."""
+    return at > 0 and text[at - 1] in ",.?!" and (at + 1 == len(text) or text[at + 1].isspace())
 
 
 # Typewriter-style doubled marks (''quoted'' or ``quoted'') stand for '"' in some newswire text.

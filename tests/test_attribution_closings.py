@@ -1,0 +1,53 @@
+"""How a report closes: the one addressed and an adverbial after the cue, a participle that
+quotes, a line signing the quotation above it, a misprinted closing quote mark; each on
+sentences written for the test."""
+
+from __future__ import annotations
+
+from tests.attribution_text import clauses as _clauses
+
+
+def _read(body: str, begins: str) -> list[tuple[str | None, str | None, str]]:
+    return [(a.speaker, a.cue, (a.content or "").strip(' ."')) for a in _clauses(body, begins)]
+
+
+def test_what_comes_before_told_and_its_addressee_is_the_report() -> None:
+    body = (
+        "Nora Keller leads the committee.\n\n"
+        "The bill will pass, Keller told CNN on Monday.\n\n"
+        "The vote will be close, Keller told the Post, adding that two members were undecided."
+    )
+    assert _read(body, "The bill") == [("Nora Keller", "told", "The bill will pass")]
+    assert _read(body, "The vote") == [
+        ("Nora Keller", "told", "The vote will be close"),
+        ("Nora Keller", "adding", "two members were undecided"),
+    ]
+
+
+def test_a_participle_that_quotes_leaves_the_report_before_the_cue_its_own() -> None:
+    body = 'Omar Haddad chairs the board.\n\nThe plan is sound, Haddad said, adding, "It will pass by June."'
+    assert _read(body, "The plan") == [
+        ("Omar Haddad", "said", "The plan is sound"),
+        ("Omar Haddad", "adding", "It will pass by June"),
+    ]
+
+
+def test_a_signing_line_with_a_glued_dash_or_a_town_names_the_speaker() -> None:
+    body = (
+        "Voters lined up before dawn.\n\n"
+        '"We have waited four years for this."\n\n'
+        "-Alma Ruiz, Tucson.\n\n"
+        '"Nobody asked us what we wanted."\n\n'
+        "— Dale Price, Flagstaff."
+    )
+    assert [a.speaker for a in _clauses(body, '"We have')] == ["Alma Ruiz"]
+    assert [a.speaker for a in _clauses(body, '"Nobody asked')] == ["Dale Price"]
+
+
+def test_an_opening_mark_misprinted_at_a_quotations_end_closes_it() -> None:
+    body = (
+        "The council met on Tuesday.\n\n"
+        "\u201cThe budget is the real problem here,\u201c said Jim Ortega, a council member from the east "
+        "side."
+    )
+    assert _read(body, "\u201cThe budget") == [("Jim Ortega", "said", "The budget is the real problem here")]
