@@ -401,3 +401,26 @@ def test_quoted_as_saying_prompted_to_say_and_a_statement_before_its_quotation()
 def test_an_apposition_no_comma_closes_after_a_quotation() -> None:
     body = '"The council needs a plan," Ann Cole, the pollster who founded Harbor Data tweeted on Wednesday.'
     assert _speakers(body, '"The council') == ["Ann Cole"]
+
+
+def test_a_free_relatives_what_or_a_conjunction_is_no_part_of_the_speaker() -> None:
+    body = (
+        "The ruling was a rebuke to what Republicans say is a pattern of overreach.\n\n"
+        'The scheme was what former employees have called "a fraud."\n\n'
+        "The law passed, though people hailed it only later."
+    )
+    assert _speakers(body, "The ruling") == ["Republicans"]
+    assert _speakers(body, "The scheme") == ["former employees"]
+    assert _speakers(body, "The law") in ([], ["people"])
+
+
+def test_someone_expected_to_do_something_is_not_their_expectation() -> None:
+    body = (
+        "Rita Vance runs in the primary.\n\n"
+        "The race includes Ohio, which she's expected to win easily.\n\n"
+        "Vance had a stronger-than-expected showing in May.\n\n"
+        "Vance expects the turnout to be high."
+    )
+    assert _speakers(body, "The race") == []
+    assert _speakers(body, "Vance had") == []
+    assert _speakers(body, "Vance expects") == ["Rita Vance"]

@@ -76,6 +76,8 @@ _DASH_FRAME_RE = re.compile(r"[\"”]\s*[-–—―]+\s*(?=\S)")
 # "..., citing the port authority.": the source of what the sentence says.
 _CITING_RE = re.compile(r",\s+citing\s+")
 _BE_TAIL_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s*$")
+_EXPECTED_PASSIVE_RE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+|[’']s\s+|-)$")
+_TO_SPEAK_RE = re.compile(r"\s+to\s+(?:argue|say|tell|announce|testify|propose|urge|warn|call\s+for)\b")
 _PASSIVE_FORMS = frozenset(
     ["said", "told", "written", "asked", "quoted", "reported", "called", "described", "accused"]
 )
@@ -358,6 +360,14 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     cue = cue or out[cue_start:cue_end].lower()
     if low in _PASSIVE_FORMS and _BE_TAIL_RE.search(out, max(0, cue_start - 12), cue_start):
         return None  # "he was told", "is said to": the subject is not the speaker
+    if (
+        low == "expected"
+        and _EXPECTED_PASSIVE_RE.search(out, max(0, cue_start - 12), cue_start)
+        and not _TO_SPEAK_RE.match(out, word_end)
+    ):
+        # "which he's expected to win", "a stronger-than-expected showing": others expect it
+        # (but "she's expected to argue that ...": what she will say)
+        return None
     window = out[max(0, cue_start - 25) : cue_start]
     if ("n" in window or "fused" in window) and _NEGATED_RE.search(window):
         return None  # "has not said whether", "declined to say": nothing is reported

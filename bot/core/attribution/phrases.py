@@ -70,7 +70,8 @@ _NP_STOP = frozenset(
     """
     is are was were be been has have had will would could should can may might must do does did
     not and or but that which who whom whose when while if because as than said says told
-    """.split()
+    what whatever though although yet even also just only how why where whether unless
+    """.split()  # (function words: "what Republicans say", "though people hailed")
 )
 
 
