@@ -119,6 +119,8 @@ def _show_answer(answer: Answer, n: int) -> None:
     if answer.speaker:
         role = f", {answer.speaker_role}" if answer.speaker_role else ""
         how = ", ".join(x for x in (answer.kind, answer.cue) if x)
+        if answer.kind == "described":
+            how = "not quoted: the article says this of them"
         print(f"   \u2014 {answer.speaker}{role}" + (f" ({how})" if how else ""))
     if answer.context_before or answer.context_after:
         print(_wrap("Context: " + answer.context, "   "))

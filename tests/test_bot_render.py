@@ -184,3 +184,11 @@ def test_clean_removes_every_invisible_formatting_character() -> None:
 def test_citation_hides_credentials_and_secret_parameters() -> None:
     ref = ArticleRef(1, "T", None, "https://user:pass@example.org/p?id=3&token=abc&SIG=x")
     assert render.citation(ref) == "[T](https://example.org/p?id=3)"
+
+
+def test_a_described_answer_is_not_shown_as_said() -> None:
+    text = "Brunn hoped to build a pier."
+    said = render.answer_embed(answer(text, speaker="Ida Brunn", kind="indirect"))
+    described = render.answer_embed(answer(text, speaker="Ida Brunn", kind="described"))
+    assert [f.name for f in said.fields][0] == "Said by"
+    assert [(f.name, f.value) for f in described.fields][0] == ("About (not quoted)", "Ida Brunn")

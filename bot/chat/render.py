@@ -187,7 +187,9 @@ def answer_embed(
     )
     who = _speaker_line(answer)
     if who:
-        embed.add_field(name="Said by", value=cut(who, FIELD_VALUE_LIMIT), inline=True)
+        # A sentence no cue attributes names whom it describes: not someone's words.
+        name = "About (not quoted)" if answer.kind == "described" else "Said by"
+        embed.add_field(name=name, value=cut(who, FIELD_VALUE_LIMIT), inline=True)
     embed.add_field(name="Article", value=cut(citation(answer.article), FIELD_VALUE_LIMIT), inline=True)
     if total > 1:
         embed.set_footer(text=f"Answer {position} of {total}")

@@ -376,6 +376,27 @@ def sniff_format(text: str, name: str | None, content_type: str | None) -> str:
     return "text"
 
 
+def _laid_out(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]], list[Sentence]]:
+    """(body, paragraph spans, sentences with offsets) of stripped, non-empty paragraphs."""
+    spans: list[tuple[int, int]] = []
+    sentences: list[Sentence] = []
+    offset = 0
+    for p_index, para in enumerate(paragraphs):
+        spans.append((offset, offset + len(para)))
+        for start, end in split_sentences(para, base=offset):
+            text = para[start - offset : end - offset]
+            sentences.append(Sentence(len(sentences), p_index, start, end, text))
+        offset += len(para) + 2
+    return "\n\n".join(paragraphs), spans, sentences
+
+
+def stored_document(body: str) -> Document:
+    """A stored article's body laid out again, unattributed: the same paragraphs and sentence
+    indices as when it was stored (its body is its paragraphs joined by blank lines)."""
+    _body, spans, sentences = _laid_out(body.split("\n\n"))
+    return Document(title="", body=body, paragraphs=tuple(spans), sentences=tuple(sentences))
+
+
 def build_document(
     title: str | None,
     paragraphs: list[str],
@@ -389,19 +410,7 @@ def build_document(
     paragraphs = [p.strip() for p in paragraphs if p.strip()]
     if not paragraphs:
         raise BadArticle("That article has no text in it.")
-    body_parts: list[str] = []
-    spans: list[tuple[int, int]] = []
-    sentences: list[Sentence] = []
-    offset = 0
-    for p_index, para in enumerate(paragraphs):
-        spans.append((offset, offset + len(para)))
-        for start, end in split_sentences(para, base=offset):
-            sentences.append(
-                Sentence(len(sentences), p_index, start, end, para[start - offset : end - offset])
-            )
-        body_parts.append(para)
-        offset += len(para) + 2
-    body = "\n\n".join(body_parts)
+    body, spans, sentences = _laid_out(paragraphs)
     if not sentences:
         raise BadArticle("That article has no sentences in it.")
     final_title = (title or fallback_title or sentences[0].text)[:MAX_TITLE].strip()

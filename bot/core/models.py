@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 Kind = Literal["direct", "indirect", "mixed", "according"]
+# An answer's kind may also be "described": a sentence no cue attributes, about its subject.
+AnswerKind = Kind | Literal["described"]
 # verify's verdicts: the same words, a close paraphrase, the same speaker in other words,
 # someone else's words, nothing like it.
 Verdict = Literal["verbatim", "paraphrase", "reworded", "misattributed", "not_found"]
@@ -149,7 +151,7 @@ class Answer:
     article: ArticleRef
     speaker: str | None = None
     speaker_role: str | None = None
-    kind: Kind | None = None
+    kind: AnswerKind | None = None
     cue: str | None = None
 
     @property

@@ -7,6 +7,7 @@ quote-only paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..models import Attribution, Document, Kind, Speaker
 from .antecedents import Observer
@@ -20,6 +21,8 @@ from .nesting import frame_order, other_frames
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
 from .signatures import ends_after, few_letters, signature_only
+
+Visitor = Callable[[Sent, Resolver], None]
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES
@@ -105,11 +108,13 @@ def _kind(frame: Frame, masked: str) -> Kind:
 
 
 def attribute(
-    doc: Document, observe: Observer | None = None
+    doc: Document, observe: Observer | None = None, visit: Visitor | None = None
 ) -> tuple[list[tuple[Attribution, ...]], list[Speaker]]:
     """Per-sentence attributions, main first (parallel to `doc.sentences`), and the article's speakers.
 
-    `observe` sees every pronoun decision with its candidates' features (for training).
+    `observe` sees every pronoun decision with its candidates' features (for training);
+    `visit` sees each sentence once its frames are read, with the resolver as it stands
+    there (described.py asks it whom an unattributed sentence is about).
     """
     body = doc.body
     scans: dict[int, tuple[int, QuoteScan]] = {}
@@ -148,6 +153,8 @@ def attribute(
                 speaker = _resolve(resolver, sent, other)
                 if speaker is not None:
                     sent.others.append((other, speaker))
+        if visit is not None:
+            visit(sent, resolver)
         _update_salience(sent)
 
     _split_fragments(sents)

@@ -8,6 +8,7 @@ import re
 
 from .entities import Ref, Sent
 from .phrases import after_preposition, role_np_after
+from .quotes import INSIDE
 
 
 def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
@@ -145,12 +146,36 @@ def fenced_subject(sent: Sent, cue_start: int) -> tuple[int, Ref, str] | None:
 
 
 # `"...," Mr. Daniloff, now 81 and retired, said ...`: the quotation the subject follows.
-
-
-# `"...," Mr. Daniloff, now 81 and retired, said ...`: the quotation the subject follows.
 _QUOTE_OPENER_RE = re.compile(r'^\W*"_[^"]*"[\s,]*')
 # An adverbial before the subject: "On Monday, ", "In Des Moines, ", "But " ...
 _CLAUSE_OPENER_RE = re.compile(
     r"^\W*(?:(?:On|In|At|During|After|Before|Earlier|Later|Last|This|Since|When|While|As|For|From|"
     r"Meanwhile|However|Separately|Still|Yet|But|And|So)\b[^,]{0,50},\s+|(?:But|And|Yet|So|Still)\s+)?"
 )
+
+
+# After an opening subject, its verb: past a party tag, an apposition and an adverb
+# ("Sen. Ted Cruz (R-Tex.) never mentioned", "Rubio, the senator, hoped").
+_VERB_AFTER_RE = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s*,[^,;\"_]{1,100},)?\s+(?:[a-z]+ly\s+)?[a-z]")
+
+
+def opening_subject(sent: Sent) -> Ref | None:
+    """The subject that opens a sentence and is followed by its verb ("Rubio hoped to emerge
+    as ...", "On Monday, he distanced himself from ..."), or None (a quotation, an object, a
+    name deep in the sentence)."""
+    out = sent.out
+    if INSIDE in out[:3]:
+        return None  # a quotation opens it: the speaker, if any, is the pipeline's business
+    found = main_subject(sent, len(out))
+    if found is None:
+        return None
+    start, ref = found
+    opener = _OPENING_ADVERBIAL_RE.match(out) or _INTRO_RE.match(out)
+    lead = out[opener.end() if opener and opener.end() <= start else 0 : start]
+    if len(lead.split()) > 4 or INSIDE in lead:
+        return None
+    if ref.kind == "entity":
+        end = next((m.end for m in sent.mentions if m.start == start), -1)
+    else:
+        end = start + len(ref.text)
+    return ref if end > 0 and _VERB_AFTER_RE.match(out, end) else None

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from rapidfuzz import fuzz, utils
 
+from ..attribution.described import described_subject
+from ..ingest import stored_document
 from ..models import SearchResult
 from ..storage import ArchiveStore, Candidate
 from .answers import _answers
@@ -24,6 +27,10 @@ WHO_SURE = 0.85
 
 WHO_THRESHOLD = 0.55
 WHO_MARGIN = 0.06
+# A sentence no cue attributes answers (naming whom it describes) only when it lines the
+# fragment up this much better than every attributed one, from among this many candidates.
+DESCRIBED_MARGIN = 0.05
+DESCRIBED_CANDIDATES = 10
 
 
 async def ranked_statements(
@@ -173,6 +180,10 @@ async def who(store: ArchiveStore, fragment: str, guild_id: int | None, limit: i
     if query is None:
         return SearchResult(query=clean(fragment))
     ranked = await ranked_statements(store, query, guild_id)
+    if not ranked or ranked[0][0] < WHO_SURE:
+        described = await _described(store, query, guild_id, ranked[0][0] if ranked else 0.0)
+        if described is not None:
+            return SearchResult(query=query.text, answers=tuple(await _answers(store, [described], 1)))
     if not ranked:
         return SearchResult(query=query.text)
     best = ranked[0][0]
@@ -188,3 +199,27 @@ async def who(store: ArchiveStore, fragment: str, guild_id: int | None, limit: i
     top = ranked[0][1].speaker
     others = {c.speaker: None for _s, c in close[1:] if c.speaker and c.speaker != top}
     return SearchResult(query=query.text, answers=tuple(answers), did_you_mean=tuple(others))
+
+
+async def _described(
+    store: ArchiveStore, query: Query, guild_id: int | None, best: float
+) -> tuple[float, Candidate] | None:
+    """The fragment found in a sentence no cue attributes, lining it up clearly better than
+    any attributed one (`best`), with whom the sentence is about as its speaker ("Rubio hoped
+    to emerge as the alternative": a stated plan in words no cue lexicon holds); None when
+    no such sentence fits or no person or organisation opens it."""
+    match = _nearly_all(query) or query.plan(WHO_POSTINGS)
+    found = [c for c in await store.candidates(match, guild_id, DESCRIBED_CANDIDATES) if c.speaker is None]
+    scored = await _scored(store, query, found)
+    if not scored:
+        return None
+    score, _cover, _ordinal, cand = max(scored, key=lambda r: r[:3])
+    if score < max(WHO_THRESHOLD, best + DESCRIBED_MARGIN):
+        return None
+    doc = stored_document(await store.article_body(cand.article_id))
+    if cand.idx >= len(doc.sentences) or doc.sentences[cand.idx].text != cand.text:
+        return None  # laid out differently from when it was stored: no safe reading
+    subject = described_subject(doc, cand.idx)
+    if subject is None:
+        return None
+    return score, replace(cand, speaker=subject.name, role=subject.role, kind="described", cue=None)

@@ -1,0 +1,73 @@
+"""`who` for words no cue attributes: a stated plan or stance ("hoped to emerge as ...")
+answers with whom the sentence is about, marked as described, not quoted; a quotation
+still answers with its speaker. Articles written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.archive import Archive
+from bot.core.attribution.described import described_subject
+from bot.core.ingest import parse, stored_document
+
+STORY = """Harbour plans
+
+Harbour master Ida Brunn met the council on Monday.
+
+Brunn hoped to turn the old grain pier into a ferry terminal before the summer season.
+
+In March, she distanced herself from the plan to sell the lighthouse to a hotel chain.
+
+Councillor Per Holm said the budget for dredging would not cover a second pier.
+
+The weather on the coast stayed cold for most of the week.
+
+Trade in the harbour grew quickly after the war.
+"""
+
+
+def test_the_subject_that_opens_an_unattributed_sentence_is_whom_it_describes() -> None:
+    doc = parse(STORY, name="harbour.txt")
+    index = {s.text.split()[0] + s.text.split()[1]: s.index for s in doc.sentences}
+    plan = described_subject(doc, index["Brunnhoped"])
+    assert plan is not None and plan.name == "Ida Brunn"
+    stance = described_subject(doc, index["InMarch,"])  # "she": the harbour master
+    assert stance is not None and stance.name == "Ida Brunn"
+    assert described_subject(doc, index["Theweather"]) is None  # no person opens it
+    assert described_subject(doc, index["Tradein"]) is None  # a capitalised first word is no name
+    assert described_subject(doc, index["CouncillorPer"]) is None  # a cue attributes it
+
+
+def test_a_stored_body_lays_out_as_it_was_parsed() -> None:
+    doc = parse(STORY, name="harbour.txt")
+    again = stored_document(doc.body)
+    assert [(s.index, s.paragraph, s.text) for s in again.sentences] == [
+        (s.index, s.paragraph, s.text) for s in doc.sentences
+    ]
+
+
+@pytest.fixture()
+async def archive(new_archive):
+    archive = await Archive.open(new_archive(), seeds=None)
+    await archive.add_text(STORY.encode(), name="harbour.txt")
+    yield archive
+    await archive.close()
+
+
+async def test_who_names_whom_a_stated_plan_describes(archive) -> None:
+    result = await archive.who("turn the old grain pier into a ferry terminal")
+    assert result.answers, result
+    top = result.answers[0]
+    assert (top.speaker, top.kind) == ("Ida Brunn", "described")
+    assert "grain pier" in top.text
+
+
+async def test_who_still_answers_a_quotation_with_its_speaker(archive) -> None:
+    result = await archive.who("the budget for dredging would not cover a second pier")
+    top = result.answers[0]
+    assert (top.speaker, top.kind) == ("Per Holm", "indirect")
+
+
+async def test_who_names_nobody_for_a_sentence_about_no_one(archive) -> None:
+    result = await archive.who("the weather on the coast stayed cold")
+    assert all(a.kind != "described" for a in result.answers)
