@@ -137,6 +137,10 @@ _LIST_TAIL_RE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:and|or)\s+" + _LIST_ITEM_
 
 _OF_GAPS = frozenset(["of", "from", "of the", "from the"])
 _UNCLOSED_APPOS_RE = re.compile(r",\s+(?:a|an|the)\s[^,;\"_]{1,60}?\s(?:who|that)\s[^,;\"_]{1,80}$")
+_UNCLOSED_WHO_RE = re.compile(
+    r",\s+who\s+(?:is|was|are|were|has\s+been|had\s+been|serves\s+as|served\s+as)\s[^,;\"_]{1,80}$"
+)
+_TO_BEFORE_RE = re.compile(r"\sto\s*$")
 _QUOTE_CLOSED_RE = re.compile(r'"\s*$')
 _PUBLISHING_VERBS = frozenset(
     "released issued posted published aired ran tweeted shared unveiled launched circulated sent".split()
@@ -151,7 +155,7 @@ _AND_OTHERS_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others(?:\
 def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     """The speaker named right before a cue: (start, reference, apposition role)."""
     out = sent.out
-    end = strip_aux(out, end)
+    cue_at, end = end, strip_aux(out, end)
     # (Every match holds "others": a substring test first, the pattern only where it can match.)
     others = (
         _AND_OTHERS_RE.search(out, max(0, end - 60), end)
@@ -209,15 +213,22 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     lo = max(0, end - 150)  # (every match holds "who" or "that": a substring test first)
     clause = not who and (out.find(" who ", lo, end) >= 0 or out.find(" that ", lo, end) >= 0)
     unclosed = _UNCLOSED_APPOS_RE.search(out, lo, end) if clause else None
+    if clause and unclosed is None and not _TO_BEFORE_RE.search(out, max(0, end - 4), cue_at):
+        # (not "Ryan, who was reluctant to endorse Mr. Trump": the relative's own verb)
+        unclosed = _UNCLOSED_WHO_RE.search(out, lo, end)
     if unclosed:
-        # `"...," Nate Silver, the polling guru who founded fivethirtyeight.com tweeted`: an
-        # apposition with a relative clause that no comma closes; the name before it speaks.
+        # `"...," Nate Silver, the polling guru who founded fivethirtyeight.com tweeted`, `"...," Katie
+        # Packer, who is chairman of Our Principles PAC said`: an apposition or a relative clause
+        # that no comma closes; the name before it, after the quotation or opening the sentence, speaks.
         for mention in sent.mentions:
             if (
                 mention.end == unclosed.start()
                 and mention.kind == "person"
                 and not mention.possessive
-                and _QUOTE_CLOSED_RE.search(out, max(0, mention.start - 4), mention.start)
+                and (
+                    _QUOTE_CLOSED_RE.search(out, max(0, mention.start - 4), mention.start)
+                    or not out[: mention.start].strip()
+                )
             ):
                 return mention.start, Ref("entity", entity=mention.entity), ""
     role = role or extra_role

@@ -75,10 +75,19 @@ def scan_quotes(text: str) -> QuoteScan:
         regions.append((open_at, len(text)))
     if not regions:
         return QuoteScan(text, regions, False)
+    nicknames = [r for r in regions if _is_nickname(text, *r)]
+    if nicknames:
+        regions = [r for r in regions if r not in nicknames]
     parts: list[str] = []
     last = 0
-    for start, end in regions:
+    for start, end in sorted(regions + nicknames):
         parts.append(text[last:start])
+        if (start, end) in nicknames:
+            # Juan "Chico" Manriquez: a nickname inside a name is no quotation; blanked, the name
+            # reads as one run of capitalised words, "Juan Manriquez".
+            parts.append(" " * (end + 1 - start))
+            last = end + 1
+            continue
         parts.append('"')
         parts.append(_masked(text[start + 1 : end]))
         if end < len(text):
@@ -86,6 +95,23 @@ def scan_quotes(text: str) -> QuoteScan:
         last = end + 1
     parts.append(text[last:])
     return QuoteScan("".join(parts), regions, open_at_end)
+
+
+# One or two capitalised words ("Chico", "The Rock"), in marks between a first name and a surname.
+_NICKNAME_RE = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?")
+_NAME_BEFORE_RE = re.compile(r"(?:^|\s)[A-Z][a-z.]+ $")
+_NAME_AFTER_RE = re.compile(r" (?:[A-Z]['’][A-Z]|Mc|Mac)?[A-Z][a-z]")
+
+
+def _is_nickname(text: str, start: int, end: int) -> bool:
+    """Whether the quotation from mark `start` to mark `end` is a nickname inside a name."""
+    return (
+        end - start <= 24
+        and end < len(text)
+        and _NICKNAME_RE.fullmatch(text, start + 1, end) is not None
+        and _NAME_BEFORE_RE.search(text, max(0, start - 20), start) is not None
+        and _NAME_AFTER_RE.match(text, end + 1) is not None
+    )
 
 
 def _closes_after_all(text: str, at: int) -> bool:

@@ -109,12 +109,20 @@ _CLAUSE_VERB_RE = re.compile(
 )
 
 
+# "Mr. Sanders has demonized Wall Street and Mr. Trump has disparaged immigrants and vowed ...":
+# "and" with no comma opens a clause too, when a named subject and its verb came before it.
+_AND_CLAUSE_OPEN_RE = re.compile(r"\s(?:and|but)\s+(?=[A-Z])")
+
+
 def _clause_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
     """The named subject of the last clause opened by ", and" or ";" before `before`, if its verb follows."""
     out = sent.out
     last = None
     for m in _CLAUSE_OPEN_RE.finditer(out, 0, before):
         last = m
+    for m in _AND_CLAUSE_OPEN_RE.finditer(out, last.end() if last else 0, before):
+        if _named_clause_before(sent, m.start()):
+            last = m
     if last is None:
         return None
     for mention in sent.mentions:
@@ -123,6 +131,15 @@ def _clause_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
                 return mention.start, Ref("entity", entity=mention.entity)
             return None
     return None
+
+
+def _named_clause_before(sent: Sent, end: int) -> bool:
+    """Whether a name followed by its verb ("Mr. Sanders has demonized") stands before `end`."""
+    out = sent.out
+    return any(
+        m.end < end and not m.possessive and m.entity is not None and _CLAUSE_VERB_RE.match(out, m.end, end)
+        for m in sent.mentions
+    )
 
 
 def fenced_subject(sent: Sent, cue_start: int) -> tuple[int, Ref, str] | None:

@@ -1,0 +1,48 @@
+"""Who a clause belongs to when a name carries a nickname, when "and" opens a second clause
+with its own subject, and when a relative clause after the speaker's name has no closing
+comma; each on sentences written for the test."""
+
+from __future__ import annotations
+
+from tests.attribution_text import clauses as _clauses
+
+
+def _read(body: str, begins: str) -> list[tuple[str | None, str | None]]:
+    return [(a.speaker, a.cue) for a in _clauses(body, begins)]
+
+
+def test_a_nickname_in_quotes_is_part_of_the_name_not_a_quotation() -> None:
+    body = (
+        'Marchers carried photos. Luis "Tito" Arvelo of Fresno held one of them.\n\n'
+        '"I cried the whole way," he said.\n\n'
+        'Arvelo called the march "a promise kept."'
+    )
+    assert _read(body, '"I cried') == [("Luis Arvelo", "said")]
+    assert _read(body, "Arvelo called") == [("Luis Arvelo", "called")]
+
+
+def test_a_quoted_word_that_is_no_nickname_stays_a_quotation() -> None:
+    body = 'Greta Lind spoke first.\n\nLind called the plan "Fair" and urged a vote, aides said.'
+    read = _clauses(body, "Lind called")
+    assert ("Greta Lind", "called") in [(a.speaker, a.cue) for a in read]
+    assert any("Fair" in (a.content or "") for a in read)
+
+
+def test_and_without_a_comma_opens_a_clause_with_its_own_subject() -> None:
+    body = (
+        "Mr. Okafor has courted farmers and Ms. Brandt has courted unions and vowed to raise wages.\n\n"
+        "Mr. Okafor praised the deal and said it was fair."
+    )
+    assert _read(body, "Mr. Okafor has") == [("Brandt", "vowed")]
+    assert _read(body, "Mr. Okafor praised") == [("Okafor", "said"), ("Okafor", "praised")]
+
+
+def test_an_unclosed_relative_after_the_name_leaves_the_name_the_speaker() -> None:
+    body = (
+        '"This ad raises new questions," Dana Whitcomb, who is chairman of the Civic Trust Fund said in a '
+        "statement.\n\n"
+        "Senator Abel Morrow, who was reluctant to endorse the plan, spoke last."
+    )
+    assert _read(body, '"This ad') == [("Dana Whitcomb", "said")]
+    # the relative's own verb ("reluctant to endorse") reports nothing of Morrow's
+    assert _read(body, "Senator Abel") == []
