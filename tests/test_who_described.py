@@ -23,6 +23,10 @@ Councillor Per Holm said the budget for dredging would not cover a second pier.
 The weather on the coast stayed cold for most of the week.
 
 Trade in the harbour grew quickly after the war.
+
+Ms. Brunn has courted the ferry lobby, while Mr. Holm has dwelled on the soaring cost of dredging the channel.
+
+Though Holm hasn't shown any appetite for a public inquiry, Brunn should press the council for one.
 """
 
 
@@ -36,6 +40,19 @@ def test_the_subject_that_opens_an_unattributed_sentence_is_whom_it_describes() 
     assert described_subject(doc, index["Theweather"]) is None  # no person opens it
     assert described_subject(doc, index["Tradein"]) is None  # a capitalised first word is no name
     assert described_subject(doc, index["CouncillorPer"]) is None  # a cue attributes it
+
+
+def test_the_clause_that_holds_the_words_names_whom_they_describe() -> None:
+    doc = parse(STORY, name="harbour.txt")
+    while_ = next(s for s in doc.sentences if s.text.startswith("Ms. Brunn has courted"))
+    at = while_.text.index("the soaring cost")
+    second = described_subject(doc, while_.index, at)
+    assert second is not None and second.name == "Per Holm"
+    first = described_subject(doc, while_.index, while_.text.index("the ferry lobby"))
+    assert first is not None and first.name == "Ida Brunn"
+    though = next(s for s in doc.sentences if s.text.startswith("Though"))
+    shown = described_subject(doc, though.index, though.text.index("any appetite"))  # "hasn't shown"
+    assert shown is not None and shown.name == "Per Holm"
 
 
 def test_a_stored_body_lays_out_as_it_was_parsed() -> None:
@@ -60,6 +77,12 @@ async def test_who_names_whom_a_stated_plan_describes(archive) -> None:
     top = result.answers[0]
     assert (top.speaker, top.kind) == ("Ida Brunn", "described")
     assert "grain pier" in top.text
+
+
+async def test_who_names_the_subject_of_the_clause_the_fragment_is_in(archive) -> None:
+    result = await archive.who("the soaring cost of dredging the channel")
+    top = result.answers[0]
+    assert (top.speaker, top.kind) == ("Per Holm", "described")
 
 
 async def test_who_still_answers_a_quotation_with_its_speaker(archive) -> None:

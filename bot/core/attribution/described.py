@@ -11,20 +11,22 @@ from ..models import Document, Speaker
 from .entities import Entity, Sent
 from .pipeline import attribute
 from .resolve import Resolver
-from .subjects import opening_subject
+from .subjects import opening_subject, subject_before
 
 _SUBJECT_KINDS = frozenset({"person", "org", "group"})
 
 
-def described_subject(doc: Document, index: int) -> Speaker | None:
+def described_subject(doc: Document, index: int, at: int | None = None) -> Speaker | None:
     """The person or organisation that sentence `index` of `doc` is about, when no cue
-    attributes it and a subject opens it; None otherwise."""
+    attributes it: the subject of the clause that holds character `at` (where the words
+    asked about begin), else the subject that opens it; None otherwise."""
     found: list[Entity] = []
 
     def visit(sent: Sent, resolver: Resolver) -> None:
         if sent.index != index or sent.frame is not None:
             return
-        ref = opening_subject(sent)
+        ref = subject_before(sent, at) if at is not None else None
+        ref = ref or opening_subject(sent)
         entity = resolver.resolve(ref, sent.index) if ref is not None else None
         if entity is not None and entity.kind in _SUBJECT_KINDS:
             found.append(entity)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .entities import Ref, Sent
+from .lexicon import ORG_HEADS, ROLE_HEADS
 from .phrases import after_preposition, role_np_after
 from .quotes import INSIDE
 
@@ -196,3 +197,40 @@ def opening_subject(sent: Sent) -> Ref | None:
     else:
         end = start + len(ref.text)
     return ref if end > 0 and _VERB_AFTER_RE.match(out, end) else None
+
+
+# A subject's verb after it: an auxiliary, a word in -ed or -s that names no group ("Trump
+# supporters" is a noun phrase), a common irregular past; or "who" and then a verb ("Clinton
+# who is looking to bring ...").
+_SUBJECT_VERB_RE = re.compile(
+    r"['’](?:s|ve|d|ll)\s"  # "She's hoping", "they'd"
+    r"|(?:\s+who)?\s+(?:[a-z]+ly\s+|also\s+|still\s+|never\s+|even\s+|long\s+ago\s+)*"
+    r"(?:(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|does|did|do|wo|ca)n['’]t\b"
+    r"|(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|does|did)\b"
+    r"|(?!(?:and|or|as|is|its|his|this|has|was|us|plus|versus|whereas|across|less|unless|thus|news)\b)"
+    r"(?P<verb>[a-z]+(?:ed|s))\b"
+    r"|(?:saw|took|made|went|knew|thought|got|gave|kept|told|found|felt|left|held|brought|began|ran|won|lost|"
+    r"spent|sent|stood|wrote|spoke|chose|sought|said|put|set|hit|cut|led|met|paid|fought|drew|became|came)\b)"
+)
+_PRONOUN_SUBJECT_AT_RE = re.compile(r"\b([Hh]e|[Ss]he|[Tt]hey)\b")
+_NO_GROUP_HEADS = ROLE_HEADS | ORG_HEADS
+
+
+def subject_before(sent: Sent, at: int) -> Ref | None:
+    """The subject nearest before `at` that its verb follows ("..., while Mr. Sanders has dwelled
+    on the program's not going far enough": Sanders, for words after "dwelled"): a name, or a
+    pronoun for the resolver; None when no subject and verb stand before `at`."""
+    out = sent.out
+    best: tuple[int, Ref] | None = None
+    for m in sent.mentions:
+        if m.end >= at:
+            break
+        if m.possessive or m.entity is None or after_preposition(out, m.start):
+            continue
+        verb = _SUBJECT_VERB_RE.match(out, m.end, at)
+        if verb and (verb.group("verb") or "").lower() not in _NO_GROUP_HEADS:
+            best = (m.start, Ref("entity", entity=m.entity))
+    for p in _PRONOUN_SUBJECT_AT_RE.finditer(out, best[0] if best else 0, at):
+        if _SUBJECT_VERB_RE.match(out, p.end(), at):
+            best = (p.start(1), Ref("pronoun", text=p.group(1).lower(), at=p.start(1)))
+    return best[1] if best else None

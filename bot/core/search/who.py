@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 
 from rapidfuzz import fuzz, utils
@@ -31,6 +32,7 @@ WHO_MARGIN = 0.06
 # fragment up this much better than every attributed one, from among this many candidates.
 DESCRIBED_MARGIN = 0.05
 DESCRIBED_CANDIDATES = 10
+_NON_WORD_RE = re.compile(r"[^\w]|_")
 
 
 async def ranked_statements(
@@ -201,6 +203,11 @@ async def who(store: ArchiveStore, fragment: str, guild_id: int | None, limit: i
     return SearchResult(query=query.text, answers=tuple(answers), did_you_mean=tuple(others))
 
 
+def _blanked(text: str) -> str:
+    """`text` in lower case with every character but letters and digits a space (same length)."""
+    return _NON_WORD_RE.sub(" ", text.lower())
+
+
 async def _described(
     store: ArchiveStore, query: Query, guild_id: int | None, best: float
 ) -> tuple[float, Candidate] | None:
@@ -219,7 +226,11 @@ async def _described(
     doc = stored_document(await store.article_body(cand.article_id))
     if cand.idx >= len(doc.sentences) or doc.sentences[cand.idx].text != cand.text:
         return None  # laid out differently from when it was stored: no safe reading
-    subject = described_subject(doc, cand.idx)
+    # Whom the clause holding the fragment is about: where the fragment lines up in the sentence.
+    # (punctuation blanked, not dropped, so that offsets stay the sentence's)
+    aligned = fuzz.partial_ratio_alignment(_blanked(query.text), _blanked(cand.text))
+    at = aligned.dest_start if aligned is not None else None
+    subject = described_subject(doc, cand.idx, at)
     if subject is None:
         return None
     return score, replace(cand, speaker=subject.name, role=subject.role, kind="described", cue=None)
