@@ -255,6 +255,12 @@ def sentence_frames(sent: Sent) -> list[Frame]:
             if affiliation:
                 end = affiliation.end()  # "according to Amy Glasmeier of the Massachusetts Institute ..."
             at_start = not re.search(r"[A-Za-z]", out[: m.start()].replace(INSIDE, ""))
+            if at_start and role and not ASCII_LETTER_RE.search(out, end):
+                # "According to the Post, the President ate lunch.": what follows the source up to
+                # the sentence's end is its own clause, not an apposition (which a comma would close)
+                cut = out.find(role, m.end())
+                if cut > 0:
+                    end, role = len(out[:cut].rstrip(" ,")), ""
             side = "after" if at_start else ("before" if ends_after(out, end) else "both")
             frames.append(Frame(0, m.start(), ref, "according to", m.start(), end, True, side, role))
     for start, end, low in sent.cues:

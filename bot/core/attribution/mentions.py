@@ -208,6 +208,8 @@ def find_mentions(out: str) -> list[Mention]:
         if run in _STOP_RUNS and not _lone_surname(out, m.start(), run):
             continue  # "The", "In", "But": sentence openers, the most common capitalised words
         if " " not in run:
+            if run.endswith(("n't", "n’t")):
+                continue  # "Don't ask that.": a verb, no name
             # One word: the common case ("The", "Moscow", "Stoltenberg's").
             mention = _make_mention(out, [(run, m.start())])
             if mention is not None:

@@ -174,6 +174,9 @@ def after_preposition(out: str, start: int, participle: bool = False) -> bool:
 def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
     """A role or organisation noun phrase ending at `end` ("the NATO chief", "a spokesperson for X")."""
     lo = max(0, end - 90)
+    if lo and not out[lo - 1].isspace():
+        space = out.find(" ", lo, end)  # (the window opens on a whole word, never "uld require")
+        lo = space + 1 if space >= 0 else end
     # The tokens cover every character but white space, so the last one ends at `end` unless
     # white space stands before it. (Their offsets are looked up only for a phrase found.)
     if end <= 0 or out[end - 1].isspace():

@@ -46,7 +46,7 @@ _SIGNED_PLACE_RE = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}
 # colon ("replied on X: \"...\"", "said in a statement: \"...\"").
 _LEAD_IN_RE = re.compile(
     r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:|(?:(?:in|on|at|during|with|to|after|before|over|last|this)\s"
-    r"[^\"_:;.,]{0,60}?\s)?that\b|:)?"
+    r"[^\"_:;.,]{0,60}?\s)?that\b(?![\s.!?\"”’]*$)|:)?"  # (not "want to do that.": a pronoun)
 )
 
 
@@ -206,8 +206,9 @@ def _find_cues(sent: Sent) -> bool:
         while at >= 0:
             end = at + len(word)
             if (
-                (at == 0 or not out[at - 1].isalpha())
-                and (end == len(out) or not out[end].isalpha())
+                # (a hyphen glues it into a compound: "kiss-and-tell", "so-called", "self-described")
+                (at == 0 or not (out[at - 1].isalpha() or out[at - 1] == "-"))
+                and (end == len(out) or not (out[end].isalpha() or out[end] == "-"))
                 and not _COMPOUND_NOUN_RE.match(out, end)
             ):
                 cues.append((at, end, word))

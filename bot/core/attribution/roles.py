@@ -196,6 +196,9 @@ _COMMA_AHEAD_RE = re.compile(r"\s*,")
 _COMMA_BEHIND_RE = re.compile(r",\s*$")
 
 
+_OPENING_ACCORDING_RE = re.compile(r"\W*(?:(?:But|And|Yet)\s+)?[Aa]ccording\s+to\s+(?:the\s+)?[^,;]*$")
+
+
 def attach_roles(out: str, mention: Mention) -> None:
     """Record the premodifier title, apposition and party tag around a mention."""
     pos = mention.end
@@ -211,7 +214,14 @@ def attach_roles(out: str, mention: Mention) -> None:
             mention.party = f"{letter}-{state}" if state else letter  # "(R-Tex.)" or a bare "(R)"
             pos = party.end() - (1 if party.group(0).rstrip().endswith(",") else 0)
         appos = APPOS_RE.match(out, pos)
-        if appos and is_role_text(appos.group(1)) and not NAME_ONLY_RE.fullmatch(appos.group(1)):
+        if (
+            appos
+            and is_role_text(appos.group(1))
+            and not NAME_ONLY_RE.fullmatch(appos.group(1))
+            # "According to the Post, the President ate lunch.": after an opening "according to",
+            # only a comma closes an apposition; what runs to the end is the sentence's own clause
+            and (out.startswith(",", appos.end()) or not _OPENING_ACCORDING_RE.match(out, 0, mention.start))
+        ):
             mention.appos = appos.group(1).strip()
     if mention.kind in ("person", "unknown"):
         pre = premodifier_role(out, mention.start)

@@ -1,0 +1,45 @@
+"""What a clause's content holds at its edges: the clause after an opening "according to X,"
+is the content, not X's apposition; a closing "that" is a pronoun, not the start of a
+that-clause; a cue word glued into a compound ("kiss-and-tell") reports nothing; a
+capitalised contraction ("Don't") is no speaker. Sentences written for the test."""
+
+from __future__ import annotations
+
+from tests.attribution_text import clauses as _clauses
+
+
+def _read(body: str, begins: str) -> list[tuple[str | None, str | None, str | None, str]]:
+    return [(a.speaker, a.role, a.cue, (a.content or "").strip(" .")) for a in _clauses(body, begins)]
+
+
+def test_the_clause_after_an_opening_according_to_is_the_content() -> None:
+    body = (
+        "The vote was close.\n\n"
+        "According to the Ledger, the governor skipped the hearing.\n\n"
+        "According to Maria Keller, the chair of the panel, the bill failed."
+    )
+    assert _read(body, "According to the Ledger") == [
+        ("Ledger", None, "according to", "the governor skipped the hearing")
+    ]
+    assert _read(body, "According to Maria") == [
+        ("Maria Keller", "the chair of the panel", "according to", "the bill failed")
+    ]
+
+
+def test_a_closing_that_is_a_pronoun_not_a_lead_in() -> None:
+    body = "Tomas Reyes chairs the board.\n\nReyes wants to do that.\n\nReyes said that the vote would wait."
+    assert _read(body, "Reyes wants") == [("Tomas Reyes", None, "wants", "to do that")]
+    assert _read(body, "Reyes said") == [("Tomas Reyes", None, "said", "the vote would wait")]
+
+
+def test_a_cue_word_inside_a_hyphenated_compound_reports_nothing() -> None:
+    body = (
+        "Ortiz would require senior federal employees to sign nondisclosure agreements to prevent "
+        "kiss-and-tell accounts."
+    )
+    assert list(_clauses(body, "Ortiz would")) == []
+
+
+def test_a_capitalised_contraction_is_no_speaker() -> None:
+    body = "Nobody on the council wanted a vote.\n\nDon't ask that."
+    assert all(a.speaker != "Don't" for a in _clauses(body, "Don't"))
