@@ -46,3 +46,23 @@ def test_an_unclosed_relative_after_the_name_leaves_the_name_the_speaker() -> No
     assert _read(body, '"This ad') == [("Dana Whitcomb", "said")]
     # the relative's own verb ("reluctant to endorse") reports nothing of Morrow's
     assert _read(body, "Senator Abel") == []
+
+
+def test_a_surname_that_opens_with_a_particle_keeps_it() -> None:
+    body = (
+        "Odile Le Garrec leads the party.\n\n"
+        '"We will win," said Le Garrec, who has drawn notice for her combative remarks.\n\n'
+        "Ms. Le Garrec said the vote was close.\n\n"
+        "Mayor De Vitto said the city would wait."
+    )
+    assert _read(body, '"We will') == [("Odile Le Garrec", "said")]  # not "her ... remarks"
+    assert _read(body, "Ms. Le") == [("Odile Le Garrec", "said")]
+    assert _read(body, "Mayor De") == [("De Vitto", "said")]
+
+
+def test_a_clause_between_commas_is_no_apposition_before_an_inverted_cue() -> None:
+    body = (
+        "In a year when doubts are growing among voters, candidates have more room to change course, "
+        "said Hal Brenner, a strategist in Des Moines."
+    )
+    assert _read(body, "In a year") == [("Hal Brenner", "said")]

@@ -147,7 +147,11 @@ class Registry:
             for m in sent.mentions:
                 order += 1
                 words = m.name.split()
-                if m.kind == "person" and (len(words) >= 2 or m.title) and len(words) >= 2:
+                # "Ms. Le Pen", "De Blasio": a surname with its particle, to be resolved as one
+                particled = (
+                    len(words) == 2 and words[0][:1].isupper() and words[0].lower() in _SURNAME_PARTICLES
+                )
+                if m.kind == "person" and len(words) >= 2 and not particled:
                     self._person(m, order)
                 elif m.kind == "org" and len(words) >= 1 and len(words) >= 2:
                     self._org(m, order)

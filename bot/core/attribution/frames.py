@@ -58,6 +58,13 @@ _QUOTE_THEN_NAME_RE = re.compile(r"\"\s*(?:[\w.’'-]+\s+){1,5}$")
 _PRONOUN_SUBJECT_RE = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ww]ho)\s+(?:(?:also|now|still|again|often|\w+ly)\s+)?$"
 )
+# A cue after a possessive ("his claims") or a possessive and an adjective ("her Islamophobic
+# remarks") is a noun. ("her" alone may be an object: "let her say".)
+_OWNED_CUE_RE = re.compile(
+    r"(?:^|\s)(?:(?:[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s+"
+    r"|(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s+"
+    r"(?:own|[A-Za-z-]+(?:ic|ical|ive|ous|ful|less|able|ible|al|ian|ish|ese|ary|ed))\s+)$"
+)
 _POSSESSIVE_DETS = frozenset("a an the his her their its our my your this that".split())
 _DOCUMENT_BY_RE = re.compile(
     r"(?:(?:an?|the|new)\s+)?(?:[\w-]+\s+){0,2}?(?:tally|report|count|survey|poll|analysis|study|estimates?|"
@@ -374,6 +381,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         # "which he's expected to win", "a stronger-than-expected showing": others expect it
         # (but "she's expected to argue that ...": what she will say)
         return None
+    if _OWNED_CUE_RE.search(out, max(0, cue_start - 32), cue_start):
+        return None  # "her Islamophobic remarks", "their repeated claims": a noun, no verb
     window = out[max(0, cue_start - 25) : cue_start]
     if ("n" in window or "fused" in window) and _NEGATED_RE.search(window):
         return None  # "has not said whether", "declined to say": nothing is reported

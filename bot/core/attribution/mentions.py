@@ -160,6 +160,11 @@ _PLACE_LEADS = frozenset(
 _COMPASS = frozenset("north south east west northern southern eastern western".split())
 
 
+def _opening_particle(word: str) -> bool:
+    """A capitalised surname particle that opens a name ("Le Pen", "De Blasio", "Van Hollen")."""
+    return len(word) > 1 and word[:1].isupper() and word.lower() in _PARTICLES
+
+
 def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (title tokens, name tokens) at the last title word."""
     name: list[str] = []
@@ -171,8 +176,13 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
             name.insert(0, tok)
             i -= 1
             continue
-        if low in _PARTICLES and name and i > 0 and not is_title_word(tokens[i - 1]):
-            name.insert(0, tok)  # "Mohammed bin Salman", "Ursula von der Leyen"
+        if (
+            low in _PARTICLES
+            and name
+            and (_opening_particle(tok) or (i > 0 and not is_title_word(tokens[i - 1])))
+        ):
+            # "Mohammed bin Salman", "Ursula von der Leyen"; opening the name, "Le Pen", "De Blasio"
+            name.insert(0, tok)
             i -= 1
             continue
         real = [w for w in name if w.lower() not in _PARTICLES]
@@ -390,6 +400,9 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     if shape is None:
         return None
     lead, tail, name, title, kind, gender, possessive, cut = shape
+    words = name.split()
+    if kind == "person" and not title and gender is None and len(words) == 2 and _opening_particle(words[0]):
+        kind = "unknown"  # "Le Pen" or "La Stampa": a surname, or a newspaper
     piece = piece[lead : len(piece) - tail]
     start = piece[0][1]
     last_word, last_at = piece[-1]
@@ -467,7 +480,10 @@ def _run_shape(
                 and not _is_acronym(raw[lead])
                 and not (raw[lead].lower() in _COMPASS and lead + 1 < len(raw))
             )
-            or raw[lead].lower() in _CONNECTORS
+            or (
+                raw[lead].lower() in _CONNECTORS
+                and not (lead + 1 < len(raw) and _opening_particle(raw[lead]))  # "Le Pen", "De Blasio"
+            )
             or ((adverb or lead + 1 < len(raw)) and _sentence_adverb(raw[lead]))
             or (lead + 1 < len(raw) and _participle(raw[lead]))
         )

@@ -56,6 +56,12 @@ def role_words(text: str) -> frozenset[str]:
 
 
 _NAME_THEN_VERB_RE = re.compile(r"[A-Z][\w’'.\-]*\s+(?:[a-z]+ed|has|had|was|is|will|would)\b")
+# "candidates have more room to ...": a subject and its verb in the first few words, a clause
+# (but not "a Republican who is running": a relative clause belongs to the role).
+_SUBJECT_THEN_AUX_RE = re.compile(
+    r"(?:(?!who\b|that\b|which\b)[\w’'-]+\s+){1,3}"
+    r"(?:have|has|had|is|are|was|were|will|would|can|could|should|may|might|must|do|does|did)\b"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -66,7 +72,7 @@ def is_role_text(text: str) -> bool:
         return False
     if words[0] in {"who", "which", "that", "saying", "adding", "according", "he", "she", "they", "it"}:
         return False
-    if _NAME_THEN_VERB_RE.match(text):
+    if _NAME_THEN_VERB_RE.match(text) or _SUBJECT_THEN_AUX_RE.match(text):
         return False  # "Sanders stepped up his emphasis on justice": a clause, not a role
     if words[0] in CUE_WORDS or (
         words[0].endswith(("ing", "ed")) and words[0] not in ROLE_HEADS and words[0] not in TITLE_MODIFIERS
