@@ -66,3 +66,11 @@ def test_a_clause_between_commas_is_no_apposition_before_an_inverted_cue() -> No
         "said Hal Brenner, a strategist in Des Moines."
     )
     assert _read(body, "In a year") == [("Hal Brenner", "said")]
+
+
+def test_an_unclosed_role_apposition_leaves_the_name_the_speaker() -> None:
+    body = 'Marta Ilves, president and CEO of the Harbour Trade Association stated, "It is a math problem."'
+    read = _clauses(body, "Marta Ilves")
+    assert [(a.speaker, a.role, a.cue) for a in read] == [
+        ("Marta Ilves", "president and CEO of the Harbour Trade Association", "stated")
+    ]

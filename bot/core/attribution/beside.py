@@ -140,6 +140,7 @@ _UNCLOSED_APPOS_RE = re.compile(r",\s+(?:a|an|the)\s[^,;\"_]{1,60}?\s(?:who|that
 _UNCLOSED_WHO_RE = re.compile(
     r",\s+who\s+(?:is|was|are|were|has\s+been|had\s+been|serves\s+as|served\s+as)\s[^,;\"_]{1,80}$"
 )
+_UNCLOSED_ROLE_RE = re.compile(r",\s+([^,;\"_]{2,80})$")
 _TO_BEFORE_RE = re.compile(r"\sto\s*$")
 _QUOTE_CLOSED_RE = re.compile(r'"\s*$')
 _PUBLISHING_VERBS = frozenset(
@@ -216,6 +217,11 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     if clause and unclosed is None and not _TO_BEFORE_RE.search(out, max(0, end - 4), cue_at):
         # (not "Ryan, who was reluctant to endorse Mr. Trump": the relative's own verb)
         unclosed = _UNCLOSED_WHO_RE.search(out, lo, end)
+    if unclosed is None and "," in out[lo:end]:
+        # "Anthony Anton, president and CEO of the Restaurant Association stated, ...": a role
+        unclosed = _UNCLOSED_ROLE_RE.search(out, lo, end)
+        if unclosed is not None and not is_role_text(unclosed.group(1)):
+            unclosed = None
     if unclosed:
         # `"...," Nate Silver, the polling guru who founded fivethirtyeight.com tweeted`, `"...," Katie
         # Packer, who is chairman of Our Principles PAC said`: an apposition or a relative clause

@@ -228,7 +228,10 @@ def attach_roles(out: str, mention: Mention) -> None:
             # only a comma closes an apposition; what runs to the end is the sentence's own clause
             and (out.startswith(",", appos.end()) or not _OPENING_ACCORDING_RE.match(out, 0, mention.start))
         ):
-            mention.appos = appos.group(1).strip()
+            role = appos.group(1).strip()
+            head, _, last = role.rpartition(" ")
+            # "Anthony Anton, president of the association stated, ...": the cue closes no role
+            mention.appos = head if head and last.lower() in CUE_WORDS else role
     if mention.kind in ("person", "unknown"):
         pre = premodifier_role(out, mention.start)
         own = mention.title
