@@ -43,3 +43,14 @@ def test_a_cue_word_inside_a_hyphenated_compound_reports_nothing() -> None:
 def test_a_capitalised_contraction_is_no_speaker() -> None:
     body = "Nobody on the council wanted a vote.\n\nDon't ask that."
     assert all(a.speaker != "Don't" for a in _clauses(body, "Don't"))
+
+
+def test_a_stance_verb_in_its_base_form_after_a_singular_word_is_a_noun() -> None:
+    body = (
+        "The ads are meant to dampen Latino support for the governor.\n\n"
+        "The state plan leaves everyone unhappy.\n\n"
+        "The senators support the bill."
+    )
+    assert list(_clauses(body, "The ads")) == []
+    assert list(_clauses(body, "The state plan")) == []
+    assert [(a.speaker, a.cue) for a in _clauses(body, "The senators")] == [("senators", "support")]

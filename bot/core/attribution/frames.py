@@ -37,6 +37,7 @@ from .lexicon import (
     PHRASAL_CUES,
     QUOTE_FRAME_CUES,
     SPEECH_NOUNS,
+    STANCE_BASES,
     STANCE_CUES,
     TOPIC_CUES,
     WEAK_CUES,
@@ -201,6 +202,27 @@ _ADDRESSEE_RE = re.compile(
 )
 _OBJECT_RELATIVE_RE = re.compile(r"\b(?:which|whom)\s+$")
 _OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
+
+
+# What may stand right before a verb's base form: a plural or a pronoun that governs it, an
+# auxiliary, "to", a negation, an adverb, or a relative pronoun.
+_BEFORE_BASE_FORM = frozenset(
+    """i we you they will would can could should may might must shall do does did to not never also
+    still now often even just all both who that which only already always and or but then""".split()
+)
+
+
+def _noun_compound(out: str, cue_start: int) -> bool:
+    """Whether the base-form cue at `cue_start` follows a singular word that cannot govern it
+    ("Latino support", "Clinton support", "the government plan"): a noun compound."""
+    words = out[max(0, cue_start - 40) : cue_start].split()
+    if not words:
+        return False
+    prev = words[-1].strip(",").lower()
+    if not prev.isalpha() or prev in _BEFORE_BASE_FORM or prev.endswith(("s", "ly", "n't")):
+        return False
+    # "Trump and Clinton support ...": a subject of two names is plural
+    return not any(w.lower() in ("and", "&") for w in words[-4:-1])
 
 
 def _addressee_ends(out: str, cue_end: int) -> bool:
@@ -383,6 +405,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         return None
     if _OWNED_CUE_RE.search(out, max(0, cue_start - 32), cue_start):
         return None  # "her Islamophobic remarks", "their repeated claims": a noun, no verb
+    if low in STANCE_BASES and _noun_compound(out, cue_start):
+        return None  # "Latino support for the party", "the Gitmo plan": a noun
     window = out[max(0, cue_start - 25) : cue_start]
     if ("n" in window or "fused" in window) and _NEGATED_RE.search(window):
         return None  # "has not said whether", "declined to say": nothing is reported

@@ -97,6 +97,8 @@ def _learned_cues() -> frozenset[str]:
 # Learned cues report like stated positions: with an object after them and a named subject.
 LEARNED_CUES = _learned_cues()
 STANCE_CUES = _forms(_STANCE_BASES, _IRREGULAR_STANCE) | LEARNED_CUES
+# Their base forms, which a singular noun never governs ("Latino support for the party": a noun).
+STANCE_BASES = frozenset(_STANCE_BASES) | {"seek"}
 
 STRONG_CUES = _forms(_STRONG_BASES, _IRREGULAR_STRONG) - {"point", "points", "pointed", "pointing"}
 # "voiced support for ...": the noun "voice" is too common for its other forms to be cues.
