@@ -54,3 +54,17 @@ def test_a_stance_verb_in_its_base_form_after_a_singular_word_is_a_noun() -> Non
     assert list(_clauses(body, "The ads")) == []
     assert list(_clauses(body, "The state plan")) == []
     assert [(a.speaker, a.cue) for a in _clauses(body, "The senators")] == [("senators", "support")]
+
+
+def test_a_finding_and_what_someone_knows_are_reported() -> None:
+    body = (
+        "After an inquiry, the Transport Ministry found that the ferry operator had skipped inspections.\n\n"
+        "Police found the ledger that was missing.\n\n"
+        "Harriet Quill knows we must rethink the budget.\n\n"
+        "Quill hopes Okafor and other members do not block the plan."
+    )
+    found = _clauses(body, "After an inquiry")
+    assert [(a.speaker, a.cue) for a in found] == [("Transport Ministry", "found")]
+    assert list(_clauses(body, "Police found")) == []  # found a thing, reported nothing
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Harriet Quill")] == [("Harriet Quill", "knows")]
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Quill hopes")] == [("Harriet Quill", "hopes")]

@@ -172,9 +172,10 @@ _BARE_CLAUSE_RE = re.compile(
     r"^\s+(?:he|she|they|it|we|i|you|there|that)['’](?:s|re|ll|d|ve)\s"  # "claims he's worth"
     r"|^\s+(?:he|she|they|it|we|i|you|there"
     r"|(?:the|a|an|this|that|these|those|his|her|their|its|our|[A-Z][\w’'.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
-    r"|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})"
-    r"\s+(?:would|will|could|might|may|should|must|can|cannot|was|were|is|are|had|has|have|did|does"
-    r"|won['’]t|wouldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|aren['’]t|hasn['’]t|hadn['’]t)\b"
+    r"|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}(?:\s+and\s+(?:other\s+)?[A-Z]?[\w’'.-]+){0,1})"
+    r"\s+(?:(?:not|never)\s+)?(?:would|will|could|might|may|should|must|can|cannot|was|were|is|are|had|has|have|did|does"
+    r"|won['’]t|wouldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|aren['’]t|hasn['’]t|hadn['’]t"
+    r"|do|don['’]t)\b"
 )
 _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
 
@@ -204,6 +205,8 @@ _OBJECT_RELATIVE_RE = re.compile(r"\b(?:which|whom)\s+$")
 _OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
 
 
+_FIND_FORMS = frozenset(["find", "finds", "found"])
+_THAT_NEXT_RE = re.compile(r",?\s+that\b")
 # What may stand right before a verb's base form: a plural or a pronoun that governs it, an
 # auxiliary, "to", a negation, an adverb, or a relative pronoun.
 _BEFORE_BASE_FORM = frozenset(
@@ -405,6 +408,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         return None
     if _OWNED_CUE_RE.search(out, max(0, cue_start - 32), cue_start):
         return None  # "her Islamophobic remarks", "their repeated claims": a noun, no verb
+    if low in _FIND_FORMS and not _THAT_NEXT_RE.match(out, word_end):
+        return None  # "found the documents": only "found that ..." reports a finding
     if low in STANCE_BASES and _noun_compound(out, cue_start):
         return None  # "Latino support for the party", "the Gitmo plan": a noun
     window = out[max(0, cue_start - 25) : cue_start]

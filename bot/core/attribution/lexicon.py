@@ -56,6 +56,7 @@ _IRREGULAR_WEAK = {
     "signal": ("signalled", "signalling"),
     "forecast": ("forecast", "forecasts", "forecasted", "forecasting"),
     "rule": ("ruled",),  # "ruled that": "rules" and "ruling" are mostly nouns
+    "find": ("find", "finds", "found"),  # "the Justice Department found that ...": a finding reported
 }
 
 
