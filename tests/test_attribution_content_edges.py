@@ -68,3 +68,9 @@ def test_a_finding_and_what_someone_knows_are_reported() -> None:
     assert list(_clauses(body, "Police found")) == []  # found a thing, reported nothing
     assert [(a.speaker, a.cue) for a in _clauses(body, "Harriet Quill")] == [("Harriet Quill", "knows")]
     assert [(a.speaker, a.cue) for a in _clauses(body, "Quill hopes")] == [("Harriet Quill", "hopes")]
+
+
+def test_at_least_after_a_cue_is_a_quantity_not_a_closing_adverbial() -> None:
+    body = "As the parade went by, the Ledger reported at least six planes circled overhead."
+    # not a closing cue: what stands before "the Ledger reported" is no report of the Ledger's
+    assert all(a.content != "As the parade went by" for a in _clauses(body, "As the parade"))

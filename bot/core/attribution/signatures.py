@@ -16,7 +16,8 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _TRAILING_REST_RE = re.compile(
     r"[\s,]*(?:(?:a\s+few|a|an|two|three|several|\d+|ten|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+"
     r"(?:ago|later|earlier|before)\b[^\"_;]{0,30}?"
-    r"|(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told|by|over|"
+    r"|(?!at\s+(?:least|most)\b)"  # ("reported at least six planes filled ...": a quantity, not a place)
+    r"(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told|by|over|"
     r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|later|again)\b"
     r"(?![’']s)[^\"_;]{0,50}?)?"  # not "said Monday's decision ..."
     r"[\s.!?;:\"”’)]*$"
