@@ -74,3 +74,15 @@ def test_at_least_after_a_cue_is_a_quantity_not_a_closing_adverbial() -> None:
     body = "As the parade went by, the Ledger reported at least six planes circled overhead."
     # not a closing cue: what stands before "the Ledger reported" is no report of the Ledger's
     assert all(a.content != "As the parade went by" for a in _clauses(body, "As the parade"))
+
+
+def test_seeing_someone_as_something_states_a_view() -> None:
+    body = (
+        "Mayor Ines Dahl spoke on Monday.\n\n"
+        "Ms. Dahl sees the harbour plan as a waste of money.\n\n"
+        "Dahl saw a rise in her standing.\n\n"
+        "Voters saw the debate as well as the ads."
+    )
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Ms. Dahl sees")] == [("Ines Dahl", "sees")]
+    assert list(_clauses(body, "Dahl saw")) == []
+    assert list(_clauses(body, "Voters saw")) == []

@@ -36,6 +36,7 @@ from .lexicon import (
     PARTICIPLE_CUES,
     PHRASAL_CUES,
     QUOTE_FRAME_CUES,
+    SEE_AS_CUES,
     SPEECH_NOUNS,
     STANCE_BASES,
     STANCE_CUES,
@@ -207,6 +208,10 @@ _OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(
 
 _FIND_FORMS = frozenset(["find", "finds", "found"])
 _THAT_NEXT_RE = re.compile(r",?\s+that\b")
+_SEE_AS_RE = re.compile(
+    r"\s+(?:him|her|them|itself|himself|herself|themselves|(?:[^,;.:\"_]|\.(?=\s[A-Z])){2,60}?)"
+    r"\s+as\s+(?!well\b|much\b|many\b|long\b|soon\b|if\b)"
+)
 # What may stand right before a verb's base form: a plural or a pronoun that governs it, an
 # auxiliary, "to", a negation, an adverb, or a relative pronoun.
 _BEFORE_BASE_FORM = frozenset(
@@ -408,6 +413,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         return None
     if _OWNED_CUE_RE.search(out, max(0, cue_start - 32), cue_start):
         return None  # "her Islamophobic remarks", "their repeated claims": a noun, no verb
+    if low in SEE_AS_CUES and not _SEE_AS_RE.match(out, word_end):
+        return None  # "saw a rise in the polls", "views of the lake": no view stated without "as"
     if low in _FIND_FORMS and not _THAT_NEXT_RE.match(out, word_end):
         return None  # "found the documents": only "found that ..." reports a finding
     if low in STANCE_BASES and _noun_compound(out, cue_start):

@@ -76,7 +76,15 @@ _STANCE_BASES = """
         want plan propose offer support oppose endorse defend reject tout cite express praise
         criticize criticise dismiss applaud champion promise threaten brag
     """.split()
-_IRREGULAR_STANCE: dict[str, tuple[str, ...]] = {"seek": ("seek", "seeks", "sought", "seeking")}
+_IRREGULAR_STANCE: dict[str, tuple[str, ...]] = {
+    "seek": ("seek", "seeks", "sought", "seeking"),
+    # "Obama sees Netanyahu as captured by ...": a view, only with "as" after the object
+    "see": ("sees", "saw"),
+    "view": ("views", "viewed"),
+    "regard": ("regards", "regarded"),
+}
+# Of them, the verbs that state a view only as "sees X as Y".
+SEE_AS_CUES = frozenset(["sees", "saw", "views", "viewed", "regards", "regarded"])
 
 
 def _learned_cues() -> frozenset[str]:
