@@ -74,3 +74,12 @@ def test_an_unclosed_role_apposition_leaves_the_name_the_speaker() -> None:
     assert [(a.speaker, a.role, a.cue) for a in read] == [
         ("Marta Ilves", "president and CEO of the Harbour Trade Association", "stated")
     ]
+
+
+def test_a_name_restating_the_opener_leaves_the_pronoun_after_it_the_subject() -> None:
+    body = (
+        "Rhea Vance gave early.\n\n"
+        "Along with her husband, Milo Vance, a money manager, she has given to many candidates, but plans "
+        "to narrow her support to one."
+    )
+    assert _read(body, "Along with") == [("Rhea Vance", "plans")]

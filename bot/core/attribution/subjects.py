@@ -48,6 +48,12 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
             out, mention.end
         ):
             return None  # "Bill Clinton and Hillary Clinton both spoke, urging ...": two speakers
+        appositive = _APPOS_THEN_PRONOUN_RE.match(out, mention.end, before)
+        if appositive:
+            # "Along with her husband, Milton Berg, a money manager, she has given ...": the name
+            # restates the opener's noun; the pronoun after it is the subject.
+            at = appositive.start(1)
+            return at, Ref("pronoun", text=appositive.group(1).lower(), at=at)
         found = (mention.start, Ref("entity", entity=mention.entity))
         break
     m = _SUBJECT_PRONOUN_RE.match(out)
@@ -71,6 +77,9 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
     return found
 
 
+_APPOS_THEN_PRONOUN_RE = re.compile(
+    r",\s+(?:a|an|the|his|her|their)\s[^,;\"_]{1,60},\s+(he|she|they)\s+[a-z]"
+)
 # "Netanyahu and other right-wing leaders ...": the one named leads the rest.
 _AND_OTHER_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others?\b")
 _OPENING_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
