@@ -27,6 +27,8 @@ Trade in the harbour grew quickly after the war.
 Ms. Brunn has courted the ferry lobby, while Mr. Holm has dwelled on the soaring cost of dredging the channel.
 
 Though Holm hasn't shown any appetite for a public inquiry, Brunn should press the council for one.
+
+Brunn contrasted that with Holm who is looking to sell the old grain pier to a developer.
 """
 
 
@@ -53,6 +55,9 @@ def test_the_clause_that_holds_the_words_names_whom_they_describe() -> None:
     though = next(s for s in doc.sentences if s.text.startswith("Though"))
     shown = described_subject(doc, though.index, though.text.index("any appetite"))  # "hasn't shown"
     assert shown is not None and shown.name == "Per Holm"
+    contrast = next(s for s in doc.sentences if s.text.startswith("Brunn contrasted"))
+    relative = described_subject(doc, contrast.index, contrast.text.index("to sell"))  # "with Holm who is"
+    assert relative is not None and relative.name == "Per Holm"
 
 
 def test_a_stored_body_lays_out_as_it_was_parsed() -> None:

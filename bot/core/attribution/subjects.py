@@ -213,7 +213,7 @@ def opening_subject(sent: Sent) -> Ref | None:
 # who is looking to bring ...").
 _SUBJECT_VERB_RE = re.compile(
     r"['’](?:s|ve|d|ll)\s"  # "She's hoping", "they'd"
-    r"|(?:\s+who)?\s+(?:[a-z]+ly\s+|also\s+|still\s+|never\s+|even\s+|long\s+ago\s+)*"
+    r"|(?P<who>\s+who)?\s+(?:[a-z]+ly\s+|also\s+|still\s+|never\s+|even\s+|long\s+ago\s+)*"
     r"(?:(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|does|did|do|wo|ca)n['’]t\b"
     r"|(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|does|did)\b"
     r"|(?!(?:and|or|as|is|its|his|this|has|was|us|plus|versus|whereas|across|less|unless|thus|news)\b)"
@@ -234,10 +234,15 @@ def subject_before(sent: Sent, at: int) -> Ref | None:
     for m in sent.mentions:
         if m.end >= at:
             break
-        if m.possessive or m.entity is None or after_preposition(out, m.start):
+        if m.possessive or m.entity is None:
             continue
         verb = _SUBJECT_VERB_RE.match(out, m.end, at)
-        if verb and (verb.group("verb") or "").lower() not in _NO_GROUP_HEADS:
+        if (
+            verb
+            and (verb.group("verb") or "").lower() not in _NO_GROUP_HEADS
+            # an object is no subject, but of its own relative clause ("with Clinton who is looking")
+            and (verb.group("who") or not after_preposition(out, m.start))
+        ):
             best = (m.start, Ref("entity", entity=m.entity))
     for p in _PRONOUN_SUBJECT_AT_RE.finditer(out, best[0] if best else 0, at):
         if _SUBJECT_VERB_RE.match(out, p.end(), at):
