@@ -83,3 +83,9 @@ def test_a_name_restating_the_opener_leaves_the_pronoun_after_it_the_subject() -
         "to narrow her support to one."
     )
     assert _read(body, "Along with") == [("Rhea Vance", "plans")]
+
+
+def test_a_name_before_an_apposition_without_commas_speaks() -> None:
+    body = "Lena Voss runs the yard.\n\nVoss the businesswoman says that the deal is bad."
+    read = _clauses(body, "Voss the")
+    assert [(a.speaker, a.role, a.cue) for a in read] == [("Lena Voss", "the businesswoman", "says")]

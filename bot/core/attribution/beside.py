@@ -309,6 +309,15 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         for mention in sent.mentions:
             if mention.possessive and start <= mention.start < end and isinstance(mention.entity, Entity):
                 ref.owner = mention.entity
+            elif (
+                mention.end + 1 == start
+                and out.startswith("the ", start)
+                and not mention.possessive
+                and mention.kind in ("person", "unknown")
+                and isinstance(mention.entity, Entity)
+            ):
+                # "Trump the businessman says ...": an apposition with no commas; the name speaks
+                return mention.start, Ref("entity", entity=mention.entity), out[start:end]
         return start, ref, role
     return None
 
