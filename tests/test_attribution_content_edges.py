@@ -86,3 +86,8 @@ def test_seeing_someone_as_something_states_a_view() -> None:
     assert [(a.speaker, a.cue) for a in _clauses(body, "Ms. Dahl sees")] == [("Ines Dahl", "sees")]
     assert list(_clauses(body, "Dahl saw")) == []
     assert list(_clauses(body, "Voters saw")) == []
+
+
+def test_a_speaker_noun_phrase_never_ends_in_an_article_or_preposition() -> None:
+    body = '"We have to engage them," wrote the authors of the "Growth and Opportunity Project."'
+    assert [a.speaker for a in _clauses(body, '"We have')] == ["authors"]

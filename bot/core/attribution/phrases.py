@@ -268,6 +268,8 @@ def role_np_after(out: str, pos: int) -> tuple[int, Ref] | None:
             and words[k].lower() not in CUE_WORDS
         ):
             k += 1
+        while k > end_i + 1 and words[k - 1].lower() in _DETS | _NP_PREPS:
+            k -= 1  # "the authors of the “Growth and Opportunity Project”": no article or preposition ends it
         if k > end_i + 1:
             end_i = k
     parsed = _np_text_head(words[:end_i])
