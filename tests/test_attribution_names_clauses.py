@@ -89,3 +89,11 @@ def test_a_name_before_an_apposition_without_commas_speaks() -> None:
     body = "Lena Voss runs the yard.\n\nVoss the businesswoman says that the deal is bad."
     read = _clauses(body, "Voss the")
     assert [(a.speaker, a.role, a.cue) for a in read] == [("Lena Voss", "the businesswoman", "says")]
+
+
+def test_a_surname_in_ing_opening_the_sentence_before_a_cue_is_a_name() -> None:
+    body = (
+        "Dora Kipling was fired on Tuesday.\n\n"
+        'Kipling describes herself on her website as a "pro-growth conservative who wants to help."'
+    )
+    assert _read(body, "Kipling describes") == [("Dora Kipling", "describes")]

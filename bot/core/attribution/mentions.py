@@ -22,6 +22,7 @@ from .lexicon import (
     ORG_WORDS,
     PARTY_NOUNS,
     PLACES,
+    QUOTE_FRAME_CUES,
     ROLE_HEADS,
     STOP_CAPS,
     TITLE_ADJECTIVES,
@@ -300,7 +301,13 @@ _NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
 
 def _verb_like(word: str) -> bool:
     """What follows a surname ("Boreing said", "Bowling argues") rather than a participle's object."""
-    return word in CUE_WORDS or word.endswith("ed") or word.endswith("s") and word[:-1] in CUE_BASES
+    return (
+        word in CUE_WORDS
+        or word in QUOTE_FRAME_CUES  # "Schilling describes himself as ..."
+        or word.endswith("ed")
+        or word.endswith("s")
+        and word[:-1] in CUE_BASES
+    )
 
 
 def _lone_surname(out: str, start: int, word: str) -> bool:
