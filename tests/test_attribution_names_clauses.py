@@ -97,3 +97,25 @@ def test_a_surname_in_ing_opening_the_sentence_before_a_cue_is_a_name() -> None:
         'Kipling describes herself on her website as a "pro-growth conservative who wants to help."'
     )
     assert _read(body, "Kipling describes") == [("Dora Kipling", "describes")]
+
+
+def test_a_bare_surname_far_from_a_relative_named_once_is_the_article_s_main_person() -> None:
+    body = "\n\n".join(
+        [
+            "Carla Fenwick ran the company for six years.",
+            "Fenwick said the merger would save money.",
+            "Fenwick told the board she would stay.",
+            "Her husband, Frank Fenwick, a retired engineer, sat in the front row.",
+            "The vote came late in the evening.",
+            "Ruth Ames and Omar Haddad of Kellner Bank had doubted the plan.",
+            "Lars Berg of Nordic Capital and Ines Dahl of Tern Partners agreed with them.",
+            "Paulo Reis, Mina Sato and Dev Patel voted against it.",
+            "Ames, Haddad and Berg left before the end.",
+            "Sato and Reis stayed, as did Patel and Dahl.",
+            '"The merger was the best option for us," Fenwick said.',
+        ]
+    )
+    assert _read(body, '"The merger') == [("Carla Fenwick", "said")]
+    # right after the husband is named in full, the bare surname is still his
+    near = body.replace("The vote came late in the evening.", "Fenwick said he was proud of her.")
+    assert _read(near, "Fenwick said he") == [("Frank Fenwick", "said")]

@@ -126,6 +126,8 @@ def _party_descriptor(text: str) -> bool:
     )
 
 
+# A full name this many mentions back still decides whom a bare surname means.
+_NEAR_MENTIONS = 12
 _SURNAME_PARTICLES = frozenset("al el bin ibn van von der den de da di du la le".split())
 _ORG_OWNER_RE = re.compile(r"^(?:[A-Z][\w.]*['’]s\s+|(?:U\.?S\.?|UK|U\.K\.|EU)\s+)")
 
@@ -139,6 +141,7 @@ class Registry:
         self._unnamed: dict[str, Entity] = {}
         self._by_last: dict[str, list[Entity]] = {}  # people named in full, by surname
         self._by_first: dict[str, list[Entity]] = {}
+        self._surname_uses: dict[int, int] = {}  # surname-only mentions resolved to each person
 
     def build(self, sents: list[Sent]) -> None:
         order = 0
@@ -233,13 +236,21 @@ class Registry:
         if m.gender:
             candidates = [e for e in candidates if e.gender in (None, m.gender)] or candidates
         if candidates:
-            # People who share a surname: the one named in full most recently before.
+            # People who share a surname: the one named in full most recently before, when that
+            # was near; otherwise the one the article has named most so far ("Fiorina", long
+            # after her husband Frank Fiorina was named once, is Carly Fiorina again).
             def recency(e: Entity) -> int:
                 # (full_mentions grows in mention order, so it is sorted: bisect, not a scan)
                 before = bisect_left(e.full_mentions, order)
                 return e.full_mentions[before - 1] if before else -(e.full_mentions or [0])[0]
 
+            def named_so_far(e: Entity) -> int:
+                return bisect_left(e.full_mentions, order) + self._surname_uses.get(id(e), 0)
+
             ent = max(candidates, key=recency)
+            if len(candidates) > 1 and order - recency(ent) > _NEAR_MENTIONS:
+                ent = max(candidates, key=lambda e: (named_so_far(e), recency(e)))
+            self._surname_uses[id(ent)] = self._surname_uses.get(id(ent), 0) + 1
             ent.aliases.add(m.name)
             self._remember(ent, m, order)
             return
