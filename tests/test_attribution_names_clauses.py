@@ -119,3 +119,12 @@ def test_a_bare_surname_far_from_a_relative_named_once_is_the_article_s_main_per
     # right after the husband is named in full, the bare surname is still his
     near = body.replace("The vote came late in the evening.", "Fenwick said he was proud of her.")
     assert _read(near, "Fenwick said he") == [("Frank Fenwick", "said")]
+
+
+def test_will_before_a_tensed_verb_is_a_surname_not_the_modal() -> None:
+    body = (
+        "The columnist Edward Will wrote about the race, and Mr. Okafor spoke in Iowa.\n\n"
+        "While Will acknowledges Mr. Okafor's appeal, he sees the senator as the steadier hand."
+    )
+    assert _read(body, "While Will") == [("Edward Will", "sees")]
+    assert [m for m in _read("Will they vote?\n\nNobody knows.", "Will they")] == []

@@ -317,7 +317,12 @@ def _lone_surname(out: str, start: int, word: str) -> bool:
     cue = _NEXT_WORD_RE.match(out, start + len(word))
     if cue is None or cue.group(1) not in CUE_WORDS or word.lower() in _PERSONAL_PRONOUNS:
         return False
+    if word == "Will" and (cue.group(1).endswith(("s", "ed")) or cue.group(1) in _PAST_IRREGULAR):
+        return True  # "While Will acknowledges ...", "Will wrote": no modal takes a tensed verb
     return word.lower() in _COMPASS or bool(_QUOTE_BEFORE_RE.search(out, 0, start))
+
+
+_PAST_IRREGULAR = frozenset("said told wrote thought felt knew".split())
 
 
 _PERSONAL_PRONOUNS = frozenset("i you he she it we they one this that who".split())
@@ -403,6 +408,9 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
             return None
     # "said Will Doyle": inside a sentence the capitalised modal is a first name.
     will = not opening and len(piece) > 1 and first == "Will"
+    last_word, last_at = piece[-1]
+    if last_word == "Will" and len(piece) > 1 and _lone_surname(out, last_at, last_word):
+        will = True  # "While Will acknowledges ...": the columnist, not the modal
     shape = _run_shape((first,) if len(piece) == 1 else tuple([w for w, _ in piece]), adverb, will)
     if shape is None:
         return None
@@ -480,7 +488,7 @@ def _run_shape(
     # Leading sentence words and times are not names ("But", "On Tuesday"); "Will" may be kept.
     while (
         lead < len(raw)
-        and not (will and lead == 0)
+        and not (will and raw[lead] == "Will")
         and (
             (
                 raw[lead].lower().rstrip(".,") in STOP_CAPS
