@@ -128,3 +128,11 @@ def test_will_before_a_tensed_verb_is_a_surname_not_the_modal() -> None:
     )
     assert _read(body, "While Will") == [("Edward Will", "sees")]
     assert [m for m in _read("Will they vote?\n\nNobody knows.", "Will they")] == []
+
+
+def test_a_headline_cue_after_a_colon_is_said_by_the_name_before_it() -> None:
+    body = (
+        "Keller Wades In: Urges Voters To Reject The Harbour Bond.\n\n"
+        "Mayor Nora Keller spoke on Monday at the town hall."
+    )
+    assert _read(body, "Keller Wades") == [("Nora Keller", "urges")]

@@ -1,0 +1,74 @@
+"""Headlines that report speech: a title-case line whose subject, a person the article names,
+is followed by a verb of saying ("Keller Vows To Rebuild Docks", "Clinton Wades In: Urges ...")."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Frame, Ref, Registry, Sent
+
+# Verbs a headline reports speech with ("Keller Vows To Rebuild Docks", "Reyes Says ...").
+_HEADLINE_CUES = frozenset(
+    """says vows warns tells urges slams blasts claims calls insists denies admits rips touts pledges
+    promises defends accuses praises criticizes demands wants plans rejects backs endorses asks
+    threatens predicts suggests argues announces confirms said vowed warned told urged slammed blasted
+    claimed called insisted denied admitted ripped touted pledged promised defended accused praised
+    criticized demanded rejected endorsed asked threatened predicted suggested argued announced
+    confirmed described responded revealed explained""".split()  # noqa: SIM905
+)
+
+
+_HEADLINE_WORD_RE = re.compile(r"[\w’'.-]+")
+
+
+def _title_case(text: str) -> bool:
+    """Whether at least 80% of the words longer than three letters are capitalised; stops
+    early, at the first few lower-case ones, since ordinary sentences have them at once."""
+    upper = lower = 0
+    for word in text.split():
+        if len(word) > 3 and word[0].isalpha():
+            if word[0].isupper():
+                upper += 1
+            else:
+                lower += 1
+                if lower * 4 > upper + 1:
+                    return False
+    return upper >= 2 and upper >= 4 * lower
+
+
+_HEADLINE_ADVERBS = frozenset("just finally also now quietly reportedly officially publicly".split())  # noqa: SIM905
+
+
+def headlines(sents: list[Sent], registry: Registry) -> None:
+    """A title-case line that reports speech: its subject (a name the article gives) said the rest."""
+    for sent in sents:
+        if sent.frame is not None:
+            continue
+        if not _title_case(sent.out):
+            continue  # most sentences: a cheap test before the word offsets below
+        words = list(_HEADLINE_WORD_RE.finditer(sent.out))
+        for i, w in enumerate(words[1:10], 1):
+            if w.group().lower() not in _HEADLINE_CUES:
+                continue
+            before = i - 1
+            if before > 0 and words[before].group().lower() in _HEADLINE_ADVERBS:
+                before -= 1  # "Rick Perry Just Announced ..."
+            if sent.out[: w.start()].rstrip().endswith(":") and before > 0:
+                before = _headline_name_end(words, before, registry)  # "Clinton Wades In: Urges ..."
+            subject = words[before].group().lower()
+            subject = subject[:-2] if subject.endswith(("'s", "’s")) else subject
+            people = registry.by_last(subject)
+            if len(people) == 1 and w.end() < len(sent.out):
+                ref = Ref("entity", entity=people[0])
+                sent.frame = Frame(1, w.start(), ref, w.group().lower(), words[0].start(), w.end())
+                sent.speaker = people[0]
+            break
+
+
+def _headline_name_end(words: list[re.Match[str]], before: int, registry: Registry) -> int:
+    """Where the subject of a headline cue after a colon ends: the last word before the colon
+    that is the surname of someone the article names ("Clinton Wades In: Urges ...")."""
+    for k in range(before, -1, -1):
+        if len(registry.by_last(words[k].group().lower())) == 1:
+            return k
+    return before
