@@ -36,9 +36,7 @@ from .lexicon import (
     PARTICIPLE_CUES,
     PHRASAL_CUES,
     QUOTE_FRAME_CUES,
-    SEE_AS_CUES,
     SPEECH_NOUNS,
-    STANCE_BASES,
     STANCE_CUES,
     TOPIC_CUES,
     WEAK_CUES,
@@ -53,19 +51,13 @@ from .signatures import (
     noise_only,
 )
 from .subjects import fenced_subject, main_subject
+from .verb_or_noun import reporting_verb
 
 # `"...," Viguerie notes.`: the quotation's comma is masked, so the quote itself marks the frame.
 _QUOTE_THEN_NAME_RE = re.compile(r"\"\s*(?:[\w.’'-]+\s+){1,5}$")
 # "He promises to ...", "she also vows": after a subject pronoun a noun-like cue is a verb.
 _PRONOUN_SUBJECT_RE = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ww]ho)\s+(?:(?:also|now|still|again|often|\w+ly)\s+)?$"
-)
-# A cue after a possessive ("his claims") or a possessive and an adjective ("her Islamophobic
-# remarks") is a noun. ("her" alone may be an object: "let her say".)
-_OWNED_CUE_RE = re.compile(
-    r"(?:^|\s)(?:(?:[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s+"
-    r"|(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s+"
-    r"(?:own|[A-Za-z-]+(?:ic|ical|ive|ous|ful|less|able|ible|al|ian|ish|ese|ary|ed))\s+)$"
 )
 _POSSESSIVE_DETS = frozenset("a an the his her their its our my your this that".split())
 _DOCUMENT_BY_RE = re.compile(
@@ -204,33 +196,6 @@ _ADDRESSEE_RE = re.compile(
 )
 _OBJECT_RELATIVE_RE = re.compile(r"\b(?:which|whom)\s+$")
 _OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
-
-
-_FIND_FORMS = frozenset(["find", "finds", "found"])
-_THAT_NEXT_RE = re.compile(r",?\s+that\b")
-_SEE_AS_RE = re.compile(
-    r"\s+(?:him|her|them|itself|himself|herself|themselves|(?:[^,;.:\"_]|\.(?=\s[A-Z])){2,60}?)"
-    r"\s+as\s+(?!well\b|much\b|many\b|long\b|soon\b|if\b)"
-)
-# What may stand right before a verb's base form: a plural or a pronoun that governs it, an
-# auxiliary, "to", a negation, an adverb, or a relative pronoun.
-_BEFORE_BASE_FORM = frozenset(
-    """i we you they will would can could should may might must shall do does did to not never also
-    still now often even just all both who that which only already always and or but then""".split()
-)
-
-
-def _noun_compound(out: str, cue_start: int) -> bool:
-    """Whether the base-form cue at `cue_start` follows a singular word that cannot govern it
-    ("Latino support", "Clinton support", "the government plan"): a noun compound."""
-    words = out[max(0, cue_start - 40) : cue_start].split()
-    if not words:
-        return False
-    prev = words[-1].strip(",").lower()
-    if not prev.isalpha() or prev in _BEFORE_BASE_FORM or prev.endswith(("s", "ly", "n't")):
-        return False
-    # "Trump and Clinton support ...": a subject of two names is plural
-    return not any(w.lower() in ("and", "&") for w in words[-4:-1])
 
 
 def _addressee_ends(out: str, cue_end: int) -> bool:
@@ -411,14 +376,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         # "which he's expected to win", "a stronger-than-expected showing": others expect it
         # (but "she's expected to argue that ...": what she will say)
         return None
-    if _OWNED_CUE_RE.search(out, max(0, cue_start - 32), cue_start):
-        return None  # "her Islamophobic remarks", "their repeated claims": a noun, no verb
-    if low in SEE_AS_CUES and not _SEE_AS_RE.match(out, word_end):
-        return None  # "saw a rise in the polls", "views of the lake": no view stated without "as"
-    if low in _FIND_FORMS and not _THAT_NEXT_RE.match(out, word_end):
-        return None  # "found the documents": only "found that ..." reports a finding
-    if low in STANCE_BASES and _noun_compound(out, cue_start):
-        return None  # "Latino support for the party", "the Gitmo plan": a noun
+    if not reporting_verb(out, cue_start, word_end, low):
+        return None  # "her remarks", "Latino support", "found the documents", "saw a rise"
     window = out[max(0, cue_start - 25) : cue_start]
     if ("n" in window or "fused" in window) and _NEGATED_RE.search(window):
         return None  # "has not said whether", "declined to say": nothing is reported

@@ -1,0 +1,56 @@
+# ruff: noqa: SIM905  (word lists read best as one string split on spaces)
+"""Whether a cue word is a verb that reports, here: "remarks" after "her Islamophobic" is a
+noun, "support" after "Latino" is a noun compound, "found" reports only a finding ("found
+that ..."), "sees" a view only as "sees X as Y"."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import SEE_AS_CUES, STANCE_BASES
+
+# A cue after a possessive ("his claims") or a possessive and an adjective ("her Islamophobic
+# remarks") is a noun. ("her" alone may be an object: "let her say".)
+_OWNED_CUE_RE = re.compile(
+    r"(?:^|\s)(?:(?:[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s+"
+    r"|(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s+"
+    r"(?:own|[A-Za-z-]+(?:ic|ical|ive|ous|ful|less|able|ible|al|ian|ish|ese|ary|ed))\s+)$"
+)
+_FIND_FORMS = frozenset(["find", "finds", "found"])
+_THAT_NEXT_RE = re.compile(r",?\s+that\b")
+_SEE_AS_RE = re.compile(
+    r"\s+(?:him|her|them|itself|himself|herself|themselves|(?:[^,;.:\"_]|\.(?=\s[A-Z])){2,60}?)"
+    r"\s+as\s+(?!well\b|much\b|many\b|long\b|soon\b|if\b)"
+)
+# What may stand right before a verb's base form: a plural or a pronoun that governs it, an
+# auxiliary, "to", a negation, an adverb, or a relative pronoun.
+_BEFORE_BASE_FORM = frozenset(
+    """i we you they will would can could should may might must shall do does did to not never also
+    still now often even just all both who that which only already always and or but then""".split()
+)
+
+
+def _noun_compound(out: str, cue_start: int) -> bool:
+    """Whether the base-form cue at `cue_start` follows a singular word that cannot govern it
+    ("Latino support", "Clinton support", "the government plan"): a noun compound."""
+    words = out[max(0, cue_start - 40) : cue_start].split()
+    if not words:
+        return False
+    prev = words[-1].strip(",").lower()
+    if not prev.isalpha() or prev in _BEFORE_BASE_FORM or prev.endswith(("s", "ly", "n't")):
+        return False
+    # "Trump and Clinton support ...": a subject of two names is plural
+    return not any(w.lower() in ("and", "&") for w in words[-4:-1])
+
+
+def reporting_verb(out: str, cue_start: int, word_end: int, low: str) -> bool:
+    """Whether the cue word `low` at [cue_start, word_end) of the masked sentence can be a verb
+    that reports; False when its neighbours make it a noun or a verb of another sense."""
+    if _OWNED_CUE_RE.search(out, max(0, cue_start - 32), cue_start):
+        return False  # "her Islamophobic remarks", "their repeated claims": a noun, no verb
+    if low in SEE_AS_CUES and not _SEE_AS_RE.match(out, word_end):
+        return False  # "saw a rise in the polls": no view stated without "as"
+    if low in _FIND_FORMS and not _THAT_NEXT_RE.match(out, word_end):
+        return False  # "found the documents": only "found that ..." reports a finding
+    # "Latino support for the party", "the Gitmo plan": a noun
+    return not (low in STANCE_BASES and _noun_compound(out, cue_start))
