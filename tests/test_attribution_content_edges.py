@@ -91,3 +91,13 @@ def test_seeing_someone_as_something_states_a_view() -> None:
 def test_a_speaker_noun_phrase_never_ends_in_an_article_or_preposition() -> None:
     body = '"We have to engage them," wrote the authors of the "Growth and Opportunity Project."'
     assert [a.speaker for a in _clauses(body, '"We have')] == ["authors"]
+
+
+def test_portraying_or_casting_someone_as_something_states_a_view() -> None:
+    body = (
+        "Rep. Ivo Brandt spoke on the call.\n\n"
+        "Brandt casts the governor as a former liberal who would unravel the plan.\n\n"
+        "Brandt painted the house in May."
+    )
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Brandt casts")] == [("Ivo Brandt", "casts")]
+    assert list(_clauses(body, "Brandt painted")) == []

@@ -82,9 +82,17 @@ _IRREGULAR_STANCE: dict[str, tuple[str, ...]] = {
     "see": ("sees", "saw"),
     "view": ("views", "viewed"),
     "regard": ("regards", "regarded"),
+    # "portrayed the developer as a crude bully", "painted her as a liar"
+    "portray": ("portrays", "portrayed", "portraying"),
+    "depict": ("depicts", "depicted", "depicting"),
+    "paint": ("paints", "painted", "painting"),
+    "cast": ("casts",),
 }
 # Of them, the verbs that state a view only as "sees X as Y".
-SEE_AS_CUES = frozenset(["sees", "saw", "views", "viewed", "regards", "regarded"])
+SEE_AS_CUES = frozenset(
+    "sees saw views viewed regards regarded portrays portrayed portraying depicts depicted depicting "
+    "paints painted painting casts".split()
+)
 
 
 def _learned_cues() -> frozenset[str]:
