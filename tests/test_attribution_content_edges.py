@@ -101,3 +101,12 @@ def test_portraying_or_casting_someone_as_something_states_a_view() -> None:
     )
     assert [(a.speaker, a.cue) for a in _clauses(body, "Brandt casts")] == [("Ivo Brandt", "casts")]
     assert list(_clauses(body, "Brandt painted")) == []
+
+
+def test_calling_someone_something_without_an_article_states_a_view() -> None:
+    body = (
+        "Senator Ada Kovac spoke in Reno.\n\nKovac called the plan dangerous.\n\n"
+        "Kovac called the police department."
+    )
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Kovac called the plan")] == [("Ada Kovac", "called")]
+    assert list(_clauses(body, "Kovac called the police")) == []

@@ -132,7 +132,12 @@ _CALL_ON_RE = re.compile(
     r"|(?:him|her|them|himself|herself|themselves|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
     r"|(?:the|this|that|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)(?:,[^,;\"_]{1,120},)?\s+(?:a|an)\s+"
     # (not a time: "called the police an hour later")
-    r"(?!(?:few\s+|couple\s+of\s+)?(?:second|minute|hour|day|week|month|year|night|morning|time)s?\b)[\w\"])"
+    r"(?!(?:few\s+|couple\s+of\s+)?(?:second|minute|hour|day|week|month|year|night|morning|time)s?\b)[\w\"]"
+    # "calls Clinton unqualified", "called the plan dangerous": an object and an adjective
+    r"|(?:him|her|them|it|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|(?:the|this|that|his|her|their|its)\s+[a-z-]+)"
+    r"\s+(?:un[a-z]{4,}|in(?:competent|appropriate|sane)|[a-z]{3,}(?:ful|less|ous|able|ible|ical)"
+    r"|racist|sexist|wrong|false|absurd|illegal|naive|corrupt|crazy|stupid|weak|dishonest|irrelevant"
+    r"|offensive|divisive|disgusting|extreme|radical)\b(?!\s+(?:of|to|for)\b))"
 )
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
 _AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")
