@@ -110,3 +110,18 @@ def test_calling_someone_something_without_an_article_states_a_view() -> None:
     )
     assert [(a.speaker, a.cue) for a in _clauses(body, "Kovac called the plan")] == [("Ada Kovac", "called")]
     assert list(_clauses(body, "Kovac called the police")) == []
+
+
+def test_a_quotation_closed_by_its_speaker_and_any_one_verb_is_theirs() -> None:
+    body = (
+        "Brad Okonjo ran the campaign in Ohio.\n\n"
+        '"People are afraid of wasting their votes," he surmised.\n\n'
+        '"It was fine," Okonjo shrugged.'
+    )
+    assert [(a.speaker, a.cue) for a in _clauses(body, '"People')] == [("Brad Okonjo", "surmised")]
+    assert [(a.speaker, a.cue) for a in _clauses(body, '"It was')] == [("Brad Okonjo", "shrugged")]
+
+
+def test_as_someone_puts_it_in_the_present_reports_what_follows() -> None:
+    body = 'As the Ledger\'s Mara Quint puts it, "The council is unmoved."'
+    assert [(a.speaker, a.cue) for a in _clauses(body, "As the")] == [("Mara Quint", "puts it")]

@@ -27,6 +27,7 @@ from .layouts import (
     name_colon_frame,
     narrated_colon_frame,
     opening_participle_frame,
+    quote_then_verb_frame,
     reported_by_frame,
     speech_noun_frames,
 )
@@ -329,7 +330,7 @@ def sentence_frames(sent: Sent) -> list[Frame]:
         if narrated is not None:
             frames.append(narrated)
     if not frames and '"_' in out:
-        issued = medium_quote_frame(sent)
+        issued = medium_quote_frame(sent) or quote_then_verb_frame(sent)
         if issued is not None:
             frames.append(issued)
     if "citing" in out:

@@ -14,6 +14,8 @@ from .beside import speaker_after
 from .entities import Frame, Ref, Sent
 from .lexicon import OF_SPEECH_NOUNS, SPEECH_NOUNS
 from .phrases import role_np_after
+from .quotes import INSIDE
+from .signatures import ends_after
 from .subjects import main_subject
 
 # `Tom Reyes, Harbor Gazette: "..."` / `Bernie Sanders: ...`: a name (and outlet) and a colon.
@@ -24,6 +26,8 @@ _AS_VERBS = (
     r"reported|noted|wrote|written|said|put\s+it|explained|pointed\s+out|observed|argued|detailed|revealed"
     r"|acknowledged|admitted|conceded|claimed|stated|suggested|predicted|warned|insisted|told\s+\w+"
     r"|announced|confirmed|described|mentioned|emphasized|stressed|recalled|testified|tweeted|disclosed"
+    # the present of commentary: "As The Post's Dana Milbank puts it, ..."
+    r"|puts\s+it|says|notes|writes|explains|argues|observes|points\s+out"
 )
 _AS_ADVERBS = (
     r"(?:(?:has|had|have|first|previously|also|recently|sometimes|often|repeatedly|long|since|\w+ly)\s+)*"
@@ -376,3 +380,38 @@ def medium_quote_frame(sent: Sent) -> Frame | None:
     start, ref = subject
     quote = out.index('"', m.end(1))
     return Frame(3, m.start(1), ref, m.group(1), start, quote, False, "after")
+
+
+# `"People are afraid of wasting their votes," he surmised.`: a quotation, then its speaker and
+# one verb ending the sentence. Whatever the verb ("surmised", "shrugged", "laughed"), this
+# layout reports the quotation; the verb need not be in any lexicon.
+_QUOTE_LEAD_RE = re.compile(rf'^\W*"{INSIDE}[^"]*"\s*[,—–-]?\s*')
+_LONE_VERB_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]{3,}(?:ed|s))\b")
+_PRONOUN_LEAD_RE = re.compile(r"(he|she|they)\b")
+
+
+def quote_then_verb_frame(sent: Sent) -> Frame | None:
+    """A quotation closed by its speaker (a name or he/she/they) and a single verb."""
+    out = sent.out
+    lead = _QUOTE_LEAD_RE.match(out)
+    if lead is None:
+        return None
+    at = lead.end()
+    ref: Ref | None = None
+    end = at
+    pronoun = _PRONOUN_LEAD_RE.match(out, at)
+    if pronoun:
+        ref, end = Ref("pronoun", text=pronoun.group(1), at=at), pronoun.end()
+    else:
+        named = next((m for m in sent.mentions if m.start == at and not m.possessive), None)
+        if named is not None and named.entity is not None and named.kind in ("person", "unknown"):
+            ref, end = Ref("entity", entity=named.entity), named.end
+        else:
+            np = role_np_after(out, at)  # `"...," the senator shrugged.`
+            if np is None:
+                return None
+            end, ref = np
+    verb = _LONE_VERB_RE.match(out, end)
+    if verb is None or not ends_after(out, verb.end()):
+        return None
+    return Frame(1, verb.start(1), ref, verb.group(1), at, verb.end(), False, "before")
