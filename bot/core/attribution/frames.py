@@ -52,7 +52,7 @@ from .signatures import (
     noise_only,
 )
 from .subjects import fenced_subject, main_subject
-from .verb_or_noun import reporting_verb
+from .verb_or_noun import CALL_ON_RE, reporting_verb
 
 # `"...," Viguerie notes.`: the quotation's comma is masked, so the quote itself marks the frame.
 _QUOTE_THEN_NAME_RE = re.compile(r"\"\s*(?:[\w.’'-]+\s+){1,5}$")
@@ -125,21 +125,6 @@ _PARTICIPLE_LINK_RE = re.compile(
 )
 _RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
 _CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
-# "called on supporters to attend": a demand, reported without quotation.
-_CALL_ON_RE = re.compile(
-    r"^\s+(?:(?:on|upon)\s+[^,;:\"_]{1,60}?\s+to\s+[a-z]"
-    r"|to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|order\b)[a-z]+\s+\w"  # "called to ban Muslims"
-    # "called him a kind man", "called the incident a reason": an object and what it was called
-    r"|(?:him|her|them|himself|herself|themselves|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
-    r"|(?:the|this|that|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)(?:,[^,;\"_]{1,120},)?\s+(?:a|an)\s+"
-    # (not a time: "called the police an hour later")
-    r"(?!(?:few\s+|couple\s+of\s+)?(?:second|minute|hour|day|week|month|year|night|morning|time)s?\b)[\w\"]"
-    # "calls Clinton unqualified", "called the plan dangerous": an object and an adjective
-    r"|(?:him|her|them|it|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|(?:the|this|that|his|her|their|its)\s+[a-z-]+)"
-    r"\s+(?:un[a-z]{4,}|in(?:competent|appropriate|sane)|[a-z]{3,}(?:ful|less|ous|able|ible|ical)"
-    r"|racist|sexist|wrong|false|absurd|illegal|naive|corrupt|crazy|stupid|weak|dishonest|irrelevant"
-    r"|offensive|divisive|disgusting|extreme|radical)\b(?!\s+(?:of|to|for)\b))"
-)
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
 _AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")
 _QUOTED_AS_RE = re.compile(
@@ -392,7 +377,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         low in QUOTE_FRAME_CUES
         and not (low in OBJECT_CUES and _OBJECT_RE.match(rest))  # "described the excitement"
         and not _QUOTE_SOON_RE.match(rest)
-        and not _CALL_ON_RE.match(rest)
+        and not CALL_ON_RE.match(rest)
         and not (low in STANCE_CUES or _CALL_FOR_RE.match(rest))
     ):
         return None  # "called the plan" reports speech only with the words quoted

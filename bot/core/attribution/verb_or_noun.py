@@ -1,13 +1,30 @@
 # ruff: noqa: SIM905  (word lists read best as one string split on spaces)
 """Whether a cue word is a verb that reports, here: "remarks" after "her Islamophobic" is a
 noun, "support" after "Latino" is a noun compound, "found" reports only a finding ("found
-that ..."), "sees" a view only as "sees X as Y"."""
+that ..."), "sees" a view only as "sees X as Y", "called" without a quotation only as a demand
+or a name ("called on them to ...", "called him a liar")."""
 
 from __future__ import annotations
 
 import re
 
 from .lexicon import SEE_AS_CUES, STANCE_BASES
+
+# "called on supporters to attend": a demand, reported without quotation.
+CALL_ON_RE = re.compile(
+    r"^\s+(?:(?:on|upon)\s+[^,;:\"_]{1,60}?\s+to\s+[a-z]"
+    r"|to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|order\b)[a-z]+\s+\w"  # "called to ban Muslims"
+    # "called him a kind man", "called the incident a reason": an object and what it was called
+    r"|(?:him|her|them|himself|herself|themselves|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
+    r"|(?:the|this|that|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)(?:,[^,;\"_]{1,120},)?\s+(?:a|an)\s+"
+    # (not a time: "called the police an hour later")
+    r"(?!(?:few\s+|couple\s+of\s+)?(?:second|minute|hour|day|week|month|year|night|morning|time)s?\b)[\w\"]"
+    # "calls Clinton unqualified", "called the plan dangerous": an object and an adjective
+    r"|(?:him|her|them|it|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|(?:the|this|that|his|her|their|its)\s+[a-z-]+)"
+    r"\s+(?:un[a-z]{4,}|in(?:competent|appropriate|sane)|[a-z]{3,}(?:ful|less|ous|able|ible|ical)"
+    r"|racist|sexist|wrong|false|absurd|illegal|naive|corrupt|crazy|stupid|weak|dishonest|irrelevant"
+    r"|offensive|divisive|disgusting|extreme|radical)\b(?!\s+(?:of|to|for)\b))"
+)
 
 # A cue after a possessive ("his claims") or a possessive and an adjective ("her Islamophobic
 # remarks") is a noun. ("her" alone may be an object: "let her say".)
