@@ -125,3 +125,8 @@ def test_a_quotation_closed_by_its_speaker_and_any_one_verb_is_theirs() -> None:
 def test_as_someone_puts_it_in_the_present_reports_what_follows() -> None:
     body = 'As the Ledger\'s Mara Quint puts it, "The council is unmoved."'
     assert [(a.speaker, a.cue) for a in _clauses(body, "As the")] == [("Mara Quint", "puts it")]
+
+
+def test_a_subject_and_any_one_verb_before_a_closing_quotation_speak_it() -> None:
+    body = 'In her first song, Lila Marsh sings, "Do not go changing to please me."'
+    assert [(a.speaker, a.cue) for a in _clauses(body, "In her")] == [("Lila Marsh", "sings")]

@@ -30,6 +30,7 @@ from .layouts import (
     quote_then_verb_frame,
     reported_by_frame,
     speech_noun_frames,
+    verb_then_quote_frame,
 )
 from .lexicon import (
     LEARNED_CUES,
@@ -315,7 +316,7 @@ def sentence_frames(sent: Sent) -> list[Frame]:
         if narrated is not None:
             frames.append(narrated)
     if not frames and '"_' in out:
-        issued = medium_quote_frame(sent) or quote_then_verb_frame(sent)
+        issued = medium_quote_frame(sent) or quote_then_verb_frame(sent) or verb_then_quote_frame(sent)
         if issued is not None:
             frames.append(issued)
     if "citing" in out:

@@ -415,3 +415,28 @@ def quote_then_verb_frame(sent: Sent) -> Frame | None:
     if verb is None or not ends_after(out, verb.end()):
         return None
     return Frame(1, verb.start(1), ref, verb.group(1), at, verb.end(), False, "before")
+
+
+# `In the song, Billy Joel sings, "..."`, `She laughed: "..."`: a subject and one verb, then a
+# quotation to the end of the sentence; the layout reports, whatever the verb.
+_VERB_THEN_QUOTE_RE = re.compile(rf'\s+(?:[a-z]+ly\s+)?([a-z]{{3,}}(?:ed|s))\s*[,:]\s*"{INSIDE}[^"]*"?\W*$')
+
+
+def verb_then_quote_frame(sent: Sent) -> Frame | None:
+    """A quotation to the end of the sentence after its subject (a name or he/she/they opening
+    the sentence, past an adverbial) and a single verb."""
+    out = sent.out
+    subject = main_subject(sent, len(out))
+    if subject is None:
+        return None
+    start, ref = subject
+    if ref.kind == "entity":
+        end = next((m.end for m in sent.mentions if m.start == start), -1)
+    elif ref.kind == "pronoun":
+        end = start + len(ref.text)
+    else:
+        return None
+    verb = _VERB_THEN_QUOTE_RE.match(out, end) if end > 0 else None
+    if verb is None:
+        return None
+    return Frame(1, verb.start(1), ref, verb.group(1), start, verb.end(1), False, "after")
