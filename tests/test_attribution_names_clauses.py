@@ -136,3 +136,8 @@ def test_a_headline_cue_after_a_colon_is_said_by_the_name_before_it() -> None:
         "Mayor Nora Keller spoke on Monday at the town hall."
     )
     assert _read(body, "Keller Wades") == [("Nora Keller", "urges")]
+
+
+def test_a_name_that_a_participle_governs_is_no_speaker() -> None:
+    body = "Sen. Ada Kovac campaigned in Ohio.\n\nA lawyer representing Ms. Kovac said the suit was baseless."
+    assert _read(body, "A lawyer") == [("lawyer", "said")]

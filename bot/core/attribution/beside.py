@@ -141,6 +141,10 @@ _UNCLOSED_WHO_RE = re.compile(
     r",\s+who\s+(?:is|was|are|were|has\s+been|had\s+been|serves\s+as|served\s+as)\s[^,;\"_]{1,80}$"
 )
 _UNCLOSED_ROLE_RE = re.compile(r",\s+([^,;\"_]{2,80})$")
+_PARTICIPLE_OBJECT_RE = re.compile(
+    r"\s(?:supporting|opposing|backing|representing|advising|covering|endorsing|challenging)"
+    r"\s+(?:the\s+)?$"
+)
 _TO_BEFORE_RE = re.compile(r"\sto\s*$")
 _QUOTE_CLOSED_RE = re.compile(r'"\s*$')
 _PUBLISHING_VERBS = frozenset(
@@ -258,8 +262,11 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                 if person.kind == "person":
                     mention = person
                 j -= 1
-            agent = _BY_AGENT_RE.search(out, max(0, mention.start - 30), mention.start)
+            agent = _BY_AGENT_RE.search(out, max(0, mention.start - 30), mention.start) or (
+                _PARTICIPLE_OBJECT_RE.search(out, max(0, mention.start - 30), mention.start)
+            )
             if agent:
+                # "One pastor supporting Mr. Cruz said ...": the name is the participle's object.
                 # "Judges interviewed by the AP described ...": the name is the participle's agent.
                 np = role_np_before(out, len(out[: agent.start()].rstrip()))
                 if np and np[1].head in PERSON_NP_HEADS:
