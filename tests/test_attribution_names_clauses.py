@@ -141,3 +141,11 @@ def test_a_headline_cue_after_a_colon_is_said_by_the_name_before_it() -> None:
 def test_a_name_that_a_participle_governs_is_no_speaker() -> None:
     body = "Sen. Ada Kovac campaigned in Ohio.\n\nA lawyer representing Ms. Kovac said the suit was baseless."
     assert _read(body, "A lawyer") == [("lawyer", "said")]
+
+
+def test_who_released_a_statement_in_a_relative_clause_speaks_through_it() -> None:
+    body = (
+        "The case drew First Amendment activists, including the Civic Rights Union of Oregon, which "
+        "released a statement saying the ruling was wrong."
+    )
+    assert _read(body, "The case") == [("Civic Rights Union of Oregon", "saying")]

@@ -126,6 +126,7 @@ _PARTICIPLE_LINK_RE = re.compile(
 )
 _RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
 _CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
+_WHICH_ISSUED_RE = re.compile(r",\s+(?:which|who)\s+[^,;\"_]{0,60}$")
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
 _AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")
 _QUOTED_AS_RE = re.compile(
@@ -441,8 +442,11 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     if before is None and out[:cue_start].rstrip().endswith((",", "—", "–")):
         before = fenced_subject(sent, cue_start)
     if before and before[1].kind == "np" and before[1].head in MEDIUM_NOUNS:
-        # "Cole issued a brief statement saying ...", "a video that said ...": the author speaks.
-        subj = main_subject(sent, before[0])
+        # "Cole issued a brief statement saying ...", "a video that said ...": the author speaks
+        # ("..., the ACLU of Oregon, which released a statement saying ...": the relative's antecedent).
+        issuer = _WHICH_ISSUED_RE.search(out, max(0, before[0] - 80), before[0])
+        named = speaker_before(sent, issuer.start()) if issuer else None
+        subj = (named[0], named[1]) if named and named[1].kind == "entity" else main_subject(sent, before[0])
         if subj:
             return Frame(1, cue_start, subj[1], cue, cue_start, cue_end, False, "after")
     if before:
