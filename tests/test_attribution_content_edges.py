@@ -130,3 +130,12 @@ def test_as_someone_puts_it_in_the_present_reports_what_follows() -> None:
 def test_a_subject_and_any_one_verb_before_a_closing_quotation_speak_it() -> None:
     body = 'In her first song, Lila Marsh sings, "Do not go changing to please me."'
     assert [(a.speaker, a.cue) for a in _clauses(body, "In her")] == [("Lila Marsh", "sings")]
+
+
+def test_a_law_or_a_treaty_is_no_speaker() -> None:
+    body = (
+        "The Harbour Protection Act suggests that dredging will stop.\n\n"
+        "The Fourteenth Amendment highlighted it."
+    )
+    assert list(_clauses(body, "The Harbour")) == []
+    assert list(_clauses(body, "The Fourteenth")) == []

@@ -170,12 +170,25 @@ def _resolve(resolver: Resolver, sent: Sent, frame: Frame) -> Entity | None:
     speaker = resolver.resolve(frame.ref, sent.index, frame.cue)
     if speaker is not None and speaker.kind == "place" and not _place_as_subject(sent, frame):
         return None  # "said Washington", a dateline: a place is no speaker
+    if speaker is not None and speaker.gender is None and _law(speaker.name):
+        return None  # "the Affordable Care Act suggests", "the Fourteenth Amendment": a law, no speaker
     if speaker is not None:
         if speaker.kind == "unknown" and frame.ref.kind == "entity":
             speaker.kind = "person"
         if frame.role:
             speaker.add_role(frame.role, 3, sent.index)
     return speaker
+
+
+# The last word of a law's or a treaty's name.
+_DOCUMENT_NAME_ENDS = frozenset(
+    ["Act", "Amendment", "Constitution", "Treaty", "Accord", "Accords", "Doctrine"]
+)
+
+
+def _law(name: str) -> bool:
+    """Whether a name is a law's or a treaty's ("Affordable Care Act", "Fourteenth Amendment")."""
+    return name.rpartition(" ")[2] in _DOCUMENT_NAME_ENDS
 
 
 def _place_as_subject(sent: Sent, frame: Frame) -> bool:
