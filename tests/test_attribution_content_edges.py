@@ -139,3 +139,8 @@ def test_a_law_or_a_treaty_is_no_speaker() -> None:
     )
     assert list(_clauses(body, "The Harbour")) == []
     assert list(_clauses(body, "The Fourteenth")) == []
+
+
+def test_a_noun_in_ly_before_the_cue_is_no_adverb() -> None:
+    body = "Even the organizer of a pro-harbour rally said the city's rules were unfair."
+    assert [a.speaker for a in _clauses(body, "Even the")] == ["organizer of a pro-harbour rally"]

@@ -306,7 +306,9 @@ def strip_aux(out: str, end: int) -> int:
         space = out.rfind(" ", 0, end) + 1
         word = out[space:end]
         low = word.lower()
-        if low in _AUX_WORDS or (low.endswith("ly") and word.islower() and len(word) > 4):
+        if low in _AUX_WORDS or (
+            low.endswith("ly") and word.islower() and len(word) > 4 and low not in _LY_NOUNS
+        ):
             end = space
             continue
         if progressive and low in _BE_FORMS:
@@ -333,6 +335,10 @@ def strip_aux(out: str, end: int) -> int:
         return end
 
 
+# Nouns in -ly, which can end a speaker's noun phrase ("the organizer of the rally said").
+_LY_NOUNS = frozenset(
+    "rally ally family assembly supply reply monopoly anomaly belly bully gully jelly".split()
+)
 _QUOTED_AS_RE = re.compile(r"\s(?:(?:is|was|were|are|been|has\s+been|had\s+been)\s+)?quoted\s+as$")
 _PRONOUN_HAS = frozenset(["he", "she", "it", "who", "that"])
 _CHAIN_BEFORE_CUE_RE = re.compile(
