@@ -149,3 +149,11 @@ def test_who_released_a_statement_in_a_relative_clause_speaks_through_it() -> No
         "released a statement saying the ruling was wrong."
     )
     assert _read(body, "The case") == [("Civic Rights Union of Oregon", "saying")]
+
+
+def test_a_title_case_headline_s_infinitive_ends_the_name() -> None:
+    body = (
+        "Keller Administration To Expand Program To Allow Night Crossings.\n\n"
+        "WASHINGTON ― The Keller administration announced plans Tuesday to expand the program."
+    )
+    assert _read(body, "WASHINGTON") == [("Keller Administration", "announced")]

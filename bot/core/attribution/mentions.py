@@ -240,6 +240,8 @@ def find_mentions(out: str) -> list[Mention]:
                 ):
                     pieces.append([])
                     continue
+            if word == "To" and any(pieces):
+                break  # "Obama Administration To Expand Program ...": a headline's infinitive, no name
             if pieces[-1] and (low in _RUN_CUES or low in _RUN_POSSESSIVES):
                 # "Zoe Saldana Asked Men Everywhere To ...", "Trump Jacked Up His Campaign": a
                 # headline's verb, or a possessive (no name holds "His"), ends the name.
