@@ -157,3 +157,8 @@ def test_a_title_case_headline_s_infinitive_ends_the_name() -> None:
         "WASHINGTON ― The Keller administration announced plans Tuesday to expand the program."
     )
     assert _read(body, "WASHINGTON") == [("Keller Administration", "announced")]
+
+
+def test_a_shouted_headline_glued_to_a_sentence_is_no_name() -> None:
+    body = "HARBOUR TEAM REFUSES TO STAY IN DOCKSIDE HOSTEL The team cited leaking pipes and broken locks."
+    assert all("HARBOUR" not in (a.speaker or "") for a in _clauses(body, "HARBOUR"))

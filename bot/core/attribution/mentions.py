@@ -218,6 +218,8 @@ def find_mentions(out: str) -> list[Mention]:
         run = m.group()
         if run in _STOP_RUNS and not _lone_surname(out, m.start(), run):
             continue  # "The", "In", "But": sentence openers, the most common capitalised words
+        if sum(1 for w in run.split() if len(w) > 4 and w.isupper()) >= 3:
+            continue  # "AUSTRALIAN OLYMPIC TEAM REFUSES TO STAY ...": a shouted headline, no name
         if " " not in run:
             if run.endswith(("n't", "n’t")):
                 continue  # "Don't ask that.": a verb, no name
