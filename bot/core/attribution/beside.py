@@ -419,6 +419,9 @@ def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str)
     if found is None or found[1].kind == "pronoun":
         return None
     end, ref, role = found
+    others = _AND_OTHERS_AFTER_RE.match(out, end)
+    if others:
+        end = others.end()  # ", said Doyle and others, would be clear": the one named speaks for them
     opens = _QUOTE_AFTER_NAME_RE.match(out, end) if not prefix else None
     if opens:
         # `Said Comey, "The thought is painful."`: the cue opens the sentence, the quote follows.
@@ -445,6 +448,7 @@ def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str)
     return None
 
 
+_AND_OTHERS_AFTER_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others\b")
 _QUOTE_AFTER_NAME_RE = re.compile(r'(?:,[^"]{0,120})?,?\s*:?\s*"')
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
 # `..., said Mark Kantrowitz, a loan expert who has published books, papers and essays.`: an

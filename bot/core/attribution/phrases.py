@@ -306,7 +306,7 @@ def strip_aux(out: str, end: int) -> int:
         space = out.rfind(" ", 0, end) + 1
         word = out[space:end]
         low = word.lower()
-        if low in _AUX_WORDS or (
+        if (low in _AUX_WORDS and word[:1].islower()) or (  # ("Will wrote": the columnist)
             low.endswith("ly") and word.islower() and len(word) > 4 and low not in _LY_NOUNS
         ):
             end = space
