@@ -173,3 +173,10 @@ def test_a_fenced_cue_after_will_the_columnist_and_after_x_and_others() -> None:
     )
     assert _read(body, "In particular") == [("Edward Will", "wrote")]
     assert _read(body, "The contrast") == [("Okafor", "said")]
+
+
+def test_a_report_resumes_with_a_phrase_after_the_inverted_cue() -> None:
+    body = "The club has a loyal following, said Ms. Ruiz, with hikes, chess nights and cooking classes."
+    read = _clauses(body, "The club")
+    assert [(a.speaker, a.cue) for a in read] == [("Ruiz", "said")]
+    assert "chess nights" in (read[0].content or "")

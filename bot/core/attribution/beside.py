@@ -426,6 +426,10 @@ def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str)
     if opens:
         # `Said Comey, "The thought is painful."`: the cue opens the sentence, the quote follows.
         return Frame(0, cue_start, ref, cue, cue_start, opens.end() - 1, False, "after", role)
+    if prefix.endswith(",") and low not in WEAK_CUES and _PREP_RESUMES_RE.match(out, end):
+        # `..., said Ms. Gil, with games of capture the flag, nutrition classes and hikes.`: a list
+        # (not "with a smile") goes on with the report
+        return Frame(0, cue_start, ref, cue, cue_start, end, False, "both", role)
     if (
         # Right after a quotation, whatever follows the name describes the speaker
         # (`"...," said Ana Ruiz, 29, of Dayton, who ...`): the quotation is the content.
@@ -440,7 +444,7 @@ def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str)
     if (
         prefix.endswith(",")
         and low not in WEAK_CUES
-        and (_RESUMES_RE.match(out, end) or _BUT_RESUMES_RE.match(out, end))
+        and any(r.match(out, end) for r in (_RESUMES_RE, _BUT_RESUMES_RE))
     ):
         # "The paradox of the plan, says Carl Anthony, a historian, is that ...": the
         # report runs on both sides of the fenced cue.
@@ -458,6 +462,10 @@ _APPOSITION_TO_END_RE = re.compile(r",\s+(?:a|an|the|who|whose|one|its|his|her|t
 _APPOSITION_GOES_ON_RE = re.compile(r",\s+(?!but\b|yet\b)[a-z][^\"_;:]*[.!?]?\s*$")
 # `..., said Howard, but her character ...`: the report goes on after the fenced cue.
 _BUT_RESUMES_RE = re.compile(r",\s+(?:but|and|yet)\s+(?:he|she|it|they|his|her|its|their|the)\b")
+# `..., said Ms. Gil, with games of capture the flag, classes and hikes.`: the report's list resumes.
+_PREP_RESUMES_RE = re.compile(
+    r",\s+(?:with|including|from|among|especially|particularly)\b[^\"_;:,]*,[^\"_;:]*[.!?]?\s*$"
+)
 # After a fenced inverted cue, the sentence goes on with its verb: ", is that ...", ", would be ...".
 _RESUMES_RE = re.compile(
     r",\s+(?:[a-z]+ly\s+)?(?:is|are|was|were|will|would|could|can|may|might|should|must|has|have|had)\b"
