@@ -180,3 +180,11 @@ def test_a_report_resumes_with_a_phrase_after_the_inverted_cue() -> None:
     read = _clauses(body, "The club")
     assert [(a.speaker, a.cue) for a in read] == [("Ruiz", "said")]
     assert "chess nights" in (read[0].content or "")
+
+
+def test_a_headline_closed_by_a_name_and_its_cue_reports_what_comes_before() -> None:
+    body = (
+        "The Harbour Plan Is The Worst Deal Ever Signed, Lena Voss Says.\n\n"
+        "Lena Voss chairs the dock workers' union."
+    )
+    assert _read(body, "The Harbour") == [("Lena Voss", "says")]

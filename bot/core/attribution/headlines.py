@@ -47,6 +47,8 @@ def headlines(sents: list[Sent], registry: Registry) -> None:
         if not _title_case(sent.out):
             continue  # most sentences: a cheap test before the word offsets below
         words = list(_HEADLINE_WORD_RE.finditer(sent.out))
+        if _closing_cue(sent, words, registry):
+            continue
         for i, w in enumerate(words[1:10], 1):
             if w.group().lower() not in _HEADLINE_CUES:
                 continue
@@ -72,3 +74,22 @@ def _headline_name_end(words: list[re.Match[str]], before: int, registry: Regist
         if len(registry.by_last(words[k].group().lower())) == 1:
             return k
     return before
+
+
+def _closing_cue(sent: Sent, words: list[re.Match[str]], registry: Registry) -> bool:
+    """ "Trump Is Like A Lawyer's Dumbest Client Ever, Trevor Noah Says.": a headline that ends
+    with a name and its cue after a comma reports what comes before; frames it and says so."""
+    if len(words) < 4 or words[-1].group().lower().rstrip(".") not in _HEADLINE_CUES:
+        return False
+    last = words[-1]
+    people = registry.by_last(words[-2].group().lower())
+    comma = sent.out.rfind(",", 0, words[-2].start())
+    name = sent.out[comma + 1 : words[-2].start()].split()
+    if len(people) != 1 or comma < 0 or len(name) > 2 or not all(w[:1].isupper() for w in name):
+        return False
+    first = next(w for w in words if w.start() > comma)  # the name's first word, after the comma
+    ref = Ref("entity", entity=people[0])
+    cue = last.group().lower().rstrip(".")
+    sent.frame = Frame(1, last.start(), ref, cue, first.start(), last.start() + len(cue), False, "before")
+    sent.speaker = people[0]
+    return True
