@@ -179,6 +179,7 @@ FEATURES = (
     "pronoun_after_match",  # ... after a sentence with the question's words (its local_bm25)
     "rarest_word",  # holds the question word rarest among the candidate sentences (local weights)
     "rare_pair",  # share of the two rarest it holds
+    "density",  # distinct question words it holds / the fewest words spanning them all (2 or more)
 )
 # The weights, by feature name, with the fit that made them (date, data, seed, its
 # cross-validated figures) beside them: bench/fit_weights.py writes weights.json from a
@@ -197,6 +198,29 @@ def _local_weights(qitems: Sequence[tuple[str, float]], sets: Sequence[frozenset
     """Each question word's idf times its rarity among `sets` (log (n + 1) / (df + 0.5))."""
     n = len(sets)
     return {f: w * math.log((n + 1) / (sum(1 for s in sets if f in s) + 0.5)) for f, w in qitems}
+
+
+def _density(folded: dict[str, float], tokens: Sequence[str]) -> float:
+    """How closely the question's words sit: the distinct content words of the question a
+    sentence holds over the length of its shortest stretch holding them all (0 below two).
+    The answer sits among them; a sentence naming them far apart is often about something else."""
+    where = [(i, t) for i, t in enumerate(tokens) if t in folded]
+    need = len({t for _i, t in where})
+    if need < 2:
+        return 0.0
+    shortest = len(tokens)
+    seen: dict[str, int] = {}
+    lo = 0
+    for i, t in where:  # a sliding window over the matches, shrunk from the left while complete
+        seen[t] = seen.get(t, 0) + 1
+        while len(seen) == need:
+            first, head = where[lo]
+            shortest = min(shortest, i - first + 1)
+            seen[head] -= 1
+            if not seen[head]:
+                del seen[head]
+            lo += 1
+    return need / shortest
 
 
 def _heads(tokens: Sequence[str]) -> frozenset[str]:
@@ -360,5 +384,5 @@ def evidence_rows(
         r.extend((clues.length(len(p.tokens)), pronoun, pronoun * (0.0 if first else previous)))
         previous = r[9]
         held = [w in p.words for w in rarest]
-        r.extend((float(bool(held) and held[0]), sum(held) / (len(held) or 1)))
+        r.extend((float(bool(held) and held[0]), sum(held) / (len(held) or 1), _density(folded, p.tokens)))
     return [tuple(r) for r in rows], confidence

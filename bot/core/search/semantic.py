@@ -9,8 +9,9 @@ directly, and the package itself is never imported (importing it also sets the r
 logger to INFO). Only numpy, safetensors and tokenizers run.
 
 For each question and candidate sentence (see `features.evidence_rows`):
-- "soft": each question word's best cosine with a token of the sentence, weighed by the
-  word's idf (an exact word scores 1; "established" for "founded" about 0.6);
+- "soft": each question word's best cosine with a word of the sentence (its tokens'
+  vectors summed, as the question's words are), weighed by the word's idf (an exact word
+  scores 1; "established" for "founded" about 0.6);
 - "gain": the same for the question words the sentence lacks as such, counted only above
   a cosine of GAIN_FROM (what a synonym adds to the lexical cover), over the sentence
   and its neighbours;
@@ -52,6 +53,13 @@ class Vectors:
         self.unit = _unit(self.embedding)
         self.tokenizer = tokenizer
         self.dim = self.embedding.shape[1]
+        # Tokens that open a word ("▁" first): a sentence's words are compared whole, as the
+        # question's are, not piece by piece ("cathedral" is "▁c" + "athedral").
+        opens = np.zeros(len(self.embedding), dtype=bool)
+        for token, i in tokenizer.get_vocab().items():
+            if token.startswith("\u2581") and i < len(opens):
+                opens[i] = True
+        self.opens_word = opens
         self._texts: LRUCache[str, tuple[np.ndarray, np.ndarray]] = LRUCache(TEXTS)
 
     def texts(self, texts: Sequence[str]) -> tuple[list[np.ndarray], np.ndarray]:
@@ -105,6 +113,18 @@ def _one_blas_thread() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
+def _word_sums(embedding: np.ndarray, ids: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """(len(starts), dim): the vectors of the tokens from each start to the next, summed.
+    Added by position within the word: np.add.reduceat over rows costs ten times more
+    (2.4 ms for 50 sentences), and three words in four are one token."""
+    sizes = np.diff(np.r_[starts, len(ids)])
+    out = embedding[ids[starts]]
+    for k in range(1, int(sizes.max(initial=1))):
+        longer = np.flatnonzero(sizes > k)
+        out[longer] += embedding[ids[starts[longer] + k]]
+    return out
+
+
 def _unit(x: np.ndarray) -> np.ndarray:
     norm = np.linalg.norm(x, axis=-1, keepdims=True)
     return x / np.maximum(norm, 1e-9)
@@ -136,7 +156,17 @@ def evidence(
     filled = lens > 0
     if len(flat):
         starts = np.r_[0, np.cumsum(lens)[:-1]][filled]
-        best[:, filled] = np.maximum.reduceat(vec.unit[flat] @ qwords.T, starts, axis=0).T
+        # Whole words (a text's first token opens one whatever it is): compared piece by piece,
+        # a rare word's fragment matched unrelated words. SQuAD, cross-validated, with
+        # features.density: +0.0009 acc@1 on average over 10 fold seeds, none worse.
+        opens = vec.opens_word[flat]
+        opens[starts] = True
+        word_starts = np.flatnonzero(opens)
+        best[:, filled] = np.maximum.reduceat(
+            _unit(_word_sums(vec.embedding, flat, word_starts)) @ qwords.T,
+            np.cumsum(opens)[starts] - 1,  # each text's first word
+            axis=0,
+        ).T
     para = np.asarray(paragraph_of)
     same_prev = np.r_[False, para[1:] == para[:-1]]
     same_next = np.r_[para[:-1] == para[1:], False]
