@@ -144,3 +144,15 @@ def test_a_law_or_a_treaty_is_no_speaker() -> None:
 def test_a_noun_in_ly_before_the_cue_is_no_adverb() -> None:
     body = "Even the organizer of a pro-harbour rally said the city's rules were unfair."
     assert [a.speaker for a in _clauses(body, "Even the")] == ["organizer of a pro-harbour rally"]
+
+
+def test_a_vow_with_an_infinitive_and_a_cue_after_a_verb_chain_report() -> None:
+    body = (
+        "Mayor Ines Dahl spoke on Monday.\n\n"
+        "And Ms. Dahl vows not to take the developer's calls until it changes course.\n\n"
+        "Dahl is continuing to insist she will publish the contract.\n\n"
+        "The vows to the town were read aloud."
+    )
+    assert [(a.speaker, a.cue) for a in _clauses(body, "And Ms. Dahl")] == [("Ines Dahl", "vows")]
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Dahl is")] == [("Ines Dahl", "insist")]
+    assert list(_clauses(body, "The vows")) == []

@@ -84,6 +84,7 @@ _TO_SPEAK_RE = re.compile(r"\s+to\s+(?:argue|say|tell|announce|testify|propose|u
 _PASSIVE_FORMS = frozenset(
     ["said", "told", "written", "asked", "quoted", "reported", "called", "described", "accused"]
 )
+_TO_VERB_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]{2,}\b(?<!\bthe)")
 _NEGATED_RE = re.compile(
     r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to)|n’t)\s+(?:(?:\w+ly|yet|even|ever)\s+)?$"
 )
@@ -394,6 +395,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         clause = _BARE_CLAUSE_RE.match(rest)
         if (
             not _COMPLEMENT_RE.match(rest)
+            and not _TO_VERB_RE.match(rest)  # "Mr. Trump vows not to take ...", "pledges to cut"
             and not _PRONOUN_SUBJECT_RE.search(out, max(0, cue_start - 30), cue_start)
             and not _after_quote(out, cue_start)
             and not trailing

@@ -321,8 +321,9 @@ def strip_aux(out: str, end: int) -> int:
         chain = _CHAIN_BEFORE_CUE_RE.search(out, max(0, end - 60), end)
         if chain and chain.end() == end:
             # "He went on to say", "Trump in his announcement speech called": the subject is
-            # before the verb chain or the medium.
+            # before the verb chain or the medium ("is continuing to insist": and its "is").
             end = chain.start()
+            progressive = progressive or "ing " in chain.group()
             continue
         time = _TIME_BEFORE_CUE_RE.search(out, max(0, end - 30), end)
         if time and time.end() == end:
@@ -342,7 +343,8 @@ _LY_NOUNS = frozenset(
 _QUOTED_AS_RE = re.compile(r"\s(?:(?:is|was|were|are|been|has\s+been|had\s+been)\s+)?quoted\s+as$")
 _PRONOUN_HAS = frozenset(["he", "she", "it", "who", "that"])
 _CHAIN_BEFORE_CUE_RE = re.compile(
-    r"\s(?:(?:went|goes|go|going)\s+on|continued|continues|began|begins|proceeded|proceeds|tried|tries"
+    r"\s(?:(?:went|goes|go|going)\s+on|continued|continues|continuing|began|begins|beginning|started|starts"
+    r"|starting|keeps|kept|proceeded|proceeds|tried|tries|trying"
     r"|sought|seeks|decided|decides|moved|rushed|hastened|took\s+(?:the\s+)?(?:time|opportunity|occasion)"
     r"|(?:went|goes|go)\s+out\s+of\s+(?:his|her|their|its)\s+way|took\s+pains|made\s+(?:it\s+)?a\s+point"
     r"|(?:was|is|were|are|been)\s+(?:quick|eager|careful|happy|willing|ready|correct|right|keen|at\s+pains"
