@@ -156,3 +156,11 @@ def test_a_vow_with_an_infinitive_and_a_cue_after_a_verb_chain_report() -> None:
     assert [(a.speaker, a.cue) for a in _clauses(body, "And Ms. Dahl")] == [("Ines Dahl", "vows")]
     assert [(a.speaker, a.cue) for a in _clauses(body, "Dahl is")] == [("Ines Dahl", "insist")]
     assert list(_clauses(body, "The vows")) == []
+
+
+def test_but_did_before_a_cue_coordinates_with_the_subject() -> None:
+    body = (
+        "Mayor Ines Dahl spoke on Monday.\n\n"
+        "She did not name her rivals but did note that she had won every ward."
+    )
+    assert [(a.speaker, a.cue) for a in _clauses(body, "She did")] == [("Ines Dahl", "note")]

@@ -167,7 +167,9 @@ _BARE_CLAUSE_RE = re.compile(
 _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
 
 
-COORDINATED_RE = re.compile(r"\s(?:but|and)\s+(?:(?:also|later|then|has|have|had|again|repeatedly)\s+){0,2}$")
+COORDINATED_RE = re.compile(
+    r"\s(?:but|and)\s+(?:(?:also|later|then|has|have|had|again|repeatedly|did|does|would|will)\s+){0,2}$"
+)
 
 
 # --- frames in one sentence ------------------------------------------------------------
