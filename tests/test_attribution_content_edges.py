@@ -164,3 +164,8 @@ def test_but_did_before_a_cue_coordinates_with_the_subject() -> None:
         "She did not name her rivals but did note that she had won every ward."
     )
     assert [(a.speaker, a.cue) for a in _clauses(body, "She did")] == [("Ines Dahl", "note")]
+
+
+def test_calling_someone_their_something_states_a_view() -> None:
+    body = "Senator Ada Kovac spoke in Reno.\n\nKovac calls Nevada her home state."
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Kovac calls")] == [("Ada Kovac", "calls")]

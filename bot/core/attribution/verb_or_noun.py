@@ -16,7 +16,8 @@ CALL_ON_RE = re.compile(
     r"|to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|order\b)[a-z]+\s+\w"  # "called to ban Muslims"
     # "called him a kind man", "called the incident a reason": an object and what it was called
     r"|(?:him|her|them|himself|herself|themselves|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
-    r"|(?:the|this|that|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)(?:,[^,;\"_]{1,120},)?\s+(?:a|an)\s+"
+    r"|(?:the|this|that|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)(?:,[^,;\"_]{1,120},)?"
+    r"\s+(?:a|an|his|her|their|our|my)\s+"  # ("calls North Carolina her home state")
     # (not a time: "called the police an hour later")
     r"(?!(?:few\s+|couple\s+of\s+)?(?:second|minute|hour|day|week|month|year|night|morning|time)s?\b)[\w\"]"
     # "calls Clinton unqualified", "called the plan dangerous": an object and an adjective
