@@ -169,3 +169,15 @@ def test_but_did_before_a_cue_coordinates_with_the_subject() -> None:
 def test_calling_someone_their_something_states_a_view() -> None:
     body = "Senator Ada Kovac spoke in Reno.\n\nKovac calls Nevada her home state."
     assert [(a.speaker, a.cue) for a in _clauses(body, "Kovac calls")] == [("Ada Kovac", "calls")]
+
+
+def test_idioms_of_stance_report_what_follows() -> None:
+    body = (
+        "Mayor Ines Dahl spoke on Monday.\n\n"
+        "Dahl also took a shot at her rival on the council.\n\n"
+        "Dahl made the case that the ferry should run at night.\n\n"
+        "The court made the case moot."
+    )
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Dahl also")] == [("Ines Dahl", "took a shot at")]
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Dahl made")] == [("Ines Dahl", "made the case")]
+    assert list(_clauses(body, "The court")) == []

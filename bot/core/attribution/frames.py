@@ -23,6 +23,7 @@ from .layouts import (
     WITH_SUBJECT_RE,
     as_reported_frame,
     as_reported_mid,
+    idiom_frames,
     medium_quote_frame,
     name_colon_frame,
     narrated_colon_frame,
@@ -302,6 +303,8 @@ def sentence_frames(sent: Sent) -> list[Frame]:
             frames.append(Frame(1, medium.start(), ref, cue, medium.start(), end, False, "after", role))
     if sent.speech_nouns:
         frames.extend(speech_noun_frames(sent))
+    if " case" in out or " at " in out:
+        frames.extend(idiom_frames(sent))
     opening = opening_participle_frame(sent)
     if opening is not None:
         frames.append(opening)

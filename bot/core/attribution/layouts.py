@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .beside import speaker_after
+from .beside import speaker_after, speaker_before
 from .entities import Frame, Ref, Sent
 from .lexicon import OF_SPEECH_NOUNS, SPEECH_NOUNS
 from .phrases import role_np_after
@@ -440,3 +440,23 @@ def verb_then_quote_frame(sent: Sent) -> Frame | None:
     if verb is None:
         return None
     return Frame(1, verb.start(1), ref, verb.group(1), start, verb.end(1), False, "after")
+
+
+# Stances said in an idiom rather than a verb of saying: "made a case for ...", "took a shot at
+# ...", "took aim at ...". The subject before the idiom states what follows it.
+IDIOM_CUE_RE = re.compile(
+    r"\b(?:(?:made|makes|making|make)\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+)?case(?=\s+(?:for|that|against|to)\b)"
+    r"|(?:took|takes|taking|take)\s+(?:a\s+|another\s+|several\s+)?(?:\w+\s+)?(?:shots?|aim|swipes?|jabs?|digs?)\s+at)\b"
+)
+
+
+def idiom_frames(sent: Sent) -> list[Frame]:
+    """Frames of the idioms above, each with the speaker named right before it."""
+    frames: list[Frame] = []
+    for m in IDIOM_CUE_RE.finditer(sent.out):
+        found = speaker_before(sent, m.start())
+        if found is not None:
+            start, ref, role = found
+            cue = " ".join(m.group().split())
+            frames.append(Frame(2, m.start(), ref, cue, start, m.end(), False, "after", role))
+    return frames

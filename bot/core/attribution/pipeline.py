@@ -15,7 +15,7 @@ from .beside import speaker_after
 from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import sentence_frames
 from .headlines import headlines
-from .layouts import OPENING_PARTICIPLE_RE
+from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE
 from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
 from .mentions import find_mentions
 from .nesting import frame_order, other_frames
@@ -241,6 +241,7 @@ def _find_cues(sent: Sent) -> bool:
         or ":" in out[:80]  # `Name, Outlet: ...`
         or sent.speech_nouns
         or bool(OPENING_PARTICIPLE_RE.match(out))  # "Saying that ...,": capitalised, so not in `words`
+        or ((" case" in out or " at " in out) and IDIOM_CUE_RE.search(out) is not None)  # "made a case"
     )
 
 
