@@ -181,3 +181,15 @@ def test_idioms_of_stance_report_what_follows() -> None:
     assert [(a.speaker, a.cue) for a in _clauses(body, "Dahl also")] == [("Ines Dahl", "took a shot at")]
     assert [(a.speaker, a.cue) for a in _clauses(body, "Dahl made")] == [("Ines Dahl", "made the case")]
     assert list(_clauses(body, "The court")) == []
+
+
+def test_more_idioms_of_stance_and_what_they_leave_alone() -> None:
+    body = (
+        "Senator Ada Kovac spoke in Reno.\n\n"
+        "Kovac took issue with the budget.\n\n"
+        "Kovac lashed out at the governor.\n\n"
+        "The police went after the suspect."
+    )
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Kovac took")] == [("Ada Kovac", "took issue with")]
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Kovac lashed")] == [("Ada Kovac", "lashed out at")]
+    assert list(_clauses(body, "The police")) == []

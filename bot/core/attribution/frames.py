@@ -20,6 +20,7 @@ from .cue_sets import (
 )
 from .entities import Frame, Ref, Sent
 from .layouts import (
+    IDIOM_CUE_RE,
     WITH_SUBJECT_RE,
     as_reported_frame,
     as_reported_mid,
@@ -303,7 +304,7 @@ def sentence_frames(sent: Sent) -> list[Frame]:
             frames.append(Frame(1, medium.start(), ref, cue, medium.start(), end, False, "after", role))
     if sent.speech_nouns:
         frames.extend(speech_noun_frames(sent))
-    if " case" in out or " at " in out:
+    if IDIOM_CUE_RE.search(out):
         frames.extend(idiom_frames(sent))
     opening = opening_participle_frame(sent)
     if opening is not None:

@@ -446,7 +446,12 @@ def verb_then_quote_frame(sent: Sent) -> Frame | None:
 # ...", "took aim at ...". The subject before the idiom states what follows it.
 IDIOM_CUE_RE = re.compile(
     r"\b(?:(?:made|makes|making|make)\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+)?case(?=\s+(?:for|that|against|to)\b)"
-    r"|(?:took|takes|taking|take)\s+(?:a\s+|another\s+|several\s+)?(?:\w+\s+)?(?:shots?|aim|swipes?|jabs?|digs?)\s+at)\b"
+    r"|(?:took|takes|taking|take)\s+(?:a\s+|another\s+|several\s+)?(?:\w+\s+)?(?:shots?|aim|swipes?|jabs?|digs?)\s+at"
+    r"|(?:took|takes|taking|take)\s+issue\s+with|(?:lashed|lashes|lashing)\s+out\s+at"
+    r"|(?:weighed|weighs|weighing)\s+in\s+on|(?:went|goes|going)\s+after(?=\s+(?:him|her|them|[A-Z]))"
+    r"|(?:spoke|speaks|speaking)\s+out\s+(?:against|on|about)"
+    r"|(?:threw|throws|throwing)\s+(?:his|her|their|its)\s+support\s+behind"
+    r"|(?:raised|raises|raising)\s+(?:concerns?|questions?|doubts?)\s+(?:about|over))\b"
 )
 
 

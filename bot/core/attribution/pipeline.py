@@ -26,6 +26,15 @@ from .signatures import ends_after, few_letters, signature_only
 Visitor = Callable[[Sent, Resolver], None]
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
+# The words one of layouts.IDIOM_CUE_RE's idioms holds ("made a case for", "took issue with"):
+# a set test on the words already split, before that pattern runs.
+_IDIOM_WORDS_BYTES = frozenset(
+    w.encode("ascii")
+    for w in (  # noqa: SIM905  (a word list reads best as one string)
+        "case aim issue shot shots swipe swipes jab jabs dig digs lashed lashes lashing weighed weighs"
+        " weighing went goes going threw throws throwing raised raises raising spoke speaks speaking"
+    ).split()
+)
 _ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES
 _LOWER_ONLY = bytes(i if 97 <= i <= 122 else 32 for i in range(256))
 _ALL_CUES_BYTES = frozenset(w.encode("utf-8") for w in _ALL_CUES)
@@ -241,7 +250,7 @@ def _find_cues(sent: Sent) -> bool:
         or ":" in out[:80]  # `Name, Outlet: ...`
         or sent.speech_nouns
         or bool(OPENING_PARTICIPLE_RE.match(out))  # "Saying that ...,": capitalised, so not in `words`
-        or ((" case" in out or " at " in out) and IDIOM_CUE_RE.search(out) is not None)  # "made a case"
+        or (not _IDIOM_WORDS_BYTES.isdisjoint(words) and IDIOM_CUE_RE.search(out) is not None)
     )
 
 
