@@ -193,3 +193,15 @@ def test_more_idioms_of_stance_and_what_they_leave_alone() -> None:
     assert [(a.speaker, a.cue) for a in _clauses(body, "Kovac took")] == [("Ada Kovac", "took issue with")]
     assert [(a.speaker, a.cue) for a in _clauses(body, "Kovac lashed")] == [("Ada Kovac", "lashed out at")]
     assert list(_clauses(body, "The police")) == []
+
+
+def test_making_clear_and_doubling_down_report_a_stance() -> None:
+    body = (
+        "Senator Ada Kovac spoke in Reno.\n\n"
+        "Kovac made clear that she would block the bill.\n\n"
+        "Kovac doubled down on her call for an audit.\n\n"
+        "The skies were clear over Reno."
+    )
+    assert [a.speaker for a in _clauses(body, "Kovac made")] == ["Ada Kovac"]
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Kovac doubled")] == [("Ada Kovac", "doubled down on")]
+    assert list(_clauses(body, "The skies")) == []

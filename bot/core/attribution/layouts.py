@@ -450,6 +450,10 @@ IDIOM_CUE_RE = re.compile(
     r"|(?:took|takes|taking|take)\s+issue\s+with|(?:lashed|lashes|lashing)\s+out\s+at"
     r"|(?:weighed|weighs|weighing)\s+in\s+on|(?:went|goes|going)\s+after(?=\s+(?:him|her|them|[A-Z]))"
     r"|(?:spoke|speaks|speaking)\s+out\s+(?:against|on|about)"
+    r"|(?:made|makes|making)\s+(?:it\s+)?clear(?:\s+that)?|(?:doubled|doubles|doubling)\s+down\s+on"
+    r"|(?:came|comes|coming)\s+out\s+(?:against|in\s+favor\s+of|in\s+support\s+of)"
+    r"|(?:backed|backs|backing)\s+away\s+from|(?:walked|walks|walking)\s+back"
+    r"|(?:voiced|voices|voicing)\s+(?:his\s+|her\s+|their\s+|its\s+)?(?:support|concerns?|opposition|frustration|doubts?)"
     r"|(?:threw|throws|throwing)\s+(?:his|her|their|its)\s+support\s+behind"
     r"|(?:raised|raises|raising)\s+(?:concerns?|questions?|doubts?)\s+(?:about|over))\b"
 )
