@@ -205,3 +205,15 @@ def test_making_clear_and_doubling_down_report_a_stance() -> None:
     assert [a.speaker for a in _clauses(body, "Kovac made")] == ["Ada Kovac"]
     assert [(a.speaker, a.cue) for a in _clauses(body, "Kovac doubled")] == [("Ada Kovac", "doubled down on")]
     assert list(_clauses(body, "The skies")) == []
+
+
+def test_a_speech_used_to_call_for_something_and_a_plea_report_the_speaker() -> None:
+    body = (
+        "Senator Ada Kovac spoke in Reno.\n\n"
+        "Kovac used her keynote speech to call for a new audit.\n\n"
+        "Kovac made a plea for the party to unite behind her.\n\n"
+        "The results showed the gap."
+    )
+    assert [a.speaker for a in _clauses(body, "Kovac used")] == ["Ada Kovac"]
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Kovac made")] == [("Ada Kovac", "made a plea for")]
+    assert list(_clauses(body, "The results")) == []

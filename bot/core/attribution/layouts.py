@@ -451,6 +451,8 @@ IDIOM_CUE_RE = re.compile(
     r"|(?:weighed|weighs|weighing)\s+in\s+on|(?:went|goes|going)\s+after(?=\s+(?:him|her|them|[A-Z]))"
     r"|(?:spoke|speaks|speaking)\s+out\s+(?:against|on|about)"
     r"|(?:made|makes|making)\s+(?:it\s+)?clear(?:\s+that)?|(?:doubled|doubles|doubling)\s+down\s+on"
+    r"|(?:made|makes|making)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:plea|pitch|appeal)\s+(?:for|to)"
+    r"|(?:has|have|had)\s+made\s+no\s+secret\s+of"
     r"|(?:came|comes|coming)\s+out\s+(?:against|in\s+favor\s+of|in\s+support\s+of)"
     r"|(?:backed|backs|backing)\s+away\s+from|(?:walked|walks|walking)\s+back"
     r"|(?:voiced|voices|voicing)\s+(?:his\s+|her\s+|their\s+|its\s+)?(?:support|concerns?|opposition|frustration|doubts?)"

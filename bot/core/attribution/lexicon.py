@@ -57,6 +57,7 @@ _IRREGULAR_WEAK = {
     "forecast": ("forecast", "forecasts", "forecasted", "forecasting"),
     "rule": ("ruled",),  # "ruled that": "rules" and "ruling" are mostly nouns
     "find": ("find", "finds", "found"),  # "the Justice Department found that ...": a finding reported
+    "show": ("shows", "showed"),  # "Trevor Noah showed that ...": only with "that" (verb_or_noun)
 }
 
 

@@ -345,7 +345,10 @@ _PRONOUN_HAS = frozenset(["he", "she", "it", "who", "that"])
 _CHAIN_BEFORE_CUE_RE = re.compile(
     r"\s(?:(?:went|goes|go|going)\s+on|continued|continues|continuing|began|begins|beginning|started|starts"
     r"|starting|keeps|kept|proceeded|proceeds|tried|tries|trying"
-    r"|sought|seeks|decided|decides|moved|rushed|hastened|took\s+(?:the\s+)?(?:time|opportunity|occasion)"
+    r"|sought|seeks|decided|decides|moved|rushed|hastened|took\s+(?:the\s+|an?\s+)?(?:time|opportunity|occasion|moment)"
+    # "Ramos used his acceptance speech to call for ...", "used it as an opportunity to draw"
+    r"|used\s+(?:his|her|their|its|the|this|that|a|an)\s+(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|appearance"
+    r"|question|opportunity|platform|interview|moment|time)|used\s+it\s+as\s+an\s+opportunity"
     r"|(?:went|goes|go)\s+out\s+of\s+(?:his|her|their|its)\s+way|took\s+pains|made\s+(?:it\s+)?a\s+point"
     r"|(?:was|is|were|are|been)\s+(?:quick|eager|careful|happy|willing|ready|correct|right|keen|at\s+pains"
     r"|prompted|compelled|moved|forced|inspired|able"

@@ -34,6 +34,7 @@ _IDIOM_WORDS_BYTES = frozenset(
         "case aim issue shot shots swipe swipes jab jabs dig digs lashed lashes lashing weighed weighs"
         " weighing went goes going threw throws throwing raised raises raising spoke speaks speaking"
         " clear doubled doubles doubling came comes coming away walked walks walking voiced voices voicing"
+        " plea pitch appeal secret"
     ).split()
 )
 _ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES

@@ -34,7 +34,7 @@ _OWNED_CUE_RE = re.compile(
     r"|(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s+"
     r"(?:own|[A-Za-z-]+(?:ic|ical|ive|ous|ful|less|able|ible|al|ian|ish|ese|ary|ed))\s+)$"
 )
-_FIND_FORMS = frozenset(["find", "finds", "found"])
+_FIND_FORMS = frozenset(["find", "finds", "found", "shows", "showed"])
 _THAT_NEXT_RE = re.compile(r",?\s+that\b")
 _SEE_AS_RE = re.compile(
     r"\s+(?:him|her|them|itself|himself|herself|themselves|(?:[^,;.:\"_]|\.(?=\s[A-Z])){2,60}?)"
