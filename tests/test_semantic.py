@@ -108,3 +108,21 @@ async def test_ask_ranks_the_answer_first_by_meaning(tmp_path: Path, monkeypatch
         assert "regatta" in ranked[0].candidate.text
     finally:
         await archive.close()
+
+
+def test_a_sentence_word_split_into_pieces_is_compared_whole() -> None:
+    # "lighthouses" is several tokens: summed, as the question's words
+    # are, it lies close to "lighthouse"; compared piece by piece its best piece did not (0.73).
+    rows = evidence(["lighthouse"], ["The lighthouses stood.", "The house was light."], [0, 1])
+    assert rows[0, SOFT] > 0.85
+    assert rows[1, SOFT] < rows[0, SOFT] - 0.3
+
+
+def test_density_is_the_question_words_held_over_the_shortest_stretch_holding_them() -> None:
+    from bot.core.search.features import _density
+
+    asked = {"bridge": 1.0, "designed": 1.0}
+    assert _density(asked, ["the", "bridge", "was", "designed", "by", "hals"]) == pytest.approx(2 / 3)
+    far = ["the", "bridge", "crosses", "the", "river", "and", "was", "later", "designed", "again"]
+    assert _density(asked, far) == pytest.approx(2 / 8)
+    assert _density(asked, ["the", "bridge", "opened"]) == 0.0  # one word alone: no stretch
