@@ -1,6 +1,6 @@
 """What a clause's content holds at its edges: the clause after an opening "according to X,"
 is the content, not X's apposition; a closing "that" is a pronoun, not the start of a
-that-clause; a cue word glued into a compound ("kiss-and-tell") reports nothing; a
+that-clause; a cue word glued into a compound ("show-and-tell") reports nothing; a
 capitalised contraction ("Don't") is no speaker. Sentences written for the test."""
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ def test_a_closing_that_is_a_pronoun_not_a_lead_in() -> None:
 
 def test_a_cue_word_inside_a_hyphenated_compound_reports_nothing() -> None:
     body = (
-        "Ortiz would require senior federal employees to sign nondisclosure agreements to prevent "
+        "Dahl would compel senior port employees to sign secrecy agreements to forestall "
         "kiss-and-tell accounts."
     )
-    assert list(_clauses(body, "Ortiz would")) == []
+    assert list(_clauses(body, "Dahl would")) == []
 
 
 def test_a_capitalised_contraction_is_no_speaker() -> None:
@@ -47,11 +47,11 @@ def test_a_capitalised_contraction_is_no_speaker() -> None:
 
 def test_a_stance_verb_in_its_base_form_after_a_singular_word_is_a_noun() -> None:
     body = (
-        "The ads are meant to dampen Latino support for the governor.\n\n"
+        "The strike may erode Dockside support for the mayor.\n\n"
         "The state plan leaves everyone unhappy.\n\n"
         "The senators support the bill."
     )
-    assert list(_clauses(body, "The ads")) == []
+    assert list(_clauses(body, "The strike")) == []
     assert list(_clauses(body, "The state plan")) == []
     assert [(a.speaker, a.cue) for a in _clauses(body, "The senators")] == [("senators", "support")]
 
@@ -71,9 +71,9 @@ def test_a_finding_and_what_someone_knows_are_reported() -> None:
 
 
 def test_at_least_after_a_cue_is_a_quantity_not_a_closing_adverbial() -> None:
-    body = "As the parade went by, the Ledger reported at least six planes circled overhead."
+    body = "While the votes were counted, the Ledger reported at least four ferries stayed in port."
     # not a closing cue: what stands before "the Ledger reported" is no report of the Ledger's
-    assert all(a.content != "As the parade went by" for a in _clauses(body, "As the parade"))
+    assert all(a.content != "While the votes were counted" for a in _clauses(body, "While the"))
 
 
 def test_seeing_someone_as_something_states_a_view() -> None:
@@ -89,14 +89,14 @@ def test_seeing_someone_as_something_states_a_view() -> None:
 
 
 def test_a_speaker_noun_phrase_never_ends_in_an_article_or_preposition() -> None:
-    body = '"We have to engage them," wrote the authors of the "Growth and Opportunity Project."'
-    assert [a.speaker for a in _clauses(body, '"We have')] == ["authors"]
+    body = '"The docks need dredging," wrote the authors of the "Harbour Review."'
+    assert [a.speaker for a in _clauses(body, '"The docks')] == ["authors"]
 
 
 def test_portraying_or_casting_someone_as_something_states_a_view() -> None:
     body = (
         "Rep. Ivo Brandt spoke on the call.\n\n"
-        "Brandt casts the governor as a former liberal who would unravel the plan.\n\n"
+        "Brandt casts the harbour master as a spendthrift who sold off the piers.\n\n"
         "Brandt painted the house in May."
     )
     assert [(a.speaker, a.cue) for a in _clauses(body, "Brandt casts")] == [("Ivo Brandt", "casts")]
@@ -115,10 +115,10 @@ def test_calling_someone_something_without_an_article_states_a_view() -> None:
 def test_a_quotation_closed_by_its_speaker_and_any_one_verb_is_theirs() -> None:
     body = (
         "Brad Okonjo ran the campaign in Ohio.\n\n"
-        '"People are afraid of wasting their votes," he surmised.\n\n'
+        '"Voters fear the new tolls," he surmised.\n\n'
         '"It was fine," Okonjo shrugged.'
     )
-    assert [(a.speaker, a.cue) for a in _clauses(body, '"People')] == [("Brad Okonjo", "surmised")]
+    assert [(a.speaker, a.cue) for a in _clauses(body, '"Voters')] == [("Brad Okonjo", "surmised")]
     assert [(a.speaker, a.cue) for a in _clauses(body, '"It was')] == [("Brad Okonjo", "shrugged")]
 
 
@@ -128,7 +128,7 @@ def test_as_someone_puts_it_in_the_present_reports_what_follows() -> None:
 
 
 def test_a_subject_and_any_one_verb_before_a_closing_quotation_speak_it() -> None:
-    body = 'In her first song, Lila Marsh sings, "Do not go changing to please me."'
+    body = 'In her first song, Lila Marsh sings, "The harbour lights are mine."'
     assert [(a.speaker, a.cue) for a in _clauses(body, "In her")] == [("Lila Marsh", "sings")]
 
 
@@ -142,19 +142,19 @@ def test_a_law_or_a_treaty_is_no_speaker() -> None:
 
 
 def test_a_noun_in_ly_before_the_cue_is_no_adverb() -> None:
-    body = "Even the organizer of a pro-harbour rally said the city's rules were unfair."
-    assert [a.speaker for a in _clauses(body, "Even the")] == ["organizer of a pro-harbour rally"]
+    body = "Only the founder of the harbour rally said the fee was unfair."
+    assert [a.speaker for a in _clauses(body, "Only the")] == ["founder of the harbour rally"]
 
 
 def test_a_vow_with_an_infinitive_and_a_cue_after_a_verb_chain_report() -> None:
     body = (
         "Mayor Ines Dahl spoke on Monday.\n\n"
-        "And Ms. Dahl vows not to take the developer's calls until it changes course.\n\n"
-        "Dahl is continuing to insist she will publish the contract.\n\n"
+        "And Ms. Dahl vows not to meet the developer until the plan is public.\n\n"
+        "Dahl is continuing to argue the contract must be published.\n\n"
         "The vows to the town were read aloud."
     )
     assert [(a.speaker, a.cue) for a in _clauses(body, "And Ms. Dahl")] == [("Ines Dahl", "vows")]
-    assert [(a.speaker, a.cue) for a in _clauses(body, "Dahl is")] == [("Ines Dahl", "insist")]
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Dahl is")] == [("Ines Dahl", "argue")]
     assert list(_clauses(body, "The vows")) == []
 
 

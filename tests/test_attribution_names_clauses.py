@@ -39,11 +39,11 @@ def test_and_without_a_comma_opens_a_clause_with_its_own_subject() -> None:
 
 def test_an_unclosed_relative_after_the_name_leaves_the_name_the_speaker() -> None:
     body = (
-        '"This ad raises new questions," Dana Whitcomb, who is chairman of the Civic Trust Fund said in a '
+        '"The levy is a mistake," Dana Whitcomb, who is chairman of the Civic Trust Fund said in a '
         "statement.\n\n"
-        "Senator Abel Morrow, who was reluctant to endorse the plan, spoke last."
+        "Senator Abel Morrow, who was slow to back the levy, spoke last."
     )
-    assert _read(body, '"This ad') == [("Dana Whitcomb", "said")]
+    assert _read(body, '"The levy') == [("Dana Whitcomb", "said")]
     # the relative's own verb ("reluctant to endorse") reports nothing of Morrow's
     assert _read(body, "Senator Abel") == []
 
@@ -62,10 +62,10 @@ def test_a_surname_that_opens_with_a_particle_keeps_it() -> None:
 
 def test_a_clause_between_commas_is_no_apposition_before_an_inverted_cue() -> None:
     body = (
-        "In a year when doubts are growing among voters, candidates have more room to change course, "
-        "said Hal Brenner, a strategist in Des Moines."
+        "As tolls rise for voters, officials have fewer ways to fill the ferries, "
+        "said Hal Brenner, a shipping analyst in Duluth."
     )
-    assert _read(body, "In a year") == [("Hal Brenner", "said")]
+    assert _read(body, "As tolls") == [("Hal Brenner", "said")]
 
 
 def test_an_unclosed_role_apposition_leaves_the_name_the_speaker() -> None:
@@ -79,10 +79,10 @@ def test_an_unclosed_role_apposition_leaves_the_name_the_speaker() -> None:
 def test_a_name_restating_the_opener_leaves_the_pronoun_after_it_the_subject() -> None:
     body = (
         "Rhea Vance gave early.\n\n"
-        "Along with her husband, Milo Vance, a money manager, she has given to many candidates, but plans "
-        "to narrow her support to one."
+        "With her brother, Milo Vance, a banker, she has funded several clubs, but plans "
+        "to back only one next season."
     )
-    assert _read(body, "Along with") == [("Rhea Vance", "plans")]
+    assert _read(body, "With her") == [("Rhea Vance", "plans")]
 
 
 def test_a_name_before_an_apposition_without_commas_speaks() -> None:
@@ -154,15 +154,15 @@ def test_who_released_a_statement_in_a_relative_clause_speaks_through_it() -> No
 
 def test_a_title_case_headline_s_infinitive_ends_the_name() -> None:
     body = (
-        "Keller Administration To Expand Program To Allow Night Crossings.\n\n"
-        "WASHINGTON ― The Keller administration announced plans Tuesday to expand the program."
+        "Keller Administration To Widen Ferry Service To Add Night Crossings.\n\n"
+        "DULUTH ― The Keller administration announced on Tuesday that it would widen the service."
     )
-    assert _read(body, "WASHINGTON") == [("Keller Administration", "announced")]
+    assert _read(body, "DULUTH") == [("Keller Administration", "announced")]
 
 
 def test_a_shouted_headline_glued_to_a_sentence_is_no_name() -> None:
-    body = "HARBOUR TEAM REFUSES TO STAY IN DOCKSIDE HOSTEL The team cited leaking pipes and broken locks."
-    assert all("HARBOUR" not in (a.speaker or "") for a in _clauses(body, "HARBOUR"))
+    body = "ROWING TEAM DECLINES TO ENTER HARBOUR REGATTA The team cited rough water and broken oars."
+    assert all("REGATTA" not in (a.speaker or "") for a in _clauses(body, "ROWING"))
 
 
 def test_a_fenced_cue_after_will_the_columnist_and_after_x_and_others() -> None:

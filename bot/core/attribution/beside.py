@@ -219,16 +219,16 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     clause = not who and (out.find(" who ", lo, end) >= 0 or out.find(" that ", lo, end) >= 0)
     unclosed = _UNCLOSED_APPOS_RE.search(out, lo, end) if clause else None
     if clause and unclosed is None and not _TO_BEFORE_RE.search(out, max(0, end - 4), cue_at):
-        # (not "Ryan, who was reluctant to endorse Mr. Trump": the relative's own verb)
+        # (not "Haddad, who was slow to back the levy": the relative's own verb)
         unclosed = _UNCLOSED_WHO_RE.search(out, lo, end)
     if unclosed is None and "," in out[lo:end]:
-        # "Anthony Anton, president and CEO of the Restaurant Association stated, ...": a role
+        # "Lena Voss, head of the dock workers' union stated, ...": a role
         unclosed = _UNCLOSED_ROLE_RE.search(out, lo, end)
         if unclosed is not None and not is_role_text(unclosed.group(1)):
             unclosed = None
     if unclosed:
-        # `"...," Nate Silver, the polling guru who founded fivethirtyeight.com tweeted`, `"...," Katie
-        # Packer, who is chairman of Our Principles PAC said`: an apposition or a relative clause
+        # `"...," Ines Dahl, the analyst who runs a polling blog wrote`, `"...," Omar Haddad, who
+        # is chairman of the Harbour Fund said`: an apposition or a relative clause
         # that no comma closes; the name before it, after the quotation or opening the sentence, speaks.
         for mention in sent.mentions:
             if (
@@ -266,7 +266,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                 _PARTICIPLE_OBJECT_RE.search(out, max(0, mention.start - 30), mention.start)
             )
             if agent:
-                # "One pastor supporting Mr. Cruz said ...": the name is the participle's object.
+                # "A lawyer representing Ms. Voss said ...": the name is the participle's object.
                 # "Judges interviewed by the AP described ...": the name is the participle's agent.
                 np = role_np_before(out, len(out[: agent.start()].rstrip()))
                 if np and np[1].head in PERSON_NP_HEADS:
@@ -323,7 +323,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                 and mention.kind in ("person", "unknown")
                 and isinstance(mention.entity, Entity)
             ):
-                # "Trump the businessman says ...": an apposition with no commas; the name speaks
+                # "Voss the shipowner says ...": an apposition with no commas; the name speaks
                 return mention.start, Ref("entity", entity=mention.entity), out[start:end]
         return start, ref, role
     return None
@@ -421,13 +421,13 @@ def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str)
     end, ref, role = found
     others = _AND_OTHERS_AFTER_RE.match(out, end)
     if others:
-        end = others.end()  # ", said Doyle and others, would be clear": the one named speaks for them
+        end = others.end()  # ", said Reyes and others, would be costly": the one named speaks for them
     opens = _QUOTE_AFTER_NAME_RE.match(out, end) if not prefix else None
     if opens:
         # `Said Comey, "The thought is painful."`: the cue opens the sentence, the quote follows.
         return Frame(0, cue_start, ref, cue, cue_start, opens.end() - 1, False, "after", role)
     if prefix.endswith(",") and low not in WEAK_CUES and _PREP_RESUMES_RE.match(out, end):
-        # `..., said Ms. Gil, with games of capture the flag, nutrition classes and hikes.`: a list
+        # `..., said Ms. Ruiz, with hikes, chess nights and cooking classes.`: a list
         # (not "with a smile") goes on with the report
         return Frame(0, cue_start, ref, cue, cue_start, end, False, "both", role)
     if (
@@ -462,7 +462,7 @@ _APPOSITION_TO_END_RE = re.compile(r",\s+(?:a|an|the|who|whose|one|its|his|her|t
 _APPOSITION_GOES_ON_RE = re.compile(r",\s+(?!but\b|yet\b)[a-z][^\"_;:]*[.!?]?\s*$")
 # `..., said Howard, but her character ...`: the report goes on after the fenced cue.
 _BUT_RESUMES_RE = re.compile(r",\s+(?:but|and|yet)\s+(?:he|she|it|they|his|her|its|their|the)\b")
-# `..., said Ms. Gil, with games of capture the flag, classes and hikes.`: the report's list resumes.
+# `..., said Ms. Ruiz, with hikes, chess nights and classes.`: the report's list resumes.
 _PREP_RESUMES_RE = re.compile(
     r",\s+(?:with|including|from|among|especially|particularly)\b[^\"_;:,]*,[^\"_;:]*[.!?]?\s*$"
 )

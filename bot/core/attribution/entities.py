@@ -237,8 +237,8 @@ class Registry:
             candidates = [e for e in candidates if e.gender in (None, m.gender)] or candidates
         if candidates:
             # People who share a surname: the one named in full most recently before, when that
-            # was near; otherwise the one the article has named most so far ("Fiorina", long
-            # after her husband Frank Fiorina was named once, is Carly Fiorina again).
+            # was near; otherwise the one the article has named most so far ("Fenwick", long
+            # after her husband Frank Fenwick was named once, is Carla Fenwick again).
             def recency(e: Entity) -> int:
                 # (full_mentions grows in mention order, so it is sorted: bisect, not a scan)
                 before = bisect_left(e.full_mentions, order)

@@ -256,7 +256,7 @@ def sentence_frames(sent: Sent) -> list[Frame]:
                 end = affiliation.end()  # "according to Amy Glasmeier of the Massachusetts Institute ..."
             at_start = not re.search(r"[A-Za-z]", out[: m.start()].replace(INSIDE, ""))
             if at_start and role and not ASCII_LETTER_RE.search(out, end):
-                # "According to the Post, the President ate lunch.": what follows the source up to
+                # "According to the Ledger, the mayor left early.": what follows the source up to
                 # the sentence's end is its own clause, not an apposition (which a comma would close)
                 cut = out.find(role, m.end())
                 if cut > 0:
@@ -377,7 +377,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         # (but "she's expected to argue that ...": what she will say)
         return None
     if not reporting_verb(out, cue_start, word_end, low):
-        return None  # "her remarks", "Latino support", "found the documents", "saw a rise"
+        return None  # "her remarks", "voter support", "found the documents", "saw a rise"
     window = out[max(0, cue_start - 25) : cue_start]
     if ("n" in window or "fused" in window) and _NEGATED_RE.search(window):
         return None  # "has not said whether", "declined to say": nothing is reported
@@ -401,7 +401,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         clause = _BARE_CLAUSE_RE.match(rest)
         if (
             not _COMPLEMENT_RE.match(rest)
-            and not _TO_VERB_RE.match(rest)  # "Mr. Trump vows not to take ...", "pledges to cut"
+            and not _TO_VERB_RE.match(rest)  # "Ms. Dahl vows not to sign ...", "pledges to cut"
             and not _PRONOUN_SUBJECT_RE.search(out, max(0, cue_start - 30), cue_start)
             and not _after_quote(out, cue_start)
             and not trailing
@@ -451,7 +451,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         before = fenced_subject(sent, cue_start)
     if before and before[1].kind == "np" and before[1].head in MEDIUM_NOUNS:
         # "Cole issued a brief statement saying ...", "a video that said ...": the author speaks
-        # ("..., the ACLU of Oregon, which released a statement saying ...": the relative's antecedent).
+        # ("..., the Civic Union of Oregon, which released a statement saying ...": its antecedent).
         issuer = _WHICH_ISSUED_RE.search(out, max(0, before[0] - 80), before[0])
         named = speaker_before(sent, issuer.start()) if issuer else None
         subj = (named[0], named[1]) if named and named[1].kind == "entity" else main_subject(sent, before[0])

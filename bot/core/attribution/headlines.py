@@ -1,5 +1,5 @@
 """Headlines that report speech: a title-case line whose subject, a person the article names,
-is followed by a verb of saying ("Keller Vows To Rebuild Docks", "Clinton Wades In: Urges ...")."""
+is followed by a verb of saying ("Keller Vows To Rebuild Docks", "Keller Steps In: Urges ...")."""
 
 from __future__ import annotations
 
@@ -54,9 +54,9 @@ def headlines(sents: list[Sent], registry: Registry) -> None:
                 continue
             before = i - 1
             if before > 0 and words[before].group().lower() in _HEADLINE_ADVERBS:
-                before -= 1  # "Rick Perry Just Announced ..."
+                before -= 1  # "Nora Keller Just Announced ..."
             if sent.out[: w.start()].rstrip().endswith(":") and before > 0:
-                before = _headline_name_end(words, before, registry)  # "Clinton Wades In: Urges ..."
+                before = _headline_name_end(words, before, registry)  # "Keller Steps In: Urges ..."
             subject = words[before].group().lower()
             subject = subject[:-2] if subject.endswith(("'s", "’s")) else subject
             people = registry.by_last(subject)
@@ -69,7 +69,7 @@ def headlines(sents: list[Sent], registry: Registry) -> None:
 
 def _headline_name_end(words: list[re.Match[str]], before: int, registry: Registry) -> int:
     """Where the subject of a headline cue after a colon ends: the last word before the colon
-    that is the surname of someone the article names ("Clinton Wades In: Urges ...")."""
+    that is the surname of someone the article names ("Keller Steps In: Urges ...")."""
     for k in range(before, -1, -1):
         if len(registry.by_last(words[k].group().lower())) == 1:
             return k
@@ -77,7 +77,7 @@ def _headline_name_end(words: list[re.Match[str]], before: int, registry: Regist
 
 
 def _closing_cue(sent: Sent, words: list[re.Match[str]], registry: Registry) -> bool:
-    """ "Trump Is Like A Lawyer's Dumbest Client Ever, Trevor Noah Says.": a headline that ends
+    """ "The Harbour Plan Is The Worst Deal Ever Signed, Lena Voss Says.": a headline that ends
     with a name and its cue after a comma reports what comes before; frames it and says so."""
     if len(words) < 4 or words[-1].group().lower().rstrip(".") not in _HEADLINE_CUES:
         return False

@@ -26,7 +26,7 @@ _AS_VERBS = (
     r"reported|noted|wrote|written|said|put\s+it|explained|pointed\s+out|observed|argued|detailed|revealed"
     r"|acknowledged|admitted|conceded|claimed|stated|suggested|predicted|warned|insisted|told\s+\w+"
     r"|announced|confirmed|described|mentioned|emphasized|stressed|recalled|testified|tweeted|disclosed"
-    # the present of commentary: "As The Post's Dana Milbank puts it, ..."
+    # the present of commentary: "As the Ledger's Mara Quint puts it, ..."
     r"|puts\s+it|says|notes|writes|explains|argues|observes|points\s+out"
 )
 _AS_ADVERBS = (
@@ -382,7 +382,7 @@ def medium_quote_frame(sent: Sent) -> Frame | None:
     return Frame(3, m.start(1), ref, m.group(1), start, quote, False, "after")
 
 
-# `"People are afraid of wasting their votes," he surmised.`: a quotation, then its speaker and
+# `"Voters fear the tolls," he surmised.`: a quotation, then its speaker and
 # one verb ending the sentence. Whatever the verb ("surmised", "shrugged", "laughed"), this
 # layout reports the quotation; the verb need not be in any lexicon.
 _QUOTE_LEAD_RE = re.compile(rf'^\W*"{INSIDE}[^"]*"\s*[,—–-]?\s*')
@@ -417,7 +417,7 @@ def quote_then_verb_frame(sent: Sent) -> Frame | None:
     return Frame(1, verb.start(1), ref, verb.group(1), at, verb.end(), False, "before")
 
 
-# `In the song, Billy Joel sings, "..."`, `She laughed: "..."`: a subject and one verb, then a
+# `In her first song, Lila Marsh sings, "..."`, `She laughed: "..."`: a subject and one verb, then a
 # quotation to the end of the sentence; the layout reports, whatever the verb.
 _VERB_THEN_QUOTE_RE = re.compile(rf'\s+(?:[a-z]+ly\s+)?([a-z]{{3,}}(?:ed|s))\s*[,:]\s*"{INSIDE}[^"]*"?\W*$')
 

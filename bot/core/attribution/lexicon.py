@@ -56,8 +56,8 @@ _IRREGULAR_WEAK = {
     "signal": ("signalled", "signalling"),
     "forecast": ("forecast", "forecasts", "forecasted", "forecasting"),
     "rule": ("ruled",),  # "ruled that": "rules" and "ruling" are mostly nouns
-    "find": ("find", "finds", "found"),  # "the Justice Department found that ...": a finding reported
-    "show": ("shows", "showed"),  # "Trevor Noah showed that ...": only with "that" (verb_or_noun)
+    "find": ("find", "finds", "found"),  # "the Transport Ministry found that ...": a finding reported
+    "show": ("shows", "showed"),  # "the audit showed that ...": only with "that" (verb_or_noun)
 }
 
 
@@ -79,11 +79,11 @@ _STANCE_BASES = """
     """.split()
 _IRREGULAR_STANCE: dict[str, tuple[str, ...]] = {
     "seek": ("seek", "seeks", "sought", "seeking"),
-    # "Obama sees Netanyahu as captured by ...": a view, only with "as" after the object
+    # "Dahl sees the plan as a waste": a view, only with "as" after the object
     "see": ("sees", "saw"),
     "view": ("views", "viewed"),
     "regard": ("regards", "regarded"),
-    # "portrayed the developer as a crude bully", "painted her as a liar"
+    # "portrayed the mayor as a spendthrift", "painted her as a liar"
     "portray": ("portrays", "portrayed", "portraying"),
     "depict": ("depicts", "depicted", "depicting"),
     "paint": ("paints", "painted", "painting"),
@@ -115,7 +115,7 @@ def _learned_cues() -> frozenset[str]:
 # Learned cues report like stated positions: with an object after them and a named subject.
 LEARNED_CUES = _learned_cues()
 STANCE_CUES = _forms(_STANCE_BASES, _IRREGULAR_STANCE) | LEARNED_CUES
-# Their base forms, which a singular noun never governs ("Latino support for the party": a noun).
+# Their base forms, which a singular noun never governs ("voter support for the party": a noun).
 STANCE_BASES = frozenset(_STANCE_BASES) | {"seek"}
 
 STRONG_CUES = _forms(_STRONG_BASES, _IRREGULAR_STRONG) - {"point", "points", "pointed", "pointing"}

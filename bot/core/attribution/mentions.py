@@ -219,7 +219,7 @@ def find_mentions(out: str) -> list[Mention]:
         if run in _STOP_RUNS and not _lone_surname(out, m.start(), run):
             continue  # "The", "In", "But": sentence openers, the most common capitalised words
         if sum(1 for w in run.split() if len(w) > 4 and w.isupper()) >= 3:
-            continue  # "AUSTRALIAN OLYMPIC TEAM REFUSES TO STAY ...": a shouted headline, no name
+            continue  # "HARBOUR TEAM REFUSES TO SAIL ...": a shouted headline, no name
         if " " not in run:
             if run.endswith(("n't", "n’t")):
                 continue  # "Don't ask that.": a verb, no name
@@ -243,7 +243,7 @@ def find_mentions(out: str) -> list[Mention]:
                     pieces.append([])
                     continue
             if word == "To" and any(pieces):
-                break  # "Obama Administration To Expand Program ...": a headline's infinitive, no name
+                break  # "Keller Administration To Expand Ferries ...": a headline's infinitive, no name
             if pieces[-1] and (low in _RUN_CUES or low in _RUN_POSSESSIVES):
                 # "Zoe Saldana Asked Men Everywhere To ...", "Trump Jacked Up His Campaign": a
                 # headline's verb, or a possessive (no name holds "His"), ends the name.
@@ -307,7 +307,7 @@ def _verb_like(word: str) -> bool:
     """What follows a surname ("Boreing said", "Bowling argues") rather than a participle's object."""
     return (
         word in CUE_WORDS
-        or word in QUOTE_FRAME_CUES  # "Schilling describes himself as ..."
+        or word in QUOTE_FRAME_CUES  # "Kipling describes herself as ..."
         or word.endswith("ed")
         or word.endswith("s")
         and word[:-1] in CUE_BASES
@@ -322,7 +322,7 @@ def _lone_surname(out: str, start: int, word: str) -> bool:
     if cue is None or cue.group(1) not in CUE_WORDS or word.lower() in _PERSONAL_PRONOUNS:
         return False
     if word == "Will" and (cue.group(1).endswith(("s", "ed")) or cue.group(1) in _PAST_IRREGULAR):
-        return True  # "While Will acknowledges ...", "Will wrote": no modal takes a tensed verb
+        return True  # "While Will concedes ...", "Will wrote": no modal takes a tensed verb
     return word.lower() in _COMPASS or bool(_QUOTE_BEFORE_RE.search(out, 0, start))
 
 
@@ -414,14 +414,14 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     will = not opening and len(piece) > 1 and first == "Will"
     last_word, last_at = piece[-1]
     if last_word == "Will" and len(piece) > 1 and _lone_surname(out, last_at, last_word):
-        will = True  # "While Will acknowledges ...": the columnist, not the modal
+        will = True  # "While Will concedes ...": the columnist, not the modal
     shape = _run_shape((first,) if len(piece) == 1 else tuple([w for w, _ in piece]), adverb, will)
     if shape is None:
         return None
     lead, tail, name, title, kind, gender, possessive, cut = shape
     words = name.split()
     if kind == "person" and not title and gender is None and len(words) == 2 and _opening_particle(words[0]):
-        kind = "unknown"  # "Le Pen" or "La Stampa": a surname, or a newspaper
+        kind = "unknown"  # "Le Garrec" or "La Gazzetta": a surname, or a newspaper
     piece = piece[lead : len(piece) - tail]
     start = piece[0][1]
     last_word, last_at = piece[-1]

@@ -175,7 +175,7 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
     """A role or organisation noun phrase ending at `end` ("the NATO chief", "a spokesperson for X")."""
     lo = max(0, end - 90)
     if lo and not out[lo - 1].isspace():
-        space = out.find(" ", lo, end)  # (the window opens on a whole word, never "uld require")
+        space = out.find(" ", lo, end)  # (the window opens on a whole word, never on a cut one)
         lo = space + 1 if space >= 0 else end
     # The tokens cover every character but white space, so the last one ends at `end` unless
     # white space stands before it. (Their offsets are looked up only for a phrase found.)
@@ -269,7 +269,7 @@ def role_np_after(out: str, pos: int) -> tuple[int, Ref] | None:
         ):
             k += 1
         while k > end_i + 1 and words[k - 1].lower() in _DETS | _NP_PREPS:
-            k -= 1  # "the authors of the “Growth and Opportunity Project”": no article or preposition ends it
+            k -= 1  # "the authors of the \"Harbour Review\"": no article or preposition ends it
         if k > end_i + 1:
             end_i = k
     parsed = _np_text_head(words[:end_i])
@@ -346,7 +346,7 @@ _CHAIN_BEFORE_CUE_RE = re.compile(
     r"\s(?:(?:went|goes|go|going)\s+on|continued|continues|continuing|began|begins|beginning|started|starts"
     r"|starting|keeps|kept|proceeded|proceeds|tried|tries|trying"
     r"|sought|seeks|decided|decides|moved|rushed|hastened|took\s+(?:the\s+|an?\s+)?(?:time|opportunity|occasion|moment)"
-    # "Ramos used his acceptance speech to call for ...", "used it as an opportunity to draw"
+    # "Kovac used her keynote to call for ...", "used the hearing to press"
     r"|used\s+(?:his|her|their|its|the|this|that|a|an)\s+(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|appearance"
     r"|question|opportunity|platform|interview|moment|time)|used\s+it\s+as\s+an\s+opportunity"
     r"|(?:went|goes|go)\s+out\s+of\s+(?:his|her|their|its)\s+way|took\s+pains|made\s+(?:it\s+)?a\s+point"

@@ -182,7 +182,7 @@ def _resolve(resolver: Resolver, sent: Sent, frame: Frame) -> Entity | None:
     if speaker is not None and speaker.kind == "place" and not _place_as_subject(sent, frame):
         return None  # "said Washington", a dateline: a place is no speaker
     if speaker is not None and speaker.gender is None and _law(speaker.name):
-        return None  # "the Affordable Care Act suggests", "the Fourteenth Amendment": a law, no speaker
+        return None  # "the Harbour Protection Act suggests", "the Ninth Amendment": a law, no speaker
     if speaker is not None:
         if speaker.kind == "unknown" and frame.ref.kind == "entity":
             speaker.kind = "person"
@@ -198,7 +198,7 @@ _DOCUMENT_NAME_ENDS = frozenset(
 
 
 def _law(name: str) -> bool:
-    """Whether a name is a law's or a treaty's ("Affordable Care Act", "Fourteenth Amendment")."""
+    """Whether a name is a law's or a treaty's ("Harbour Protection Act", "Ninth Amendment")."""
     return name.rpartition(" ")[2] in _DOCUMENT_NAME_ENDS
 
 
@@ -231,7 +231,7 @@ def _find_cues(sent: Sent) -> bool:
         while at >= 0:
             end = at + len(word)
             if (
-                # (a hyphen glues it into a compound: "kiss-and-tell", "so-called", "self-described")
+                # (a hyphen glues it into a compound: "show-and-tell", "so-called", "self-described")
                 (at == 0 or not (out[at - 1].isalpha() or out[at - 1] == "-"))
                 and (end == len(out) or not (out[end].isalpha() or out[end] == "-"))
                 and not _COMPOUND_NOUN_RE.match(out, end)

@@ -83,8 +83,8 @@ def scan_quotes(text: str) -> QuoteScan:
     for start, end in sorted(regions + nicknames):
         parts.append(text[last:start])
         if (start, end) in nicknames:
-            # Juan "Chico" Manriquez: a nickname inside a name is no quotation; blanked, the name
-            # reads as one run of capitalised words, "Juan Manriquez".
+            # Luis "Tito" Arvelo: a nickname inside a name is no quotation; blanked, the name reads
+            # as one run of capitalised words, "Luis Arvelo".
             parts.append(" " * (end + 1 - start))
             last = end + 1
             continue
@@ -97,7 +97,7 @@ def scan_quotes(text: str) -> QuoteScan:
     return QuoteScan("".join(parts), regions, open_at_end)
 
 
-# One or two capitalised words ("Chico", "The Rock"), in marks between a first name and a surname.
+# One or two capitalised words ("Tito", "The Hammer"), in marks between a first name and a surname.
 _NICKNAME_RE = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?")
 _NAME_BEFORE_RE = re.compile(r"(?:^|\s)[A-Z][a-z.]+ $")
 _NAME_AFTER_RE = re.compile(r" (?:[A-Z]['’][A-Z]|Mc|Mac)?[A-Z][a-z]")

@@ -56,7 +56,7 @@ def role_words(text: str) -> frozenset[str]:
 
 
 _NAME_THEN_VERB_RE = re.compile(r"[A-Z][\w’'.\-]*\s+(?:[a-z]+ed|has|had|was|is|will|would)\b")
-# "candidates have more room to ...": a subject and its verb in the first few words, a clause
+# "ferries have fewer riders ...": a subject and its verb in the first few words, a clause
 # (but not "a Republican who is running": a relative clause belongs to the role).
 _SUBJECT_THEN_AUX_RE = re.compile(
     r"(?:(?!who\b|that\b|which\b)[\w’'-]+\s+){1,3}"
@@ -224,13 +224,13 @@ def attach_roles(out: str, mention: Mention) -> None:
             appos
             and is_role_text(appos.group(1))
             and not NAME_ONLY_RE.fullmatch(appos.group(1))
-            # "According to the Post, the President ate lunch.": after an opening "according to",
+            # "According to the Ledger, the mayor left early.": after an opening "according to",
             # only a comma closes an apposition; what runs to the end is the sentence's own clause
             and (out.startswith(",", appos.end()) or not _OPENING_ACCORDING_RE.match(out, 0, mention.start))
         ):
             role = appos.group(1).strip()
             head, _, last = role.rpartition(" ")
-            # "Anthony Anton, president of the association stated, ...": the cue closes no role
+            # "Lena Voss, head of the union stated, ...": the cue closes no role
             mention.appos = head if head and last.lower() in CUE_WORDS else role
     if mention.kind in ("person", "unknown"):
         pre = premodifier_role(out, mention.start)

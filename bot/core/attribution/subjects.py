@@ -50,7 +50,7 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
             return None  # "Bill Clinton and Hillary Clinton both spoke, urging ...": two speakers
         appositive = _APPOS_THEN_PRONOUN_RE.match(out, mention.end, before)
         if appositive:
-            # "Along with her husband, Milton Berg, a money manager, she has given ...": the name
+            # "Along with her husband, Milo Vance, a banker, she has given ...": the name
             # restates the opener's noun; the pronoun after it is the subject.
             at = appositive.start(1)
             return at, Ref("pronoun", text=appositive.group(1).lower(), at=at)
@@ -119,7 +119,7 @@ _CLAUSE_VERB_RE = re.compile(
 )
 
 
-# "Mr. Sanders has demonized Wall Street and Mr. Trump has disparaged immigrants and vowed ...":
+# "Mr. Okafor has courted farmers and Ms. Brandt has courted unions and vowed ...":
 # "and" with no comma opens a clause too, when a named subject and its verb came before it.
 _AND_CLAUSE_OPEN_RE = re.compile(r"\s(?:and|but)\s+(?=[A-Z])")
 
@@ -144,7 +144,7 @@ def _clause_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
 
 
 def _named_clause_before(sent: Sent, end: int) -> bool:
-    """Whether a name followed by its verb ("Mr. Sanders has demonized") stands before `end`."""
+    """Whether a name followed by its verb ("Mr. Okafor has courted") stands before `end`."""
     out = sent.out
     return any(
         m.end < end and not m.possessive and m.entity is not None and _CLAUSE_VERB_RE.match(out, m.end, end)
@@ -208,9 +208,9 @@ def opening_subject(sent: Sent) -> Ref | None:
     return ref if end > 0 and _VERB_AFTER_RE.match(out, end) else None
 
 
-# A subject's verb after it: an auxiliary, a word in -ed or -s that names no group ("Trump
-# supporters" is a noun phrase), a common irregular past; or "who" and then a verb ("Clinton
-# who is looking to bring ...").
+# A subject's verb after it: an auxiliary, a word in -ed or -s that names no group ("Keller
+# supporters" is a noun phrase), a common irregular past; or "who" and then a verb ("Holm
+# who is looking to sell ...").
 _SUBJECT_VERB_RE = re.compile(
     r"['’](?:s|ve|d|ll)\s"  # "She's hoping", "they'd"
     r"|(?P<who>\s+who)?\s+(?:[a-z]+ly\s+|also\s+|still\s+|never\s+|even\s+|long\s+ago\s+)*"
@@ -226,8 +226,8 @@ _NO_GROUP_HEADS = ROLE_HEADS | ORG_HEADS
 
 
 def subject_before(sent: Sent, at: int) -> Ref | None:
-    """The subject nearest before `at` that its verb follows ("..., while Mr. Sanders has dwelled
-    on the program's not going far enough": Sanders, for words after "dwelled"): a name, or a
+    """The subject nearest before `at` that its verb follows ("..., while Mr. Holm has dwelled
+    on the soaring cost of dredging": Holm, for words after "dwelled"): a name, or a
     pronoun for the resolver; None when no subject and verb stand before `at`."""
     out = sent.out
     best: tuple[int, Ref] | None = None
@@ -240,7 +240,7 @@ def subject_before(sent: Sent, at: int) -> Ref | None:
         if (
             verb
             and (verb.group("verb") or "").lower() not in _NO_GROUP_HEADS
-            # an object is no subject, but of its own relative clause ("with Clinton who is looking")
+            # an object is no subject, but of its own relative clause ("with Holm who is looking")
             and (verb.group("who") or not after_preposition(out, m.start))
         ):
             best = (m.start, Ref("entity", entity=m.entity))
