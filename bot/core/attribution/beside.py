@@ -15,6 +15,7 @@ from .entities import Entity, Frame, Ref, Sent
 from .lexicon import MEDIUM_NOUNS, SOURCE_HEADS, WEAK_CUES
 from .mentions import REGION_ABBR_RE, Mention
 from .phrases import (
+    AND_OTHERS_RE,
     FENCED_ADVERBIAL_RE,
     PERSON_NP_HEADS,
     is_modifier,
@@ -419,7 +420,7 @@ def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str)
     if found is None or found[1].kind == "pronoun":
         return None
     end, ref, role = found
-    others = _AND_OTHERS_AFTER_RE.match(out, end)
+    others = AND_OTHERS_RE.match(out, end)
     if others:
         end = others.end()  # ", said Reyes and others, would be costly": the one named speaks for them
     opens = _QUOTE_AFTER_NAME_RE.match(out, end) if not prefix else None
@@ -452,7 +453,6 @@ def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str)
     return None
 
 
-_AND_OTHERS_AFTER_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others\b")
 _QUOTE_AFTER_NAME_RE = re.compile(r'(?:,[^"]{0,120})?,?\s*:?\s*"')
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
 # `..., said Mark Kantrowitz, a loan expert who has published books, papers and essays.`: an

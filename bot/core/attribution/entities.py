@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lexicon import FAMILY_FIRST_SURNAMES, ORG_HEADS, PARTY_NOUNS, PLURAL_ROLE_HEADS, SOURCE_HEADS
-from .mentions import Mention, gender_of_first
+from .mentions import Mention, gender_of_first, opening_particle
 from .roles import role_words
 
 # Lower-case plural heads for governments as a group ("The states maintained that ...").
@@ -151,9 +151,7 @@ class Registry:
                 order += 1
                 words = m.name.split()
                 # "Ms. Le Pen", "De Blasio": a surname with its particle, to be resolved as one
-                particled = (
-                    len(words) == 2 and words[0][:1].isupper() and words[0].lower() in _SURNAME_PARTICLES
-                )
+                particled = len(words) == 2 and opening_particle(words[0])
                 if m.kind == "person" and len(words) >= 2 and not particled:
                     self._person(m, order)
                 elif m.kind == "org" and len(words) >= 1 and len(words) >= 2:

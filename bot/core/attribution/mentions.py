@@ -161,7 +161,7 @@ _PLACE_LEADS = frozenset(
 _COMPASS = frozenset("north south east west northern southern eastern western".split())
 
 
-def _opening_particle(word: str) -> bool:
+def opening_particle(word: str) -> bool:
     """A capitalised surname particle that opens a name ("Le Pen", "De Blasio", "Van Hollen")."""
     return len(word) > 1 and word[:1].isupper() and word.lower() in _PARTICLES
 
@@ -180,7 +180,7 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
         if (
             low in _PARTICLES
             and name
-            and (_opening_particle(tok) or (i > 0 and not is_title_word(tokens[i - 1])))
+            and (opening_particle(tok) or (i > 0 and not is_title_word(tokens[i - 1])))
         ):
             # "Mohammed bin Salman", "Ursula von der Leyen"; opening the name, "Le Pen", "De Blasio"
             name.insert(0, tok)
@@ -420,7 +420,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
         return None
     lead, tail, name, title, kind, gender, possessive, cut = shape
     words = name.split()
-    if kind == "person" and not title and gender is None and len(words) == 2 and _opening_particle(words[0]):
+    if kind == "person" and not title and gender is None and len(words) == 2 and opening_particle(words[0]):
         kind = "unknown"  # "Le Garrec" or "La Gazzetta": a surname, or a newspaper
     piece = piece[lead : len(piece) - tail]
     start = piece[0][1]
@@ -501,7 +501,7 @@ def _run_shape(
             )
             or (
                 raw[lead].lower() in _CONNECTORS
-                and not (lead + 1 < len(raw) and _opening_particle(raw[lead]))  # "Le Pen", "De Blasio"
+                and not (lead + 1 < len(raw) and opening_particle(raw[lead]))  # "Le Pen", "De Blasio"
             )
             or ((adverb or lead + 1 < len(raw)) and _sentence_adverb(raw[lead]))
             or (lead + 1 < len(raw) and _participle(raw[lead]))

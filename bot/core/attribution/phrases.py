@@ -340,6 +340,9 @@ def strip_aux(out: str, end: int) -> int:
 _LY_NOUNS = frozenset(
     "rally ally family assembly supply reply monopoly anomaly belly bully gully jelly".split()
 )
+# "Netanyahu and other right-wing leaders ...", ", said Reyes and others,": the one named speaks
+# for the rest.
+AND_OTHERS_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others?\b")
 _QUOTED_AS_RE = re.compile(r"\s(?:(?:is|was|were|are|been|has\s+been|had\s+been)\s+)?quoted\s+as$")
 _PRONOUN_HAS = frozenset(["he", "she", "it", "who", "that"])
 _CHAIN_BEFORE_CUE_RE = re.compile(

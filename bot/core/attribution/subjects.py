@@ -8,7 +8,7 @@ import re
 
 from .entities import Ref, Sent
 from .lexicon import ORG_HEADS, ROLE_HEADS
-from .phrases import after_preposition, role_np_after
+from .phrases import AND_OTHERS_RE, after_preposition, role_np_after
 from .quotes import INSIDE
 
 
@@ -44,7 +44,7 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
             continue
         nxt = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
         gap = out[mention.end : nxt.start].strip() if nxt is not None else ""
-        if (gap.startswith(("and ", "or ")) or gap in ("and", "or")) and not _AND_OTHER_RE.match(
+        if (gap.startswith(("and ", "or ")) or gap in ("and", "or")) and not AND_OTHERS_RE.match(
             out, mention.end
         ):
             return None  # "Bill Clinton and Hillary Clinton both spoke, urging ...": two speakers
@@ -80,8 +80,6 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
 _APPOS_THEN_PRONOUN_RE = re.compile(
     r",\s+(?:a|an|the|his|her|their)\s[^,;\"_]{1,60},\s+(he|she|they)\s+[a-z]"
 )
-# "Netanyahu and other right-wing leaders ...": the one named leads the rest.
-_AND_OTHER_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others?\b")
 _OPENING_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _OPENING_ADVERBIAL_RE = re.compile(
     r"^\W*(?:(?:But|And|Yet)\s+)?(?:In|On|At|After|Before|During|Following|Despite|Amid|Since|Speaking|Asked|"
