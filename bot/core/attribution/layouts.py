@@ -16,7 +16,7 @@ from .lexicon import OF_SPEECH_NOUNS, SPEECH_NOUNS
 from .phrases import role_np_after
 from .quotes import INSIDE
 from .signatures import ends_after
-from .subjects import main_subject
+from .subjects import main_subject, subject_end
 
 # `Tom Reyes, Harbor Gazette: "..."` / `Bernie Sanders: ...`: a name (and outlet) and a colon.
 # (a party tag may come first: "Rep. Trey Gowdy (R-S.C.): ...")
@@ -430,12 +430,9 @@ def verb_then_quote_frame(sent: Sent) -> Frame | None:
     if subject is None:
         return None
     start, ref = subject
-    if ref.kind == "entity":
-        end = next((m.end for m in sent.mentions if m.start == start), -1)
-    elif ref.kind == "pronoun":
-        end = start + len(ref.text)
-    else:
+    if ref.kind not in ("entity", "pronoun"):
         return None
+    end = subject_end(sent, start, ref)
     verb = _VERB_THEN_QUOTE_RE.match(out, end) if end > 0 else None
     if verb is None:
         return None

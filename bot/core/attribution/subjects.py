@@ -199,11 +199,15 @@ def opening_subject(sent: Sent) -> Ref | None:
     lead = out[opener.end() if opener and opener.end() <= start else 0 : start]
     if len(lead.split()) > 4 or INSIDE in lead:
         return None
-    if ref.kind == "entity":
-        end = next((m.end for m in sent.mentions if m.start == start), -1)
-    else:
-        end = start + len(ref.text)
+    end = subject_end(sent, start, ref)
     return ref if end > 0 and _VERB_AFTER_RE.match(out, end) else None
+
+
+def subject_end(sent: Sent, start: int, ref: Ref) -> int:
+    """Where the subject phrase `ref` found at `start` ends (-1 when no mention starts there)."""
+    if ref.kind == "entity":
+        return next((m.end for m in sent.mentions if m.start == start), -1)
+    return start + len(ref.text)
 
 
 # A subject's verb after it: an auxiliary, a word in -ed or -s that names no group ("Keller
