@@ -217,3 +217,39 @@ def test_a_speech_used_to_call_for_something_and_a_plea_report_the_speaker() -> 
     assert [a.speaker for a in _clauses(body, "Kovac used")] == ["Ada Kovac"]
     assert [(a.speaker, a.cue) for a in _clauses(body, "Kovac made")] == [("Ada Kovac", "made a plea for")]
     assert list(_clauses(body, "The results")) == []
+
+
+def test_a_main_clause_after_an_opening_subordinate_report_keeps_its_quotation() -> None:
+    # The comma that closes "After X said ..." sits inside the quotation's closing mark.
+    body = (
+        'After Ilves said that the ferry might do better at "smaller harbours," Brandt said: '
+        '"I do not agree with that at all."'
+    )
+    assert _read(body, "After Ilves") == [
+        ("Ilves", None, "said", 'the ferry might do better at "smaller harbours'),
+        ("Brandt", None, "said", "I do not agree with that at all"),
+    ]
+
+
+def test_a_closing_inverted_cue_reports_the_whole_clause_before_it() -> None:
+    body = (
+        "Okafor has a strong field team and support from every union in the county, "
+        "said Dana Whitcomb, director of the Civic Trust."
+    )
+    main = _read(body, "Okafor has")[0]
+    assert main == (
+        "Dana Whitcomb",
+        "director of the Civic Trust",
+        "said",
+        "Okafor has a strong field team and support from every union in the county",
+    )
+
+
+def test_as_the_paper_reported_before_a_conjunction_reports_what_came_before() -> None:
+    body = (
+        "Lena Voss met the mayor that day, as the Harbor Gazette reported on Tuesday, "
+        "and she will join the panel next month."
+    )
+    assert _read(body, "Lena Voss met") == [
+        ("Harbor Gazette", None, "reported", "Lena Voss met the mayor that day")
+    ]

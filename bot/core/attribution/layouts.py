@@ -151,6 +151,9 @@ OPENING_PARTICIPLE_RE = re.compile(
 )
 
 
+_CONJUNCTION_NEXT_RE = re.compile(r"(?:and|but|or|while|although|though|yet)\s")
+
+
 def as_reported_frame(sent: Sent) -> Frame | None:
     """ "As The Washington Post reported, ...", "As he noted, ...": the rest of the sentence is the report."""
     out = sent.out
@@ -162,7 +165,9 @@ def as_reported_frame(sent: Sent) -> Frame | None:
             return _as_reported_by_frame(sent)
         # "..., given that, as The Times reported on Saturday, he has ...": what follows;
         # "..., as the Herald reported.": what comes before.
-        side = "after" if m.group(3).startswith(",") else "before"
+        # ("..., as the Times reported, and he will ...": a conjunction after it closes the report before.)
+        follows = m.group(3).startswith(",") and not _CONJUNCTION_NEXT_RE.match(out, m.end())
+        side = "after" if follows else "before"
     who = out[m.end(1) : m.start(2)].strip()
     found: tuple[int, Ref, str] | None
     if who.lower() in ("he", "she", "they"):

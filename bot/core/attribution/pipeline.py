@@ -456,8 +456,12 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
         ordered = sorted([(frame, speaker), *sent.others], key=lambda c: c[0].start)
         clauses = _merge_same_speaker(sent, ordered, frame)
         found: list[Attribution] = []
+        lows: list[int] = []
         for i, (f, who) in enumerate(clauses):
             low = clauses[i - 1][0].end if i > 0 else 0
+            if i > 0 and _nested_before(sent.out, clauses[i - 1][0], f):
+                low = lows[i - 1]
+            lows.append(low)
             high = clauses[i + 1][0].start if i + 1 < len(clauses) else len(sent.text)
             if f.limit is not None:
                 high = min(high, f.limit)
@@ -517,7 +521,10 @@ def _merge_same_speaker(
                 and _NESTED_GAP_RE.match(gap)
                 and not _SIBLING_GAP_RE.search(gap)
                 # "While Comey has said that A, Lewandowski said B": the opening clause ends at the comma.
-                and not (_SUBORDINATE_OPEN_RE.match(sent.out, 0, last.start) and gap.rstrip().endswith(","))
+                and not (
+                    _SUBORDINATE_OPEN_RE.match(sent.out, 0, last.start)
+                    and _ends_clause(sent.text[last.end : f.start])
+                )
             ):
                 continue
         if f is not main and merged and _inside_that_clause(sent.out, f.start):
@@ -533,6 +540,23 @@ def _merge_same_speaker(
             continue
         merged.append((f, who))
     return merged
+
+
+def _nested_before(out: str, last: Frame, f: Frame) -> bool:
+    """Whether a closing cue's content holds the clause before it: in "Keller has support
+    from unions, said Romero" Romero reports all of it, Keller's cue included."""
+    return (
+        f.content_side == "before"
+        and last.content_side == "after"
+        and not _SIBLING_GAP_RE.search(out, last.end, f.start)
+        and out[: f.start].rstrip().endswith(",")
+    )
+
+
+def _ends_clause(gap: str) -> bool:
+    """Whether the words before a cue close with a comma, maybe inside a quotation's closing
+    mark (`... at "less advanced schools," Trump said`)."""
+    return gap.rstrip().rstrip("\"”’'").endswith(",")
 
 
 def _separate(out: str, last: Frame, f: Frame) -> bool:
