@@ -65,3 +65,15 @@ def test_the_article_calling_someone_she_rules_them_out_for_a_later_he() -> None
     said = {s.text[:12]: (a.speaker if a else None) for s, a in pairs}
     assert said['"The tower i'] == "Rowan Quint"
     assert said['"We will vot'] == "Jordan Ellery"
+
+
+def test_a_name_before_a_role_noun_and_a_name_is_no_antecedent() -> None:
+    # "Okafor spokesman Dan Reyes": Okafor says whose spokesman; the "he" is Reyes.
+    body = (
+        "Tom Okafor spoke in Dover on Monday.\n\n"
+        "Okafor spokesman Dan Reyes said that the campaign will stress the differences between "
+        'Okafor and Brandt, so that voters know Okafor has "a plan for the port," he said.'
+    )
+    doc = parse("Friday, March 1, 2024\n\nA Headline\n\n" + body, name="news.txt")
+    said = [a.speaker for s, a in zip(doc.sentences, doc.attributions, strict=True) if a]
+    assert said == ["Dan Reyes"]

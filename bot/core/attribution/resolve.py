@@ -20,6 +20,7 @@ from .lexicon import (
     ROLE_NOUN_CLASSES,
     SOURCE_HEADS,
 )
+from .mentions import Mention
 from .phrases import after_preposition, role_np_after
 from .quotes import INSIDE
 
@@ -87,6 +88,24 @@ def _quoted_names(sent: Sent, before: int) -> set[str]:
     return set(_CAP_WORD_RE.findall("".join(pieces)))
 
 
+_ROLE_BETWEEN_RE = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?\s+")
+
+
+def _modifies_next(sent: Sent, m: Mention) -> bool:
+    """Whether a name is followed by a role noun and a person's name ("Cruz spokesman Rick
+    Tyler", "Keller aide Dana Whitcomb"): it says whose, and the later name is the person."""
+    for n in sent.mentions:
+        if n.start > m.end:
+            return (
+                n.start - m.end <= 25
+                and isinstance(n.entity, Entity)
+                and n.entity.kind == "person"
+                and _ROLE_BETWEEN_RE.fullmatch(sent.out, m.end, n.start) is not None
+                and sent.out[m.end : n.start].split()[-1] in ROLE_HEADS
+            )
+    return False
+
+
 def _surname(ent: Entity) -> str:
     return ent.name.split()[-1] if ent.name else ""
 
@@ -139,6 +158,8 @@ class Resolver:
             # A possessive is a modifier ("Taiwan's new president ..., after he") unless it is
             # the only person before the pronoun ("Sanders's role is open, but he has said").
             here = [m for m in fits if not m.possessive] or fits
+            # So is a name before a role noun and another name ("Cruz spokesman Rick Tyler").
+            here = [m for m in here if not _modifies_next(self.sents[index], m)] or here
             # One after a preposition is an object ("after the murder of Father Hamel, Trump
             # asserted ... he claimed"): a name that is no object comes first.
             out = self.sents[index].out
