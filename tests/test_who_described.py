@@ -60,6 +60,47 @@ def test_the_clause_that_holds_the_words_names_whom_they_describe() -> None:
     assert relative is not None and relative.name == "Per Holm"
 
 
+MORE = """Port politics
+
+Harbour master Ida Brunn met the council on Monday. Councillor Per Holm and the port trust's
+director, Lena Voss, came too.
+
+Holm's response was that the dredging budget cannot stretch to a second pier this year.
+
+In Voss's view, the ferry terminal would pay for itself within a decade.
+
+Since Holm began with warnings about the budget and then doubled down with proposals for a
+harbour toll, the council has split.
+
+Her deputy, Tomas Reyes, telegraphed the coming emphasis on the ferry timetable after the vote.
+
+Holm drew up a toll, but Brunn and her advisers recognized long ago that a toll would anger the fishing fleet.
+
+After insisting on Tuesday that the hotel plan at the lighthouse had been a costly mistake for
+the whole town, Ms. Voss only occasionally disagreed with the harbour master.
+"""
+
+
+@pytest.mark.parametrize(
+    ("begins", "words", "who"),
+    [
+        ("Holm's response", "the dredging budget", "Per Holm"),  # a name owning a noun of stance
+        ("In Voss's view", "the ferry terminal", "Lena Voss"),
+        ("Since Holm", "proposals for a harbour toll", "Per Holm"),  # "Since" opens a clause
+        ("Her deputy", "the coming emphasis", "Tomas Reyes"),  # an apposition's closing comma
+        ("Holm drew up", "a toll would anger", "Ida Brunn"),  # "and her advisers"
+        ("After insisting", "the hotel plan", "Lena Voss"),  # a long opening participle clause
+    ],
+)
+def test_the_subject_is_found_past_what_stands_between_it_and_its_verb(
+    begins: str, words: str, who: str
+) -> None:
+    doc = parse(MORE, name="port.txt")
+    sent = next(s for s in doc.sentences if s.text.startswith(begins))
+    found = described_subject(doc, sent.index, sent.text.index(words))
+    assert found is not None and found.name == who
+
+
 def test_a_stored_body_lays_out_as_it_was_parsed() -> None:
     doc = parse(STORY, name="harbour.txt")
     again = stored_document(doc.body)

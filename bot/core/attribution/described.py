@@ -25,11 +25,12 @@ def described_subject(doc: Document, index: int, at: int | None = None) -> Speak
     def visit(sent: Sent, resolver: Resolver) -> None:
         if sent.index != index or sent.frame is not None:
             return
-        ref = subject_before(sent, at) if at is not None else None
-        ref = ref or opening_subject(sent)
-        entity = resolver.resolve(ref, sent.index) if ref is not None else None
-        if entity is not None and entity.kind in _SUBJECT_KINDS:
-            found.append(entity)
+        # The clause's own subject, else (a pronoun no one fits, or none) the sentence's.
+        for ref in (subject_before(sent, at) if at is not None else None, opening_subject(sent)):
+            entity = resolver.resolve(ref, sent.index) if ref is not None else None
+            if entity is not None and entity.kind in _SUBJECT_KINDS:
+                found.append(entity)
+                return
 
     attribute(doc, visit=visit)
     if not found:

@@ -1,3 +1,4 @@
+# ruff: noqa: SIM905  (word lists read best as one string split on spaces)
 """The subject of a sentence, as a participle cue (", saying ...") reads it: the first name
 or role outside an opening adverbial ("In an interview with CNN, Trump ..."); and the name that
 opens a clause before a long fenced aside ("Paul Porter, a truck driver ..., said")."""
@@ -7,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .entities import Ref, Sent
-from .lexicon import ORG_HEADS, ROLE_HEADS
+from .lexicon import ORG_HEADS, ROLE_HEADS, SPEECH_NOUNS
 from .phrases import AND_OTHERS_RE, after_preposition, role_np_after
 from .quotes import INSIDE
 
@@ -91,7 +92,7 @@ _OPENING_ADVERBIAL_RE = re.compile(
     r"|[A-Z]\w*\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|since)"
     # "Just before the flight took off, ..."
     r"|(?:Just|Only|Even|Right|Long|Soon|Not\s+long)\s+(?:before|after|as|when|since|while|until)"
-    r")\b[^,;\"_]{0,90},\s*"
+    r")\b[^,;\"_]{0,140},\s*"
     # "In June 2009, after Clinton suffered a concussion, Axelrod ...": a second opener follows.
     r"(?:(?i:after|before|while|when|as|although|though|because|if|since|despite|amid|during|once|until|"
     r"unless|whereas|in|on|at)\b[^,;\"_]{0,90},\s*){0,2}"
@@ -230,23 +231,68 @@ _NO_GROUP_HEADS = ROLE_HEADS | ORG_HEADS
 def subject_before(sent: Sent, at: int) -> Ref | None:
     """The subject nearest before `at` that its verb follows ("..., while Mr. Holm has dwelled
     on the soaring cost of dredging": Holm, for words after "dwelled"): a name, or a
-    pronoun for the resolver; None when no subject and verb stand before `at`."""
+    pronoun for the resolver; None when no subject and verb stand before `at`. A name owning
+    a noun of stance counts as well ("Rubio's response was that ...", "In Ash's view, ...")."""
     out = sent.out
     best: tuple[int, Ref] | None = None
     for m in sent.mentions:
         if m.end >= at:
             break
-        if m.possessive or m.entity is None:
+        if m.entity is None:
             continue
-        verb = _SUBJECT_VERB_RE.match(out, m.end, at)
+        if m.possessive:
+            if _STANCE_OWNED_RE.match(out, m.end, at):
+                best = (m.start, Ref("entity", entity=m.entity))
+            continue
+        bridge = _BRIDGE_RE.match(out, m.end, at)
+        end = bridge.end() if bridge else m.end
+        if bridge and bridge.group("apposition") and not out[: m.start].rstrip().endswith(","):
+            end = m.end  # "Keller, Brandt": a list, not a name closed by its apposition's comma
+        verb = _SUBJECT_VERB_RE.match(out, end)  # (the words asked about may begin with the verb)
         if (
             verb
             and (verb.group("verb") or "").lower() not in _NO_GROUP_HEADS
             # an object is no subject, but of its own relative clause ("with Holm who is looking")
-            and (verb.group("who") or not after_preposition(out, m.start))
+            # nor after a word that opens a clause ("Since Keller began ...")
+            and (
+                verb.group("who")
+                or (bridge and bridge.group("which"))
+                or not after_preposition(out, m.start)
+                or _word_before(out, m.start) in _CLAUSE_OPENERS
+            )
         ):
             best = (m.start, Ref("entity", entity=m.entity))
     for p in _PRONOUN_SUBJECT_AT_RE.finditer(out, best[0] if best else 0, at):
-        if _SUBJECT_VERB_RE.match(out, p.end(), at):
+        if _SUBJECT_VERB_RE.match(out, p.end()):
             best = (p.start(1), Ref("pronoun", text=p.group(1).lower(), at=p.start(1)))
     return best[1] if best else None
+
+
+# Between a subject and its verb: a party tag, "and his advisers", a closing apposition
+# comma ("His strategist, Tad Devine, telegraphed"), or ", which" / ", who".
+_BRIDGE_RE = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+and\s+(?:his|her|their|its)\s+[a-z]+)?"
+    r"(?:(?P<which>,\s+(?:who|which)(?=\s))|(?P<apposition>,(?=\s+[a-z])))?"
+)
+# Words before a name that open a clause rather than govern an object.
+_CLAUSE_OPENERS = frozenset("since after before until as because once while when if".split())
+# A noun of stance after a possessive name, maybe past an adjective ("Trump's nagging concern").
+_STANCE_OWNED_RE = re.compile(
+    r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:"
+    + "|".join(
+        sorted(
+            SPEECH_NOUNS
+            | frozenset(
+                "response responses aversion attack attacks concern concerns position stance opposition"
+                " goal goals hope hopes message approach case theory agenda vision idea ideas point pitch"
+                " strategy platform insistence push effort efforts bid".split()
+            )
+        )
+    )
+    + r")\b"
+)
+
+
+def _word_before(out: str, start: int) -> str:
+    words = out[max(0, start - 12) : start].split()
+    return words[-1].lower() if words else ""
