@@ -301,8 +301,14 @@ def test_a_noun_of_saying_reports_its_owners_words() -> None:
         "Gov. Ray Dunn spoke in Dayton.\n\n"
         "The crowd cheered Dunn's claim that the budget was balanced.\n\n"
         "Reporters recalled his pledge to cut taxes.\n\n"
-        "Dunn's comments to reporters were brief."
+        "Dunn's comments to reporters were brief.\n\n"
+        "Dunn's contention was that the port would pay for itself.\n\n"
+        "His statement was about the port."
     )
+    contention = _main(body, "Dunn's contention")
+    assert contention and (contention.speaker, contention.cue) == ("Ray Dunn", "contention")
+    assert contention.content == "the port would pay for itself."
+    assert _main(body, "His statement was") is None  # a topic, not what was said
     claim = _main(body, "The crowd cheered")
     assert claim and (claim.speaker, claim.cue) == ("Ray Dunn", "claim")
     assert claim.content == "the budget was balanced."

@@ -69,10 +69,12 @@ def speech_noun_frames(sent: Sent) -> list[Frame]:
     found: list[Frame] = []
     for m in _NOUN_THEN_CLAUSE_RE.finditer(out):
         noun = m.group(1).lower()
-        if noun not in SPEECH_NOUNS or (m.group(2) == "to" and noun not in _INFINITIVE_NOUNS):
+        if noun not in SPEECH_NOUNS or (m.group(3) == "to" and noun not in _INFINITIVE_NOUNS):
             continue  # "his comments to reporters": a recipient, not the content
-        if m.group(2) == "of" and noun not in OF_SPEECH_NOUNS:
+        if m.group(3) == "of" and noun not in OF_SPEECH_NOUNS:
             continue  # "his criticism of the deal", but not "the claims of voters"
+        if m.group(2) and m.group(3) != "that":
+            continue  # "her statement was about ...": a topic, not what was said
         owner = _OWNER_BEFORE_RE.search(out, max(0, m.start() - 60), m.start())
         if owner is None:
             continue
@@ -87,9 +89,9 @@ def speech_noun_frames(sent: Sent) -> list[Frame]:
                     ref = Ref("entity", entity=mention.entity)
         if ref is not None:
             # The frame ends before "that"/"to", so the content starts at the clause.
-            topic = m.group(2) in ("about", "of")
+            topic = m.group(3) in ("about", "of")
             frame = Frame(
-                3, m.start(1), ref, noun, owner.start(1), m.end() if topic else m.start(2), False, "after"
+                3, m.start(1), ref, noun, owner.start(1), m.end() if topic else m.start(3), False, "after"
             )
             if topic:
                 # "Fiorina's statement about seeing it was not challenged": a topic ends its noun phrase.
@@ -112,6 +114,8 @@ _INFINITIVE_NOUNS = frozenset(
 # is possessive, [a-z]++: white space must follow it, so giving letters back never helps.)
 _NOUN_THEN_CLAUSE_RE = re.compile(
     r"\b([a-z]++)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week))?"
+    # "Keller's contention was that ...": a copula between the noun and its clause
+    r"(\s+(?:was|is|has\s+been|had\s+been))?"
     r"\s+(that|to|about|of)\b"
 )
 _OWNER_BEFORE_RE = re.compile(
