@@ -188,3 +188,19 @@ def test_a_headline_closed_by_a_name_and_its_cue_reports_what_comes_before() -> 
         "Lena Voss chairs the dock workers' union."
     )
     assert _read(body, "The Harbour") == [("Lena Voss", "says")]
+
+
+def test_two_named_subjects_of_one_cue_both_said_it() -> None:
+    body = (
+        "Rep. Ana Ruiz and state Senate leader Tom Hale have publicly stated their interest in the seat.\n\n"
+        "Sens. Mara Quint of Ohio and Lena Voss of Utah, both facing voters in November, also said "
+        "they would campaign.\n\n"
+        "Greta Lind attacked Okafor and Brandt said the attack was unfair.\n\n"
+        "Tomas and Dana Reyes said they had sold the boat."
+    )
+    # The subject the cue follows leads; the first of the two follows it.
+    assert _read(body, "Rep. Ana") == [("Tom Hale", "stated"), ("Ana Ruiz", "stated")]
+    assert _read(body, "Sens. Mara") == [("Lena Voss", "said"), ("Mara Quint", "said")]
+    # An object is no subject; a first name sharing the surname is no second speaker.
+    assert ("Okafor", "said") not in _read(body, "Greta Lind")
+    assert _read(body, "Tomas and") == [("Dana Reyes", "said")]

@@ -21,11 +21,11 @@ from .mentions import find_mentions
 from .nesting import frame_order, other_frames
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
+from .siblings import first_of_two, merge_same_speaker, nested_before
 from .signatures import ends_after, few_letters, signature_only
 
 Visitor = Callable[[Sent, Resolver], None]
 
-_LOWER_WORD_RE = re.compile(r"[a-z]+")
 # The words one of layouts.IDIOM_CUE_RE's idioms holds ("made a case for", "took issue with"):
 # a set test on the words already split, before that pattern runs.
 _IDIOM_WORDS_BYTES = frozenset(
@@ -220,7 +220,7 @@ _OPENING_CUE_RE = re.compile(
 def _find_cues(sent: Sent) -> bool:
     """Collect the sentence's cue words; False when no frame can exist (the common case)."""
     out = sent.out
-    # The runs of a-z (as _LOWER_WORD_RE finds them), as bytes: every other byte of the UTF-8
+    # The runs of a-z, as bytes: every other byte of the UTF-8
     # text becomes a space and the rest splits on spaces, several times faster than findall.
     words = out.encode("utf-8").translate(_LOWER_ONLY).split()
     found = [word.decode("ascii") for word in _ALL_CUES_BYTES.intersection(words)]
@@ -454,12 +454,12 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
         # Main frame first, then the other clauses in text order; each clause's content
         # stops where a neighbouring clause's speaker and cue begin.
         ordered = sorted([(frame, speaker), *sent.others], key=lambda c: c[0].start)
-        clauses = _merge_same_speaker(sent, ordered, frame)
+        clauses = merge_same_speaker(sent, ordered, frame)
         found: list[Attribution] = []
         lows: list[int] = []
         for i, (f, who) in enumerate(clauses):
             low = clauses[i - 1][0].end if i > 0 else 0
-            if i > 0 and _nested_before(sent.out, clauses[i - 1][0], f):
+            if i > 0 and nested_before(sent.out, clauses[i - 1][0], f):
                 low = lows[i - 1]
             lows.append(low)
             high = clauses[i + 1][0].start if i + 1 < len(clauses) else len(sent.text)
@@ -473,11 +473,17 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
             if f is not frame and not content:
                 continue
             att = _attribution(who, f, _kind(f, masked), content or None, sent.quote, start)
+            # "Rep. Ana Ruiz and Sen. Tom Hale have said ...": the first of two subjects said it too.
+            first = first_of_two(sent, f, who)
+            joint = [_attribution(first, f, att.kind, att.content, sent.quote, start)] if first else []
+            if first is not None:
+                spoken[id(first)] = first
+            # (after the clause's own, which the cue follows: that one is the main attribution)
             if f is frame:
-                found.insert(0, att)
+                found[:0] = [att, *joint]
             else:
                 spoken[id(who)] = who
-                found.append(att)
+                found.extend([att, *joint])
         attributions.append(tuple(found))
     speakers = [
         Speaker(
@@ -489,96 +495,6 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
         for e in spoken.values()
     ]
     return attributions, speakers
-
-
-# Between two cues: the first one's complement ("told reporters that ...", "said:"), with no
-# conjunction or semicolon that would start a clause of its own after it.
-_NESTED_GAP_RE = re.compile(r"^[^;]{0,60}?(?:\bthat\b|\bwhether\b|:)")
-_SIBLING_GAP_RE = re.compile(
-    r";|,\s*(?:though|although|but|while|whereas|and|yet|even as)\b|\s(?:though|although|whereas|while)\s"
-)
-
-
-_SUBORDINATE_OPEN_RE = re.compile(
-    r"\W*(?:(?:But|And|Yet)\s+)?(?:While|Although|Though|Whereas|Because|If|When|As|Since|After|Before|Once|Until|Unless)\s"
-)
-_AND_SUBJECT_RE = re.compile(r"\s(?:and|but)\s+$")
-
-
-def _merge_same_speaker(
-    sent: Sent, clauses: list[tuple[Frame, Entity]], main: Frame
-) -> list[tuple[Frame, Entity]]:
-    """The clauses that stand side by side: one speaker's neighbouring clauses are one
-    attribution ("X blamed Y, saying Z"), and a cue inside another's reported clause
-    ("Peskov told reporters that Moscow would respond") stays part of that clause."""
-    merged: list[tuple[Frame, Entity]] = []
-    last: Frame | None = None  # the last frame kept, even when merged into another
-    for f, who in clauses:
-        if last is not None and f is not main:
-            gap = sent.out[last.end : f.start]
-            if (
-                last.content_side in ("after", "both")
-                and _NESTED_GAP_RE.match(gap)
-                and not _SIBLING_GAP_RE.search(gap)
-                # "While Comey has said that A, Lewandowski said B": the opening clause ends at the comma.
-                and not (
-                    _SUBORDINATE_OPEN_RE.match(sent.out, 0, last.start)
-                    and _ends_clause(sent.text[last.end : f.start])
-                )
-            ):
-                continue
-        if f is not main and merged and _inside_that_clause(sent.out, f.start):
-            continue  # "..., who notes that United Technologies has vowed ...": Rubel's report
-        if f is not main and f.restrictive:
-            continue  # "criticized her surrogates for chastising women who support X": one report
-        last = f
-        # `"...," said Skelly, explaining he ...`: the quotation before and the participle's
-        # clause after are two reports, even by one speaker.
-        if merged and merged[-1][1] is who and not _separate(sent.out, merged[-1][0], f):
-            if f is main:
-                merged[-1] = (f, who)  # the main frame leads; it reads the whole span below
-            continue
-        merged.append((f, who))
-    return merged
-
-
-def _nested_before(out: str, last: Frame, f: Frame) -> bool:
-    """Whether a closing cue's content holds the clause before it: in "Keller has support
-    from unions, said Romero" Romero reports all of it, Keller's cue included."""
-    return (
-        f.content_side == "before"
-        and last.content_side == "after"
-        and not _SIBLING_GAP_RE.search(out, last.end, f.start)
-        and out[: f.start].rstrip().endswith(",")
-    )
-
-
-def _ends_clause(gap: str) -> bool:
-    """Whether the words before a cue close with a comma, maybe inside a quotation's closing
-    mark (`... at "less advanced schools," Trump said`)."""
-    return gap.rstrip().rstrip("\"”’'").endswith(",")
-
-
-def _separate(out: str, last: Frame, f: Frame) -> bool:
-    """Whether one speaker's next clause is a report of its own: the quotation before and a
-    participle's clause after, or a clause with its own subject after a conjunction ("X said A,
-    and she accused B of C"). A bare participle ("X blamed Y, saying Z") goes on the same report."""
-    if last.content_side == "before" and f.content_side == "after":
-        return True
-    if last.cue in STANCE_CUES and last.content_side == "after":
-        return True  # a stated position ends at its comma: "promised to ..., saying she ..."
-    gap = out[last.end : f.start]
-    return f.start < f.position and bool(_SIBLING_GAP_RE.search(gap) or _AND_SUBJECT_RE.search(gap))
-
-
-def _inside_that_clause(out: str, start: int) -> bool:
-    """Whether a clause starting at `start` is the that-clause of a cue a few words before it
-    ("who notes that ...", "told reporters that ...")."""
-    before = out[max(0, start - 50) : start].rstrip()
-    if not before.endswith(" that"):
-        return False
-    words = _LOWER_WORD_RE.findall(before[:-5])[-4:]
-    return any(w in _ALL_CUES for w in words)
 
 
 def _attribution(

@@ -1,0 +1,138 @@
+"""How one sentence's clauses share it: which neighbouring clauses of one speaker are one
+report, which cue sits inside another's reported clause, where a closing cue's content
+begins, and who else shares a cue ("Ruiz and Hale said")."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Entity, Frame, Sent
+from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, STANCE_CUES
+
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES
+
+
+# Between two cues: the first one's complement ("told reporters that ...", "said:"), with no
+# conjunction or semicolon that would start a clause of its own after it.
+_NESTED_GAP_RE = re.compile(r"^[^;]{0,60}?(?:\bthat\b|\bwhether\b|:)")
+_SIBLING_GAP_RE = re.compile(
+    r";|,\s*(?:though|although|but|while|whereas|and|yet|even as)\b|\s(?:though|although|whereas|while)\s"
+)
+
+
+_SUBORDINATE_OPEN_RE = re.compile(
+    r"\W*(?:(?:But|And|Yet)\s+)?(?:While|Although|Though|Whereas|Because|If|When|As|Since|After|Before|Once|Until|Unless)\s"
+)
+_AND_SUBJECT_RE = re.compile(r"\s(?:and|but)\s+$")
+
+
+def merge_same_speaker(
+    sent: Sent, clauses: list[tuple[Frame, Entity]], main: Frame
+) -> list[tuple[Frame, Entity]]:
+    """The clauses that stand side by side: one speaker's neighbouring clauses are one
+    attribution ("X blamed Y, saying Z"), and a cue inside another's reported clause
+    ("Peskov told reporters that Moscow would respond") stays part of that clause."""
+    merged: list[tuple[Frame, Entity]] = []
+    last: Frame | None = None  # the last frame kept, even when merged into another
+    for f, who in clauses:
+        if last is not None and f is not main:
+            gap = sent.out[last.end : f.start]
+            if (
+                last.content_side in ("after", "both")
+                and _NESTED_GAP_RE.match(gap)
+                and not _SIBLING_GAP_RE.search(gap)
+                # "While Comey has said that A, Lewandowski said B": the opening clause ends at the comma.
+                and not (
+                    _SUBORDINATE_OPEN_RE.match(sent.out, 0, last.start)
+                    and _ends_clause(sent.text[last.end : f.start])
+                )
+            ):
+                continue
+        if f is not main and merged and _inside_that_clause(sent.out, f.start):
+            continue  # "..., who notes that United Technologies has vowed ...": Rubel's report
+        if f is not main and f.restrictive:
+            continue  # "criticized her surrogates for chastising women who support X": one report
+        last = f
+        # `"...," said Skelly, explaining he ...`: the quotation before and the participle's
+        # clause after are two reports, even by one speaker.
+        if merged and merged[-1][1] is who and not _separate(sent.out, merged[-1][0], f):
+            if f is main:
+                merged[-1] = (f, who)  # the main frame leads; it reads the whole span below
+            continue
+        merged.append((f, who))
+    return merged
+
+
+# Between the first of two subjects and the second: a place ("of Georgia"), a party tag or an
+# apposition, "and", and the second's lower-case role words ("state House Speaker").
+_AND_SECOND_RE = re.compile(
+    r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s*\([^()]{1,30}\))?(?:,[^,;\"_]{1,60},)?"
+    r"\s+and\s+(?:[a-z]+\s+){0,2}"
+)
+# What may open a clause before its first subject: nothing, or a break and a few words of title.
+_CLAUSE_START_RE = re.compile(r"(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)(?:[A-Z][\w.]*\s+){0,3}$")
+
+
+def first_of_two(sent: Sent, f: Frame, who: Entity) -> Entity | None:
+    """The first subject when two named ones share the cue ("Ruiz and Hale said"), else None."""
+    if f.content_side != "after" or f.ref.kind != "entity" or " and " not in sent.out[: f.start + 1]:
+        return None
+    for m in reversed(sent.mentions):
+        if m.end > f.start:
+            continue
+        x = m.entity
+        if isinstance(x, Entity) and x.kind == "place":
+            continue  # "Isakson of Georgia and Boozman": the first subject's home
+        if (
+            isinstance(x, Entity)
+            and x is not who
+            # ("Khizr and Ghazala Khan": a first name sharing the second's surname)
+            and (" " in x.name or " " not in who.name)
+            and not m.possessive
+            and x.kind in ("person", "org", "unknown")
+            and _AND_SECOND_RE.fullmatch(sent.out, m.end, f.start)
+            and _CLAUSE_START_RE.search(sent.out[: m.start])
+        ):
+            return x
+        return None
+    return None
+
+
+def nested_before(out: str, last: Frame, f: Frame) -> bool:
+    """Whether a closing cue's content holds the clause before it: in "Keller has support
+    from unions, said Romero" Romero reports all of it, Keller's cue included."""
+    return (
+        f.content_side == "before"
+        and last.content_side == "after"
+        and not _SIBLING_GAP_RE.search(out, last.end, f.start)
+        and out[: f.start].rstrip().endswith(",")
+    )
+
+
+def _ends_clause(gap: str) -> bool:
+    """Whether the words before a cue close with a comma, maybe inside a quotation's closing
+    mark (`... at "less advanced schools," Trump said`)."""
+    return gap.rstrip().rstrip("\"”’'").endswith(",")
+
+
+def _separate(out: str, last: Frame, f: Frame) -> bool:
+    """Whether one speaker's next clause is a report of its own: the quotation before and a
+    participle's clause after, or a clause with its own subject after a conjunction ("X said A,
+    and she accused B of C"). A bare participle ("X blamed Y, saying Z") goes on the same report."""
+    if last.content_side == "before" and f.content_side == "after":
+        return True
+    if last.cue in STANCE_CUES and last.content_side == "after":
+        return True  # a stated position ends at its comma: "promised to ..., saying she ..."
+    gap = out[last.end : f.start]
+    return f.start < f.position and bool(_SIBLING_GAP_RE.search(gap) or _AND_SUBJECT_RE.search(gap))
+
+
+def _inside_that_clause(out: str, start: int) -> bool:
+    """Whether a clause starting at `start` is the that-clause of a cue a few words before it
+    ("who notes that ...", "told reporters that ...")."""
+    before = out[max(0, start - 50) : start].rstrip()
+    if not before.endswith(" that"):
+        return False
+    words = _LOWER_WORD_RE.findall(before[:-5])[-4:]
+    return any(w in _ALL_CUES for w in words)
