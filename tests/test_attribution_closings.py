@@ -51,3 +51,14 @@ def test_an_opening_mark_misprinted_at_a_quotations_end_closes_it() -> None:
         "side."
     )
     assert _read(body, "\u201cThe budget") == [("Jim Ortega", "said", "The budget is the real problem here")]
+
+
+def test_a_closing_mark_misprinted_to_open_a_quotation_opens_it() -> None:
+    # (a mark of text direction, invisible, often stands before it in pasted posts)
+    body = (
+        "Readers wrote in all week.\n\n"
+        "\u202a\u201dThe ferry is late every single morning!!\u201d posted Dana Whitcomb."
+    )
+    assert _read(body, "\u201dThe ferry") == [
+        ("Dana Whitcomb", "posted", "The ferry is late every single morning!!")
+    ]

@@ -27,7 +27,10 @@ from .sentences import split_sentences
 MAX_BYTES = 5_000_000
 MAX_TITLE = 300
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+# (with the invisible marks of text direction, U+200E/F, U+202A-E, U+2066-9, and the word joiner)
+_CONTROL_RE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 # A run of spaces becomes one space. (Only runs that are not already one plain space match:
 # matching every single space between words costs more than the rest of normalising.)
 _SPACE_CHARS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"

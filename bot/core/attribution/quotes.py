@@ -27,6 +27,12 @@ class QuoteScan:
     open_at_end: bool  # a quotation runs on past the paragraph's end
 
 
+def _opens_here(text: str, start: int, end: int) -> bool:
+    """Whether a mark stands where a quotation opens: after white space (or first) and
+    before a word."""
+    return (start == 0 or text[start - 1].isspace()) and end < len(text) and text[end].isalnum()
+
+
 def scan_quotes(text: str) -> QuoteScan:
     """Pair the quotation marks of a paragraph and mask what lies between them.
 
@@ -65,6 +71,8 @@ def scan_quotes(text: str) -> QuoteScan:
             if open_at is not None:
                 regions.append((open_at, m.end() - 1))
                 open_at = None
+            elif _opens_here(text, m.start(), m.end()):
+                open_at = m.start()  # `”Sorry, Sarah ...” posted Geyer`: a closing mark misprinted to open
         elif open_at is None:
             open_at = m.start()
         else:
