@@ -125,6 +125,12 @@ def test_a_quotation_closed_by_its_speaker_and_any_one_verb_is_theirs() -> None:
 def test_as_someone_puts_it_in_the_present_reports_what_follows() -> None:
     body = 'As the Ledger\'s Mara Quint puts it, "The council is unmoved."'
     assert [(a.speaker, a.cue) for a in _clauses(body, "As the")] == [("Mara Quint", "puts it")]
+    # the speaker may carry an apposition, a quoted title in it
+    body = (
+        "As Mara Quint, a historian at Dover and author of ''The Harbour Years,'' put it, "
+        "''The council is unmoved.''"
+    )
+    assert [(a.speaker, a.cue) for a in _clauses(body, "As Mara")] == [("Mara Quint", "put it")]
 
 
 def test_a_subject_and_any_one_verb_before_a_closing_quotation_speak_it() -> None:

@@ -34,7 +34,8 @@ _AS_ADVERBS = (
 )
 _AS_REPORTED_RE = re.compile(
     _AS_OPENER
-    + r"(As)\s+[^,;\"_]{2,60}?\s+"
+    # (the speaker may carry an apposition: "As Akhil Amar, professor of law at Yale, put it")
+    + r"(As)\s+[^,;\"_]{2,60}?(?:,[^;]{2,160}?[,\"])?\s+"
     + _AS_ADVERBS
     + rf"({_AS_VERBS})(?:\s+(?:on|in|at|last|earlier|this)\s+[^,;\"_]{{1,40}})?\s*,\s*",
     re.IGNORECASE,
