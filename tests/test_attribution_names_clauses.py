@@ -204,3 +204,8 @@ def test_two_named_subjects_of_one_cue_both_said_it() -> None:
     # An object is no subject; a first name sharing the surname is no second speaker.
     assert ("Okafor", "said") not in _read(body, "Greta Lind")
     assert _read(body, "Tomas and") == [("Dana Reyes", "said")]
+
+
+def test_an_adverb_between_a_fenced_aside_and_the_cue_keeps_the_subject() -> None:
+    body = "Lena Voss, up for reelection in the fall, also said the ferry would run all winter."
+    assert _read(body, "Lena Voss") == [("Lena Voss", "said")]

@@ -46,7 +46,7 @@ from .lexicon import (
     WEAK_CUES,
 )
 from .nesting import restrictive
-from .phrases import after_preposition, role_np_after
+from .phrases import after_preposition, role_np_after, strip_aux
 from .quotes import INSIDE
 from .signatures import (
     ASCII_LETTER_RE,
@@ -447,8 +447,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 and not _OBJECT_RELATIVE_RE.search(out, max(0, before[0] - 12), before[0])
             ):
                 before = None
-    if before is None and out[:cue_start].rstrip().endswith((",", "—", "–")):
-        before = fenced_subject(sent, cue_start)
+    if before is None and out[: strip_aux(out, cue_start)].endswith((",", "—", "–")):
+        before = fenced_subject(sent, cue_start)  # ("Voss, up for reelection, also said")
     if before and before[1].kind == "np" and before[1].head in MEDIUM_NOUNS:
         # "Cole issued a brief statement saying ...", "a video that said ...": the author speaks
         # ("..., the Civic Union of Oregon, which released a statement saying ...": its antecedent).
