@@ -360,7 +360,7 @@ ORG_WORDS = frozenset(
         court senate house congress parliament government kremlin pentagon times post news
         journal network bank fund reserve army navy force forces police campaign alliance
         coalition club press tribune media project trust board authority forum watch caucus
-        gazette herald chronicle courier inquirer examiner telegraph bulletin magazine newspaper
+        gazette herald chronicle courier inquirer examiner telegraph bulletin magazine newspaper journalism
         council school college academy hospital clinic church ministry state states nations
         republic kingdom federation federal national international global affairs security
         defense defence justice treasury intelligence homeland health education energy commerce

@@ -202,7 +202,10 @@ _COMMA_AHEAD_RE = re.compile(r"\s*,")
 _COMMA_BEHIND_RE = re.compile(r",\s*$")
 
 
-_OPENING_ACCORDING_RE = re.compile(r"\W*(?:(?:But|And|Yet)\s+)?[Aa]ccording\s+to\s+(?:the\s+)?[^,;]*$")
+_OPENING_ACCORDING_RE = re.compile(
+    r"\W*(?:(?:But|And|Yet)\s+)?(?:[Aa]ccording\s+to|As\s+(?:(?:first|previously|originally|also)\s+)?[a-z]+ed\s+(?:by|in))"
+    r"\s+(?:the\s+)?[^,;]*$"
+)
 
 
 def attach_roles(out: str, mention: Mention) -> None:
@@ -224,8 +227,9 @@ def attach_roles(out: str, mention: Mention) -> None:
             appos
             and is_role_text(appos.group(1))
             and not NAME_ONLY_RE.fullmatch(appos.group(1))
-            # "According to the Ledger, the mayor left early.": after an opening "according to",
-            # only a comma closes an apposition; what runs to the end is the sentence's own clause
+            # "According to the Ledger, the mayor left early.": after an opening "according to"
+            # (or "as reported by"), only a comma closes an apposition; what runs to the end
+            # is the sentence's own clause
             and (out.startswith(",", appos.end()) or not _OPENING_ACCORDING_RE.match(out, 0, mention.start))
         ):
             role = appos.group(1).strip()
