@@ -263,11 +263,13 @@ def test_as_the_paper_reported_before_a_conjunction_reports_what_came_before() -
 
 def test_the_clause_after_an_opening_as_reported_by_is_no_apposition() -> None:
     body = (
-        "As reported by Eastern Journalism, inspectors found rust on every crane.\n\n"
-        "As reported by the Ledger, the pier will close."
+        "As reported by Eastern Journalism, the pier will close.\n\n"
+        "As reported by the Ledger, inspectors found rust on every crane."
     )
     # "Journalism" ends an outlet's name, not a place's ("Eastern Journalism" is no region)
-    assert _read(body, "As reported by Harbour") == [
-        ("Eastern Journalism", None, "reported", "inspectors found rust on every crane")
+    assert _read(body, "As reported by Eastern") == [
+        ("Eastern Journalism", None, "reported", "the pier will close")
     ]
-    assert _read(body, "As reported by the") == [("Ledger", None, "reported", "the pier will close")]
+    assert _read(body, "As reported by the") == [
+        ("Ledger", None, "reported", "inspectors found rust on every crane")
+    ]
