@@ -273,3 +273,14 @@ def test_the_clause_after_an_opening_as_reported_by_is_no_apposition() -> None:
     assert _read(body, "As reported by the") == [
         ("Ledger", None, "reported", "inspectors found rust on every crane")
     ]
+
+
+def test_a_counted_object_after_a_cue_is_what_was_reported() -> None:
+    body = (
+        "The Ledger reported at least six cranes failed the inspection.\n\n"
+        "The Ledger reported at the hearing."
+    )
+    assert _read(body, "The Ledger reported at least") == [
+        ("Ledger", None, "reported", "at least six cranes failed the inspection")
+    ]
+    assert _read(body, "The Ledger reported at the") == []  # a place, not a count

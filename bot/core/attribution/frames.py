@@ -106,7 +106,7 @@ _OWNED_NOUN_RE = re.compile(
     r"^\s+(?:his|her|their|its|[A-Z][\w.’'-]*['’]s)\s+([a-z-]+)(?:\s+([a-z]+))?(?=\s+(?:that|to)\b|\s*[:\"])"
 )
 _THING_OBJECT_RE = re.compile(r"^\s+(?:an?\s+|[$\d])")  # "charged a $100,000 fee", not "asked Obama"
-_OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b|up\b|out\b|off\b|back\b)[\w’'$-]")
+_OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b(?!\s+(?:least|most)\s)|up\b|out\b|off\b|back\b)[\w’'$-]")
 # What a stated position needs after its verb: an object or an infinitive, not a
 # preposition of place or time ("plans in May", "supported by").
 _STANCE_OBJECT_RE = re.compile(
