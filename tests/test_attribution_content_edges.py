@@ -284,3 +284,17 @@ def test_a_counted_object_after_a_cue_is_what_was_reported() -> None:
         ("Ledger", None, "reported", "at least six cranes failed the inspection")
     ]
     assert _read(body, "The Ledger reported at the") == []  # a place, not a count
+
+
+def test_a_fenced_adverbial_after_the_cue_comes_before_its_object() -> None:
+    body = (
+        "Inspector Lena Voss described, in unusually blunt terms, a set of repairs that left the "
+        "pier unsafe.\n\n"
+        "In Dover, divers searched the harbour, the Ledger reported, while in Hull the crews waited, "
+        "the Courier reported."
+    )
+    assert _read(body, "Inspector Lena") == [
+        ("Lena Voss", "Inspector", "described", "a set of repairs that left the pier unsafe")
+    ]
+    # a clause that opens after the comma is no adverbial to step over
+    assert [who for who, *_ in _read(body, "In Dover")] == ["Ledger", "Courier"]

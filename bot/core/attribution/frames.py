@@ -46,7 +46,7 @@ from .lexicon import (
     WEAK_CUES,
 )
 from .nesting import restrictive
-from .phrases import after_preposition, role_np_after, strip_aux
+from .phrases import after_preposition, role_np_after, skip_fence, strip_aux
 from .quotes import INSIDE
 from .signatures import (
     ASCII_LETTER_RE,
@@ -373,14 +373,13 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         and _EXPECTED_PASSIVE_RE.search(out, max(0, cue_start - 12), cue_start)
         and not _TO_SPEAK_RE.match(out, word_end)
     ):
-        # "which he's expected to win", "a stronger-than-expected showing": others expect it
-        # (but "she's expected to argue that ...": what she will say)
-        return None
+        return None  # "he's expected to win": others expect it (not "expected to argue that")
     if not reporting_verb(out, cue_start, word_end, low):
         return None  # "her remarks", "voter support", "found the documents", "saw a rise"
     window = out[max(0, cue_start - 25) : cue_start]
     if ("n" in window or "fused" in window) and _NEGATED_RE.search(window):
         return None  # "has not said whether", "declined to say": nothing is reported
+    cue_end = skip_fence(out, cue_end)  # "described, in blunt terms, a set of ..."
     rest = out[cue_end : cue_end + 90]
     if (
         low in QUOTE_FRAME_CUES

@@ -281,6 +281,20 @@ def role_np_after(out: str, pos: int) -> tuple[int, Ref] | None:
     return end, Ref("np", text=out[pos:end], head=head, definite=definite, modifiers=mods)
 
 
+# (no clause openers such as "while": "KING-TV reported, while in Chicago ..., the ... reported")
+_FENCE_AFTER_CUE_RE = re.compile(
+    r",\s*(?:however|though|too|meanwhile|for\s+(?:his|her|their|its)\s+part|of\s+course|"
+    r"in\s+[\w\s-]{1,40}|on\s+\w+(?:\s+\w+)?|at\s+[\w\s-]{1,30}|\w+ly),(?=\s)"
+)
+
+
+def skip_fence(out: str, at: int) -> int:
+    """Past a comma-fenced adverbial right after a cue ("described, in blistering terms, a set
+    of ..."), or `at` itself when none stands there."""
+    m = _FENCE_AFTER_CUE_RE.match(out, at)
+    return m.end() if m else at
+
+
 def strip_aux(out: str, end: int) -> int:
     """Move `end` left over auxiliaries, adverbs and comma- or dash-fenced adverbials before a cue."""
     # "is declaring that", "He's suggesting that": a progressive cue takes a form of "be" too.
