@@ -298,3 +298,8 @@ def test_a_fenced_adverbial_after_the_cue_comes_before_its_object() -> None:
     ]
     # a clause that opens after the comma is no adverbial to step over
     assert [who for who, *_ in _read(body, "In Dover")] == ["Ledger", "Courier"]
+
+
+def test_a_long_fenced_adverbial_between_subject_and_cue() -> None:
+    body = "The Ledger, in a long look at the final weeks of the ferry strike, described a union divided."
+    assert _read(body, "The Ledger") == [("Ledger", None, "described", "a union divided")]
