@@ -303,3 +303,23 @@ def test_a_fenced_adverbial_after_the_cue_comes_before_its_object() -> None:
 def test_a_long_fenced_adverbial_between_subject_and_cue() -> None:
     body = "The Ledger, in a long look at the final weeks of the ferry strike, described a union divided."
     assert _read(body, "The Ledger") == [("Ledger", None, "described", "a union divided")]
+
+
+def test_a_source_after_a_conjunction_reports_the_clause_it_opens() -> None:
+    body = (
+        "Mayor Lena Voss spoke on Monday.\n\n"
+        "The ferry kept running because, according to Voss, the port would lose its licence if it "
+        "stopped.\n\n"
+        "According to the Ledger, Voss said the pier would close."
+    )
+    assert _read(body, "The ferry")[0] == (
+        "Lena Voss",
+        "Mayor",
+        "according to",
+        "the port would lose its licence if it stopped",
+    )
+    # a source's clause holds the cue inside it; that cue keeps its own report
+    assert _read(body, "According to") == [
+        ("Ledger", None, "according to", "Voss said the pier would close"),
+        ("Lena Voss", "Mayor", "said", "the pier would close"),
+    ]

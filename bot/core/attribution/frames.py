@@ -22,6 +22,7 @@ from .entities import Frame, Ref, Sent
 from .layouts import (
     IDIOM_CUE_RE,
     WITH_SUBJECT_RE,
+    according_frames,
     as_reported_frame,
     as_reported_mid,
     idiom_frames,
@@ -64,14 +65,6 @@ _PRONOUN_SUBJECT_RE = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ww]ho)\s+(?:(?:also|now|still|again|often|\w+ly)\s+)?$"
 )
 _POSSESSIVE_DETS = frozenset("a an the his her their its our my your this that".split())
-_DOCUMENT_BY_RE = re.compile(
-    r"(?:(?:an?|the|new)\s+)?(?:[\w-]+\s+){0,2}?(?:tally|report|count|survey|poll|analysis|study|estimates?|"
-    r"figures|data|statement|review|memo|letter|filing|documents?|records?|numbers|calculations?|"
-    r"research|projections?|posts?|tweets?|interviews?|remarks|testimony|accounts?|emails?|notes|forecasts?)\s+"
-    r"(?:(?:released|published|compiled|conducted|issued)\s+)?(?:by|from|of)\s+"
-)
-_AFFILIATION_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;\"_]{1,80}?(?=[.!?]?\s*$|,)")
-_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 _IN_MEDIUM_RE = re.compile(
     r"^\W*(?:[Ii]n|[Dd]uring)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?("
     + "|".join(sorted((m.replace(" ", r"\s+") for m in MEDIUM_NOUNS), key=len, reverse=True))
@@ -240,29 +233,7 @@ def _after_quote(out: str, start: int) -> bool:
 def sentence_frames(sent: Sent) -> list[Frame]:
     """Every candidate frame of a sentence: according-to, cue verbs, medium phrases, dashes."""
     out = sent.out
-    frames: list[Frame] = []
-    for m in _ACCORDING_RE.finditer(out) if "ccording" in out else ():  # (\b: a substring test first)
-        # "according to a tally by the Associated Press": the document's author is the source.
-        source = _DOCUMENT_BY_RE.match(out, m.end())
-        found = speaker_after(sent, source.end()) if source else None
-        if found is None and source:
-            np = role_np_after(out, source.end())
-            found = (np[0], np[1], "") if np else None
-        found = found or speaker_after(sent, m.end())
-        if found:
-            end, ref, role = found
-            affiliation = _AFFILIATION_RE.match(out, end)
-            if affiliation:
-                end = affiliation.end()  # "according to Amy Glasmeier of the Massachusetts Institute ..."
-            at_start = not re.search(r"[A-Za-z]", out[: m.start()].replace(INSIDE, ""))
-            if at_start and role and not ASCII_LETTER_RE.search(out, end):
-                # "According to the Ledger, the mayor left early.": what follows the source up to
-                # the sentence's end is its own clause, not an apposition (which a comma would close)
-                cut = out.find(role, m.end())
-                if cut > 0:
-                    end, role = len(out[:cut].rstrip(" ,")), ""
-            side = "after" if at_start else ("before" if ends_after(out, end) else "both")
-            frames.append(Frame(0, m.start(), ref, "according to", m.start(), end, True, side, role))
+    frames: list[Frame] = according_frames(sent)
     for start, end, low in sent.cues:
         frame = _cue_frame(sent, start, end, low)
         if frame is not None:

@@ -21,7 +21,7 @@ from .mentions import find_mentions
 from .nesting import frame_order, other_frames
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
-from .siblings import first_of_two, merge_same_speaker, nested_before
+from .siblings import first_of_two, governs_next, merge_same_speaker, nested_before
 from .signatures import ends_after, few_letters, signature_only
 
 Visitor = Callable[[Sent, Resolver], None]
@@ -463,6 +463,8 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
                 low = lows[i - 1]
             lows.append(low)
             high = clauses[i + 1][0].start if i + 1 < len(clauses) else len(sent.text)
+            if i + 1 < len(clauses) and governs_next(sent.out, f, clauses[i + 1][0]):
+                high = clauses[i + 2][0].start if i + 2 < len(clauses) else len(sent.text)
             if f.limit is not None:
                 high = min(high, f.limit)
             if f.cue in STANCE_CUES and f.content_side == "after":

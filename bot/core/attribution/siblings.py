@@ -110,6 +110,17 @@ def nested_before(out: str, last: Frame, f: Frame) -> bool:
     )
 
 
+def governs_next(out: str, f: Frame, nxt: Frame) -> bool:
+    """Whether a source's clause holds the next cue: "According to the Ledger, the mayor said the
+    pier would close" is the Ledger's report of all of it, the mayor's included."""
+    return (
+        f.according
+        and f.content_side == "after"
+        and nxt.content_side in ("after", "both")
+        and not _SIBLING_GAP_RE.search(out, f.end, nxt.start)
+    )
+
+
 def _ends_clause(gap: str) -> bool:
     """Whether the words before a cue close with a comma, maybe inside a quotation's closing
     mark (`... at "less advanced schools," Trump said`)."""
