@@ -323,3 +323,15 @@ def test_a_source_after_a_conjunction_reports_the_clause_it_opens() -> None:
         ("Ledger", None, "according to", "Voss said the pier would close"),
         ("Lena Voss", "Mayor", "said", "the pier would close"),
     ]
+
+
+def test_an_opening_to_a_person_gives_whose_view_follows() -> None:
+    body = (
+        "Dana Whitcomb rows every morning.\n\n"
+        "To Ms. Whitcomb, the harbour toll is a tax on the poor.\n\n"
+        "To Dover, the toll looked like a windfall.\n\n"
+        "To date, nobody has paid it."
+    )
+    assert _read(body, "To Ms.") == [("Dana Whitcomb", None, "to", "the harbour toll is a tax on the poor")]
+    assert _read(body, "To Dover") == []  # a place holds no view
+    assert _read(body, "To date") == []

@@ -30,6 +30,7 @@ from .layouts import (
     name_colon_frame,
     narrated_colon_frame,
     opening_participle_frame,
+    perspective_frame,
     quote_then_verb_frame,
     reported_by_frame,
     speech_noun_frames,
@@ -261,6 +262,8 @@ def sentence_frames(sent: Sent) -> list[Frame]:
                         found[2],
                     )
                 )
+    if out.startswith("To ", out.find("T")) and (view := perspective_frame(sent)):
+        frames.append(view)
     medium = _IN_MEDIUM_RE.match(out)
     if medium:
         found = speaker_after(sent, medium.end())

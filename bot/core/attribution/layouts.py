@@ -527,3 +527,29 @@ def according_frames(sent: Sent) -> list[Frame]:
             )
             frames.append(Frame(0, m.start(), ref, "according to", m.start(), end, True, side, role))
     return frames
+
+
+# "To Ms. Gil, skateboarding is a protest": whose view the clause after the comma is.
+_TO_PERSON_RE = re.compile(r"\W*(?:(?:But|And|Yet)\s+)?To\s+")
+
+
+def perspective_frame(sent: Sent) -> Frame | None:
+    """ "To Ms. Gil, skateboarding is ...": the person (or organisation) named after an opening
+    "To" holds the view that follows the comma; not a place ("To Washington, ...")."""
+    opener = _TO_PERSON_RE.match(sent.out)
+    if opener is None:
+        return None
+    for m in sent.mentions:
+        if m.start < opener.end():
+            continue
+        if (
+            m.start != opener.end()
+            or m.possessive
+            or m.entity is None
+            or m.entity.kind not in ("person", "org")
+            or not sent.out.startswith(", ", m.end)
+        ):
+            return None
+        ref = Ref("entity", entity=m.entity)
+        return Frame(1, opener.start(), ref, "to", opener.start(), m.end + 1, False, "after")
+    return None

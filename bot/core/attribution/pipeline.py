@@ -247,7 +247,7 @@ def _find_cues(sent: Sent) -> bool:
     return (
         bool(sent.cues)
         or "ccording to" in out
-        or out.startswith(("In ", "During "))
+        or out.startswith(("In ", "During ", "To "))
         or '"' in out
         or ":" in out[:80]  # `Name, Outlet: ...`
         or sent.speech_nouns
