@@ -335,3 +335,8 @@ def test_an_opening_to_a_person_gives_whose_view_follows() -> None:
     assert _read(body, "To Ms.") == [("Dana Whitcomb", None, "to", "the harbour toll is a tax on the poor")]
     assert _read(body, "To Dover") == []  # a place holds no view
     assert _read(body, "To date") == []
+    body = (
+        "Dana Whitcomb rows every morning.\n\nIn Whitcomb's view, the toll is unfair.\n\nIn Dover, it rained."
+    )
+    assert _read(body, "In Whitcomb") == [("Dana Whitcomb", None, "view", "the toll is unfair")]
+    assert _read(body, "In Dover") == []

@@ -262,7 +262,9 @@ def sentence_frames(sent: Sent) -> list[Frame]:
                         found[2],
                     )
                 )
-    if out.startswith("To ", out.find("T")) and (view := perspective_frame(sent)):
+    if out.startswith(("To ", "In "), out.find("T" if "To " in out else "I")) and (
+        view := perspective_frame(sent)
+    ):
         frames.append(view)
     medium = _IN_MEDIUM_RE.match(out)
     if medium:

@@ -529,27 +529,37 @@ def according_frames(sent: Sent) -> list[Frame]:
     return frames
 
 
-# "To Ms. Gil, skateboarding is a protest": whose view the clause after the comma is.
-_TO_PERSON_RE = re.compile(r"\W*(?:(?:But|And|Yet)\s+)?To\s+")
+# "To Ms. Gil, skateboarding is a protest", "In Ash's view, ...": whose view the clause after
+# the comma is.
+_TO_PERSON_RE = re.compile(r"\W*(?:(?:But|And|Yet)\s+)?(To|In)\s+")
+_VIEW_AFTER_RE = re.compile(
+    r"(?:['’]s?)?\s+(view|opinion|estimation|judgment|judgement|words|telling|account),\s"
+)
 
 
 def perspective_frame(sent: Sent) -> Frame | None:
-    """ "To Ms. Gil, skateboarding is ...": the person (or organisation) named after an opening
-    "To" holds the view that follows the comma; not a place ("To Washington, ...")."""
+    """ "To Ms. Gil, skateboarding is ...", "In Ash's view, ...": the person (or organisation)
+    named after an opening "To" (or owning the view after "In") holds the view that follows
+    the comma; not a place ("To Washington, ...")."""
     opener = _TO_PERSON_RE.match(sent.out)
     if opener is None:
         return None
+    owned = opener.group(1) == "In"
     for m in sent.mentions:
         if m.start < opener.end():
             continue
+        view = _VIEW_AFTER_RE.match(sent.out, m.end) if owned else None
         if (
             m.start != opener.end()
-            or m.possessive
+            or m.possessive != owned
             or m.entity is None
             or m.entity.kind not in ("person", "org")
-            or not sent.out.startswith(", ", m.end)
+            or not (view or (not owned and sent.out.startswith(", ", m.end)))
         ):
             return None
-        ref = Ref("entity", entity=m.entity)
-        return Frame(1, opener.start(), ref, "to", opener.start(), m.end + 1, False, "after")
+        end = view.end() - 1 if view else m.end + 1
+        cue = view.group(1) if view else "to"
+        return Frame(
+            1, opener.start(), Ref("entity", entity=m.entity), cue, opener.start(), end, False, "after"
+        )
     return None
