@@ -19,6 +19,7 @@ from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE
 from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
 from .mentions import find_mentions
 from .nesting import frame_order, other_frames
+from .quoted_clause import quoted_clause_frame
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
 from .siblings import first_of_two, governs_next, merge_same_speaker, nested_before
@@ -160,6 +161,8 @@ def attribute(
             if speaker is not None:
                 sent.frame, sent.speaker = frame, speaker
                 break
+        if sent.frame is None and INSIDE in sent.out:
+            _quoted_clause(resolver, sent)
         if sent.frame is not None:
             for other in other_frames(frames, sent.frame):
                 speaker = _resolve(resolver, sent, other)
@@ -174,6 +177,14 @@ def attribute(
     headlines(sents, registry)
     _spread_quotes(sents, scans, doc)
     return _finish(sents, registry)
+
+
+def _quoted_clause(resolver: Resolver, sent: Sent) -> None:
+    """A quotation inside a clause no cue attributes is its subject's (quoted_clause.py)."""
+    frame = quoted_clause_frame(sent)
+    speaker = _resolve(resolver, sent, frame) if frame is not None else None
+    if speaker is not None and speaker.kind in ("person", "org", "group"):
+        sent.frame, sent.speaker = frame, speaker
 
 
 def _resolve(resolver: Resolver, sent: Sent, frame: Frame) -> Entity | None:

@@ -233,8 +233,14 @@ def subject_before(sent: Sent, at: int) -> Ref | None:
     on the soaring cost of dredging": Holm, for words after "dwelled"): a name, or a
     pronoun for the resolver; None when no subject and verb stand before `at`. A name owning
     a noun of stance counts as well ("Rubio's response was that ...", "In Ash's view, ...")."""
+    found = subject_span_before(sent, at)
+    return found[2] if found else None
+
+
+def subject_span_before(sent: Sent, at: int) -> tuple[int, int, Ref] | None:
+    """subject_before's subject with where its words start and end."""
     out = sent.out
-    best: tuple[int, Ref] | None = None
+    best: tuple[int, int, Ref] | None = None
     for m in sent.mentions:
         if m.end >= at:
             break
@@ -242,7 +248,7 @@ def subject_before(sent: Sent, at: int) -> Ref | None:
             continue
         if m.possessive:
             if _STANCE_OWNED_RE.match(out, m.end, at):
-                best = (m.start, Ref("entity", entity=m.entity))
+                best = (m.start, m.end, Ref("entity", entity=m.entity))
             continue
         bridge = _BRIDGE_RE.match(out, m.end, at)
         end = bridge.end() if bridge else m.end
@@ -261,11 +267,11 @@ def subject_before(sent: Sent, at: int) -> Ref | None:
                 or _word_before(out, m.start) in _CLAUSE_OPENERS
             )
         ):
-            best = (m.start, Ref("entity", entity=m.entity))
+            best = (m.start, m.end, Ref("entity", entity=m.entity))
     for p in _PRONOUN_SUBJECT_AT_RE.finditer(out, best[0] if best else 0, at):
         if _SUBJECT_VERB_RE.match(out, p.end()):
-            best = (p.start(1), Ref("pronoun", text=p.group(1).lower(), at=p.start(1)))
-    return best[1] if best else None
+            best = (p.start(1), p.end(), Ref("pronoun", text=p.group(1).lower(), at=p.start(1)))
+    return best
 
 
 # Between a subject and its verb: a party tag, "and his advisers", a closing apposition

@@ -1,0 +1,40 @@
+"""A quotation inside a clause that no cue attributes: "Sanders credited the win to "a closed
+primary, something I am not enthusiastic about"", "He commanded the party to "do the right
+thing"". A reader takes the quoted words as the clause's subject's, whatever the verb, so
+the subject speaks them (a mixed quotation). Only a quotation of a few words counts: one or
+two ("the group "Hamas"", "his "Bernie flag"") name a term, not a statement."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Frame, Sent
+from .quotes import INSIDE
+from .subjects import main_subject, subject_span_before
+
+MIN_WORDS = 3
+_QUOTE_OPEN_RE = re.compile(f'"{INSIDE}')
+_LETTER_RE = re.compile(r"[A-Za-z]")
+
+
+def quoted_clause_frame(sent: Sent) -> Frame | None:
+    """The frame that gives a mid-sentence quotation to its clause's subject, or None."""
+    out = sent.out
+    m = _QUOTE_OPEN_RE.search(out)
+    if m is None or not _LETTER_RE.search(out, 0, m.start()):
+        return None  # none, or the sentence opens with it: the quotation layouts' business
+    close = out.find('"', m.end())
+    quoted = sent.text[m.start() + 1 : close if close > 0 else len(out)]
+    words = quoted.split()
+    if len(words) < MIN_WORDS or all(w[:1].isupper() or len(w) <= 3 for w in words):
+        return None  # a title or a name in title case ("the "Gang of Eight"")
+    found = subject_span_before(sent, m.start())
+    main = main_subject(sent, m.start())
+    if found is None or main is None or main[0] != found[0]:
+        # only the sentence's own subject: not one inside a reported or subordinate clause
+        # ("... but now said Trump had "the opportunity ..."", "advising graduates to "...")
+        return None
+    start, end, ref = found
+    if any(end <= at < m.start() for at, _end, _word in sent.cues):
+        return None  # a cue between them that read as no report ("a draft, which calls for "...")
+    return Frame(3, end, ref, None, start, end, False, "after", mixed=True)
