@@ -67,7 +67,7 @@ director, Lena Voss, came too.
 
 Holm's response was that the dredging budget cannot stretch to a second pier this year.
 
-In Voss's view, the ferry terminal would pay for itself within a decade.
+Voss's goal is a ferry terminal that would pay for itself within a decade.
 
 Since Holm began with warnings about the budget and then doubled down with proposals for a
 harbour toll, the council has split.
@@ -85,7 +85,7 @@ the whole town, Ms. Voss only occasionally disagreed with the harbour master.
     ("begins", "words", "who"),
     [
         ("Holm's response", "the dredging budget", "Per Holm"),  # a name owning a noun of stance
-        ("In Voss's view", "the ferry terminal", "Lena Voss"),
+        ("Voss's goal", "a ferry terminal", "Lena Voss"),
         ("Since Holm", "proposals for a harbour toll", "Per Holm"),  # "Since" opens a clause
         ("Her deputy", "the coming emphasis", "Tomas Reyes"),  # an apposition's closing comma
         ("Holm drew up", "a toll would anger", "Ida Brunn"),  # "and her advisers"
