@@ -340,3 +340,14 @@ def test_an_opening_to_a_person_gives_whose_view_follows() -> None:
     )
     assert _read(body, "In Whitcomb") == [("Dana Whitcomb", None, "view", "the toll is unfair")]
     assert _read(body, "In Dover") == []
+
+
+def test_a_noun_of_saying_that_is_a_cues_object_is_part_of_its_content() -> None:
+    # (a decimal point in the object does not end it before the quotation)
+    body = (
+        "Mayor Lena Voss spoke on Monday.\n\n"
+        'Voss called Acme\'s plans to build a $2.5 million hotel on the pier "a disgrace."'
+    )
+    found = _read(body, "Voss called")
+    assert [(who, cue) for who, _role, cue, _content in found] == [("Lena Voss", "called")]
+    assert "Acme's plans to build" in found[0][3]

@@ -87,7 +87,7 @@ _NEGATED_RE = re.compile(
 # (an aside may come between: `calling him, among other things, "a failed candidate"`)
 # ("Mrs. Schlafly": a period before a capital is an abbreviation's, within one sentence)
 _QUOTE_SOON_RE = re.compile(
-    r"^(?:[^.;:,]|\.(?=\s[A-Z])){0,40}?(?:,[^.;:,\"_]{2,30},)?(?:[^.;:,]|\.(?=\s[A-Z])){0,40}?\"_"
+    r"^(?:[^.;:,]|\.(?=\s[A-Z]|\d)){0,60}?(?:,[^.;:,\"_]{2,30},)?(?:[^.;:,]|\.(?=\s[A-Z]|\d)){0,40}?\"_"
 )
 _COMPLEMENT_RE = re.compile(
     r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .entities import Entity, Frame, Sent
-from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, STANCE_CUES
+from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES
@@ -49,6 +49,14 @@ def merge_same_speaker(
                 )
             ):
                 continue
+        if (
+            f is not main
+            and last is not None
+            and last.content_side == "after"
+            and f.cue in SPEECH_NOUNS
+            and not sent.out[last.end : f.start].strip()
+        ):
+            continue  # "called Ford's plans to ... "a disgrace"": the noun is the cue's object
         if f is not main and merged and _inside_that_clause(sent.out, f.start):
             continue  # "..., who notes that United Technologies has vowed ...": Rubel's report
         if f is not main and f.restrictive:
