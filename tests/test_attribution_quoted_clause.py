@@ -33,6 +33,9 @@ def test_a_title_or_a_short_term_in_quotation_marks_is_no_ones_words() -> None:
     assert _read("Okafor carried") == []
 
 
-def test_only_the_sentences_own_subject_and_no_cue_between() -> None:
+def test_only_the_sentences_own_subject_and_no_relative_clause_between() -> None:
     assert _read("Okafor drew up") == []  # the council's clause holds the quotation
     assert _read("The board has") == []  # the draft "calls for" it: a document speaks for no one
+    # the subject's own relative clause is no obstacle
+    body = 'Okafor, who has cast himself as "the friend of every fisherman," won the vote.'
+    assert [(a.speaker, a.kind) for a in _clauses(body, "Okafor, who")] == [("Okafor", "mixed")]

@@ -15,6 +15,11 @@ from .subjects import main_subject, subject_span_before
 MIN_WORDS = 3
 _QUOTE_OPEN_RE = re.compile(f'"{INSIDE}')
 _LETTER_RE = re.compile(r"[A-Za-z]")
+_RELATIVE_RE = re.compile(r",\s+(?:which|who|whose|where)\b")
+_NEW_CLAUSE_RE = re.compile(
+    r"(?:,\s*(?:and|but|yet|while|whereas|so)|;)\s+"
+    r"(?:the|a|an|his|her|their|its|this|that|these|those|he|she|they|it|we|[A-Z])"
+)
 
 
 def quoted_clause_frame(sent: Sent) -> Frame | None:
@@ -35,6 +40,10 @@ def quoted_clause_frame(sent: Sent) -> Frame | None:
         # ("... but now said Trump had "the opportunity ..."", "advising graduates to "...")
         return None
     start, end, ref = found
-    if any(end <= at < m.start() for at, _end, _word in sent.cues):
-        return None  # a cue between them that read as no report ("a draft, which calls for "...")
+    if _NEW_CLAUSE_RE.search(out, end, m.start()):
+        return None  # "Okafor drew it up, and the council gave it "...": another subject's clause
+    if _RELATIVE_RE.search(out, end + 1, m.start()):
+        # a relative clause between them has its own antecedent ("a draft, which calls for "...");
+        # not the subject's own ("Trump, who has cast himself as "the law and order candidate"")
+        return None
     return Frame(3, end, ref, None, start, end, False, "after", mixed=True)
