@@ -209,3 +209,13 @@ def test_two_named_subjects_of_one_cue_both_said_it() -> None:
 def test_an_adverb_between_a_fenced_aside_and_the_cue_keeps_the_subject() -> None:
     body = "Lena Voss, up for reelection in the fall, also said the ferry would run all winter."
     assert _read(body, "Lena Voss") == [("Lena Voss", "said")]
+
+
+def test_a_name_glued_to_an_adjective_half_is_no_speaker() -> None:
+    body = (
+        "Ida Brunn met the council.\n\n"
+        'Brunn offered a Keller-style retort on the harbour plan, calling it "a toll on the poor."\n\n'
+        "Ferry-based Tomas Reyes said the toll would pass."
+    )
+    assert [who for who, _cue in _read(body, "Brunn offered")] == ["Ida Brunn", "Ida Brunn"]
+    assert _read(body, "Ferry-based") == [("Tomas Reyes", "said")]

@@ -157,8 +157,7 @@ _PLACE_LEADS = frozenset(
     """new north south east west los las san santa saint st. fort port puerto el hong tel abu sri
     salt palm baton grand upper lower little costa""".split()
 )
-# Compass words open a capitalised run as part of a name ("West Virginia", "North Korea").
-_COMPASS = frozenset("north south east west northern southern eastern western".split())
+_COMPASS = frozenset("north south east west northern southern eastern western".split())  # "West Virginia"
 
 
 def opening_particle(word: str) -> bool:
@@ -202,12 +201,17 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
         name.insert(0, tok)
         i -= 1
     if i >= 0 and tokens[i].lower() in _CONNECTORS and len(name) >= 2:
-        # "Chief of Staff Katie Walsh", "Minister of Finance Ana Lopez": the title's object runs
-        # up to the first name.
+        # "Chief of Staff Katie Walsh", "Minister of Finance Ana Lopez": up to the first name.
         k = next((k for k, w in enumerate(name) if k and w.lower() in _FIRST_NAMES), 0)
         i += k
         name = name[k:]
     return tokens[: i + 1], name
+
+
+_ADJECTIVE_COMPOUND_RE = re.compile(  # (a name and an adjective's second half: "Obama-era")
+    r"(?:^|(?<=\s))[A-Z][\w.’']*-(?:style|era|backed|led|based|owned|funded|like|esque|controlled|aligned"
+    r"|allied|friendly|leaning|linked|sponsored|related|inspired|affiliated|run|type|appointed|centric)\b"
+)
 
 
 def find_mentions(out: str) -> list[Mention]:
@@ -215,8 +219,19 @@ def find_mentions(out: str) -> list[Mention]:
     mentions: list[Mention] = []
     for m in NAME_SEQ_RE.finditer(out):
         # Split the run into pieces at possessives ("Russia's Foreign Ministry").
-        run = m.group()
-        if run in _STOP_RUNS and not _lone_surname(out, m.start(), run):
+        run, at = m.group(), m.start()
+        if "-" in run:
+            compound = _ADJECTIVE_COMPOUND_RE.search(run)
+            if compound is not None:  # "a Trump-style retort": no name; "Texas-based Matt Ames": after it
+                if compound.start() == 0:
+                    rest = run[compound.end() :]
+                    at += len(run) - len(rest.lstrip())
+                    run = rest.strip()
+                else:
+                    run = run[: compound.start()].rstrip()
+                if not run:
+                    continue
+        if run in _STOP_RUNS and not _lone_surname(out, at, run):
             continue  # "The", "In", "But": sentence openers, the most common capitalised words
         if sum(1 for w in run.split() if len(w) > 4 and w.isupper()) >= 3:
             continue  # "HARBOUR TEAM REFUSES TO SAIL ...": a shouted headline, no name
@@ -224,7 +239,7 @@ def find_mentions(out: str) -> list[Mention]:
             if run.endswith(("n't", "n’t")):
                 continue  # "Don't ask that.": a verb, no name
             # One word: the common case ("The", "Moscow", "Stoltenberg's").
-            mention = _make_mention(out, [(run, m.start())])
+            mention = _make_mention(out, [(run, at)])
             if mention is not None:
                 mentions.append(mention)
             continue
@@ -249,7 +264,7 @@ def find_mentions(out: str) -> list[Mention]:
                 # headline's verb, or a possessive (no name holds "His"), ends the name.
                 pieces.append([])
                 continue
-            pieces[-1].append((word, m.start() + tm.start()))
+            pieces[-1].append((word, at + tm.start()))
             if word.endswith(_POSSESSIVE):
                 pieces.append([])
         owner: Mention | None = None
