@@ -219,3 +219,13 @@ def test_a_name_glued_to_an_adjective_half_is_no_speaker() -> None:
     )
     assert [who for who, _cue in _read(body, "Brunn offered")] == ["Ida Brunn", "Ida Brunn"]
     assert _read(body, "Ferry-based") == [("Tomas Reyes", "said")]
+
+
+def test_the_object_of_a_causative_verb_says_what_its_infinitive_reports() -> None:
+    body = (
+        "The vote came late.\n\n"
+        "The delay prompted councillor Dana Whitcomb to accuse the board of hiding the costs.\n\n"
+        "The board asked Tomas Reyes to announce the result."
+    )
+    assert _read(body, "The delay") == [("Dana Whitcomb", "accuse")]
+    assert ("Tomas Reyes", "announce") not in _read(body, "The board")  # asked to: not said yet

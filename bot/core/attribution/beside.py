@@ -158,10 +158,26 @@ _NO_LONG_QUOTE_RE = re.compile(rf'[^"{INSIDE}]+(?:"{INSIDE}[{INSIDE} ]{{0,30}}"[
 _AND_OTHERS_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others(?:\s+who\s[^,;\"]{1,50})?\s*$")
 
 
+_CAUSED_TO_RE = re.compile(
+    r"\b(?:prompted|prompting|led|leading|caused|spurred|drove|moved|inspired|forced|compelled)\s+"
+    r"(?P<who>[^,;\"_]{2,60}?)\s+to\s*$"
+)
+
+
 def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     """The speaker named right before a cue: (start, reference, apposition role)."""
     out = sent.out
     cue_at, end = end, strip_aux(out, end)
+    caused = _CAUSED_TO_RE.search(out, max(0, end - 90), end) if out.endswith(" to", 0, end) else None
+    if caused:
+        # "it prompted Anderson Cooper to accuse Bondi ...": the causative's object did it.
+        for mention in sent.mentions:
+            if (
+                mention.end == caused.end("who")
+                and mention.kind in ("person", "org")
+                and not mention.possessive
+            ):
+                return mention.start, Ref("entity", entity=mention.entity), ""
     # (Every match holds "others": a substring test first, the pattern only where it can match.)
     others = (
         _AND_OTHERS_RE.search(out, max(0, end - 60), end)
