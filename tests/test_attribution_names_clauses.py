@@ -229,3 +229,12 @@ def test_the_object_of_a_causative_verb_says_what_its_infinitive_reports() -> No
     )
     assert _read(body, "The delay") == [("Dana Whitcomb", "accuse")]
     assert ("Tomas Reyes", "announce") not in _read(body, "The board")  # asked to: not said yet
+
+
+def test_the_people_an_apposition_lists_speak_instead_of_the_noun_phrase() -> None:
+    body = (
+        "The harbour race is close.\n\n"
+        "The two candidates, Ana Ruiz and Senator Tom Hale, have promised to build on the plan."
+    )
+    found = _clauses(body, "The two")
+    assert [(a.speaker, a.role) for a in found] == [("Ana Ruiz", None), ("Tom Hale", "Senator")]

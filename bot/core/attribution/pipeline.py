@@ -22,7 +22,7 @@ from .nesting import frame_order, other_frames
 from .quoted_clause import quoted_clause_frame
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
-from .siblings import first_of_two, governs_next, merge_same_speaker, nested_before
+from .siblings import first_of_two, governs_next, merge_same_speaker, named_in_apposition, nested_before
 from .signatures import ends_after, few_letters, signature_only
 
 Visitor = Callable[[Sent, Resolver], None]
@@ -485,12 +485,19 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
             content, masked, start = _content(sent, f, low, high)
             if f is not frame and not content:
                 continue
+            listed = named_in_apposition(sent, f)
+            if listed:
+                # "The Democratic candidates, Hillary Clinton and Bernie Sanders, have promised ...":
+                # the named people speak, the first of them first.
+                who = listed[0]
+                spoken[id(who)] = who
             att = _attribution(who, f, _kind(f, masked), content or None, sent.quote, start)
             # "Rep. Ana Ruiz and Sen. Tom Hale have said ...": the first of two subjects said it too.
             first = first_of_two(sent, f, who)
-            joint = [_attribution(first, f, att.kind, att.content, sent.quote, start)] if first else []
-            if first is not None:
-                spoken[id(first)] = first
+            others = [first] if first is not None else listed[1:]
+            joint = [_attribution(o, f, att.kind, att.content, sent.quote, start) for o in others]
+            for o in others:
+                spoken[id(o)] = o
             # (after the clause's own, which the cue follows: that one is the main attribution)
             if f is frame:
                 found[:0] = [att, *joint]

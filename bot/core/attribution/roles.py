@@ -64,14 +64,19 @@ _SUBJECT_THEN_AUX_RE = re.compile(
 )
 
 
+_NO_ROLE_OPENERS = frozenset(
+    "who which that saying adding according he she they it have has had is are was were will would".split()
+)
+
+
 @lru_cache(maxsize=4096)
 def is_role_text(text: str) -> bool:
     """Whether a phrase names a role ("a professor at ...", "chairman of ...")."""
     words = [w.strip(".,").lower() for w in text.split()[:12]]
     if not words or len(words) > 25:
         return False
-    if words[0] in {"who", "which", "that", "saying", "adding", "according", "he", "she", "they", "it"}:
-        return False
+    if words[0] in _NO_ROLE_OPENERS:
+        return False  # ("..., have promised to build on ...": the sentence's verb, not a role)
     if _NAME_THEN_VERB_RE.match(text) or _SUBJECT_THEN_AUX_RE.match(text):
         return False  # "Sanders stepped up his emphasis on justice": a clause, not a role
     if words[0] in CUE_WORDS or (

@@ -155,3 +155,30 @@ def _inside_that_clause(out: str, start: int) -> bool:
         return False
     words = _LOWER_WORD_RE.findall(before[:-5])[-4:]
     return any(w in _ALL_CUES for w in words)
+
+
+# What stands between the names of a list in an apposition: a comma, "and", a place ("of Texas").
+_LIST_GLUE_RE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)*")
+
+
+def named_in_apposition(sent: Sent, f: Frame) -> list[Entity]:
+    """The people an apposition lists after a plural noun phrase ("The Democratic candidates,
+    Hillary Clinton and Senator Bernie Sanders, have promised ..."): they are the speakers,
+    not the noun phrase. Empty unless the apposition is nothing but their names."""
+    if f.ref.kind != "np" or " and " not in f.role:
+        return []
+    at = sent.out.find(f.role, f.start, f.position)
+    if at < 0:
+        return []
+    inside = [m for m in sent.mentions if at <= m.start and m.end <= at + len(f.role)]
+    people = [m for m in inside if m.kind != "place"]
+    if len(people) < 2 or any(m.kind != "person" or m.possessive for m in people):
+        return []
+    pos = at
+    for m in inside:
+        if not _LIST_GLUE_RE.fullmatch(sent.out, pos, m.start):
+            return []
+        pos = m.end
+    if not _LIST_GLUE_RE.fullmatch(sent.out, pos, at + len(f.role)):
+        return []
+    return [m.entity for m in people if isinstance(m.entity, Entity)]
