@@ -351,3 +351,8 @@ def test_a_noun_of_saying_that_is_a_cues_object_is_part_of_its_content() -> None
     found = _read(body, "Voss called")
     assert [(who, cue) for who, _role, cue, _content in found] == [("Lena Voss", "called")]
     assert "Acme's plans to build" in found[0][3]
+
+
+def test_a_cue_word_after_a_and_a_noun_is_a_noun() -> None:
+    body = "Dana Whitcomb runs the port.\n\nWhitcomb's office sent an email blast urging captains to return."
+    assert _read(body, "Whitcomb's office") == []

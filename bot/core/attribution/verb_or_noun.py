@@ -34,6 +34,7 @@ _OWNED_CUE_RE = re.compile(
     r"|(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s+"
     r"(?:own|[A-Za-z-]+(?:ic|ical|ive|ous|ful|less|able|ible|al|ian|ish|ese|ary|ed))\s+)$"
 )
+_A_NOUN_BEFORE_RE = re.compile(r"\b[Aa]n?\s+(?![a-z]+ly\s)[a-z-]+\s+$")
 _FIND_FORMS = frozenset(["find", "finds", "found", "shows", "showed"])
 _THAT_NEXT_RE = re.compile(r",?\s+that\b")
 _SEE_AS_RE = re.compile(
@@ -70,5 +71,8 @@ def reporting_verb(out: str, cue_start: int, word_end: int, low: str) -> bool:
         return False  # "saw a rise in the polls": no view stated without "as"
     if low in _FIND_FORMS and not _THAT_NEXT_RE.match(out, word_end):
         return False  # "found the documents": only "found that ..." reports a finding
+    base = not low.endswith(("s", "ed", "ing")) and " " not in low
+    if base and _A_NOUN_BEFORE_RE.search(out, max(0, cue_start - 30), cue_start):
+        return False  # "an email blast encouraging ...": after "a"/"an" and a noun, no verb
     # "voter support for the party", "the state plan": a noun
     return not (low in STANCE_BASES and _noun_compound(out, cue_start))
