@@ -238,3 +238,12 @@ def test_the_people_an_apposition_lists_speak_instead_of_the_noun_phrase() -> No
     )
     found = _clauses(body, "The two")
     assert [(a.speaker, a.role) for a in found] == [("Ana Ruiz", None), ("Tom Hale", "Senator")]
+
+
+def test_a_participle_after_an_opening_and_although_clause_is_the_main_subjects() -> None:
+    body = (
+        "Tom Reyes spoke last.\n\n"
+        "And although he thanked the crews for their patience, he struck a rare note of regret, "
+        'saying, "I am not sure we deserve it."'
+    )
+    assert _read(body, "And although") == [("Tom Reyes", "saying")]

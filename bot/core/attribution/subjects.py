@@ -86,6 +86,8 @@ _OPENING_ADVERBIAL_RE = re.compile(
     r"^\W*(?:(?:But|And|Yet)\s+)?(?:In|On|At|After|Before|During|Following|Despite|Amid|Since|Speaking|Asked|"
     r"Appearing|Writing|Interviewed|Responding|Talking|Although|Though|While|Because|If|When|Whereas|Unless|Given|"
     r"Once|Inside|Outside|Along|Within|Throughout|Upon|Across|Like|Unlike|Until|Without|Shortly|Hours|Days|Moments|As"
+    # (lower case only after "But", "And" or "Yet": "And although he thanked them, he ...")
+    r"|although|though|while|when|if|because|since|after|before|once|as"
     # "Facing mounting criticism, Mr. Trump ...": an opening participle
     r"|(?!Nothing|Everything|Something|Anything)[A-Z][a-z]{2,}ing"
     # "Two weeks after Justice Scalia died, ...": a time reckoned from an event
