@@ -192,14 +192,14 @@ def test_a_headline_closed_by_a_name_and_its_cue_reports_what_comes_before() -> 
 
 def test_two_named_subjects_of_one_cue_both_said_it() -> None:
     body = (
-        "Rep. Ana Ruiz and state Senate leader Tom Hale have publicly stated their interest in the seat.\n\n"
+        "Rep. Ana Ruiz and state Senate leader Tom Hale have said in public that they want the seat.\n\n"
         "Sens. Mara Quint of Ohio and Lena Voss of Utah, both facing voters in November, also said "
         "they would campaign.\n\n"
         "Greta Lind attacked Okafor and Brandt said the attack was unfair.\n\n"
         "Tomas and Dana Reyes said they had sold the boat."
     )
     # The subject the cue follows leads; the first of the two follows it.
-    assert _read(body, "Rep. Ana") == [("Tom Hale", "stated"), ("Ana Ruiz", "stated")]
+    assert _read(body, "Rep. Ana") == [("Tom Hale", "said"), ("Ana Ruiz", "said")]
     assert _read(body, "Sens. Mara") == [("Lena Voss", "said"), ("Mara Quint", "said")]
     # An object is no subject; a first name sharing the surname is no second speaker.
     assert ("Okafor", "said") not in _read(body, "Greta Lind")
@@ -234,7 +234,7 @@ def test_the_object_of_a_causative_verb_says_what_its_infinitive_reports() -> No
 def test_the_people_an_apposition_lists_speak_instead_of_the_noun_phrase() -> None:
     body = (
         "The harbour race is close.\n\n"
-        "The two candidates, Ana Ruiz and Senator Tom Hale, have promised to build on the plan."
+        "The two candidates, Ana Ruiz and Senator Tom Hale, have vowed to rebuild the old pier."
     )
     found = _clauses(body, "The two")
     assert [(a.speaker, a.role) for a in found] == [("Ana Ruiz", None), ("Tom Hale", "Senator")]
@@ -243,7 +243,7 @@ def test_the_people_an_apposition_lists_speak_instead_of_the_noun_phrase() -> No
 def test_a_participle_after_an_opening_and_although_clause_is_the_main_subjects() -> None:
     body = (
         "Tom Reyes spoke last.\n\n"
-        "And although he thanked the crews for their patience, he struck a rare note of regret, "
+        "But although he shook hands with the crews, he sounded unsure of himself, "
         'saying, "I am not sure we deserve it."'
     )
-    assert _read(body, "And although") == [("Tom Reyes", "saying")]
+    assert _read(body, "But although") == [("Tom Reyes", "saying")]

@@ -71,8 +71,8 @@ def test_a_name_before_a_role_noun_and_a_name_is_no_antecedent() -> None:
     # "Okafor spokesman Dan Reyes": Okafor says whose spokesman; the "he" is Reyes.
     body = (
         "Tom Okafor spoke in Dover on Monday.\n\n"
-        "Okafor spokesman Dan Reyes said that the campaign will stress the differences between "
-        'Okafor and Brandt, so that voters know Okafor has "a plan for the port," he said.'
+        "Okafor spokesman Dan Reyes said the team would keep pointing out how far apart "
+        'Okafor and Brandt stand, so that voters see Okafor has "a plan for the port," he said.'
     )
     doc = parse("Friday, March 1, 2024\n\nA Headline\n\n" + body, name="news.txt")
     said = [a.speaker for s, a in zip(doc.sentences, doc.attributions, strict=True) if a]

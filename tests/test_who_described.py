@@ -69,12 +69,12 @@ Holm's response was that the dredging budget cannot stretch to a second pier thi
 
 Voss's goal is a ferry terminal that would pay for itself within a decade.
 
-Since Holm began with warnings about the budget and then doubled down with proposals for a
+Since Holm started by warning about the budget and later pushed proposals for a
 harbour toll, the council has split.
 
 Her deputy, Tomas Reyes, telegraphed the coming emphasis on the ferry timetable after the vote.
 
-Holm drew up a toll, but Brunn and her advisers recognized long ago that a toll would anger the fishing fleet.
+Holm drew up a toll, but Brunn and her advisers saw early on that a toll would anger the fishing fleet.
 
 After insisting on Tuesday that the hotel plan at the lighthouse had been a costly mistake for
 the whole town, Ms. Voss only occasionally disagreed with the harbour master.

@@ -170,7 +170,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     cue_at, end = end, strip_aux(out, end)
     caused = _CAUSED_TO_RE.search(out, max(0, end - 90), end) if out.endswith(" to", 0, end) else None
     if caused:
-        # "it prompted Anderson Cooper to accuse Bondi ...": the causative's object did it.
+        # "the delay prompted Dana Whitcomb to accuse the board ...": the causative's object did it.
         for mention in sent.mentions:
             if (
                 mention.end == caused.end("who")

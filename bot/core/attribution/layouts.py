@@ -497,11 +497,11 @@ _OPENS_CLAUSE_RE = re.compile(
 
 
 def according_frames(sent: Sent) -> list[Frame]:
-    """ "According to X, ...", "..., according to a tally by X": the source and its side."""
+    """ "According to X, ...", "..., according to X's count": the source and its side."""
     out = sent.out
     frames: list[Frame] = []
     for m in _ACCORDING_RE.finditer(out) if "ccording" in out else ():  # (\b: a substring test first)
-        # "according to a tally by the Associated Press": the document's author is the source.
+        # "according to a survey run by the Harbour Gazette": the document's author is the source.
         source = _DOCUMENT_BY_RE.match(out, m.end())
         found = speaker_after(sent, source.end()) if source else None
         if found is None and source:
@@ -512,7 +512,7 @@ def according_frames(sent: Sent) -> list[Frame]:
             end, ref, role = found
             affiliation = _AFFILIATION_RE.match(out, end)
             if affiliation:
-                end = affiliation.end()  # "according to Amy Glasmeier of the Massachusetts Institute ..."
+                end = affiliation.end()  # "according to Lena Voss of the Harbour Institute ..."
             at_start = not re.search(r"[A-Za-z]", out[: m.start()].replace(INSIDE, ""))
             if at_start and role and not ASCII_LETTER_RE.search(out, end):
                 # "According to the Ledger, the mayor left early.": what follows the source up to

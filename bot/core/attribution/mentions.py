@@ -201,7 +201,7 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
         name.insert(0, tok)
         i -= 1
     if i >= 0 and tokens[i].lower() in _CONNECTORS and len(name) >= 2:
-        # "Chief of Staff Katie Walsh", "Minister of Finance Ana Lopez": up to the first name.
+        # "Chief of Staff Mara Quint", "Minister of Finance Ana Lopez": up to the first name.
         k = next((k for k, w in enumerate(name) if k and w.lower() in _FIRST_NAMES), 0)
         i += k
         name = name[k:]

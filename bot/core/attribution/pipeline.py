@@ -487,7 +487,7 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
                 continue
             listed = named_in_apposition(sent, f)
             if listed:
-                # "The Democratic candidates, Hillary Clinton and Bernie Sanders, have promised ...":
+                # "The two candidates, Ana Ruiz and Tom Hale, have vowed ...":
                 # the named people speak, the first of them first.
                 who = listed[0]
                 spoken[id(who)] = who

@@ -76,7 +76,7 @@ def is_role_text(text: str) -> bool:
     if not words or len(words) > 25:
         return False
     if words[0] in _NO_ROLE_OPENERS:
-        return False  # ("..., have promised to build on ...": the sentence's verb, not a role)
+        return False  # ("..., have vowed to keep ...": the sentence's verb, not a role)
     if _NAME_THEN_VERB_RE.match(text) or _SUBJECT_THEN_AUX_RE.match(text):
         return False  # "Sanders stepped up his emphasis on justice": a clause, not a role
     if words[0] in CUE_WORDS or (

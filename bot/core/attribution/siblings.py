@@ -42,7 +42,7 @@ def merge_same_speaker(
                 last.content_side in ("after", "both")
                 and _NESTED_GAP_RE.match(gap)
                 and not _SIBLING_GAP_RE.search(gap)
-                # "While Comey has said that A, Lewandowski said B": the opening clause ends at the comma.
+                # "While Keller has said that A, Reyes said B": the opening clause ends at the comma.
                 and not (
                     _SUBORDINATE_OPEN_RE.match(sent.out, 0, last.start)
                     and _ends_clause(sent.text[last.end : f.start])
@@ -58,9 +58,9 @@ def merge_same_speaker(
         ):
             continue  # "called Ford's plans to ... "a disgrace"": the noun is the cue's object
         if f is not main and merged and _inside_that_clause(sent.out, f.start):
-            continue  # "..., who notes that United Technologies has vowed ...": Rubel's report
+            continue  # "..., who notes that Acme Shipping has vowed ...": the noter's report
         if f is not main and f.restrictive:
-            continue  # "criticized her surrogates for chastising women who support X": one report
+            continue  # "faulted his aides for scolding voters who back X": one report
         last = f
         # `"...," said Skelly, explaining he ...`: the quotation before and the participle's
         # clause after are two reports, even by one speaker.
@@ -162,9 +162,9 @@ _LIST_GLUE_RE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+of\s+[A-Z][\w
 
 
 def named_in_apposition(sent: Sent, f: Frame) -> list[Entity]:
-    """The people an apposition lists after a plural noun phrase ("The Democratic candidates,
-    Hillary Clinton and Senator Bernie Sanders, have promised ..."): they are the speakers,
-    not the noun phrase. Empty unless the apposition is nothing but their names."""
+    """The people an apposition lists after a plural noun phrase ("The two candidates, Ana Ruiz
+    and Senator Tom Hale, have vowed ..."): they are the speakers, not the noun phrase.
+    Empty unless the apposition is nothing but their names."""
     if f.ref.kind != "np" or " and " not in f.role:
         return []
     at = sent.out.find(f.role, f.start, f.position)
