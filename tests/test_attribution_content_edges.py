@@ -356,3 +356,8 @@ def test_a_noun_of_saying_that_is_a_cues_object_is_part_of_its_content() -> None
 def test_a_cue_word_after_a_and_a_noun_is_a_noun() -> None:
     body = "Dana Whitcomb runs the port.\n\nWhitcomb's office sent an email blast urging captains to return."
     assert _read(body, "Whitcomb's office") == []
+
+
+def test_an_infinitive_cue_before_a_quotation_is_the_subjects() -> None:
+    body = 'Tomas Reyes stood up in the middle of the meeting to announce, "The ferry is sold."'
+    assert _read(body, "Tomas Reyes") == [("Tomas Reyes", None, "announce", "The ferry is sold")]
