@@ -8,7 +8,7 @@ from tests.attribution_text import clauses as _clauses
 
 BODY = (
     "Tom Okafor runs the harbour board.\n\n"
-    'Okafor credited the win to "a closed primary that kept the independents out."\n\n'
+    'Okafor put the loss down to "a short campaign and a long winter at the docks."\n\n'
     'Because the vote slipped, Okafor lost "the best chance we ever had at the pier."\n\n'
     'Okafor joined the "Friends of the Harbour Trust" last year.\n\n'
     'Okafor carried his "harbour flag" to the rally.\n\n'
@@ -22,9 +22,9 @@ def _read(begins: str) -> list[tuple[str, str | None, str]]:
 
 
 def test_the_subject_of_a_clause_with_a_quotation_speaks_it() -> None:
-    assert _read("Okafor credited") == [("Tom Okafor", None, "mixed")]
-    found = _clauses(BODY, "Okafor credited")[0]
-    assert found.content is not None and "a closed primary" in found.content
+    assert _read("Okafor put") == [("Tom Okafor", None, "mixed")]
+    found = _clauses(BODY, "Okafor put")[0]
+    assert found.content is not None and "a short campaign" in found.content
     assert _read("Because the vote") == [("Tom Okafor", None, "mixed")]
 
 

@@ -425,7 +425,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     if before is None and out[: strip_aux(out, cue_start)].endswith((",", "—", "–")):
         before = fenced_subject(sent, cue_start)  # ("Voss, up for reelection, also said")
     if before is None and out.endswith(" to ", 0, cue_start) and _COMMA_QUOTE_RE.match(rest):
-        subj = main_subject(sent, cue_start)  # "Grieve cut in to announce, "...": the subject's
+        subj = main_subject(sent, cue_start)  # "Reyes stood up to announce, "...": the subject's
         before = (subj[0], subj[1], "") if subj else None
     if before and before[1].kind == "np" and before[1].head in MEDIUM_NOUNS:
         # "Cole issued a brief statement saying ...", "a video that said ...": the author speaks

@@ -529,7 +529,7 @@ def according_frames(sent: Sent) -> list[Frame]:
     return frames
 
 
-# "To Ms. Gil, skateboarding is a protest", "In Ash's view, ...": whose view the clause after
+# "To Ms. Whitcomb, the toll is a tax", "In Voss's view, ...": whose view the clause after
 # the comma is.
 _TO_PERSON_RE = re.compile(r"\W*(?:(?:But|And|Yet)\s+)?(To|In)\s+")
 _VIEW_AFTER_RE = re.compile(
@@ -538,7 +538,7 @@ _VIEW_AFTER_RE = re.compile(
 
 
 def perspective_frame(sent: Sent) -> Frame | None:
-    """ "To Ms. Gil, skateboarding is ...", "In Ash's view, ...": the person (or organisation)
+    """ "To Ms. Whitcomb, the toll is ...", "In Voss's view, ...": the person (or organisation)
     named after an opening "To" (or owning the view after "In") holds the view that follows
     the comma; not a place ("To Washington, ...")."""
     opener = _TO_PERSON_RE.match(sent.out)

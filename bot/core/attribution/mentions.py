@@ -208,7 +208,7 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[: i + 1], name
 
 
-_ADJECTIVE_COMPOUND_RE = re.compile(  # (a name and an adjective's second half: "Obama-era")
+_ADJECTIVE_COMPOUND_RE = re.compile(  # (a name and an adjective's second half: "Keller-era")
     r"(?:^|(?<=\s))[A-Z][\w.’']*-(?:style|era|backed|led|based|owned|funded|like|esque|controlled|aligned"
     r"|allied|friendly|leaning|linked|sponsored|related|inspired|affiliated|run|type|appointed|centric)\b"
 )
@@ -222,7 +222,7 @@ def find_mentions(out: str) -> list[Mention]:
         run, at = m.group(), m.start()
         if "-" in run:
             compound = _ADJECTIVE_COMPOUND_RE.search(run)
-            if compound is not None:  # "a Trump-style retort": no name; "Texas-based Matt Ames": after it
+            if compound is not None:  # "a Keller-style retort": no name; "Dover-based Matt Ames": after it
                 if compound.start() == 0:
                     rest = run[compound.end() :]
                     at += len(run) - len(rest.lstrip())

@@ -1,8 +1,8 @@
-"""A quotation inside a clause that no cue attributes: "Sanders credited the win to "a closed
-primary, something I am not enthusiastic about"", "He commanded the party to "do the right
-thing"". A reader takes the quoted words as the clause's subject's, whatever the verb, so
-the subject speaks them (a mixed quotation). Only a quotation of a few words counts: one or
-two ("the group "Hamas"", "his "Bernie flag"") name a term, not a statement."""
+"""A quotation inside a clause that no cue attributes: "Okafor put the loss down to "a short
+campaign and a long winter at the docks"", "She ordered the board to "stop stalling and
+vote"". A reader takes the quoted words as the clause's subject's, whatever the verb, so the
+subject speaks them (a mixed quotation). Only a quotation of a few words counts: one or two
+("the group "Tidewatch"", "his "harbour flag"") name a term, not a statement."""
 
 from __future__ import annotations
 
@@ -32,18 +32,18 @@ def quoted_clause_frame(sent: Sent) -> Frame | None:
     quoted = sent.text[m.start() + 1 : close if close > 0 else len(out)]
     words = quoted.split()
     if len(words) < MIN_WORDS or all(w[:1].isupper() or len(w) <= 3 for w in words):
-        return None  # a title or a name in title case ("the "Gang of Eight"")
+        return None  # a title or a name in title case ("the "Friends of the Harbour"")
     found = subject_span_before(sent, m.start())
     main = main_subject(sent, m.start())
     if found is None or main is None or main[0] != found[0]:
         # only the sentence's own subject: not one inside a reported or subordinate clause
-        # ("... but now said Trump had "the opportunity ..."", "advising graduates to "...")
+        # ("... but now says Hale has "a duty to ..."", "urging the graduates to "...")
         return None
     start, end, ref = found
     if _NEW_CLAUSE_RE.search(out, end, m.start()):
         return None  # "Okafor drew it up, and the council gave it "...": another subject's clause
     if _RELATIVE_RE.search(out, end + 1, m.start()):
         # a relative clause between them has its own antecedent ("a draft, which calls for "...");
-        # not the subject's own ("Trump, who has cast himself as "the law and order candidate"")
+        # not the subject's own ("Okafor, who casts himself as "the friend of every fisherman"")
         return None
     return Frame(3, end, ref, None, start, end, False, "after", mixed=True)

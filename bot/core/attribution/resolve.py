@@ -92,8 +92,8 @@ _ROLE_BETWEEN_RE = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?\s+")
 
 
 def _modifies_next(sent: Sent, m: Mention) -> bool:
-    """Whether a name is followed by a role noun and a person's name ("Cruz spokesman Rick
-    Tyler", "Keller aide Dana Whitcomb"): it says whose, and the later name is the person."""
+    """Whether a name is followed by a role noun and a person's name ("Okafor spokesman Dan
+    Reyes", "Keller aide Dana Whitcomb"): it says whose, and the later name is the person."""
     for n in sent.mentions:
         if n.start > m.end:
             return (
@@ -158,7 +158,7 @@ class Resolver:
             # A possessive is a modifier ("Taiwan's new president ..., after he") unless it is
             # the only person before the pronoun ("Sanders's role is open, but he has said").
             here = [m for m in fits if not m.possessive] or fits
-            # So is a name before a role noun and another name ("Cruz spokesman Rick Tyler").
+            # So is a name before a role noun and another name ("Okafor spokesman Dan Reyes").
             here = [m for m in here if not _modifies_next(self.sents[index], m)] or here
             # One after a preposition is an object ("after the murder of Father Hamel, Trump
             # asserted ... he claimed"): a name that is no object comes first.

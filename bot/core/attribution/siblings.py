@@ -56,7 +56,7 @@ def merge_same_speaker(
             and f.cue in SPEECH_NOUNS
             and not sent.out[last.end : f.start].strip()
         ):
-            continue  # "called Ford's plans to ... "a disgrace"": the noun is the cue's object
+            continue  # "called Acme's plans to ... "a disgrace"": the noun is the cue's object
         if f is not main and merged and _inside_that_clause(sent.out, f.start):
             continue  # "..., who notes that Acme Shipping has vowed ...": the noter's report
         if f is not main and f.restrictive:
@@ -91,7 +91,7 @@ def first_of_two(sent: Sent, f: Frame, who: Entity) -> Entity | None:
             continue
         x = m.entity
         if isinstance(x, Entity) and x.kind == "place":
-            continue  # "Isakson of Georgia and Boozman": the first subject's home
+            continue  # "Quint of Ohio and Voss": the first subject's home
         if (
             isinstance(x, Entity)
             and x is not who
@@ -109,7 +109,7 @@ def first_of_two(sent: Sent, f: Frame, who: Entity) -> Entity | None:
 
 def nested_before(out: str, last: Frame, f: Frame) -> bool:
     """Whether a closing cue's content holds the clause before it: in "Keller has support
-    from unions, said Romero" Romero reports all of it, Keller's cue included."""
+    from unions, said Whitcomb" Whitcomb reports all of it, Keller's cue included."""
     return (
         f.content_side == "before"
         and last.content_side == "after"
@@ -131,7 +131,7 @@ def governs_next(out: str, f: Frame, nxt: Frame) -> bool:
 
 def _ends_clause(gap: str) -> bool:
     """Whether the words before a cue close with a comma, maybe inside a quotation's closing
-    mark (`... at "less advanced schools," Trump said`)."""
+    mark (`... at "smaller harbours," Brandt said`)."""
     return gap.rstrip().rstrip("\"”’'").endswith(",")
 
 

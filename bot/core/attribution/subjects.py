@@ -234,7 +234,7 @@ def subject_before(sent: Sent, at: int) -> Ref | None:
     """The subject nearest before `at` that its verb follows ("..., while Mr. Holm has dwelled
     on the soaring cost of dredging": Holm, for words after "dwelled"): a name, or a
     pronoun for the resolver; None when no subject and verb stand before `at`. A name owning
-    a noun of stance counts as well ("Rubio's response was that ...", "In Ash's view, ...")."""
+    a noun of stance counts as well ("Holm's response was that ...", "In Voss's view, ...")."""
     found = subject_span_before(sent, at)
     return found[2] if found else None
 
@@ -284,7 +284,7 @@ _BRIDGE_RE = re.compile(
 )
 # Words before a name that open a clause rather than govern an object.
 _CLAUSE_OPENERS = frozenset("since after before until as because once while when if".split())
-# A noun of stance after a possessive name, maybe past an adjective ("Trump's nagging concern").
+# A noun of stance after a possessive name, maybe past an adjective ("Holm's lasting concern").
 _STANCE_OWNED_RE = re.compile(
     r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:"
     + "|".join(
