@@ -513,7 +513,7 @@ def according_frames(sent: Sent) -> list[Frame]:
             affiliation = _AFFILIATION_RE.match(out, end)
             if affiliation:
                 end = affiliation.end()  # "according to Lena Voss of the Harbour Institute ..."
-            at_start = not re.search(r"[A-Za-z]", out[: m.start()].replace(INSIDE, ""))
+            at_start = not ASCII_LETTER_RE.search(out[: m.start()].replace(INSIDE, ""))
             if at_start and role and not ASCII_LETTER_RE.search(out, end):
                 # "According to the Ledger, the mayor left early.": what follows the source up to
                 # the sentence's end is its own clause, not an apposition (which a comma would close)

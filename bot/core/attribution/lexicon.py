@@ -505,6 +505,8 @@ QUOTE_FRAME_CUES = frozenset(
         criticize criticized criticise criticised condemn condemned condemns hail hailed
     """.split()
 )
+# Every word the cue scan looks for: verbs of saying and the verbs that frame a quotation.
+ALL_CUE_WORDS = CUE_WORDS | QUOTE_FRAME_CUES
 
 
 def _plural(word: str) -> str:

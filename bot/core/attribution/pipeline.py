@@ -16,7 +16,7 @@ from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import sentence_frames
 from .headlines import headlines
 from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE
-from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
+from .lexicon import ALL_CUE_WORDS, SPEECH_NOUNS, STANCE_CUES
 from .mentions import find_mentions
 from .nesting import frame_order, other_frames
 from .quoted_clause import quoted_clause_frame
@@ -38,9 +38,8 @@ _IDIOM_WORDS_BYTES = frozenset(
         " plea pitch appeal secret"
     ).split()
 )
-_ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES
 _LOWER_ONLY = bytes(i if 97 <= i <= 122 else 32 for i in range(256))
-_ALL_CUES_BYTES = frozenset(w.encode("utf-8") for w in _ALL_CUES)
+_ALL_CUES_BYTES = frozenset(w.encode("utf-8") for w in ALL_CUE_WORDS)
 _SPEECH_NOUNS_BYTES = frozenset(w.encode("utf-8") for w in SPEECH_NOUNS)
 _DATELINE_RE = re.compile(
     # "Washington (AFP) –": a place in title case, then an agency in parentheses
@@ -231,8 +230,8 @@ _OPENING_CUE_RE = re.compile(
 def _find_cues(sent: Sent) -> bool:
     """Collect the sentence's cue words; False when no frame can exist (the common case)."""
     out = sent.out
-    # The runs of a-z, as bytes: every other byte of the UTF-8
-    # text becomes a space and the rest splits on spaces, several times faster than findall.
+    # The runs of a-z, as bytes: every other byte of the UTF-8 text becomes a space and the
+    # rest splits on spaces, several times faster than a regex's findall.
     words = out.encode("utf-8").translate(_LOWER_ONLY).split()
     found = [word.decode("ascii") for word in _ALL_CUES_BYTES.intersection(words)]
     sent.speech_nouns = not _SPEECH_NOUNS_BYTES.isdisjoint(words)

@@ -10,11 +10,11 @@ import re
 
 from .entities import Frame, Sent
 from .quotes import INSIDE
+from .signatures import ASCII_LETTER_RE
 from .subjects import main_subject, subject_span_before
 
 MIN_WORDS = 3
 _QUOTE_OPEN_RE = re.compile(f'"{INSIDE}')
-_LETTER_RE = re.compile(r"[A-Za-z]")
 _RELATIVE_RE = re.compile(r",\s+(?:which|who|whose|where)\b")
 _NEW_CLAUSE_RE = re.compile(
     r"(?:,\s*(?:and|but|yet|while|whereas|so)|;)\s+"
@@ -26,7 +26,7 @@ def quoted_clause_frame(sent: Sent) -> Frame | None:
     """The frame that gives a mid-sentence quotation to its clause's subject, or None."""
     out = sent.out
     m = _QUOTE_OPEN_RE.search(out)
-    if m is None or not _LETTER_RE.search(out, 0, m.start()):
+    if m is None or not ASCII_LETTER_RE.search(out, 0, m.start()):
         return None  # none, or the sentence opens with it: the quotation layouts' business
     close = out.find('"', m.end())
     quoted = sent.text[m.start() + 1 : close if close > 0 else len(out)]

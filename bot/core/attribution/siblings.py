@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 
 from .entities import Entity, Frame, Sent
-from .lexicon import CUE_WORDS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
+from .lexicon import ALL_CUE_WORDS, SPEECH_NOUNS, STANCE_CUES
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
-_ALL_CUES = CUE_WORDS | QUOTE_FRAME_CUES
 
 
 # Between two cues: the first one's complement ("told reporters that ...", "said:"), with no
@@ -154,7 +153,7 @@ def _inside_that_clause(out: str, start: int) -> bool:
     if not before.endswith(" that"):
         return False
     words = _LOWER_WORD_RE.findall(before[:-5])[-4:]
-    return any(w in _ALL_CUES for w in words)
+    return any(w in ALL_CUE_WORDS for w in words)
 
 
 # What stands between the names of a list in an apposition: a comma, "and", a place ("of Texas").

@@ -71,7 +71,7 @@ def reporting_verb(out: str, cue_start: int, word_end: int, low: str) -> bool:
         return False  # "saw a rise in the polls": no view stated without "as"
     if low in _FIND_FORMS and not _THAT_NEXT_RE.match(out, word_end):
         return False  # "found the documents": only "found that ..." reports a finding
-    base = not low.endswith(("s", "ed", "ing")) and " " not in low
+    base = not low.endswith(("s", "ed", "ing"))
     if base and _A_NOUN_BEFORE_RE.search(out, max(0, cue_start - 30), cue_start):
         return False  # "an email blast encouraging ...": after "a"/"an" and a noun, no verb
     # "voter support for the party", "the state plan": a noun
