@@ -108,6 +108,20 @@ def test_stated_positions_and_plans_are_attributed() -> None:
     assert _main(body, "The plan was published") is None
 
 
+def test_a_hope_or_an_agreement_with_an_infinitive_is_a_stated_plan() -> None:
+    body = (
+        "Gov. Nina Pratt toured the harbour.\n\n"
+        "Pratt hopes to reopen the ferry line by June.\n\n"
+        "The union agreed to delay the strike, and Pratt had hoped to sign the deal herself.\n\n"
+        "Engineers hope to finish in May."
+    )
+    hopes = _main(body, "Pratt hopes")
+    assert hopes and (hopes.speaker, hopes.cue) == ("Nina Pratt", "hopes")
+    assert hopes.content and hopes.content.startswith("to reopen the ferry line")
+    assert "Nina Pratt" in [a.speaker for a in _clauses(body, "The union agreed")]
+    assert _main(body, "Engineers hope") is None  # nobody in particular
+
+
 def test_a_stated_position_yields_to_a_verb_of_saying_as_the_main_report() -> None:
     body = (
         "Two groups weighed in on Friday.\n\n"

@@ -1,4 +1,4 @@
-"""`who` for words no cue attributes: a stated plan or stance ("hoped to emerge as ...")
+"""`who` for words no cue attributes: a stated plan or stance ("set out to emerge as ...")
 answers with whom the sentence is about, marked as described, not quoted; a quotation
 still answers with its speaker. Articles written for the test."""
 
@@ -14,7 +14,7 @@ STORY = """Harbour plans
 
 Harbour master Ida Brunn met the council on Monday.
 
-Brunn hoped to turn the old grain pier into a ferry terminal before the summer season.
+Brunn set out to turn the old grain pier into a ferry terminal before the summer season.
 
 In March, she distanced herself from the plan to sell the lighthouse to a hotel chain.
 
@@ -35,7 +35,7 @@ Brunn compared her plan with Holm who is looking to sell the old grain pier to a
 def test_the_subject_that_opens_an_unattributed_sentence_is_whom_it_describes() -> None:
     doc = parse(STORY, name="harbour.txt")
     index = {s.text.split()[0] + s.text.split()[1]: s.index for s in doc.sentences}
-    plan = described_subject(doc, index["Brunnhoped"])
+    plan = described_subject(doc, index["Brunnset"])
     assert plan is not None and plan.name == "Ida Brunn"
     stance = described_subject(doc, index["InMarch,"])  # "she": the harbour master
     assert stance is not None and stance.name == "Ida Brunn"

@@ -52,6 +52,12 @@ TELLING_CUES = frozenset(
     recounting describe describes described describing detail details detailed detailing""".split()
 )
 
+# Weak cues that state a plan or a commitment with an infinitive ("hopes to win", "agreed to
+# pay"); not "expected to", which is mostly a passive forecast about the subject.
+INFINITIVE_WEAK_CUES = frozenset(
+    """hope hopes hoped hoping agree agrees agreed agreeing intend intends intended intending""".split()
+)
+
 # Weak cues whose object may be such a bare clause (a stated view or forecast).
 CLAUSE_WEAK_CUES = frozenset(
     """

@@ -12,6 +12,7 @@ from .beside import inverted_frame, speaker_after, speaker_before
 from .cue_sets import (
     BARE_WEAK_CUES,
     CLAUSE_WEAK_CUES,
+    INFINITIVE_WEAK_CUES,
     NOUN_LIKE_CUES,
     OBJECT_CUES,
     QUESTION_CUES,
@@ -122,6 +123,7 @@ _PARTICIPLE_LINK_RE = re.compile(
     r"|\s(?:by|while|before|after))(?:\s+(?:also|even|then|again))?$"
 )
 _RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
+_INFINITIVE_RE = re.compile(r"^\s+(?:not\s+)?to\s+[a-z]")
 _CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
 _WHICH_ISSUED_RE = re.compile(r",\s+(?:which|who)\s+[^,;\"_]{0,60}$")
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
@@ -220,6 +222,14 @@ def _last_char(out: str, end: int) -> str:
     while end > 0 and out[end - 1] == " ":
         end -= 1
     return out[end - 1] if end else ""
+
+
+def _nobody_in_particular(ref: Ref) -> bool:
+    """A bare plural or an unknown name ("Engineers", "Economists"), whose forecast or plan is
+    nobody's in particular."""
+    return (ref.kind == "np" and " " not in ref.text.strip()) or (
+        ref.entity is not None and ref.entity.kind == "unknown"
+    )
 
 
 def _after_quote(out: str, start: int) -> bool:
@@ -499,6 +509,11 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                     or (ref.kind == "pronoun" and ref.text == "it")  # "how many judges it plans to hire"
                 ):
                     return None
+            elif low in INFINITIVE_WEAK_CUES and _INFINITIVE_RE.match(rest):
+                # "Cruz hopes to win Iowa", "Voss agreed to pay the fee": a plan or a commitment,
+                # by someone in particular (not "Engineers hope to finish in May").
+                if _nobody_in_particular(ref):
+                    return None
             elif low in OBJECT_CUES:
                 # "Republicans questioned the timing", "Trump blamed leaks", "Democrats demanded
                 # an investigation": the object is what was said.
@@ -513,14 +528,13 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                     return None  # "Toyota recalled 10,000 cars": a product recall, not a memory
             elif low not in BARE_WEAK_CUES or not re.search(r"[A-Za-z]", rest):
                 return None
-            elif (ref.kind == "np" and " " not in ref.text.strip()) or (
-                ref.entity is not None and ref.entity.kind == "unknown"
-            ):
+            elif _nobody_in_particular(ref):
                 # "Engineers expect construction to take three years": a forecast by nobody in particular.
                 return None
         # A stated position or blame ranks below a verb of saying: "A praised the deal, while B
         # warned that ...": B's warning is the sentence's main report.
-        rank = 2 if (low in STANCE_CUES or low in OBJECT_CUES) and not complement else 1
+        positional = low in STANCE_CUES or low in OBJECT_CUES or low in INFINITIVE_WEAK_CUES
+        rank = 2 if positional and not complement else 1
         if low in LEARNED_CUES and not complement:
             rank = 3  # a learned verb ("attacked Fry, calling him ...") yields to any hand-listed one
         if low in QUOTE_FRAME_CUES:
