@@ -243,7 +243,7 @@ def test_the_people_an_apposition_lists_speak_instead_of_the_noun_phrase() -> No
 def test_a_participle_after_an_opening_and_although_clause_is_the_main_subjects() -> None:
     body = (
         "Tom Reyes spoke last.\n\n"
-        "But although he shook hands with the crews, he sounded unsure of himself, "
+        "But although he shook hands with the crews, he looked unsure of himself, "
         'saying, "I am not sure we deserve it."'
     )
     assert _read(body, "But although") == [("Tom Reyes", "saying")]

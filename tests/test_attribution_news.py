@@ -537,6 +537,20 @@ def test_a_learned_cue_reports_a_stated_position() -> None:
     assert att.content and "parking fees" in att.content
 
 
+def test_a_learned_verb_that_only_publishes_reports_nothing_itself() -> None:
+    from bot.core.attribution.lexicon import LEARNED_CUES
+
+    assert "issued" in LEARNED_CUES  # learned: "issued a warning", "issued a statement"
+    body = (
+        "Mayor Ana Pell spoke at the dock.\n\n"
+        "Pell issued a statement on Friday.\n\n"
+        "Pell issued a written statement saying the fees were unfair."
+    )
+    [lone] = _clauses(body, "Pell issued a statement")  # an act of speech, but no signature
+    assert (lone.cue, lone.content) == ("issued", "a statement on Friday.")
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Pell issued a written")] == [("Ana Pell", "saying")]
+
+
 def test_the_learned_table_can_be_swapped_or_left_out(monkeypatch, tmp_path) -> None:
     from bot.core.attribution import lexicon
 

@@ -28,7 +28,7 @@ Ms. Brunn has courted the ferry lobby, while Mr. Holm has dwelled on the soaring
 
 Though Holm hasn't shown any appetite for a public inquiry, Brunn should press the council for one.
 
-Brunn compared her plan with Holm who is looking to sell the old grain pier to a developer.
+Brunn met with Holm who is looking to sell the old grain pier to a developer.
 """
 
 
@@ -55,7 +55,7 @@ def test_the_clause_that_holds_the_words_names_whom_they_describe() -> None:
     though = next(s for s in doc.sentences if s.text.startswith("Though"))
     shown = described_subject(doc, though.index, though.text.index("any appetite"))  # "hasn't shown"
     assert shown is not None and shown.name == "Per Holm"
-    contrast = next(s for s in doc.sentences if s.text.startswith("Brunn compared"))
+    contrast = next(s for s in doc.sentences if s.text.startswith("Brunn met with"))
     relative = described_subject(doc, contrast.index, contrast.text.index("to sell"))  # "with Holm who is"
     assert relative is not None and relative.name == "Per Holm"
 

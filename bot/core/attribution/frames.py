@@ -123,6 +123,7 @@ _PARTICIPLE_LINK_RE = re.compile(
     r"|\s(?:by|while|before|after))(?:\s+(?:also|even|then|again))?$"
 )
 _RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
+_OBJECT_WORDS_RE = re.compile(r"[A-Za-z][\w-]*")
 _INFINITIVE_RE = re.compile(r"^\s+(?:not\s+)?to\s+[a-z]")
 _CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
 _WHICH_ISSUED_RE = re.compile(r",\s+(?:which|who)\s+[^,;\"_]{0,60}$")
@@ -230,6 +231,19 @@ def _nobody_in_particular(ref: Ref) -> bool:
     return (ref.kind == "np" and " " not in ref.text.strip()) or (
         ref.entity is not None and ref.entity.kind == "unknown"
     )
+
+
+def _medium_object(rest: str) -> bool:
+    """Whether a verb's object is a statement, a video, a report that says something itself
+    ("issued a brief statement saying ..."): the learned verb then only publishes, and the
+    medium's own frame reports what it says."""
+    for i, m in enumerate(_OBJECT_WORDS_RE.finditer(rest, 0, 60)):
+        if i == 3:
+            break
+        if m.group().lower() in MEDIUM_NOUNS:
+            after = _OBJECT_WORDS_RE.match(rest, m.end() + 1)
+            return after is not None and (after.group() == "that" or after.group() in REPORTING_PARTICIPLES)
+    return False
 
 
 def _after_quote(out: str, start: int) -> bool:
@@ -489,10 +503,15 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             or (low in _ASK_FORMS and _ASK_TO_RE.match(rest))
             or (low in CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest))
         )
-        if not narration_before and (
-            (low not in WEAK_CUES and ends_after(out, cue_end))
-            or noise_only(out[cue_end:])
-            or (not complement and OBJECT_SIGNATURE_RE.match(out, cue_end))
+        # (not a learned verb: "Cole issued a statement on Friday." signs no quotation)
+        if (
+            not narration_before
+            and low not in LEARNED_CUES
+            and (
+                (low not in WEAK_CUES and ends_after(out, cue_end))
+                or noise_only(out[cue_end:])
+                or (not complement and OBJECT_SIGNATURE_RE.match(out, cue_end))
+            )
         ):
             return Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)  # "Blanche asked."
         if narration_before and not complement and ends_after(out, cue_end):
@@ -507,6 +526,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                     not _STANCE_OBJECT_RE.match(rest)
                     or (ref.kind == "np" and " " not in ref.text.strip())
                     or (ref.kind == "pronoun" and ref.text == "it")  # "how many judges it plans to hire"
+                    or (low in LEARNED_CUES and _medium_object(rest))
                 ):
                     return None
             elif low in INFINITIVE_WEAK_CUES and _INFINITIVE_RE.match(rest):

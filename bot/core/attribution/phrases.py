@@ -28,7 +28,7 @@ _NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | _GROUP_HEADS | frozenset({"m
 _SINGULAR_PARTIES = frozenset(["republican", "democrat", "independent"])
 _MODALS = frozenset("would will can could should must may might".split())
 # A lower-case participle, which modifies a noun only right after its article.
-_PARTICIPLE_RE = re.compile(r"[a-z][a-z-]+(?:ing|ed)")
+_PARTICIPLE_RE = re.compile(r"[a-z][a-z-]+(?:ing|ed|en)")  # (and "written", "spoken")
 _TOKEN_RE = re.compile(r"[\w’'.&\-]+|[^\w\s]")
 # Words that may stand between a speaker and the cue ("Biden also said", "has long argued").
 _AUX_WORDS = frozenset(
