@@ -122,6 +122,21 @@ def test_a_hope_or_an_agreement_with_an_infinitive_is_a_stated_plan() -> None:
     assert _main(body, "Engineers hope") is None  # nobody in particular
 
 
+def test_verbs_of_censure_report_their_object_like_denounce() -> None:
+    body = (
+        "Omar Reyes chairs the port board.\n\n"
+        "Reyes decried the council's vote on the pier.\n\n"
+        "Reyes lambasted the mayor for the delay.\n\n"
+        "The pier was lauded by the board."
+    )
+    decried = _main(body, "Reyes decried")
+    assert decried and (decried.speaker, decried.cue) == ("Omar Reyes", "decried")
+    assert decried.content and decried.content.startswith("the council's vote")
+    lambasted = _main(body, "Reyes lambasted")
+    assert lambasted and lambasted.cue == "lambasted" and "the delay" in (lambasted.content or "")
+    assert _main(body, "The pier was lauded") is None  # a passive: the subject is not the speaker
+
+
 def test_a_stated_position_yields_to_a_verb_of_saying_as_the_main_report() -> None:
     body = (
         "Two groups weighed in on Friday.\n\n"

@@ -37,7 +37,10 @@ OBJECT_CUES = frozenset(
     described mention mentions mentioned report reports reported voiced point points pointed
     criticize criticizes criticized criticise criticises criticised praise praises praised denounce
     denounces denounced condemn condemns condemned slam slams slammed blast blasts blasted hail hails
-    hailed""".split()
+    hailed decry decries decried deplore deplores deplored lambast lambaste lambastes lambasted
+    assail assails assailed excoriate excoriates excoriated castigate castigates castigated
+    chastise chastises chastised berate berates berated deride derides derided laud lauds
+    lauded""".split()
 )
 
 # Question verbs take an embedded question ("asked how many agents", "questioned whether").

@@ -503,6 +503,9 @@ QUOTE_FRAME_CUES = frozenset(
         labels labeled labelled brand branded dismiss dismissed dismisses decry decried decries
         denounce denounced denounces praise praised praises slam slammed slams blast blasted
         criticize criticized criticise criticised condemn condemned condemns hail hailed
+        deplore deplored deplores lambast lambasted lambaste lambastes assail assailed assails
+        excoriate excoriated excoriates castigate castigated castigates chastise chastised
+        chastises berate berated berates deride derided derides laud lauded lauds
     """.split()
 )
 # Every word the cue scan looks for: verbs of saying and the verbs that frame a quotation.
