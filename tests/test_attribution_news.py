@@ -137,6 +137,28 @@ def test_verbs_of_censure_report_their_object_like_denounce() -> None:
     assert _main(body, "The pier was lauded") is None  # a passive: the subject is not the speaker
 
 
+def test_manners_of_speaking_and_doubled_forms_are_cues() -> None:
+    body = (
+        "Ana Ruiz runs the ferry line.\n\n"
+        "Ruiz whispered that the vote was lost.\n\n"
+        "Ruiz reckoned the bridge would reopen by June.\n\n"
+        "Ruiz objected that the fee was too high.\n\n"
+        "Ruiz planned to sell the old pier.\n\n"
+        "Ruiz bragged about the new timetable.\n\n"
+        "The crowd shouted at the ferry."
+    )
+    for opening, cue in [
+        ("Ruiz whispered", "whispered"),
+        ("Ruiz reckoned", "reckoned"),
+        ("Ruiz objected", "objected"),
+        ("Ruiz planned", "planned"),  # "plan" doubles its n
+        ("Ruiz bragged", "bragged"),
+    ]:
+        att = _main(body, opening)
+        assert att and (att.speaker, att.cue) == ("Ana Ruiz", cue), opening
+    assert _main(body, "The crowd shouted") is None  # nothing said
+
+
 def test_a_stated_position_yields_to_a_verb_of_saying_as_the_main_report() -> None:
     body = (
         "Two groups weighed in on Friday.\n\n"

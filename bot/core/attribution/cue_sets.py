@@ -71,6 +71,6 @@ CLAUSE_WEAK_CUES = frozenset(
     feel feels felt forecast forecasts forecasted suspect suspects suspected anticipate anticipates
     anticipated hint hints hinted imply implies implied assure assures assured reassure reassured
     remind reminds reminded inform informs informed joke jokes joked speculate speculated
-    know knows knew
+    know knows knew reckon reckons reckoned surmise surmises surmised
     """.split()
 )

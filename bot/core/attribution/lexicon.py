@@ -11,9 +11,14 @@ from __future__ import annotations
 import os
 from importlib import resources
 
+# Bases whose stressed final consonant doubles before -ed and -ing ("planned", "rebutted").
+_DOUBLING = frozenset("plan brag concur rebut".split())
+
 
 def _inflect(base: str) -> tuple[str, ...]:
     """Regular -s/-ed/-ing forms of a verb (enough for the cue verbs below)."""
+    if base in _DOUBLING:
+        return base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"
     if base.endswith("e"):
         return base, base + "s", base + "d", base[:-1] + "ing"
     if base.endswith("y") and base[-2] not in "aeiou":
@@ -47,12 +52,16 @@ _WEAK_BASES = """
         estimate indicate signal predict mention complain charge accuse wonder promise threaten
         demand question repeat blame fault hint suspect anticipate imply dispute concur plead
         inquire joke rebut muse scoff grumble grouse speculate theorize theorise elaborate assure
-        reassure remind inform report
+        reassure remind inform report shout yell whisper exclaim mutter murmur scream gush sneer
+        confess confide aver avow posit attest surmise reckon
     """.split()
 _IRREGULAR_WEAK = {
     "think": ("think", "thinks", "thought", "thinking"),
     "feel": ("feel", "feels", "felt", "feeling"),
     "know": ("know", "knows", "knew", "knowing"),
+    # (their other forms are mostly nouns: "the protests that", "an object that")
+    "protest": ("protested",),
+    "object": ("objected",),
     "signal": ("signalled", "signalling"),
     "forecast": ("forecast", "forecasts", "forecasted", "forecasting"),
     "rule": ("ruled",),  # "ruled that": "rules" and "ruling" are mostly nouns
