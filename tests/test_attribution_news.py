@@ -368,6 +368,22 @@ def test_a_noun_of_saying_reports_its_owners_words() -> None:
     assert _main(body, "Dunn's comments") is None  # "to reporters" is no content
 
 
+def test_a_proposal_or_a_decision_not_to_reports_its_owners_plan() -> None:
+    body = (
+        "Gov. Ray Dunn spoke in Dayton.\n\n"
+        "The vote came before Dunn's costly proposal to widen the canal.\n\n"
+        "His decision not to attend the hearing angered the council.\n\n"
+        "The proposal to widen the road failed."
+    )
+    proposal = _main(body, "The vote came")
+    assert proposal and (proposal.speaker, proposal.cue) == ("Ray Dunn", "proposal")
+    assert proposal.content == "to widen the canal."
+    decision = _main(body, "His decision")
+    assert decision and decision.speaker == "Ray Dunn"
+    assert decision.content and decision.content.startswith("not to attend the hearing")
+    assert _main(body, "The proposal to widen") is None  # nobody's
+
+
 def test_an_opening_participle_of_saying_is_the_subjects_report() -> None:
     body = (
         "Ray Dunn is the mayor.\n\n"

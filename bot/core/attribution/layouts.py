@@ -101,9 +101,9 @@ def speech_noun_frames(sent: Sent) -> list[Frame]:
         if ref is not None:
             # The frame ends before "that"/"to", so the content starts at the clause.
             topic = m.group(3) in ("about", "of")
-            frame = Frame(
-                3, m.start(1), ref, noun, owner.start(1), m.end() if topic else m.start(3), False, "after"
-            )
+            clause = m.start(3) - 4 if out.endswith("not ", 0, m.start(3)) else m.start(3)  # keeps "not"
+            end = m.end() if topic else clause
+            frame = Frame(3, m.start(1), ref, noun, owner.start(1), end, False, "after")
             if topic:
                 # "Fiorina's statement about seeing it was not challenged": a topic ends its noun phrase.
                 stop = _TOPIC_END_RE.search(out, m.end())
@@ -118,8 +118,8 @@ _TOPIC_END_RE = re.compile(
 )
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _INFINITIVE_NOUNS = frozenset(
-    """pledge pledges promise promises vow vows threat threats call calls demand demands plea plan plans
-    decision""".split()  # noqa: SIM905
+    """pledge pledges promise promises vow vows threat threats call calls demand demands plea pleas plan
+    plans decision decisions proposal proposals""".split()  # noqa: SIM905
 )
 # A lower-case noun followed by its clause; its owner is looked for just before it. (The noun
 # is possessive, [a-z]++: white space must follow it, so giving letters back never helps.)
@@ -127,7 +127,7 @@ _NOUN_THEN_CLAUSE_RE = re.compile(
     r"\b([a-z]++)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week))?"
     # "Keller's contention was that ...": a copula between the noun and its clause
     r"(\s+(?:was|is|has\s+been|had\s+been))?"
-    r"\s+(that|to|about|of)\b"
+    r"\s+(?:not\s+(?=to\b))?(that|to|about|of)\b"  # ("his decision not to run")
 )
 _OWNER_BEFORE_RE = re.compile(
     r"(\b[Hh]is|\b[Hh]er|\b[Tt]heir|[A-Z][\w.’'-]*(?:['’]s|s['’]))\s+(?:[a-z-]+\s+){0,2}$"
