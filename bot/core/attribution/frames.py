@@ -10,7 +10,6 @@ import re
 
 from .beside import inverted_frame, speaker_after, speaker_before
 from .cue_sets import (
-    BARE_WEAK_CUES,
     CLAUSE_WEAK_CUES,
     INFINITIVE_WEAK_CUES,
     NOUN_LIKE_CUES,
@@ -43,7 +42,6 @@ from .lexicon import (
     PARTICIPLE_CUES,
     PHRASAL_CUES,
     QUOTE_FRAME_CUES,
-    SPEECH_NOUNS,
     STANCE_CUES,
     TOPIC_CUES,
     WEAK_CUES,
@@ -59,6 +57,7 @@ from .signatures import (
 )
 from .subjects import fenced_subject, main_subject
 from .verb_or_noun import CALL_ON_RE, reporting_verb
+from .weak_cues import CALL_FOR_RE, OBJECT_RE, weak_cue_reports
 
 # `"...," Viguerie notes.`: the quotation's comma is masked, so the quote itself marks the frame.
 _QUOTE_THEN_NAME_RE = re.compile(r"\"\s*(?:[\w.’'-]+\s+){1,5}$")
@@ -95,19 +94,7 @@ _COMPLEMENT_RE = re.compile(
     r"|^[^;:\"_.]{1,60}(:)\s*\""  # "responded pointedly, with a smile: \"...\""
 )
 # `Cheatle responded, "No, ..."`: a comma then the quotation is the weak cue's complement.
-_ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.,-]{0,80}?\bof\b")
-# "recalled his pledge to cut taxes": an owned noun of saying with its own complement.
-_OWNED_NOUN_RE = re.compile(
-    r"^\s+(?:his|her|their|its|[A-Z][\w.’'-]*['’]s)\s+([a-z-]+)(?:\s+([a-z]+))?(?=\s+(?:that|to)\b|\s*[:\"])"
-)
 _THING_OBJECT_RE = re.compile(r"^\s+(?:an?\s+|[$\d])")  # "charged a $100,000 fee", not "asked Obama"
-_OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b(?!\s+(?:least|most)\s)|up\b|out\b|off\b|back\b)[\w’'$-]")
-# What a stated position needs after its verb: an object or an infinitive, not a
-# preposition of place or time ("plans in May", "supported by").
-_STANCE_OBJECT_RE = re.compile(
-    r"^\s+(?:also\s+)?(?:(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+week"
-    r"|this\s+week|on\s+the\s+trail)\s+)?(?!by\b|in\b|at\b|on\b|up\b|out\b|off\b|back\b|with\b)[\w’'$-]"
-)
 # `..., the Post reported, citing ...`: a trailing participle after a cue that ends the report.
 # ", adding that ...", `, adding, "..."`: a participle of the speaker's, reporting on its own
 _PARTICIPLE_TAIL_RE = re.compile(r",\s+[a-z]+ing\b(?:[^,;]*|,?\s*[\"“][^\"“”]*[\"”]?)[.!?]?[\s\"”’]*$")
@@ -123,9 +110,6 @@ _PARTICIPLE_LINK_RE = re.compile(
     r"|\s(?:by|while|before|after))(?:\s+(?:also|even|then|again))?$"
 )
 _RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
-_OBJECT_WORDS_RE = re.compile(r"[A-Za-z][\w-]*")
-_INFINITIVE_RE = re.compile(r"^\s+(?:not\s+)?to\s+[a-z]")
-_CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
 _WHICH_ISSUED_RE = re.compile(r",\s+(?:which|who)\s+[^,;\"_]{0,60}$")
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
 _AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")
@@ -189,8 +173,8 @@ _ADDRESSED_CUES = frozenset("told tells wrote writes emailed warned assured remi
 _ADDRESSEE_RE = re.compile(
     r"\s+(?:him|her|them|me|us|reporters|(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\b"
 )
-_OBJECT_RELATIVE_RE = re.compile(r"\b(?:which|whom)\s+$")
-_OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
+OBJECT_RELATIVE_RE = re.compile(r"\b(?:which|whom)\s+$")
+OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
 
 
 def _addressee_ends(out: str, cue_end: int) -> bool:
@@ -206,7 +190,7 @@ def _addressee_ends(out: str, cue_end: int) -> bool:
 def _relative_subject(sent: Sent, pos: int) -> tuple[int, Ref] | None:
     """(where the relative opens, its subject) of the object relative clause just before `pos`
     (", which Mr. Trump called ..."), or None."""
-    relative = _OBJECT_RELATIVE_AT_RE.search(sent.out, max(0, pos - 120), pos)
+    relative = OBJECT_RELATIVE_AT_RE.search(sent.out, max(0, pos - 120), pos)
     named = speaker_after(sent, relative.end()) if relative else None
     return (relative.start(), named[1]) if relative and named else None
 
@@ -223,27 +207,6 @@ def _last_char(out: str, end: int) -> str:
     while end > 0 and out[end - 1] == " ":
         end -= 1
     return out[end - 1] if end else ""
-
-
-def _nobody_in_particular(ref: Ref) -> bool:
-    """A bare plural or an unknown name ("Engineers", "Economists"), whose forecast or plan is
-    nobody's in particular."""
-    return (ref.kind == "np" and " " not in ref.text.strip()) or (
-        ref.entity is not None and ref.entity.kind == "unknown"
-    )
-
-
-def _medium_object(rest: str) -> bool:
-    """Whether a verb's object is a statement, a video, a report that says something itself
-    ("issued a brief statement saying ..."): the learned verb then only publishes, and the
-    medium's own frame reports what it says."""
-    for i, m in enumerate(_OBJECT_WORDS_RE.finditer(rest, 0, 60)):
-        if i == 3:
-            break
-        if m.group().lower() in MEDIUM_NOUNS:
-            after = _OBJECT_WORDS_RE.match(rest, m.end() + 1)
-            return after is not None and (after.group() == "that" or after.group() in REPORTING_PARTICIPLES)
-    return False
 
 
 def _after_quote(out: str, start: int) -> bool:
@@ -382,10 +345,10 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     rest = out[cue_end : cue_end + 90]
     if (
         low in QUOTE_FRAME_CUES
-        and not (low in OBJECT_CUES and _OBJECT_RE.match(rest))  # "described the excitement"
+        and not (low in OBJECT_CUES and OBJECT_RE.match(rest))  # "described the excitement"
         and not _QUOTE_SOON_RE.match(rest)
         and not CALL_ON_RE.match(rest)
-        and not (low in STANCE_CUES or _CALL_FOR_RE.match(rest))
+        and not (low in STANCE_CUES or CALL_FOR_RE.match(rest))
     ):
         return None  # "called the plan" reports speech only with the words quoted
     if low in NOUN_LIKE_CUES:
@@ -442,7 +405,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 and subj[0] != before[0]
                 and _other(subj[1], before[1])
                 # (but "..., which Mr. Trump called "a disgrace," blaming ...": the relative's subject)
-                and not _OBJECT_RELATIVE_RE.search(out, max(0, before[0] - 12), before[0])
+                and not OBJECT_RELATIVE_RE.search(out, max(0, before[0] - 12), before[0])
             ):
                 before = None
     if before is None and out[: strip_aux(out, cue_start)].endswith((",", "—", "–")):
@@ -516,41 +479,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             return Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)  # "Blanche asked."
         if narration_before and not complement and ends_after(out, cue_end):
             return None  # "... a day after Whitaker testified before her committee.": nothing reported
-        if low in WEAK_CUES and not complement:
-            if low.startswith("accus"):
-                if not _ACCUSED_OF_RE.match(rest):
-                    return None
-            elif low in STANCE_CUES or (low in QUOTE_FRAME_CUES and _CALL_FOR_RE.match(rest)):
-                # "Sanders wants to ...", "the mayor proposed a tax": a position, stated by someone named.
-                if (
-                    not _STANCE_OBJECT_RE.match(rest)
-                    or (ref.kind == "np" and " " not in ref.text.strip())
-                    or (ref.kind == "pronoun" and ref.text == "it")  # "how many judges it plans to hire"
-                    or (low in LEARNED_CUES and _medium_object(rest))
-                ):
-                    return None
-            elif low in INFINITIVE_WEAK_CUES and _INFINITIVE_RE.match(rest):
-                # "Cruz hopes to win Iowa", "Voss agreed to pay the fee": a plan or a commitment,
-                # by someone in particular (not "Engineers hope to finish in May").
-                if _nobody_in_particular(ref):
-                    return None
-            elif low in OBJECT_CUES:
-                # "Republicans questioned the timing", "Trump blamed leaks", "Democrats demanded
-                # an investigation": the object is what was said.
-                if not _OBJECT_RE.match(rest):
-                    return None
-                owned = _OWNED_NOUN_RE.match(rest)
-                if owned and not SPEECH_NOUNS.isdisjoint(owned.groups()):
-                    return None  # "Reporters recalled his pledge to ...": the pledge is the report
-                if low.startswith("recall") and (
-                    rest.lstrip()[:1].isdigit() or (ref.entity is not None and ref.entity.kind == "org")
-                ):
-                    return None  # "Toyota recalled 10,000 cars": a product recall, not a memory
-            elif low not in BARE_WEAK_CUES or not re.search(r"[A-Za-z]", rest):
-                return None
-            elif _nobody_in_particular(ref):
-                # "Engineers expect construction to take three years": a forecast by nobody in particular.
-                return None
+        if low in WEAK_CUES and not complement and not weak_cue_reports(low, rest, ref):
+            return None
         # A stated position or blame ranks below a verb of saying: "A praised the deal, while B
         # warned that ...": B's warning is the sentence's main report.
         positional = low in STANCE_CUES or low in OBJECT_CUES or low in INFINITIVE_WEAK_CUES

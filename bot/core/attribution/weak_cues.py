@@ -1,0 +1,90 @@
+"""Whether a weak cue with no clause, colon or quotation after it still reports: an
+accusation needs "of", a stated position an object by someone named, a hope or an agreement
+an infinitive, a verb of blame or praise its object, a forecast someone in particular."""
+
+from __future__ import annotations
+
+import re
+
+from .cue_sets import BARE_WEAK_CUES, INFINITIVE_WEAK_CUES, OBJECT_CUES, REPORTING_PARTICIPLES
+from .entities import Ref
+from .lexicon import LEARNED_CUES, MEDIUM_NOUNS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
+
+# An object after a verb: a word, not a preposition of place or direction ("blamed leaks").
+OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b(?!\s+(?:least|most)\s)|up\b|out\b|off\b|back\b)[\w’'$-]")
+# "called for an inquiry": a demand.
+CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
+_ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.,-]{0,80}?\bof\b")
+# "recalled his pledge to cut taxes": an owned noun of saying with its own complement.
+_OWNED_NOUN_RE = re.compile(
+    r"^\s+(?:his|her|their|its|[A-Z][\w.’'-]*['’]s)\s+([a-z-]+)(?:\s+([a-z]+))?(?=\s+(?:that|to)\b|\s*[:\"])"
+)
+# What a stated position needs after its verb: an object or an infinitive, not a
+# preposition of place or time ("plans in May", "supported by").
+_STANCE_OBJECT_RE = re.compile(
+    r"^\s+(?:also\s+)?(?:(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+week"
+    r"|this\s+week|on\s+the\s+trail)\s+)?(?!by\b|in\b|at\b|on\b|up\b|out\b|off\b|back\b|with\b)[\w’'$-]"
+)
+_OBJECT_WORDS_RE = re.compile(r"[A-Za-z][\w-]*")
+_INFINITIVE_RE = re.compile(r"^\s+(?:not\s+)?to\s+[a-z]")
+
+
+def weak_cue_reports(low: str, rest: str, ref: Ref) -> bool:
+    """Whether the weak cue `low`, said by `ref` and followed by `rest` (no complement),
+    reports something."""
+    if low.startswith("accus"):
+        if not _ACCUSED_OF_RE.match(rest):
+            return False
+    elif low in STANCE_CUES or (low in QUOTE_FRAME_CUES and CALL_FOR_RE.match(rest)):
+        # "Sanders wants to ...", "the mayor proposed a tax": a position, stated by someone named.
+        if (
+            not _STANCE_OBJECT_RE.match(rest)
+            or (ref.kind == "np" and " " not in ref.text.strip())
+            or (ref.kind == "pronoun" and ref.text == "it")  # "how many judges it plans to hire"
+            or (low in LEARNED_CUES and _medium_object(rest))
+        ):
+            return False
+    elif low in INFINITIVE_WEAK_CUES and _INFINITIVE_RE.match(rest):
+        # "Cruz hopes to win Iowa", "Voss agreed to pay the fee": a plan or a commitment,
+        # by someone in particular (not "Engineers hope to finish in May").
+        if _nobody_in_particular(ref):
+            return False
+    elif low in OBJECT_CUES:
+        # "Republicans questioned the timing", "Trump blamed leaks", "Democrats demanded
+        # an investigation": the object is what was said.
+        if not OBJECT_RE.match(rest):
+            return False
+        owned = _OWNED_NOUN_RE.match(rest)
+        if owned and not SPEECH_NOUNS.isdisjoint(owned.groups()):
+            return False  # "Reporters recalled his pledge to ...": the pledge is the report
+        if low.startswith("recall") and (
+            rest.lstrip()[:1].isdigit() or (ref.entity is not None and ref.entity.kind == "org")
+        ):
+            return False  # "Toyota recalled 10,000 cars": a product recall, not a memory
+    elif low not in BARE_WEAK_CUES or not re.search(r"[A-Za-z]", rest):
+        return False
+    elif _nobody_in_particular(ref):
+        # "Engineers expect construction to take three years": a forecast by nobody in particular.
+        return False
+    return True
+
+
+def _nobody_in_particular(ref: Ref) -> bool:
+    """A bare plural or an unknown name ("Engineers", "Economists"), whose forecast or plan is
+    nobody's in particular."""
+    return (ref.kind == "np" and " " not in ref.text.strip()) or (
+        ref.entity is not None and ref.entity.kind == "unknown"
+    )
+
+
+def _medium_object(rest: str) -> bool:
+    """Whether a verb's object is a statement, a video, a report that says something itself
+    ("issued a brief statement saying ..."): the learned verb then only publishes, and the
+    medium's own frame reports what it says."""
+    for i, m in enumerate(_OBJECT_WORDS_RE.finditer(rest, 0, 60)):
+        if i == 3:
+            break
+        if m.group().lower() in MEDIUM_NOUNS:
+            after = _OBJECT_WORDS_RE.match(rest, m.end() + 1)
+            return after is not None and (after.group() == "that" or after.group() in REPORTING_PARTICIPLES)
+    return False
