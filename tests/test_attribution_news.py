@@ -159,6 +159,29 @@ def test_manners_of_speaking_and_doubled_forms_are_cues() -> None:
     assert _main(body, "The crowd shouted") is None  # nothing said
 
 
+def test_demands_and_agreements_with_an_amount_an_adverb_or_with() -> None:
+    body = (
+        "Tom Keller and Ana Ruiz met.\n\n"
+        "He calls for $2 billion in new spending on roads.\n\n"
+        "Keller, interviewed on the radio, called again for the mayor to resign.\n\n"
+        "Former Mayor Ana Ruiz agreed with the analysis.\n\n"
+        "Ruiz agreed with reporters on Monday."
+    )
+    calls = _main(body, "He calls for")
+    assert calls and calls.speaker == "Tom Keller" and "$2 billion" in (calls.content or "")
+    again = _main(body, "Keller, interviewed")
+    assert again and again.speaker == "Tom Keller" and "mayor to resign" in (again.content or "")
+    agreed = _main(body, "Former Mayor")
+    assert agreed and (agreed.speaker, agreed.cue) == ("Ana Ruiz", "agreed")
+    assert _main(body, "Ruiz agreed with reporters") is None  # people, not a view
+
+
+def test_a_place_of_origin_after_a_name_before_an_apposition() -> None:
+    body = "Omar Diaz is a teacher.\n\nSen. Ana Ruiz of Ohio, now a contender, proposed a new tax on yachts."
+    att = _main(body, "Sen. Ana Ruiz")
+    assert att and (att.speaker, att.cue) == ("Ana Ruiz", "proposed")
+
+
 def test_a_stated_position_yields_to_a_verb_of_saying_as_the_main_report() -> None:
     body = (
         "Two groups weighed in on Friday.\n\n"

@@ -108,10 +108,7 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
             # "Sen. Rob Portman (R-Ohio), another vulnerable incumbent, said"
             opened = out.rfind("(", max(0, name_end - 30), name_end)
             name_end = len(out[:opened].rstrip()) if opened >= 0 else name_end
-        if not any(
-            m.end == name_end and not m.possessive and isinstance(m.entity, Entity) and m.kind != "place"
-            for m in sent.mentions
-        ):
+        if not _name_ends(sent, name_end):
             break
         first = seg.split()[0]
         opener = first.lower() in _APPOS_OPENERS or first.endswith(("'s", "’s")) or first.isdigit()
@@ -129,6 +126,20 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
             role = re.sub(r",([\"”])$", r"\1", sent.text[prev + 1 : end].strip(" ,")) if titled else seg
         end = prev
     return end, role
+
+
+def _name_ends(sent: Sent, end: int) -> bool:
+    """Whether a person's or an organisation's name ends at `end`, or their place of origin
+    after it ("Sen. Ana Ruiz of Ohio, now a contender, proposed")."""
+    for m in sent.mentions:
+        if m.end == end and not m.possessive and isinstance(m.entity, Entity):
+            if m.kind != "place":
+                return True
+            gap = sent.out[max(0, m.start - 6) : m.start]
+            for word in (" of ", " from "):
+                if gap.endswith(word):
+                    return _name_ends(sent, m.start - len(word))
+    return False
 
 
 # A list's short lower-case items ("refugees") and its last ("and migration", "transit and parks").

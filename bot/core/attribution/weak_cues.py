@@ -12,8 +12,8 @@ from .lexicon import LEARNED_CUES, MEDIUM_NOUNS, QUOTE_FRAME_CUES, SPEECH_NOUNS,
 
 # An object after a verb: a word, not a preposition of place or direction ("blamed leaks").
 OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b(?!\s+(?:least|most)\s)|up\b|out\b|off\b|back\b)[\w’'$-]")
-# "called for an inquiry": a demand.
-CALL_FOR_RE = re.compile(r"^\s+for\s+\w")
+# "called for an inquiry", "calls again for $1 trillion in spending": a demand.
+CALL_FOR_RE = re.compile(r"^\s+(?:again\s+|also\s+|repeatedly\s+)?for\s+[\w$]")
 _ACCUSED_OF_RE = re.compile(r"^\s*[\w\s’'.,-]{0,80}?\bof\b")
 # "recalled his pledge to cut taxes": an owned noun of saying with its own complement.
 _OWNED_NOUN_RE = re.compile(
@@ -27,6 +27,7 @@ _STANCE_OBJECT_RE = re.compile(
 )
 _OBJECT_WORDS_RE = re.compile(r"[A-Za-z][\w-]*")
 _INFINITIVE_RE = re.compile(r"^\s+(?:not\s+)?to\s+[a-z]")
+_AGREED_WITH_RE = re.compile(r"^\s+(?:\w+ly\s+)?with\s+(?:the|his|her|their|its|[A-Z])")
 
 
 def weak_cue_reports(low: str, rest: str, ref: Ref) -> bool:
@@ -44,9 +45,11 @@ def weak_cue_reports(low: str, rest: str, ref: Ref) -> bool:
             or (low in LEARNED_CUES and _medium_object(rest))
         ):
             return False
-    elif low in INFINITIVE_WEAK_CUES and _INFINITIVE_RE.match(rest):
-        # "Cruz hopes to win Iowa", "Voss agreed to pay the fee": a plan or a commitment,
-        # by someone in particular (not "Engineers hope to finish in May").
+    elif low in INFINITIVE_WEAK_CUES and (
+        _INFINITIVE_RE.match(rest) or (low.startswith("agree") and _AGREED_WITH_RE.match(rest))
+    ):
+        # "Cruz hopes to win Iowa", "Voss agreed to pay the fee", "agreed with the analysis":
+        # a plan, a commitment or a view, by someone in particular (not "Engineers hope to ...").
         if _nobody_in_particular(ref):
             return False
     elif low in OBJECT_CUES:
