@@ -332,6 +332,18 @@ def test_one_named_with_others_speaks_and_a_weekday_possessive_is_content() -> N
     ]
 
 
+def test_one_named_with_a_group_of_theirs_speaks_for_it() -> None:
+    body = (
+        "Edna Vale ran for mayor.\n\n"
+        "Early on, she and other Keller challengers loudly complained that the debates were few.\n\n"
+        "Vale and her aides said the count was wrong.\n\n"
+        "The mayor and the police said the road was closed."
+    )
+    assert _said(_clauses(body, "Early on")) == [("Edna Vale", "complained", "the debates were few.")]
+    assert _said(_clauses(body, "Vale and her")) == [("Edna Vale", "said", "the count was wrong.")]
+    assert _clauses(body, "The mayor and")[0].speaker != "Edna Vale"  # no one named
+
+
 def test_a_telling_verb_reports_its_object() -> None:
     body = (
         "Mayor Ruth Okafor recalled her opposition to the stadium deal.\n\n"

@@ -166,7 +166,13 @@ _DOCUMENT_HEADS = SOURCE_HEADS | MEDIUM_NOUNS
 _THAT_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s*$")
 # An apposition holds no quotation but a short quoted name ("wearing "Ted Cruz" campaign pins").
 _NO_LONG_QUOTE_RE = re.compile(rf'[^"{INSIDE}]+(?:"{INSIDE}[{INSIDE} ]{{0,30}}"[^"{INSIDE}]*)*')
-_AND_OTHERS_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others(?:\s+who\s[^,;\"]{1,50})?\s*$")
+# "Edwards and others", "he and other challengers", "Voss and her aides": the one named
+# speaks for a group that follows (a plural, owned or qualified).
+_AND_OTHERS_RE = re.compile(
+    r"\s+and\s+(?:(?:many\s+|several\s+|some\s+)?others"
+    r"|(?:other|fellow|his|her|their|several|some|many)\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+[a-z]s)"
+    r"(?:\s+who\s[^,;\"]{1,50})?\s*$"
+)
 
 
 _CAUSED_TO_RE = re.compile(
@@ -189,12 +195,9 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                 and not mention.possessive
             ):
                 return mention.start, Ref("entity", entity=mention.entity), ""
-    # (Every match holds "others": a substring test first, the pattern only where it can match.)
-    others = (
-        _AND_OTHERS_RE.search(out, max(0, end - 60), end)
-        if out.find("others", max(0, end - 60), end) >= 0
-        else None
-    )
+    # (Every match holds " and ": a substring test first, the pattern only where it can match.)
+    lo = max(0, end - 70)
+    others = _AND_OTHERS_RE.search(out, lo, end) if out.find(" and ", lo, end) >= 0 else None
     if others:
         end = others.start()  # "Edwards and others said": the one named speaks for them
     relative = _THAT_RELATIVE_RE.search(out, max(0, end - 8), end)
