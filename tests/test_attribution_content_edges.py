@@ -26,6 +26,16 @@ def test_the_clause_after_an_opening_according_to_is_the_content() -> None:
     ]
 
 
+def test_a_quotation_before_according_to_is_the_content_and_a_relative_after_is_not() -> None:
+    body = (
+        "The vote was close.\n\n"
+        '"The pier is safe," according to Maria Keller.\n\n'
+        "The boats are fine, according to Keller, who toured the pier on Monday."
+    )
+    assert _read(body, '"The pier') == [("Maria Keller", None, "according to", "The pier is safe")]
+    assert _read(body, "The boats") == [("Maria Keller", None, "according to", "The boats are fine")]
+
+
 def test_a_closing_that_is_a_pronoun_not_a_lead_in() -> None:
     body = "Tomas Reyes chairs the board.\n\nReyes wants to do that.\n\nReyes said that the vote would wait."
     assert _read(body, "Reyes wants") == [("Tomas Reyes", None, "wants", "to do that")]

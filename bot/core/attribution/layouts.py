@@ -496,6 +496,9 @@ _OPENS_CLAUSE_RE = re.compile(
 )
 
 
+_RELATIVE_TAIL_RE = re.compile(r",\s+(?:who|which)\s[^\"_;]*?(?=[.!?\s\"”’)]*$)")
+
+
 def according_frames(sent: Sent) -> list[Frame]:
     """ "According to X, ...", "..., according to X's count": the source and its side."""
     out = sent.out
@@ -513,7 +516,11 @@ def according_frames(sent: Sent) -> list[Frame]:
             affiliation = _AFFILIATION_RE.match(out, end)
             if affiliation:
                 end = affiliation.end()  # "according to Lena Voss of the Harbour Institute ..."
-            at_start = not ASCII_LETTER_RE.search(out[: m.start()].replace(INSIDE, ""))
+            relative = _RELATIVE_TAIL_RE.match(out, end)
+            if relative:
+                end = relative.end()  # `"...," according to Voss, who toured it.`: about the source
+            # (a quotation before it is content: `"The pier is safe," according to Voss.`)
+            at_start = INSIDE not in out[: m.start()] and not ASCII_LETTER_RE.search(out, 0, m.start())
             if at_start and role and not ASCII_LETTER_RE.search(out, end):
                 # "According to the Ledger, the mayor left early.": what follows the source up to
                 # the sentence's end is its own clause, not an apposition (which a comma would close)
