@@ -36,6 +36,17 @@ def test_a_quotation_before_according_to_is_the_content_and_a_relative_after_is_
     assert _read(body, "The boats") == [("Maria Keller", None, "according to", "The boats are fine")]
 
 
+def test_a_cue_fenced_mid_sentence_reports_both_sides() -> None:
+    body = (
+        "Maria Keller is the mayor.\n\n"
+        "The budget, Keller insists, is balanced.\n\n"
+        "Most of the money, she noted, went to schools, and the rest to roads."
+    )
+    assert _read(body, "The budget") == [("Maria Keller", None, "insists", "The budget is balanced")]
+    [noted] = _read(body, "Most of")
+    assert noted[3].startswith("Most of the money went to schools")
+
+
 def test_a_closing_that_is_a_pronoun_not_a_lead_in() -> None:
     body = "Tomas Reyes chairs the board.\n\nReyes wants to do that.\n\nReyes said that the vote would wait."
     assert _read(body, "Reyes wants") == [("Tomas Reyes", None, "wants", "to do that")]

@@ -110,6 +110,12 @@ _PARTICIPLE_LINK_RE = re.compile(
     r"|\s(?:by|while|before|after))(?:\s+(?:also|even|then|again))?$"
 )
 _RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
+# After a cue fenced by commas mid-sentence, the clause goes on with a lower-case word that
+# opens no clause of its own (not ", adding ...", ", but ...", ", who ...").
+_FENCED_RESUMES_RE = re.compile(
+    r",\s+(?![a-z]+ing\b)(?!(?:and|but|or|yet|so|while|who|which|whose|because|as|after|before|when|"
+    r"if|though|although|since|until|unless|then|according)\b)[a-z]"
+)
 _WHICH_ISSUED_RE = re.compile(r",\s+(?:which|who)\s+[^,;\"_]{0,60}$")
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
 _AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")
@@ -458,6 +464,18 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             # `..., Smith said.` / `... "a disgrace" Smith said.` but not "... after Whitaker testified
             # before her committee.": without a comma or a quotation, what comes first is narration.
             return Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
+        if (
+            narration_before
+            and comma_before
+            and _FENCED_RESUMES_RE.match(out, cue_end)
+            and low not in STANCE_CUES
+            and low not in OBJECT_CUES
+            and start <= 100
+            # (not "... Friedan had said that because, she said, the comment ...": a clause of its own)
+            and all(c[0] >= start for c in sent.cues)
+        ):
+            # "The budget, Keller insists, is balanced.": the report runs on both sides of the cue.
+            return Frame(0, cue_start, ref, cue, start, cue_end, False, "both", role)
         complement = (
             _COMPLEMENT_RE.match(rest)
             or _COMMA_QUOTE_RE.match(rest)
