@@ -174,6 +174,18 @@ def test_in_a_statement_organisation_is_not_a_person() -> None:
     assert _one("The Kremlin said the sanctions were illegal.", "The Kremlin").speaker == "Kremlin"
 
 
+def test_the_verb_after_an_opening_medium_is_the_cue() -> None:
+    body = (
+        "Ana Ruiz chairs the board.\n\n"
+        "In a tweet, Ruiz wrote that the pier was safe.\n\n"
+        "In an interview, Ruiz was blunt about the pier."
+    )
+    wrote = _one(body, "In a tweet")
+    assert wrote and (wrote.speaker, wrote.cue, wrote.content) == ("Ana Ruiz", "wrote", "the pier was safe.")
+    blunt = _one(body, "In an interview")  # no verb of saying: the medium is the cue
+    assert blunt and (blunt.speaker, blunt.cue) == ("Ana Ruiz", "in an interview")
+
+
 def test_pronouns_follow_gender_and_recency() -> None:
     body = (
         "Linda Park met Robert Chen on Monday. She said the talks were useful. "

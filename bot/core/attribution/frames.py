@@ -265,10 +265,13 @@ def sentence_frames(sent: Sent) -> list[Frame]:
             # "In a statement, Biden's campaign called ...": a possessive-led noun phrase.
             np = role_np_after(out, medium.end())
             found = (np[0], np[1], "") if np else None
-        if found:
+        verb = found and any(f.start <= found[0] < f.position <= found[0] + 30 for f in frames)
+        if found and not verb:
+            # (not "In a tweet, Voss wrote that ...": her verb reports, the medium only says where)
             end, ref, role = found
             during = medium.group(0).lower().lstrip().startswith("during")
-            cue = None if during else "in a " + medium.group(1)
+            noun = " ".join(medium.group(1).lower().split())
+            cue = None if during else ("in an " if noun[0] in "aeiou" else "in a ") + noun
             frames.append(Frame(1, medium.start(), ref, cue, medium.start(), end, False, "after", role))
     if sent.speech_nouns:
         frames.extend(speech_noun_frames(sent))
