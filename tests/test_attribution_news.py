@@ -182,6 +182,23 @@ def test_a_place_of_origin_after_a_name_before_an_apposition() -> None:
     assert att and (att.speaker, att.cue) == ("Ana Ruiz", "proposed")
 
 
+def test_an_adjective_of_certainty_after_a_copula_states_a_view() -> None:
+    body = (
+        "Tom Keller and Ana Ruiz met.\n\n"
+        "Keller was adamant that the pier stays open.\n\n"
+        "Ruiz remains confident the levy will pass.\n\n"
+        "The outcome is certain.\n\n"
+        "Officials are confident that the port will open."
+    )
+    adamant = _main(body, "Keller was adamant")
+    assert adamant and (adamant.speaker, adamant.cue) == ("Tom Keller", "was adamant")
+    assert adamant.content == "the pier stays open."
+    confident = _main(body, "Ruiz remains")
+    assert confident and (confident.speaker, confident.content) == ("Ana Ruiz", "the levy will pass.")
+    assert _main(body, "The outcome") is None  # no clause of what is certain
+    assert _main(body, "Officials are") is None  # nobody in particular
+
+
 def test_a_stated_position_yields_to_a_verb_of_saying_as_the_main_report() -> None:
     body = (
         "Two groups weighed in on Friday.\n\n"

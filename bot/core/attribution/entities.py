@@ -109,6 +109,7 @@ class Sent:
     quote: int | None = None
     cues: list[tuple[int, int, str]] = field(default_factory=list)
     speech_nouns: bool = False  # a noun of saying ("claim", "pledge") stands in the sentence
+    stance_adjectives: bool = False  # an adjective of a stated view ("convinced") stands in it
     # Further clauses besides the main frame ("A said X, though B noted Y"): (frame, speaker).
     others: list[tuple[Frame, Entity]] = field(default_factory=list)
 

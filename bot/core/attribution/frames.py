@@ -57,7 +57,7 @@ from .signatures import (
 )
 from .subjects import fenced_subject, main_subject
 from .verb_or_noun import CALL_ON_RE, reporting_verb
-from .weak_cues import CALL_FOR_RE, OBJECT_RE, weak_cue_reports
+from .weak_cues import CALL_FOR_RE, OBJECT_RE, stance_adjective_frames, weak_cue_reports
 
 # `"...," Viguerie notes.`: the quotation's comma is masked, so the quote itself marks the frame.
 _QUOTE_THEN_NAME_RE = re.compile(r"\"\s*(?:[\w.’'-]+\s+){1,5}$")
@@ -308,6 +308,8 @@ def sentence_frames(sent: Sent) -> list[Frame]:
                 # A last resort (rank 4): the one who cites is the source when the sentence names one
                 # ("the Post reported, citing a source"); the cited one only when it names no other.
                 frames.append(Frame(4, m.start(), found[1], "citing", m.start(), found[0], False, "before"))
+    if sent.stance_adjectives:
+        frames.extend(stance_adjective_frames(sent))
     dash = _DASH_FRAME_RE.search(out)
     if dash:
         found = speaker_after(sent, dash.end())

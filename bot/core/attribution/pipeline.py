@@ -24,6 +24,7 @@ from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
 from .siblings import first_of_two, governs_next, merge_same_speaker, named_in_apposition, nested_before
 from .signatures import ends_after, few_letters, signature_only
+from .weak_cues import STANCE_ADJECTIVES
 
 Visitor = Callable[[Sent, Resolver], None]
 
@@ -41,6 +42,7 @@ _IDIOM_WORDS_BYTES = frozenset(
 _LOWER_ONLY = bytes(i if 97 <= i <= 122 else 32 for i in range(256))
 _ALL_CUES_BYTES = frozenset(w.encode("utf-8") for w in ALL_CUE_WORDS)
 _SPEECH_NOUNS_BYTES = frozenset(w.encode("utf-8") for w in SPEECH_NOUNS)
+_STANCE_ADJECTIVES_BYTES = frozenset(w.encode("utf-8") for w in STANCE_ADJECTIVES)
 _DATELINE_RE = re.compile(
     # "Washington (AFP) –": a place in title case, then an agency in parentheses
     r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s*\((?:AFP|AP|Reuters|UPI|CNN|dpa|Xinhua)\)\s*[—–-]+\s*|"
@@ -235,6 +237,7 @@ def _find_cues(sent: Sent) -> bool:
     words = out.encode("utf-8").translate(_LOWER_ONLY).split()
     found = [word.decode("ascii") for word in _ALL_CUES_BYTES.intersection(words)]
     sent.speech_nouns = not _SPEECH_NOUNS_BYTES.isdisjoint(words)
+    sent.stance_adjectives = not _STANCE_ADJECTIVES_BYTES.isdisjoint(words)
     cues: list[tuple[int, int, str]] = []
     for word in found:
         at = out.find(word)
@@ -261,6 +264,7 @@ def _find_cues(sent: Sent) -> bool:
         or '"' in out
         or ":" in out[:80]  # `Name, Outlet: ...`
         or sent.speech_nouns
+        or sent.stance_adjectives
         or bool(OPENING_PARTICIPLE_RE.match(out))  # "Saying that ...,": capitalised, so not in `words`
         or (not _IDIOM_WORDS_BYTES.isdisjoint(words) and IDIOM_CUE_RE.search(out) is not None)
     )

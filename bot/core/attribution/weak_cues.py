@@ -1,13 +1,15 @@
 """Whether a weak cue with no clause, colon or quotation after it still reports: an
 accusation needs "of", a stated position an object by someone named, a hope or an agreement
-an infinitive, a verb of blame or praise its object, a forecast someone in particular."""
+an infinitive, a verb of blame or praise its object, a forecast someone in particular. And
+the adjectives of a stated view ("Voss is convinced that ...")."""
 
 from __future__ import annotations
 
 import re
 
+from .beside import speaker_before
 from .cue_sets import BARE_WEAK_CUES, INFINITIVE_WEAK_CUES, OBJECT_CUES, REPORTING_PARTICIPLES
-from .entities import Ref
+from .entities import Frame, Ref, Sent
 from .lexicon import LEARNED_CUES, MEDIUM_NOUNS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
 
 # An object after a verb: a word, not a preposition of place or direction ("blamed leaks").
@@ -91,3 +93,29 @@ def _medium_object(rest: str) -> bool:
             after = _OBJECT_WORDS_RE.match(rest, m.end() + 1)
             return after is not None and (after.group() == "that" or after.group() in REPORTING_PARTICIPLES)
     return False
+
+
+# "Voss is convinced that ...", "Holm remains confident the levy will pass", "she was adamant
+# that ...": a view stated by the subject of a copula and an adjective of certainty or worry.
+STANCE_ADJECTIVES = frozenset(
+    """confident convinced adamant optimistic pessimistic hopeful certain sure unsure skeptical
+    sceptical doubtful insistent worried afraid fearful""".split()  # noqa: SIM905
+)
+_STANCE_ADJECTIVE_RE = re.compile(
+    r"\b(?:is|was|are|were|remains?|remained|seems?|seemed|appears?|appeared|came\s+away|grew|became)"
+    r"(?:\s+(?:not|also|still|now|already|quite|very|less|more|far|fully|increasingly|[a-z]+ly))?\s+"
+    rf"({'|'.join(sorted(STANCE_ADJECTIVES))})"
+    r"(?:\s+that\b|(?=\s+(?:he|she|they|it|we|I|the|his|her|their|[A-Z][a-z]+)\s))"
+)
+
+
+def stance_adjective_frames(sent: Sent) -> list[Frame]:
+    """The frames of "X is convinced that ..." in the sentence (rank 2, as a stated position)."""
+    frames = []
+    for m in _STANCE_ADJECTIVE_RE.finditer(sent.out):
+        found = speaker_before(sent, m.start())
+        if found is not None and not (found[1].kind == "np" and " " not in found[1].text.strip()):
+            start, ref, role = found
+            cue = " ".join(sent.out[m.start() : m.end(1)].split()).lower()
+            frames.append(Frame(2, m.start(), ref, cue, start, m.end(), False, "after", role))
+    return frames
