@@ -424,6 +424,35 @@ def test_a_proposal_or_a_decision_not_to_reports_its_owners_plan() -> None:
     assert _main(body, "The proposal to widen") is None  # nobody's
 
 
+def test_a_noun_of_saying_before_a_colon_introduces_its_owners_words() -> None:
+    body = (
+        "Gov. Ray Dunn spoke in Dayton.\n\n"
+        'Dunn\'s response: "We are ready."\n\n'
+        "His message to voters was plain: the port stays open.\n\n"
+        "The plan is simple: build a new pier."
+    )
+    response = _main(body, "Dunn's response")
+    assert response and (response.speaker, response.cue, response.kind) == ("Ray Dunn", "response", "direct")
+    message = _main(body, "His message")
+    assert message and (message.speaker, message.content) == ("Ray Dunn", "the port stays open.")
+    assert _main(body, "The plan is simple") is None  # nobody's
+
+
+def test_said_in_a_statement_that_and_put_it_bluntly() -> None:
+    body = (
+        "Gov. Ray Dunn spoke in Dayton.\n\n"
+        "Dunn's office said in a statement that the plan was dead.\n\n"
+        '"It is dead," Dunn said in a statement that was brief.\n\n'
+        "Dunn put it bluntly: the pier is finished."
+    )
+    office = _main(body, "Dunn's office")
+    assert office and office.content == "the plan was dead."  # was empty: read as a signature
+    brief = _main(body, '"It is dead')
+    assert brief and (brief.kind, brief.content) == ("direct", "It is dead")
+    bluntly = _main(body, "Dunn put it")
+    assert bluntly and (bluntly.speaker, bluntly.content) == ("Ray Dunn", "the pier is finished.")
+
+
 def test_an_opening_participle_of_saying_is_the_subjects_report() -> None:
     body = (
         "Ray Dunn is the mayor.\n\n"

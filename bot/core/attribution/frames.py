@@ -33,7 +33,6 @@ from .layouts import (
     perspective_frame,
     quote_then_verb_frame,
     reported_by_frame,
-    speech_noun_frames,
     verb_then_quote_frame,
 )
 from .lexicon import (
@@ -47,6 +46,7 @@ from .lexicon import (
     WEAK_CUES,
 )
 from .nesting import restrictive
+from .noun_frames import colon_noun_frames, speech_noun_frames
 from .phrases import after_preposition, role_np_after, skip_fence, strip_aux
 from .quotes import INSIDE
 from .signatures import (
@@ -275,6 +275,8 @@ def sentence_frames(sent: Sent) -> list[Frame]:
             frames.append(Frame(1, medium.start(), ref, cue, medium.start(), end, False, "after", role))
     if sent.speech_nouns:
         frames.extend(speech_noun_frames(sent))
+    if ":" in out:
+        frames.extend(colon_noun_frames(sent))
     if IDIOM_CUE_RE.search(out):
         frames.extend(idiom_frames(sent))
     opening = opening_participle_frame(sent)

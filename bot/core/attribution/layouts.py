@@ -12,7 +12,6 @@ import re
 
 from .beside import speaker_after, speaker_before
 from .entities import Frame, Ref, Sent
-from .lexicon import OF_SPEECH_NOUNS, SPEECH_NOUNS
 from .phrases import role_np_after
 from .quotes import INSIDE
 from .signatures import ASCII_LETTER_RE, ends_after
@@ -71,66 +70,6 @@ def as_reported_mid(out: str) -> re.Match[str] | None:
 _AS_REPORTED_BY_RE = re.compile(
     _AS_OPENER + rf"(As)\s+(?:(?:first|previously|originally|also)\s+)?({_AS_VERBS})\s+(?:by|in)\s+(?=\S)",
     re.IGNORECASE,
-)
-
-
-def speech_noun_frames(sent: Sent) -> list[Frame]:
-    """ "Trump's claim that ...", "his pledge to ...": the owner of a noun of saying said the rest."""
-    out = sent.out
-    found: list[Frame] = []
-    for m in _NOUN_THEN_CLAUSE_RE.finditer(out):
-        noun = m.group(1).lower()
-        if noun not in SPEECH_NOUNS or (m.group(3) == "to" and noun not in _INFINITIVE_NOUNS):
-            continue  # "his comments to reporters": a recipient, not the content
-        if m.group(3) == "of" and noun not in OF_SPEECH_NOUNS:
-            continue  # "his criticism of the deal", but not "the claims of voters"
-        if m.group(2) and m.group(3) != "that":
-            continue  # "her statement was about ...": a topic, not what was said
-        owner = _OWNER_BEFORE_RE.search(out, max(0, m.start() - 60), m.start())
-        if owner is None:
-            continue
-        ref: Ref | None = None
-        word = owner.group(1).lower()
-        if word in _POSSESSIVE_PRONOUNS:
-            ref = Ref("pronoun", text=_POSSESSIVE_PRONOUNS[word], at=owner.start(1))
-        else:
-            for mention in sent.mentions:
-                inside = owner.start() <= mention.start < owner.end()
-                if mention.possessive and inside and mention.entity is not None:
-                    ref = Ref("entity", entity=mention.entity)
-        if ref is not None:
-            # The frame ends before "that"/"to", so the content starts at the clause.
-            topic = m.group(3) in ("about", "of")
-            clause = m.start(3) - 4 if out.endswith("not ", 0, m.start(3)) else m.start(3)  # keeps "not"
-            end = m.end() if topic else clause
-            frame = Frame(3, m.start(1), ref, noun, owner.start(1), end, False, "after")
-            if topic:
-                # "Fiorina's statement about seeing it was not challenged": a topic ends its noun phrase.
-                stop = _TOPIC_END_RE.search(out, m.end())
-                frame.limit = stop.start() if stop else None
-            found.append(frame)
-    return found
-
-
-_TOPIC_END_RE = re.compile(
-    r"[,;:]|\s(?:was|were|is|are|has|have|had|will|would|did|does|could|should|can|may|might|drew|"
-    r"sparked|prompted|led|came|made|became)\b|\.?\s*$"
-)
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
-_INFINITIVE_NOUNS = frozenset(
-    """pledge pledges promise promises vow vows threat threats call calls demand demands plea pleas plan
-    plans decision decisions proposal proposals""".split()  # noqa: SIM905
-)
-# A lower-case noun followed by its clause; its owner is looked for just before it. (The noun
-# is possessive, [a-z]++: white space must follow it, so giving letters back never helps.)
-_NOUN_THEN_CLAUSE_RE = re.compile(
-    r"\b([a-z]++)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week))?"
-    # "Keller's contention was that ...": a copula between the noun and its clause
-    r"(\s+(?:was|is|has\s+been|had\s+been))?"
-    r"\s+(?:not\s+(?=to\b))?(that|to|about|of)\b"  # ("his decision not to run")
-)
-_OWNER_BEFORE_RE = re.compile(
-    r"(\b[Hh]is|\b[Hh]er|\b[Tt]heir|[A-Z][\w.’'-]*(?:['’]s|s['’]))\s+(?:[a-z-]+\s+){0,2}$"
 )
 
 
@@ -474,7 +413,8 @@ IDIOM_CUE_RE = re.compile(
     r"|(?:backed|backs|backing)\s+away\s+from|(?:walked|walks|walking)\s+back"
     r"|(?:voiced|voices|voicing)\s+(?:his\s+|her\s+|their\s+|its\s+)?(?:support|concerns?|opposition|frustration|doubts?)"
     r"|(?:threw|throws|throwing)\s+(?:his|her|their|its)\s+support\s+behind"
-    r"|(?:raised|raises|raising)\s+(?:concerns?|questions?|doubts?)\s+(?:about|over))\b"
+    r"|(?:raised|raises|raising)\s+(?:concerns?|questions?|doubts?)\s+(?:about|over)"
+    r"|(?:put|puts|putting)\s+it\s+(?:\w+ly|simply|best|this\s+way|another\s+way)(?=\s*:))\b"
 )
 
 

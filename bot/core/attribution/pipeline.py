@@ -36,7 +36,7 @@ _IDIOM_WORDS_BYTES = frozenset(
         "case aim issue shot shots swipe swipes jab jabs dig digs lashed lashes lashing weighed weighs"
         " weighing went goes going threw throws throwing raised raises raising spoke speaks speaking"
         " clear doubled doubles doubling came comes coming away walked walks walking voiced voices voicing"
-        " plea pitch appeal secret"
+        " plea pitch appeal secret put puts putting"
     ).split()
 )
 _LOWER_ONLY = bytes(i if 97 <= i <= 122 else 32 for i in range(256))

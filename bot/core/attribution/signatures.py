@@ -19,8 +19,9 @@ _TRAILING_REST_RE = re.compile(
     r"|(?!at\s+(?:least|most)\b)"  # ("reported at least six planes filled ...": a quantity, not a place)
     r"(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told|by|over|"
     r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|later|again)\b"
-    # not "said Monday's decision ...", nor "called again for a recount" (a complement)
-    r"(?![’']s)(?!\s+(?:for|that)\b)[^\"_;]{0,50}?)?"
+    # not "said Monday's decision ...", nor "called again for a recount" or "said in a statement
+    # that the plan ..." (a complement; but "in a statement that was brief" is a relative clause)
+    r"(?![’']s)(?!\s+(?:for|that)\b)(?:(?!\bthat\s+(?:the|a|an|he|she|they|it|we|I|his|her|their|its|[A-Z\d]))[^\"_;]){0,50}?)?"
     r"[\s.!?;:\"”’)]*$"
 )
 

@@ -1,0 +1,94 @@
+"""Frames led by a noun of saying: its owner said what follows it ("Trump's claim that ...",
+"his pledge to ...", "Keller's response: \"...\"")."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Frame, Ref, Sent
+from .lexicon import OF_SPEECH_NOUNS, SPEECH_NOUNS
+
+
+def speech_noun_frames(sent: Sent) -> list[Frame]:
+    """ "Trump's claim that ...", "his pledge to ...": the owner of a noun of saying said the rest."""
+    out = sent.out
+    found: list[Frame] = []
+    for m in _NOUN_THEN_CLAUSE_RE.finditer(out):
+        noun = m.group(1).lower()
+        if noun not in SPEECH_NOUNS or (m.group(3) == "to" and noun not in _INFINITIVE_NOUNS):
+            continue  # "his comments to reporters": a recipient, not the content
+        if m.group(3) == "of" and noun not in OF_SPEECH_NOUNS:
+            continue  # "his criticism of the deal", but not "the claims of voters"
+        if m.group(2) and m.group(3) != "that":
+            continue  # "her statement was about ...": a topic, not what was said
+        owner = _OWNER_BEFORE_RE.search(out, max(0, m.start() - 60), m.start())
+        ref = _owner_ref(sent, owner) if owner is not None else None
+        if owner is not None and ref is not None:
+            # The frame ends before "that"/"to", so the content starts at the clause.
+            topic = m.group(3) in ("about", "of")
+            clause = m.start(3) - 4 if out.endswith("not ", 0, m.start(3)) else m.start(3)  # keeps "not"
+            end = m.end() if topic else clause
+            frame = Frame(3, m.start(1), ref, noun, owner.start(1), end, False, "after")
+            if topic:
+                # "Fiorina's statement about seeing it was not challenged": a topic ends its noun phrase.
+                stop = _TOPIC_END_RE.search(out, m.end())
+                frame.limit = stop.start() if stop else None
+            found.append(frame)
+    return found
+
+
+def _owner_ref(sent: Sent, owner: re.Match[str]) -> Ref | None:
+    """Who the possessive before a noun of saying is: "his" or a named owner ("Keller's")."""
+    word = owner.group(1).lower()
+    if word in _POSSESSIVE_PRONOUNS:
+        return Ref("pronoun", text=_POSSESSIVE_PRONOUNS[word], at=owner.start(1))
+    ref: Ref | None = None
+    for mention in sent.mentions:
+        if mention.possessive and owner.start() <= mention.start < owner.end() and mention.entity is not None:
+            ref = Ref("entity", entity=mention.entity)
+    return ref
+
+
+_TOPIC_END_RE = re.compile(
+    r"[,;:]|\s(?:was|were|is|are|has|have|had|will|would|did|does|could|should|can|may|might|drew|"
+    r"sparked|prompted|led|came|made|became)\b|\.?\s*$"
+)
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+_INFINITIVE_NOUNS = frozenset(
+    """pledge pledges promise promises vow vows threat threats call calls demand demands plea pleas plan
+    plans decision decisions proposal proposals""".split()  # noqa: SIM905
+)
+# A lower-case noun followed by its clause; its owner is looked for just before it. (The noun
+# is possessive, [a-z]++: white space must follow it, so giving letters back never helps.)
+_NOUN_THEN_CLAUSE_RE = re.compile(
+    r"\b([a-z]++)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week))?"
+    # "Keller's contention was that ...": a copula between the noun and its clause
+    r"(\s+(?:was|is|has\s+been|had\s+been))?"
+    r"\s+(?:not\s+(?=to\b))?(that|to|about|of)\b"  # ("his decision not to run")
+)
+_OWNER_BEFORE_RE = re.compile(
+    r"(\b[Hh]is|\b[Hh]er|\b[Tt]heir|[A-Z][\w.’'-]*(?:['’]s|s['’]))\s+(?:[a-z-]+\s+){0,2}$"
+)
+
+
+# Nouns whose owner's words follow a colon ("Keller's response: ...", "His answer was short:
+# ...", "Her message to voters: ..."), with what may stand between the noun and the colon.
+_COLON_NOUNS = (
+    "response|answer|reply|retort|message|advice|verdict|warning|assessment|explanation|take|pitch"
+    "|plea|promise|statement|view|comment|remarks|words|argument|conclusion|prediction|diagnosis"
+)
+_NOUN_THEN_COLON_RE = re.compile(
+    rf"\b({_COLON_NOUNS})(?:\s+(?:to|for|on|about)\s+[^:;\"_,]{{1,40}}?)?(?:\s+(?:was|is|has\s+been)\s+[a-z]+)?:\s"
+)
+
+
+def colon_noun_frames(sent: Sent) -> list[Frame]:
+    """ "Keller's response: \"We are ready.\"", "His answer was short: no.": the owner's words."""
+    out = sent.out
+    found: list[Frame] = []
+    for m in _NOUN_THEN_COLON_RE.finditer(out):
+        owner = _OWNER_BEFORE_RE.search(out, max(0, m.start() - 60), m.start())
+        ref = _owner_ref(sent, owner) if owner is not None else None
+        if owner is not None and ref is not None:
+            found.append(Frame(2, m.start(1), ref, m.group(1), owner.start(1), m.end() - 1, False, "after"))
+    return found
