@@ -453,6 +453,23 @@ def test_said_in_a_statement_that_and_put_it_bluntly() -> None:
     assert bluntly and (bluntly.speaker, bluntly.content) == ("Ray Dunn", "the pier is finished.")
 
 
+def test_that_is_how_someone_put_it_signs_the_quotation_before() -> None:
+    body = (
+        "Gov. Ray Dunn met Ana Ruiz.\n\n"
+        '"It is dead," Dunn said.\n\n'
+        '"Time to go." That is how Ruiz put it.\n\n'
+        "That is how the port works."
+    )
+    quote = _main(body, '"Time to go')
+    assert quote and (quote.speaker, quote.kind) == ("Ana Ruiz", "direct")  # not the last speaker
+    assert _main(body, "That is how the port") is None
+
+
+def test_a_day_between_a_cue_and_its_that_clause() -> None:
+    att = _main("Gov. Ray Dunn spoke.\n\nDunn warned Tuesday that the vote was close.", "Dunn warned")
+    assert att and att.content == "the vote was close."
+
+
 def test_an_opening_participle_of_saying_is_the_subjects_report() -> None:
     body = (
         "Ray Dunn is the mayor.\n\n"

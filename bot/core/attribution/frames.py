@@ -33,6 +33,7 @@ from .layouts import (
     perspective_frame,
     quote_then_verb_frame,
     reported_by_frame,
+    that_is_how_frame,
     verb_then_quote_frame,
 )
 from .lexicon import (
@@ -255,7 +256,7 @@ def sentence_frames(sent: Sent) -> list[Frame]:
                         found[2],
                     )
                 )
-    view = perspective_frame(sent)  # (an anchored match at the sentence's start: cheap)
+    view = perspective_frame(sent) or that_is_how_frame(sent)  # (anchored at the start: cheap)
     if view is not None:
         frames.append(view)
     medium = _IN_MEDIUM_RE.match(out)

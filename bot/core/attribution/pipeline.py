@@ -60,7 +60,9 @@ _SIGNED_PLACE_RE = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}
 # colon ("replied on X: \"...\"", "said in a statement: \"...\"").
 _LEAD_IN_RE = re.compile(
     r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:|(?:(?:in|on|at|during|with|to|after|before|over|last|this)\s"
-    r"[^\"_:;.,]{0,60}?\s)?that\b(?![\s.!?\"”’]*$)|:)?"  # (not "want to do that.": a pronoun)
+    r"[^\"_:;.,]{0,60}?\s|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
+    r"|earlier|later|again|also|repeatedly|privately|publicly)\s+)?that\b(?![\s.!?\"”’]*$)|:)?"
+    # (not "want to do that.": a pronoun; "warned Tuesday that ...": a day before the clause)
 )
 
 
@@ -260,7 +262,7 @@ def _find_cues(sent: Sent) -> bool:
     return (
         bool(sent.cues)
         or "ccording to" in out
-        or out.startswith(("In ", "During ", "To "))
+        or out.startswith(("In ", "During ", "To ", "That", "This"))
         or '"' in out
         or ":" in out[:80]  # `Name, Outlet: ...`
         or sent.speech_nouns
