@@ -470,6 +470,23 @@ def test_a_day_between_a_cue_and_its_that_clause() -> None:
     assert att and att.content == "the vote was close."
 
 
+def test_in_someones_words_or_view_mid_sentence_and_as_told_to_an_outlet() -> None:
+    body = (
+        "Gov. Ray Dunn met Ana Ruiz.\n\n"
+        'The port, in Dunn\'s words, is "a sinking ship."\n\n'
+        "The levy, in the words of Ana Ruiz, is a tax on boats.\n\n"
+        "The port, in Washington, is a lost cause.\n\n"
+        'As Ruiz told the Harbor Ledger last week, "the pier is finished."'
+    )
+    words = _main(body, "The port, in Dunn's")
+    assert words and (words.speaker, words.content) == ("Ray Dunn", 'The port is "a sinking ship.')
+    of = _main(body, "The levy")
+    assert of and (of.speaker, of.content) == ("Ana Ruiz", "The levy is a tax on boats.")
+    assert _main(body, "The port, in Washington") is None
+    told = _main(body, "As Ruiz told")
+    assert told and (told.speaker, told.cue, told.content) == ("Ana Ruiz", "told", "the pier is finished.")
+
+
 def test_an_opening_participle_of_saying_is_the_subjects_report() -> None:
     body = (
         "Ray Dunn is the mayor.\n\n"

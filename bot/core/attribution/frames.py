@@ -26,6 +26,7 @@ from .layouts import (
     as_reported_frame,
     as_reported_mid,
     idiom_frames,
+    in_words_frame,
     medium_quote_frame,
     name_colon_frame,
     narrated_colon_frame,
@@ -257,6 +258,8 @@ def sentence_frames(sent: Sent) -> list[Frame]:
                     )
                 )
     view = perspective_frame(sent) or that_is_how_frame(sent)  # (anchored at the start: cheap)
+    if view is None and ", in " in out:
+        view = in_words_frame(sent)
     if view is not None:
         frames.append(view)
     medium = _IN_MEDIUM_RE.match(out)

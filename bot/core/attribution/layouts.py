@@ -33,7 +33,7 @@ _NAME_COLON_RE = re.compile(r"(?:\s*\([DRI]-[^)]{1,25}\))?(?:,\s*[^,:;\"_]{1,60}
 _AS_OPENER = r"^\W*(?:But\s+|And\s+|However,\s+|Yet\s+|So\s+)?"
 _AS_VERBS = (
     r"reported|noted|wrote|written|said|put\s+it|explained|pointed\s+out|observed|argued|detailed|revealed"
-    r"|acknowledged|admitted|conceded|claimed|stated|suggested|predicted|warned|insisted|told\s+\w+"
+    r"|acknowledged|admitted|conceded|claimed|stated|suggested|predicted|warned|insisted|told\s+(?:the\s+)?[\w.’'-]+(?:\s+[A-Z][\w.’'-]*){0,3}"
     r"|announced|confirmed|described|mentioned|emphasized|stressed|recalled|testified|tweeted|disclosed"
     # the present of commentary: "As the Ledger's Mara Quint puts it, ..."
     r"|puts\s+it|says|notes|writes|explains|argues|observes|points\s+out"
@@ -141,7 +141,9 @@ def as_reported_frame(sent: Sent) -> Frame | None:
     if found is None or found[0] > m.start(2):
         return None
     start = m.start(1) if side == "after" else m.start()
-    return Frame(0, m.start(2), found[1], m.group(2).lower(), start, m.end(), False, side)
+    verb = " ".join(m.group(2).lower().split())
+    cue = "told" if verb.startswith("told ") else verb  # ("As Keller told the Ledger, ...")
+    return Frame(0, m.start(2), found[1], cue, start, m.end(), False, side)
 
 
 def _as_reported_by_frame(sent: Sent) -> Frame | None:
@@ -542,3 +544,26 @@ def that_is_how_frame(sent: Sent) -> Frame | None:
         "before",
         role,
     )
+
+
+# "The plan, in Keller's words, is \"dead on arrival\"": whose words the clause around it is.
+_IN_WORDS_RE = re.compile(r",\s+in\s+(?:the\s+words\s+of\s+(?=[A-Z])|(?=[A-Z]))")
+_WORDS_AFTER_RE = re.compile(
+    r"(?:['’]s?\s+(?:own\s+)?(words|view|opinion|estimation|judgment|judgement))?,\s"
+)
+
+
+def in_words_frame(sent: Sent) -> Frame | None:
+    """ ", in Keller's words," / ", in Ruiz's view," / ", in the words of Ana Ruiz," mid-sentence:
+    the clause on both sides of it is that person's (or that organisation's)."""
+    for m in _IN_WORDS_RE.finditer(sent.out):
+        of = "words" in m.group()
+        for x in sent.mentions:
+            if x.start != m.end() or x.entity is None or x.entity.kind not in ("person", "org"):
+                continue
+            tail = _WORDS_AFTER_RE.match(sent.out, x.end)
+            if tail and (of != x.possessive) and (of or tail.group(1)):
+                cue = "in the words of" if of else tail.group(1)
+                ref = Ref("entity", entity=x.entity)
+                return Frame(1, m.start(), ref, cue, m.start(), tail.end() - 1, False, "both")
+    return None

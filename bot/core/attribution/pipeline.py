@@ -42,6 +42,7 @@ _IDIOM_WORDS_BYTES = frozenset(
 _LOWER_ONLY = bytes(i if 97 <= i <= 122 else 32 for i in range(256))
 _ALL_CUES_BYTES = frozenset(w.encode("utf-8") for w in ALL_CUE_WORDS)
 _SPEECH_NOUNS_BYTES = frozenset(w.encode("utf-8") for w in SPEECH_NOUNS)
+_IN_WORDS_NOUNS = ("words", "view", "opinion", "estimation", "judgment", "judgement")
 _STANCE_ADJECTIVES_BYTES = frozenset(w.encode("utf-8") for w in STANCE_ADJECTIVES)
 _DATELINE_RE = re.compile(
     # "Washington (AFP) –": a place in title case, then an agency in parentheses
@@ -267,6 +268,7 @@ def _find_cues(sent: Sent) -> bool:
         or ":" in out[:80]  # `Name, Outlet: ...`
         or sent.speech_nouns
         or sent.stance_adjectives
+        or (", in " in out and any(w in out for w in _IN_WORDS_NOUNS))  # ", in Ruiz's words,"
         or bool(OPENING_PARTICIPLE_RE.match(out))  # "Saying that ...,": capitalised, so not in `words`
         or (not _IDIOM_WORDS_BYTES.isdisjoint(words) and IDIOM_CUE_RE.search(out) is not None)
     )
