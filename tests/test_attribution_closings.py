@@ -44,6 +44,16 @@ def test_a_signing_line_with_a_glued_dash_or_a_town_names_the_speaker() -> None:
     assert [a.speaker for a in _clauses(body, '"Nobody asked')] == ["Dale Price"]
 
 
+def test_an_embedded_posts_signature_names_its_author() -> None:
+    body = (
+        "Ana Ruiz runs the ferry line.\n\n"
+        "The pier must close now. pic.twitter.com/x1 — Ana Ruiz (@aruiz) May 5, 2016\n\n"
+        "The pier — a wreck — must close."
+    )
+    assert _read(body, "The pier must") == [("Ana Ruiz", None, "The pier must close now. pic.twitter.com/x1")]
+    assert not _clauses(body, "The pier — a wreck")
+
+
 def test_an_opening_mark_misprinted_at_a_quotations_end_closes_it() -> None:
     body = (
         "The council met on Tuesday.\n\n"

@@ -74,6 +74,10 @@ _IN_MEDIUM_RE = re.compile(
     + r")\b[^,]{0,80},\s*"
 )
 _DASH_FRAME_RE = re.compile(r"[\"”]\s*[-–—―]+\s*(?=\S)")
+# An embedded post's signature: "... pic.twitter.com/x — Ana Ruiz (@aruiz) May 5, 2016"
+_POST_SIGNATURE_RE = re.compile(
+    r"\s[-–—―]+\s*(?=[^()\"_—–―]{2,60}\(@\w{1,30}\)\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*\.?\s*$)"
+)
 # "..., citing the port authority.": the source of what the sentence says.
 _CITING_RE = re.compile(r",\s+citing\s+")
 _BE_TAIL_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s*$")
@@ -316,10 +320,11 @@ def sentence_frames(sent: Sent) -> list[Frame]:
                 frames.append(Frame(4, m.start(), found[1], "citing", m.start(), found[0], False, "before"))
     if sent.stance_adjectives:
         frames.extend(stance_adjective_frames(sent))
-    dash = _DASH_FRAME_RE.search(out)
+    post = _POST_SIGNATURE_RE.search(out) if "(@" in out else None
+    dash = _DASH_FRAME_RE.search(out) or post
     if dash:
         found = speaker_after(sent, dash.end())
-        if found and ends_after(out, found[0]):
+        if found and (dash is post or ends_after(out, found[0])):
             frames.append(
                 Frame(0, dash.start(), found[1], None, dash.start() + 1, found[0], False, "before", found[2])
             )

@@ -266,6 +266,7 @@ def _find_cues(sent: Sent) -> bool:
         or out.startswith(("In ", "During ", "To ", "That", "This"))
         or '"' in out
         or ":" in out[:80]  # `Name, Outlet: ...`
+        or "(@" in out  # an embedded post's signature: "— Ana Ruiz (@aruiz) May 5, 2016"
         or sent.speech_nouns
         or sent.stance_adjectives
         or (", in " in out and any(w in out for w in _IN_WORDS_NOUNS))  # ", in Ruiz's words,"
