@@ -44,6 +44,26 @@ def test_a_signing_line_with_a_glued_dash_or_a_town_names_the_speaker() -> None:
     assert [a.speaker for a in _clauses(body, '"Nobody asked')] == ["Dale Price"]
 
 
+def test_a_day_after_the_cue_then_a_clause_is_no_closing_adverbial() -> None:
+    body = (
+        "Ana Ruiz runs the ferry line.\n\n"
+        "Ruiz said Monday she would run again.\n\n"
+        "Ruiz said Tuesday the fares would rise.\n\n"
+        '"We will win," Ruiz said Monday.'
+    )
+    assert _read(body, "Ruiz said Monday") == [("Ana Ruiz", "said", "she would run again")]
+    assert _read(body, "Ruiz said Tuesday") == [("Ana Ruiz", "said", "the fares would rise")]
+    assert _read(body, '"We will win') == [("Ana Ruiz", "said", "We will win")]
+
+
+def test_speaking_on_condition_of_anonymity_is_no_topic() -> None:
+    body = (
+        "Tom Keller is the mayor.\n\n"
+        "Keller, who spoke on condition of anonymity because he was not cleared, said the pier was shut."
+    )
+    assert _read(body, "Keller, who") == [("Tom Keller", "said", "the pier was shut")]
+
+
 def test_an_embedded_posts_signature_names_its_author() -> None:
     body = (
         "Ana Ruiz runs the ferry line.\n\n"

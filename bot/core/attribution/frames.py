@@ -135,7 +135,8 @@ _WH_COMPLEMENT_RE = re.compile(
     r"(?!\s+(?:any|not)\b)"
 )
 _ABOUT_RE = re.compile(
-    r"(?:\s+(?:briefly|only|publicly|openly|often|again|out))?(?:\s+[^,;:\"_]{1,60}?)??(?<!\bfor)\s+(about|of)\b"
+    r"(?:\s+(?:briefly|only|publicly|openly|often|again|out))?(?:\s+[^,;:\"_]{1,60}?)??"
+    r"(?<!\bfor)(?<!\bcondition)\s+(about|of)\b"  # (not "spoke on condition of anonymity")
     # not "spoke for about 35 minutes"
     r"(?!\s+(?:\d|an?\s+(?:hour|minute|dozen|half|third|quarter)|half|twenty|thirty|forty|fifty))"
 )

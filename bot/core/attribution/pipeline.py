@@ -62,7 +62,9 @@ _SIGNED_PLACE_RE = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}
 _LEAD_IN_RE = re.compile(
     r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:|(?:(?:in|on|at|during|with|to|after|before|over|last|this)\s"
     r"[^\"_:;.,]{0,60}?\s|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
-    r"|earlier|later|again|also|repeatedly|privately|publicly)\s+)?that\b(?![\s.!?\"”’]*$)|:)?"
+    r"|earlier|later|again|also|repeatedly|privately|publicly)\s+)?that\b(?![\s.!?\"”’]*$)|:"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s+"
+    r"(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there)\s))?"
     # (not "want to do that.": a pronoun; "warned Tuesday that ...": a day before the clause)
 )
 

@@ -18,7 +18,9 @@ _TRAILING_REST_RE = re.compile(
     r"(?:ago|later|earlier|before)\b[^\"_;]{0,30}?"
     r"|(?!at\s+(?:least|most)\b)"  # ("reported at least six planes filled ...": a quantity, not a place)
     r"(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told|by|over|"
-    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|later|again)\b"
+    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|later|again)"
+    # ("said Monday she would run": a clause after the day, not the day closing the report)
+    r"(?!\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there)\b))\b"
     # not "said Monday's decision ...", nor "called again for a recount" or "said in a statement
     # that the plan ..." (a complement; but "in a statement that was brief" is a relative clause)
     r"(?![’']s)(?!\s+(?:for|that)\b)(?:(?!\bthat\s+(?:the|a|an|he|she|they|it|we|I|his|her|their|its|[A-Z\d]))[^\"_;]){0,50}?)?"
