@@ -64,6 +64,16 @@ def test_speaking_on_condition_of_anonymity_is_no_topic() -> None:
     assert _read(body, "Keller, who") == [("Tom Keller", "said", "the pier was shut")]
 
 
+def test_a_reply_with_its_own_quotation_signs_nothing_before_it() -> None:
+    body = (
+        "Tom Keller met the radio host Hugh Hewitt.\n\n"
+        '"You said the mayor founded it. I know what you meant," Hewitt said. "You meant he helped it."\n\n'
+        'Keller replied: "No, I meant he founded it."'
+    )
+    assert _read(body, '"You meant') == [("Hugh Hewitt", None, "You meant he helped it")]
+    assert _read(body, "Keller replied") == [("Tom Keller", "replied", "No, I meant he founded it")]
+
+
 def test_an_embedded_posts_signature_names_its_author() -> None:
     body = (
         "Ana Ruiz runs the ferry line.\n\n"

@@ -47,6 +47,20 @@ def test_a_cue_fenced_mid_sentence_reports_both_sides() -> None:
     assert noted[3].startswith("Most of the money went to schools")
 
 
+def test_a_report_nested_in_a_clause_is_part_of_its_content() -> None:
+    body = (
+        "Maria Keller and Omar Diaz met.\n\n"
+        "Top aides said the march was over.\n\n"
+        "Organizers say they want to avoid violence.\n\n"
+        'Sen. Maria Keller called the statement "reckless and cruel."\n\n'
+        "In a Facebook post after the vote, Diaz wrote that the count was fair."
+    )
+    say = _read(body, "Organizers")
+    assert say[0] == ("Organizers", None, "say", "they want to avoid violence")  # was no content
+    assert _read(body, "Sen. Maria")[0][2:] == ("called", 'the statement "reckless and cruel')
+    assert [a[0] for a in _read(body, "In a Facebook")] == ["Omar Diaz"]  # "post" is no verb here
+
+
 def test_a_closing_that_is_a_pronoun_not_a_lead_in() -> None:
     body = "Tomas Reyes chairs the board.\n\nReyes wants to do that.\n\nReyes said that the vote would wait."
     assert _read(body, "Reyes wants") == [("Tomas Reyes", None, "wants", "to do that")]

@@ -269,6 +269,8 @@ def sentence_frames(sent: Sent) -> list[Frame]:
         frames.append(view)
     medium = _IN_MEDIUM_RE.match(out)
     if medium:
+        # ("In a Facebook post after the speech, Beck wrote": no cue word inside it is a verb)
+        frames = [f for f in frames if not medium.start() <= f.position < medium.end()]
         found = speaker_after(sent, medium.end())
         if found is None:
             # "In a statement, Biden's campaign called ...": a possessive-led noun phrase.
@@ -507,7 +509,9 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             and low not in LEARNED_CUES
             and (
                 (low not in WEAK_CUES and ends_after(out, cue_end))
-                or noise_only(out[cue_end:])
+                or (
+                    noise_only(out[cue_end:]) and INSIDE not in out[cue_end:]
+                )  # (a quotation after it is content)
                 or (not complement and OBJECT_SIGNATURE_RE.match(out, cue_end))
             )
         ):

@@ -493,6 +493,11 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
                 comma = _CLAUSE_END_RE.search(sent.out, f.end, high)
                 high = comma.start() if comma else high
             content, masked, start = _content(sent, f, low, high)
+            if not content and f.content_side == "after" and i + 1 < len(clauses):
+                # "Organizers say they want to avoid violence": the clause after the cue is its
+                # content, another's report nested inside it (which keeps its own attribution).
+                high = clauses[i + 2][0].start if i + 2 < len(clauses) else len(sent.text)
+                content, masked, start = _content(sent, f, low, high)
             if f is not frame and not content:
                 continue
             listed = named_in_apposition(sent, f)

@@ -47,8 +47,10 @@ def signature_only(sent: Sent) -> bool:
     frame = sent.frame
     if frame is None or frame.according or frame.content_side == "quote":
         return False
-    if ASCII_LETTER_RE.search(sent.out, 0, frame.start) or INSIDE in sent.out[: frame.start]:
-        return False  # narration, or a quotation of its own (`"...," said Berg.`), before the cue
+    if ASCII_LETTER_RE.search(sent.out, 0, frame.start) or INSIDE in sent.out:
+        # narration, or a quotation of its own, before the cue (`"...," said Berg.`) or after it
+        # (`Berg replied: "No."`)
+        return False
     return (
         ends_after(sent.out, frame.end)
         or few_letters(SIGNATURE_NOISE_RE.sub("", sent.out[frame.end :]))
