@@ -57,6 +57,7 @@ def test_a_report_nested_in_a_clause_is_part_of_its_content() -> None:
     )
     say = _read(body, "Organizers")
     assert say[0] == ("Organizers", None, "say", "they want to avoid violence")  # was no content
+    assert "aides" not in [a[0] for a in say]  # "they" opening the organizers' words are they
     assert _read(body, "Sen. Maria")[0][2:] == ("called", 'the statement "reckless and cruel')
     assert [a[0] for a in _read(body, "In a Facebook")] == ["Omar Diaz"]  # "post" is no verb here
 

@@ -171,7 +171,7 @@ def attribute(
             _quoted_clause(resolver, sent)
         if sent.frame is not None:
             for other in other_frames(frames, sent.frame):
-                speaker = _resolve(resolver, sent, other)
+                speaker = _content_subject(sent, other) or _resolve(resolver, sent, other)
                 if speaker is not None:
                     sent.others.append((other, speaker))
         if visit is not None:
@@ -183,6 +183,27 @@ def attribute(
     headlines(sents, registry)
     _spread_quotes(sents, scans, doc)
     return _finish(sents, registry)
+
+
+_CONTENT_OPENS_RE = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
+
+
+def _content_subject(sent: Sent, other: Frame) -> Entity | None:
+    """The main speaker, when a pronoun that agrees with it opens the main content and speaks
+    there: in "Organizers say they want to avoid violence" they are the organizers."""
+    main, speaker = sent.frame, sent.speaker
+    ref = other.ref
+    if main is None or speaker is None or ref.kind != "pronoun" or main.content_side != "after":
+        return None
+    opens = _CONTENT_OPENS_RE.match(sent.out, main.end)
+    if opens is None or opens.end() != other.start:
+        return None
+    if ref.text == "they":
+        agrees = speaker.kind in ("group", "org")
+    else:
+        gender = {"he": "m", "she": "f"}.get(ref.text)
+        agrees = gender is not None and speaker.kind == "person" and speaker.gender in (None, gender)
+    return speaker if agrees else None
 
 
 def _quoted_clause(resolver: Resolver, sent: Sent) -> None:
