@@ -74,6 +74,28 @@ def test_a_reply_with_its_own_quotation_signs_nothing_before_it() -> None:
     assert _read(body, "Keller replied") == [("Tom Keller", "replied", "No, I meant he founded it")]
 
 
+def test_a_lone_quotation_after_a_sentence_about_someone_is_theirs() -> None:
+    body = (
+        "Tom Keller is the mayor. Ana Ruiz builds piers.\n\n"
+        'Keller was blunt. "It is a disaster."\n\n'
+        'Keller\'s plan failed. "It is a disaster."'
+    )
+    doc_quotes = [a for a in _clauses(body, "Keller was") if a.kind == "direct"]
+    assert not doc_quotes  # the narration itself reports nothing
+    first = _quote_after(body, "Keller was blunt")
+    assert first == [("Tom Keller", None, "It is a disaster")]
+    assert _quote_after(body, "Keller's plan") == []  # a possessive names no speaker
+
+
+def _quote_after(body: str, narration: str) -> list[tuple[str | None, str | None, str]]:
+    """The attributions of the quotation that follows the sentence `narration` opens."""
+    from bot.core.ingest import parse
+
+    doc = parse("Friday, March 1, 2024\n\nA Headline\n\n" + body, name="news.txt")
+    at = next(i for i, s in enumerate(doc.sentences) if s.text.startswith(narration))
+    return [(a.speaker, a.cue, (a.content or "").strip(' ."')) for a in doc.clauses[at + 1]]
+
+
 def test_an_embedded_posts_signature_names_its_author() -> None:
     body = (
         "Ana Ruiz runs the ferry line.\n\n"

@@ -427,6 +427,8 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
                 and nxt.frame.content_side == "before"
             ):
                 speaker = nxt.speaker
+            elif prev is not None and prev.paragraph == first.paragraph and prev.speaker is None:
+                speaker = _opening_person(prev)  # `Keller was blunt. "It is a disaster."`
         if speaker is None:
             continue
         gid = None
@@ -444,6 +446,16 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
                 s.frame.mixed = bool(narrated)
             if s.speaker is speaker:
                 s.quote = gid
+
+
+def _opening_person(sent: Sent) -> Entity | None:
+    """The person named first in a sentence of narration without a quotation ("Keller was
+    blunt."), the subject whose words a lone quotation after it in the paragraph are."""
+    first = sent.mentions[0] if sent.mentions else None
+    if first is None or INSIDE in sent.out or sent.out[: first.start].strip(" \"“”'‘’"):
+        return None
+    ent = first.entity
+    return ent if isinstance(ent, Entity) and ent.kind == "person" and not first.possessive else None
 
 
 def _signed_after(quoted: list[Sent], opening: int) -> tuple[Entity, Frame] | None:
