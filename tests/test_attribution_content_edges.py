@@ -36,6 +36,16 @@ def test_a_quotation_before_according_to_is_the_content_and_a_relative_after_is_
     assert _read(body, "The boats") == [("Maria Keller", None, "according to", "The boats are fine")]
 
 
+def test_a_source_after_a_closing_cue_reports_the_quotation_and_its_saying() -> None:
+    body = (
+        'Maria Keller runs the port.\n\n"Do not protest on the floor," Keller said, according to the Ledger.'
+    )
+    assert _read(body, '"Do not') == [
+        ("Maria Keller", None, "said", "Do not protest on the floor"),
+        ("Ledger", None, "according to", 'Do not protest on the floor," Keller said'),
+    ]
+
+
 def test_a_cue_fenced_mid_sentence_reports_both_sides() -> None:
     body = (
         "Maria Keller is the mayor.\n\n"

@@ -108,10 +108,11 @@ def first_of_two(sent: Sent, f: Frame, who: Entity) -> Entity | None:
 
 def nested_before(out: str, last: Frame, f: Frame) -> bool:
     """Whether a closing cue's content holds the clause before it: in "Keller has support
-    from unions, said Whitcomb" Whitcomb reports all of it, Keller's cue included."""
+    from unions, said Whitcomb" Whitcomb reports all of it, Keller's cue included; in
+    `"...," Voss said, according to the Ledger` the Ledger reports Voss's words and her saying them."""
     return (
         f.content_side == "before"
-        and last.content_side == "after"
+        and (last.content_side == "after" or (f.according and last.content_side == "before"))
         and not _SIBLING_GAP_RE.search(out, last.end, f.start)
         and out[: f.start].rstrip().endswith(",")
     )
