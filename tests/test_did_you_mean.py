@@ -49,6 +49,21 @@ async def test_who_with_one_clear_speaker_offers_nobody_else(archive):
     assert result.did_you_mean == ()
 
 
+async def test_who_does_not_offer_the_source_that_reports_the_top_speakers_words(new_archive):
+    archive = await Archive.open(new_archive(), seeds=None)
+    try:
+        await archive.add_text(
+            b"Port news\n\nMaria Keller runs the port.\n\n"
+            b'"Nobody may protest on the floor of the hall," Keller said, according to the Ledger.\n',
+            name="ledger.txt",
+        )
+        result = await archive.who("nobody may protest on the floor")
+        assert result.answers[0].speaker == "Maria Keller"
+        assert result.did_you_mean == ()  # the Ledger reported her words; it said nothing else
+    finally:
+        await archive.close()
+
+
 async def test_said_an_exact_full_name_offers_nobody_else(archive):
     result = await archive.said("Bill Clinton")
     assert result.speaker == "Bill Clinton" and result.did_you_mean == ()

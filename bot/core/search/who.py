@@ -199,7 +199,14 @@ async def who(store: ArchiveStore, fragment: str, guild_id: int | None, limit: i
     # The top speaker wins outright only when clearly ahead: otherwise the others who said
     # about as much are named.
     top = ranked[0][1].speaker
-    others = {c.speaker: None for _s, c in close[1:] if c.speaker and c.speaker != top}
+    # (not a source of the top answer's own sentence: in `"...," Keller said, according to the
+    # Ledger` the Ledger reports Keller's words, it does not compete with her for them)
+    lead = ranked[0][1].sentence_id
+    others = {
+        c.speaker: None
+        for _s, c in close[1:]
+        if c.speaker and c.speaker != top and not (c.sentence_id == lead and c.kind == "according")
+    }
     return SearchResult(query=query.text, answers=tuple(answers), did_you_mean=tuple(others))
 
 
