@@ -87,8 +87,9 @@ def test_a_cue_word_inside_a_hyphenated_compound_reports_nothing() -> None:
 
 
 def test_a_capitalised_contraction_is_no_speaker() -> None:
-    body = "Nobody on the council wanted a vote.\n\nDon't ask that."
+    body = "Nobody on the council wanted a vote.\n\nDon't ask that.\n\nThey’re now planning to run more ads."
     assert all(a.speaker != "Don't" for a in _clauses(body, "Don't"))
+    assert [a.speaker for a in _clauses(body, "They’re")] == []  # no one named, nor "They’re"
 
 
 def test_a_stance_verb_in_its_base_form_after_a_singular_word_is_a_noun() -> None:

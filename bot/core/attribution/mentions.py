@@ -236,8 +236,8 @@ def find_mentions(out: str) -> list[Mention]:
         if sum(1 for w in run.split() if len(w) > 4 and w.isupper()) >= 3:
             continue  # "HARBOUR TEAM REFUSES TO SAIL ...": a shouted headline, no name
         if " " not in run:
-            if run.endswith(("n't", "n’t")):
-                continue  # "Don't ask that.": a verb, no name
+            if run.endswith(("n't", "n’t", "’re", "'re", "’m", "'m", "’ve", "'ve", "’ll", "'ll")):
+                continue  # "Don't ask that.", "They’re running": a verb, no name
             # One word: the common case ("The", "Moscow", "Stoltenberg's").
             mention = _make_mention(out, [(run, at)])
             if mention is not None:
