@@ -72,6 +72,21 @@ def test_a_report_nested_in_a_clause_is_part_of_its_content() -> None:
     assert [a[0] for a in _read(body, "In a Facebook")] == ["Omar Diaz"]  # "post" is no verb here
 
 
+def test_a_day_inside_a_fenced_or_closing_cue_and_a_relative_clause_reported() -> None:
+    body = (
+        "Maria Keller is the mayor.\n\n"
+        "The vote, Keller said Tuesday, was close.\n\n"
+        "The pier is shut, Keller said Tuesday, adding that it cost too much.\n\n"
+        "The levy, which Keller said would raise $2 million, was approved."
+    )
+    assert _read(body, "The vote") == [("Maria Keller", None, "said", "The vote was close")]
+    assert _read(body, "The pier") == [
+        ("Maria Keller", None, "said", "The pier is shut"),
+        ("Maria Keller", None, "adding", "it cost too much"),
+    ]
+    assert _read(body, "The levy") == [("Maria Keller", None, "said", "would raise $2 million")]
+
+
 def test_a_closing_that_is_a_pronoun_not_a_lead_in() -> None:
     body = "Tomas Reyes chairs the board.\n\nReyes wants to do that.\n\nReyes said that the vote would wait."
     assert _read(body, "Reyes wants") == [("Tomas Reyes", None, "wants", "to do that")]

@@ -103,7 +103,11 @@ _COMPLEMENT_RE = re.compile(
 _THING_OBJECT_RE = re.compile(r"^\s+(?:an?\s+|[$\d])")  # "charged a $100,000 fee", not "asked Obama"
 # `..., the Post reported, citing ...`: a trailing participle after a cue that ends the report.
 # ", adding that ...", `, adding, "..."`: a participle of the speaker's, reporting on its own
-_PARTICIPLE_TAIL_RE = re.compile(r",\s+[a-z]+ing\b(?:[^,;]*|,?\s*[\"“][^\"“”]*[\"”]?)[.!?]?[\s\"”’]*$")
+# (a day may come first: "..., Keller said Tuesday, adding that ...")
+_PARTICIPLE_TAIL_RE = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?"
+    r",\s+[a-z]+ing\b(?:[^,;]*|,?\s*[\"“][^\"“”]*[\"”]?)[.!?]?[\s\"”’]*$"
+)
 _CUE_BEFORE_COMMA_RE = re.compile(
     r"\b(?:said|says|reported|reports|wrote|writes|told|added|noted|argued|announced|explained),$"
 )
@@ -121,6 +125,9 @@ _RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
 _FENCED_RESUMES_RE = re.compile(
     r",\s+(?![a-z]+ing\b)(?!(?:and|but|or|yet|so|while|who|which|whose|because|as|after|before|when|"
     r"if|though|although|since|until|unless|then|according)\b)[a-z]"
+)
+_DAY_THEN_COMMA_RE = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=,)"
 )
 _WHICH_ISSUED_RE = re.compile(r",\s+(?:which|who)\s+[^,;\"_]{0,60}$")
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
@@ -187,6 +194,7 @@ _ADDRESSEE_RE = re.compile(
     r"\s+(?:him|her|them|me|us|reporters|(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\b"
 )
 OBJECT_RELATIVE_RE = re.compile(r"\b(?:which|whom)\s+$")
+_COMMA_WHICH_RE = re.compile(r",\s+which\s+$")
 OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
 
 
@@ -238,6 +246,13 @@ def sentence_frames(sent: Sent) -> list[Frame]:
     for start, end, low in sent.cues:
         frame = _cue_frame(sent, start, end, low)
         if frame is not None:
+            if frame.content_side == "after" and _COMMA_WHICH_RE.search(
+                out, max(0, frame.start - 10), frame.start
+            ):
+                # "The plan, which Keller said would cost $2 million, was approved.": the relative
+                # clause is what she said, up to its closing comma.
+                comma = out.find(",", frame.end)
+                frame.limit = comma if comma > 0 else None
             if restrictive(sent, frame, low, end):
                 frame.restrictive = True
                 frame.rank = max(frame.rank, 3)  # below the sentence's own clauses
@@ -468,6 +483,10 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         if lead and ends_after(out, cue_end):
             # `..., Trump's longtime confidant Roger Stone stated.`: a role before the name.
             comma_before, start = True, lead.start(1)
+        day = _DAY_THEN_COMMA_RE.match(out, cue_end) if comma_before and narration_before else None
+        if day and _FENCED_RESUMES_RE.match(out, day.end()) and not ends_after(out, day.end()):
+            # "The vote, Keller said Tuesday, was close.": fenced, with the day inside the fence
+            return Frame(0, cue_start, ref, cue, start, day.end(), False, "both", role)
         if (
             (
                 ends_after(out, cue_end)
