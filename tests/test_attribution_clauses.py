@@ -342,6 +342,8 @@ def test_one_named_with_a_group_of_theirs_speaks_for_it() -> None:
     assert _said(_clauses(body, "Early on")) == [("Edna Vale", "complained", "the debates were few.")]
     assert _said(_clauses(body, "Vale and her")) == [("Edna Vale", "said", "the count was wrong.")]
     assert _clauses(body, "The mayor and")[0].speaker != "Edna Vale"  # no one named
+    listed = "Edna Vale ran.\n\nUnions, farm groups, and many lawmakers claim the tax will cost jobs."
+    assert [a.speaker for a in _clauses(listed, "Unions")] == ["many lawmakers"]  # a list, no one named
 
 
 def test_a_telling_verb_reports_its_object() -> None:

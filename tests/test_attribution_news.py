@@ -707,6 +707,16 @@ def test_a_learned_verb_that_only_publishes_reports_nothing_itself() -> None:
     assert [(a.speaker, a.cue) for a in _clauses(body, "Pell issued a written")] == [("Ana Pell", "saying")]
 
 
+def test_a_learned_verb_after_an_object_of_a_preposition_reports_nothing() -> None:
+    body = (
+        "Mayor Ana Pell spoke at the dock.\n\n"
+        "A poll gave Pell 20 percent support from dock workers compared to 60 percent for Ruiz.\n\n"
+        "Pell compared the levy to a toll."
+    )
+    assert not _clauses(body, "A poll gave")
+    assert [a.cue for a in _clauses(body, "Pell compared")] == ["compared"]
+
+
 def test_the_learned_table_can_be_swapped_or_left_out(monkeypatch, tmp_path) -> None:
     from bot.core.attribution import lexicon
 

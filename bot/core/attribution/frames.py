@@ -249,8 +249,7 @@ def sentence_frames(sent: Sent) -> list[Frame]:
             if frame.content_side == "after" and _COMMA_WHICH_RE.search(
                 out, max(0, frame.start - 10), frame.start
             ):
-                # "The plan, which Keller said would cost $2 million, was approved.": the relative
-                # clause is what she said, up to its closing comma.
+                # "The plan, which Keller said would cost $2 million, was approved.": up to the comma
                 comma = out.find(",", frame.end)
                 frame.limit = comma if comma > 0 else None
             if restrictive(sent, frame, low, end):
@@ -544,6 +543,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         positional = low in STANCE_CUES or low in OBJECT_CUES or low in INFINITIVE_WEAK_CUES
         rank = 2 if positional and not complement else 1
         if low in LEARNED_CUES and not complement:
+            if after_preposition(out, start):
+                return None  # "support from Latino voters compared to ...": an object, not a subject
             rank = 3  # a learned verb ("attacked Fry, calling him ...") yields to any hand-listed one
         if low in QUOTE_FRAME_CUES:
             # Without a quotation ("calls himself a hawk") it ranks below a verb of saying.
