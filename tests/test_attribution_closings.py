@@ -96,6 +96,16 @@ def _quote_after(body: str, narration: str) -> list[tuple[str | None, str | None
     return [(a.speaker, a.cue, (a.content or "").strip(' ."')) for a in doc.clauses[at + 1]]
 
 
+def test_a_stance_after_a_quotation_does_not_sign_it() -> None:
+    body = (
+        "Tom Keller met Ana Ruiz.\n\n"
+        '"The tide turned," Keller said.\n\n'
+        '"After Iowa nothing was the same."\n\n'
+        "Ruiz agreed with the analysis."
+    )
+    assert [a.speaker for a in _clauses(body, '"After Iowa')] == ["Tom Keller"]  # not Ruiz
+
+
 def test_an_embedded_posts_signature_names_its_author() -> None:
     body = (
         "Ana Ruiz runs the ferry line.\n\n"

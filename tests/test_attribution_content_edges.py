@@ -70,6 +70,8 @@ def test_a_report_nested_in_a_clause_is_part_of_its_content() -> None:
     assert "aides" not in [a[0] for a in say]  # "they" opening the organizers' words are they
     assert _read(body, "Sen. Maria")[0][2:] == ("called", 'the statement "reckless and cruel')
     assert [a[0] for a in _read(body, "In a Facebook")] == ["Omar Diaz"]  # "post" is no verb here
+    referring = "Omar Diaz met Maria Keller.\n\nDiaz was referring to Keller's remarks about the pier."
+    assert _read(referring, "Diaz was")[0][2:] == ("referring", "to Keller's remarks about the pier")
 
 
 def test_a_day_inside_a_fenced_or_closing_cue_and_a_relative_clause_reported() -> None:

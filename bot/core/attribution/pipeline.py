@@ -185,6 +185,8 @@ def attribute(
     return _finish(sents, registry)
 
 
+# What a content cut short by a report nested in it may hold ("referring to | Trump's remarks").
+_BARE_LEADS = frozenset(("", "to", "of", "on", "about", "for", "with", "at", "that"))
 _CONTENT_OPENS_RE = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
 
 
@@ -526,7 +528,7 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
                 comma = _CLAUSE_END_RE.search(sent.out, f.end, high)
                 high = comma.start() if comma else high
             content, masked, start = _content(sent, f, low, high)
-            if not content and f.content_side == "after" and i + 1 < len(clauses):
+            if content.lower() in _BARE_LEADS and f.content_side == "after" and i + 1 < len(clauses):
                 # "Organizers say they want to avoid violence": the clause after the cue is its
                 # content, another's report nested inside it (which keeps its own attribution).
                 high = clauses[i + 2][0].start if i + 2 < len(clauses) else len(sent.text)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from .cue_sets import INFINITIVE_WEAK_CUES
 from .entities import Sent
+from .lexicon import STANCE_CUES
 from .quotes import INSIDE
 
 ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
@@ -47,6 +49,8 @@ def signature_only(sent: Sent) -> bool:
     frame = sent.frame
     if frame is None or frame.according or frame.content_side == "quote":
         return False
+    if frame.cue in STANCE_CUES or frame.cue in INFINITIVE_WEAK_CUES:
+        return False  # "Bill Clinton agreed with the analysis.": a stance, it signs no quotation
     if ASCII_LETTER_RE.search(sent.out, 0, frame.start) or INSIDE in sent.out:
         # narration, or a quotation of its own, before the cue (`"...," said Berg.`) or after it
         # (`Berg replied: "No."`)
