@@ -96,6 +96,11 @@ def _quote_after(body: str, narration: str) -> list[tuple[str | None, str | None
     return [(a.speaker, a.cue, (a.content or "").strip(' ."')) for a in doc.clauses[at + 1]]
 
 
+def test_a_show_quoted_after_the_cue_is_no_content() -> None:
+    body = 'Tom Keller spoke.\n\n"I expect to be vetted," he said on "Meet the Press."'
+    assert _read(body, '"I expect') == [("Tom Keller", "said", "I expect to be vetted")]
+
+
 def test_a_stance_after_a_quotation_does_not_sign_it() -> None:
     body = (
         "Tom Keller met Ana Ruiz.\n\n"

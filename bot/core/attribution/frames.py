@@ -56,6 +56,7 @@ from .signatures import (
     OBJECT_SIGNATURE_RE,
     ends_after,
     noise_only,
+    quoted_after,
 )
 from .subjects import fenced_subject, main_subject
 from .verb_or_noun import CALL_ON_RE, reporting_verb
@@ -527,9 +528,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             and low not in LEARNED_CUES
             and (
                 (low not in WEAK_CUES and ends_after(out, cue_end))
-                or (
-                    noise_only(out[cue_end:]) and INSIDE not in out[cue_end:]
-                )  # (a quotation after it is content)
+                or (noise_only(out[cue_end:]) and not quoted_after(out, cue_end))
                 or (not complement and OBJECT_SIGNATURE_RE.match(out, cue_end))
             )
         ):

@@ -95,3 +95,13 @@ def noise_only(text: str) -> bool:
 def ends_after(out: str, end: int) -> bool:
     """Whether nothing but adverbials and punctuation follow `end`."""
     return bool(_TRAILING_REST_RE.match(out, end))
+
+
+_TITLE_BEFORE_RE = re.compile(r"\b(?:on|in|to|at|with|from|of|during|for|by)\s+[\"“‘']$")
+
+
+def quoted_after(out: str, end: int) -> bool:
+    """Whether a quotation after a cue is content (`called the statement "reckless"`), not a
+    title after a preposition (`he said on "Meet the Press."`)."""
+    inside = out.find(INSIDE, end)
+    return inside >= 0 and not _TITLE_BEFORE_RE.search(out, end, inside)
