@@ -101,6 +101,20 @@ def test_a_show_quoted_after_the_cue_is_no_content() -> None:
     assert _read(body, '"I expect') == [("Tom Keller", "said", "I expect to be vetted")]
 
 
+def test_an_i_outside_quotations_is_the_bylines_author_and_nobody_without_one() -> None:
+    from bot.core.ingest import parse
+
+    column = "I believe the pier must close.\n\nI told the council that the pier was unsafe."
+    signed = parse(b"The pier must go\n\nBy Tom Keller\n\n" + column.encode(), name="column.txt")
+    assert [(c[0].speaker, c[0].content) for c in signed.clauses] == [
+        ("Tom Keller", "the pier must close."),
+        ("Tom Keller", "the pier was unsafe."),  # (not "the council that ...")
+    ]
+    assert "Tom Keller" in [s.name for s in signed.speakers]
+    unsigned = parse(b"The pier must go\n\n" + column.encode(), name="column.txt")
+    assert unsigned.clauses == ((), ())
+
+
 def test_a_stance_after_a_quotation_does_not_sign_it() -> None:
     body = (
         "Tom Keller met Ana Ruiz.\n\n"

@@ -349,7 +349,8 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     if not who:
         space = out.rfind(" ", 0, end) + 1
         word = out[space:end]
-        if word.lower() in ("he", "she", "they", "it") and (space == 0 or out[space - 1] in ' "('):
+        personal = word.lower() in ("he", "she", "they", "it") or word == "I"  # ("I": the byline's author)
+        if personal and (space == 0 or out[space - 1] in ' "('):
             return space, Ref("pronoun", text=word.lower(), at=space), ""
     np = role_np_before(out, end)
     if np:

@@ -266,6 +266,16 @@ class Registry:
         ent.aliases.add(m.name)
         self._remember(ent, m, order)
 
+    def author(self, name: str) -> Entity:
+        """The byline's author: the person of that name the article mentions, or a new one."""
+        for e in self.entities:
+            if e.name == name or name in e.aliases:
+                return e
+        ent = Entity(name, "person")
+        ent.aliases.add(name)
+        self.entities.append(ent)
+        return ent
+
     def by_last(self, surname: str) -> list[Entity]:
         """People named in full whose surname is `surname` (lower case)."""
         return self._by_last.get(surname, [])

@@ -78,7 +78,9 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         pieces.append((low, frame.start))
     if frame.content_side in ("after", "both"):
         after = frame.end
-        m = _LEAD_IN_RE.match(out, after)
+        m = (_ADDRESSEE_THAT_RE.match(out, after) if frame.cue in _TELLING else None) or _LEAD_IN_RE.match(
+            out, after
+        )
         pieces.append((m.end() if m else after, high))
     if frame.content_side == "before" and _QUOTE_NEXT_RE.match(out, frame.end):
         pieces.append((frame.end, high))  # `"A," X said, "B."`
@@ -157,6 +159,8 @@ def attribute(
     registry = Registry()
     registry.build(sents)
     resolver = Resolver(registry, sents, observe)
+    if doc.author:
+        resolver.author = registry.author(doc.author)
 
     for sent in sents:
         frames = sentence_frames(sent) if _find_cues(sent) else []
@@ -185,6 +189,12 @@ def attribute(
     return _finish(sents, registry)
 
 
+# "told the council that ...", "assured voters that ...": the one addressed is no part of what was said.
+_TELLING = frozenset("told tells tell telling informed assured reassured reminded warned promised".split())  # noqa: SIM905
+_ADDRESSEE_THAT_RE = re.compile(
+    r"\s+(?:him|her|them|us|me|you|reporters|supporters|voters|(?:the|his|her|their)\s+[a-z-]+(?:\s+[a-z-]+)?"
+    r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+that\s+"
+)
 # What a content cut short by a report nested in it may hold ("referring to | Trump's remarks").
 _BARE_LEADS = frozenset(("", "to", "of", "on", "about", "for", "with", "at", "that"))
 _CONTENT_OPENS_RE = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")

@@ -134,10 +134,13 @@ class Resolver:
         self.registry = registry
         self.sents = sents
         self.observe = observe  # sees each pronoun decision (tools/train_pronouns.py)
+        self.author: Entity | None = None  # whom an "I" outside quotations is: the byline's author
 
     def resolve(self, ref: Ref, index: int, cue: str | None = None) -> Entity | None:
         if ref.kind == "entity":
             return ref.entity
+        if ref.kind == "pronoun" and ref.text == "i":
+            return self.author  # a first-person column: the author says it (no byline: nobody)
         if ref.kind == "pronoun":
             return self._pronoun(ref.text, index, ref.at, cue in _REPLY_CUES)
         return self._role_np(ref, index)
