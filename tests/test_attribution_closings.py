@@ -111,6 +111,11 @@ def test_an_i_outside_quotations_is_the_bylines_author_and_nobody_without_one() 
         ("Tom Keller", "the pier was unsafe."),  # (not "the council that ...")
     ]
     assert "Tom Keller" in [s.name for s in signed.speakers]
+    met = parse(
+        b'Pier\n\nBy Tom Keller\n\nI believe it.\n\nI met the harbour master. "It is safe," he said.',
+        name="c.txt",
+    )
+    assert all(a.speaker != "Tom Keller" for a in met.clauses[-1])  # "he" is never the author himself
     unsigned = parse(b"The pier must go\n\n" + column.encode(), name="column.txt")
     assert unsigned.clauses == ((), ())
 

@@ -147,7 +147,8 @@ class Resolver:
 
     def _pronoun(self, word: str, index: int, at: int = 0, reply: bool = False) -> Entity | None:
         gender = PERSON_PRONOUNS.get(word)
-        pool = [e for e in self.registry.entities if e.seen[0] >= 0 and e.seen[0] < index]
+        # (the author is "I", never "he" or "she" in their own column)
+        pool = [e for e in self.registry.entities if 0 <= e.seen[0] < index and e is not self.author]
         if self.sents is not None and word in PERSON_PRONOUNS:
             # "Chair Phyllis Randall defended the deal, which she said ...": an antecedent in the sentence.
             fits = [
