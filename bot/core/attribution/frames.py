@@ -97,7 +97,8 @@ _QUOTE_SOON_RE = re.compile(
     r"^(?:[^.;:,]|\.(?=\s[A-Z]|\d)){0,60}?(?:,[^.;:,\"_]{2,30},)?(?:[^.;:,]|\.(?=\s[A-Z]|\d)){0,40}?\"_"
 )
 _COMPLEMENT_RE = re.compile(
-    r"^\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")"
+    # (not "yelled and held up a sign that ...": a second verb, and a relative clause)
+    r"^(?!\s*(?:and|but|or)\s)\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")"
     r"|^[^;:\"_.]{1,60}(:)\s*\""  # "responded pointedly, with a smile: \"...\""
 )
 # `Cheatle responded, "No, ..."`: a comma then the quotation is the weak cue's complement.

@@ -60,7 +60,8 @@ _SIGNED_PLACE_RE = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}
 # What stands between a cue and its content: "that", a colon, or a short adverbial and a
 # colon ("replied on X: \"...\"", "said in a statement: \"...\"").
 _LEAD_IN_RE = re.compile(
-    r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:|(?:(?:in|on|at|during|with|to|after|before|over|last|this)\s"
+    r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:|(?:(?:in|on|at|during|with|to(?=\s+(?:the|a|an|his|her|their|reporters|[A-Z]))"
+    r"|after|before|over|last|this)\s"
     r"[^\"_:;.,]{0,60}?\s|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
     r"|earlier|later|again|also|repeatedly|privately|publicly)\s+)?that\b(?![\s.!?\"”’]*$)|:"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s+"
