@@ -89,6 +89,18 @@ def test_a_day_inside_a_fenced_or_closing_cue_and_a_relative_clause_reported() -
     assert _read(body, "The levy") == [("Maria Keller", None, "said", "would raise $2 million")]
 
 
+def test_a_that_after_a_second_verb_or_an_infinitive_is_no_lead_in() -> None:
+    body = (
+        "Maria Keller is the mayor.\n\n"
+        "The protester yelled and held up a banner that was quickly torn away.\n\n"
+        "The council has refused to punish schools that break the rules.\n\n"
+        "Keller said to reporters that the pier was closed."
+    )
+    assert _read(body, "The protester") == []
+    assert _read(body, "The council")[0][3] == "to punish schools that break the rules"
+    assert _read(body, "Keller said")[0][3] == "the pier was closed"
+
+
 def test_a_closing_that_is_a_pronoun_not_a_lead_in() -> None:
     body = "Tomas Reyes chairs the board.\n\nReyes wants to do that.\n\nReyes said that the vote would wait."
     assert _read(body, "Reyes wants") == [("Tomas Reyes", None, "wants", "to do that")]
