@@ -61,13 +61,13 @@ def test_a_report_nested_in_a_clause_is_part_of_its_content() -> None:
     body = (
         "Maria Keller and Omar Diaz met.\n\n"
         "Top aides said the march was over.\n\n"
-        "Organizers say they want to avoid violence.\n\n"
+        "Activists say they want a fair count.\n\n"
         'Sen. Maria Keller called the statement "reckless and cruel."\n\n'
-        "In a Facebook post after the vote, Diaz wrote that the count was fair."
+        "In a Facebook message on Sunday, Diaz wrote that the count was fair."
     )
-    say = _read(body, "Organizers")
-    assert say[0] == ("Organizers", None, "say", "they want to avoid violence")  # was no content
-    assert "aides" not in [a[0] for a in say]  # "they" opening the organizers' words are they
+    say = _read(body, "Activists")
+    assert say[0] == ("Activists", None, "say", "they want a fair count")  # was no content
+    assert "aides" not in [a[0] for a in say]  # "they" opening the activists' words are they
     assert _read(body, "Sen. Maria")[0][2:] == ("called", 'the statement "reckless and cruel')
     assert [a[0] for a in _read(body, "In a Facebook")] == ["Omar Diaz"]  # "post" is no verb here
     referring = "Omar Diaz met Maria Keller.\n\nDiaz was referring to Keller's remarks about the pier."
@@ -92,12 +92,12 @@ def test_a_day_inside_a_fenced_or_closing_cue_and_a_relative_clause_reported() -
 def test_a_that_after_a_second_verb_or_an_infinitive_is_no_lead_in() -> None:
     body = (
         "Maria Keller is the mayor.\n\n"
-        "The protester yelled and held up a banner that was quickly torn away.\n\n"
-        "The council has refused to punish schools that break the rules.\n\n"
+        "Keller yelled and waved a sign that was soon taken away.\n\n"
+        "The council has refused to fine ferries that break the rules.\n\n"
         "Keller said to reporters that the pier was closed."
     )
-    assert _read(body, "The protester") == []
-    assert _read(body, "The council")[0][3] == "to punish schools that break the rules"
+    assert _read(body, "Keller yelled") == []
+    assert _read(body, "The council")[0][3] == "to fine ferries that break the rules"
     assert _read(body, "Keller said")[0][3] == "the pier was closed"
 
 
@@ -116,7 +116,7 @@ def test_a_cue_word_inside_a_hyphenated_compound_reports_nothing() -> None:
 
 
 def test_a_capitalised_contraction_is_no_speaker() -> None:
-    body = "Nobody on the council wanted a vote.\n\nDon't ask that.\n\nThey’re now planning to run more ads."
+    body = "Nobody on the council wanted a vote.\n\nDon't ask that.\n\nThey’re now planning a second march."
     assert all(a.speaker != "Don't" for a in _clauses(body, "Don't"))
     assert [a.speaker for a in _clauses(body, "They’re")] == []  # no one named, nor "They’re"
 

@@ -441,12 +441,12 @@ def test_a_noun_of_saying_before_a_colon_introduces_its_owners_words() -> None:
 def test_said_in_a_statement_that_and_put_it_bluntly() -> None:
     body = (
         "Gov. Ray Dunn spoke in Dayton.\n\n"
-        "Dunn's office said in a statement that the plan was dead.\n\n"
+        "Dunn's office said in a statement that the toll would stay.\n\n"
         '"It is dead," Dunn said in a statement that was brief.\n\n'
         "Dunn put it bluntly: the pier is finished."
     )
     office = _main(body, "Dunn's office")
-    assert office and office.content == "the plan was dead."  # was empty: read as a signature
+    assert office and office.content == "the toll would stay."  # was empty: read as a signature
     brief = _main(body, '"It is dead')
     assert brief and (brief.kind, brief.content) == ("direct", "It is dead")
     bluntly = _main(body, "Dunn put it")

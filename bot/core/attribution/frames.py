@@ -285,7 +285,7 @@ def sentence_frames(sent: Sent) -> list[Frame]:
         frames.append(view)
     medium = _IN_MEDIUM_RE.match(out)
     if medium:
-        # ("In a Facebook post after the speech, Beck wrote": no cue word inside it is a verb)
+        # ("In a Facebook message on Sunday, Diaz wrote": no cue word inside it is a verb)
         frames = [f for f in frames if not medium.start() <= f.position < medium.end()]
         found = speaker_after(sent, medium.end())
         if found is None:
@@ -510,7 +510,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             and low not in STANCE_CUES
             and low not in OBJECT_CUES
             and start <= 100
-            # (not "... Friedan had said that because, she said, the comment ...": a clause of its own)
+            # (not "... Ruiz had said so because, she said, the vote ...": a clause of its own)
             and all(c[0] >= start for c in sent.cues)
         ):
             # "The budget, Keller insists, is balanced.": the report runs on both sides of the cue.
@@ -544,7 +544,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         rank = 2 if positional and not complement else 1
         if low in LEARNED_CUES and not complement:
             if after_preposition(out, start):
-                return None  # "support from Latino voters compared to ...": an object, not a subject
+                return None  # "support from dock workers compared to ...": an object, not a subject
             rank = 3  # a learned verb ("attacked Fry, calling him ...") yields to any hand-listed one
         if low in QUOTE_FRAME_CUES:
             # Without a quotation ("calls himself a hawk") it ranks below a verb of saying.

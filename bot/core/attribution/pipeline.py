@@ -203,7 +203,7 @@ _CONTENT_OPENS_RE = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
 
 def _content_subject(sent: Sent, other: Frame) -> Entity | None:
     """The main speaker, when a pronoun that agrees with it opens the main content and speaks
-    there: in "Organizers say they want to avoid violence" they are the organizers."""
+    there: in "Activists say they want a fair count" they are the activists."""
     main, speaker = sent.frame, sent.speaker
     ref = other.ref
     if main is None or speaker is None or ref.kind != "pronoun" or main.content_side != "after":
@@ -540,7 +540,7 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
                 high = comma.start() if comma else high
             content, masked, start = _content(sent, f, low, high)
             if content.lower() in _BARE_LEADS and f.content_side == "after" and i + 1 < len(clauses):
-                # "Organizers say they want to avoid violence": the clause after the cue is its
+                # "Activists say they want a fair count": the clause after the cue is its
                 # content, another's report nested inside it (which keeps its own attribution).
                 high = clauses[i + 2][0].start if i + 2 < len(clauses) else len(sent.text)
                 content, masked, start = _content(sent, f, low, high)

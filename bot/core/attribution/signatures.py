@@ -50,7 +50,7 @@ def signature_only(sent: Sent) -> bool:
     if frame is None or frame.according or frame.content_side == "quote":
         return False
     if frame.cue in STANCE_CUES or frame.cue in INFINITIVE_WEAK_CUES:
-        return False  # "Bill Clinton agreed with the analysis.": a stance, it signs no quotation
+        return False  # "Ruiz agreed with the analysis.": a stance, it signs no quotation
     if ASCII_LETTER_RE.search(sent.out, 0, frame.start) or INSIDE in sent.out:
         # narration, or a quotation of its own, before the cue (`"...," said Berg.`) or after it
         # (`Berg replied: "No."`)
