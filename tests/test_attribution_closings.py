@@ -85,6 +85,8 @@ def test_a_lone_quotation_after_a_sentence_about_someone_is_theirs() -> None:
     first = _quote_after(body, "Keller was blunt")
     assert first == [("Tom Keller", None, "It is a disaster")]
     assert _quote_after(body, "Keller's plan") == []  # a possessive names no speaker
+    pronoun = 'Tom Keller is the mayor. Ana Ruiz builds piers.\n\nShe laughed. "We will see."'
+    assert _quote_after(pronoun, "She laughed") == [("Ana Ruiz", None, "We will see")]
 
 
 def _quote_after(body: str, narration: str) -> list[tuple[str | None, str | None, str]]:

@@ -112,6 +112,7 @@ class Sent:
     stance_adjectives: bool = False  # an adjective of a stated view ("convinced") stands in it
     # Further clauses besides the main frame ("A said X, though B noted Y"): (frame, speaker).
     others: list[tuple[Frame, Entity]] = field(default_factory=list)
+    opener: Entity | None = None  # whom an opening "He"/"She" of a sentence of narration means
 
 
 # --- entities ------------------------------------------------------------------------

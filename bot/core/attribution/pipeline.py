@@ -174,6 +174,9 @@ def attribute(
                 break
         if sent.frame is None and INSIDE in sent.out:
             _quoted_clause(resolver, sent)
+        if sent.frame is None and sent.out.startswith(("He ", "She ")):
+            # `He was blunt. "It is a disaster."`: whom the quotation after it may belong to
+            sent.opener = resolver.resolve(Ref("pronoun", text=sent.out[:3].strip().lower()), sent.index)
         if sent.frame is not None:
             for other in other_frames(frames, sent.frame):
                 speaker = _content_subject(sent, other) or _resolve(resolver, sent, other)
@@ -464,8 +467,12 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
 def _opening_person(sent: Sent) -> Entity | None:
     """The person named first in a sentence of narration without a quotation ("Keller was
     blunt."), the subject whose words a lone quotation after it in the paragraph are."""
+    if INSIDE in sent.out:
+        return None
+    if sent.opener is not None:
+        return sent.opener
     first = sent.mentions[0] if sent.mentions else None
-    if first is None or INSIDE in sent.out or sent.out[: first.start].strip(" \"“”'‘’"):
+    if first is None or sent.out[: first.start].strip(" \"“”'‘’"):
         return None
     ent = first.entity
     return ent if isinstance(ent, Entity) and ent.kind == "person" and not first.possessive else None
