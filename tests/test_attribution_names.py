@@ -164,3 +164,15 @@ def test_a_formal_body_named_with_and_is_one_name() -> None:
     text = "the Department of Housing and Urban Development said, the Department of Justice and Clinton said"
     names = [m.name for m in find_mentions(text)]
     assert names == ["Department of Housing and Urban Development", "Department of Justice", "Clinton"]
+
+
+def test_a_capitalised_common_word_opening_a_sentence_is_no_name() -> None:
+    body = (
+        "Gov. Tom Keller runs the State Department of Ports. He said nobody came to the hearing.\n\n"
+        "Nobody asked about the levy, so Keller raised it.\n\n"
+        "State said the levy would stay.\n\n"
+        "Sanders said the pier was safe."
+    )
+    assert [a.speaker for a in _clauses(body, "Nobody asked")] == []  # "nobody" is a word
+    assert [a.speaker for a in _clauses(body, "State said")] == ["State"]  # a word of a longer name
+    assert [a.speaker for a in _clauses(body, "Sanders said")] == ["Sanders"]  # never lower case

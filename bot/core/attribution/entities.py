@@ -118,6 +118,19 @@ class Sent:
 # --- entities ------------------------------------------------------------------------
 
 
+def _written_lower(text: str, word: str) -> bool:
+    """Whether `word` (lower case) stands in `text` as a word of its own, in lower case."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "’'-") and not (after.isalnum() or after == "-"):
+            return True
+        at = text.find(word, end)
+    return False
+
+
 def _party_descriptor(text: str) -> bool:
     """ "a Democrat", "a Georgia Democrat whose son ...", "his fellow Utah Republican": no office named."""
     words = [w.strip(".,").lower() for w in text.split()]
@@ -148,8 +161,25 @@ class Registry:
     def build(self, sents: list[Sent]) -> None:
         order = 0
         singles: list[tuple[int, Mention]] = []
+        article = "\n".join(sent.out for sent in sents)
+        in_names: set[str] | None = None
         for sent in sents:
             for m in sent.mentions:
+                if " " not in m.name and not m.title and not sent.out[: m.start].strip(" \"“‘'("):
+                    # A one-word "name" opening a sentence that the article also writes in lower
+                    # case ("Nobody asked", "Research suggests", "Black voters") is no name; but
+                    # a word of a longer name it gives is ("State" for the State Department).
+                    if in_names is None:
+                        in_names = {
+                            w.lower()
+                            for x in sents
+                            for n in x.mentions
+                            if " " in n.name
+                            for w in n.name.split()
+                        }
+                    low = m.name.lower()
+                    if low not in in_names and _written_lower(article, low):
+                        continue
                 order += 1
                 words = m.name.split()
                 # "Ms. Le Pen", "De Blasio": a surname with its particle, to be resolved as one
