@@ -87,6 +87,10 @@ def test_a_lone_quotation_after_a_sentence_about_someone_is_theirs() -> None:
     assert _quote_after(body, "Keller's plan") == []  # a possessive names no speaker
     pronoun = 'Tom Keller is the mayor. Ana Ruiz builds piers.\n\nShe laughed. "We will see."'
     assert _quote_after(pronoun, "She laughed") == [("Ana Ruiz", None, "We will see")]
+    opener = 'Ana Ruiz builds piers.\n\nAsked about the levy, Ruiz shrugged. "We will see."'
+    assert _quote_after(opener, "Asked about") == [("Ana Ruiz", None, "We will see")]
+    council = 'Ana Ruiz builds piers.\n\nAfter the vote in Dover, the council left. "We will see."'
+    assert _quote_after(council, "After the vote") == []  # no person opens the clause
 
 
 def _quote_after(body: str, narration: str) -> list[tuple[str | None, str | None, str]]:

@@ -24,6 +24,7 @@ from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
 from .siblings import first_of_two, governs_next, merge_same_speaker, named_in_apposition, nested_before
 from .signatures import ends_after, few_letters, signature_only
+from .subjects import main_subject
 from .weak_cues import STANCE_ADJECTIVES
 
 Visitor = Callable[[Sent, Resolver], None]
@@ -472,8 +473,13 @@ def _opening_person(sent: Sent) -> Entity | None:
     if sent.opener is not None:
         return sent.opener
     first = sent.mentions[0] if sent.mentions else None
-    if first is None or sent.out[: first.start].strip(" \"“”'‘’"):
+    if first is None:
         return None
+    if sent.out[: first.start].strip(" \"“”'‘’"):
+        # "Asked about the plan, Ruiz shrugged.": the subject after an opening clause
+        subject = main_subject(sent, len(sent.out))
+        ent = subject[1].entity if subject and subject[1].kind == "entity" else None
+        return ent if isinstance(ent, Entity) and ent.kind == "person" else None
     ent = first.entity
     return ent if isinstance(ent, Entity) and ent.kind == "person" and not first.possessive else None
 
