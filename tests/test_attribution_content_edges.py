@@ -46,6 +46,18 @@ def test_a_source_after_a_closing_cue_reports_the_quotation_and_its_saying() -> 
     ]
 
 
+def test_a_relative_clause_after_an_opening_source_and_both_and_neither() -> None:
+    body = (
+        "Maria Keller and Omar Diaz met.\n\n"
+        "According to Keller, who spoke to reporters on Monday, the pier is safe.\n\n"
+        "Keller and Diaz both said the pier was safe.\n\n"
+        "Neither Keller nor Diaz would say whether the pier was safe."
+    )
+    assert _read(body, "According") == [("Maria Keller", None, "according to", "the pier is safe")]
+    assert sorted(a[0] for a in _read(body, "Keller and Diaz")) == ["Maria Keller", "Omar Diaz"]
+    assert _read(body, "Neither") == []  # neither said it
+
+
 def test_a_cue_fenced_mid_sentence_reports_both_sides() -> None:
     body = (
         "Maria Keller is the mayor.\n\n"

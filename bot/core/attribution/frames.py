@@ -88,8 +88,9 @@ _PASSIVE_FORMS = frozenset(
     ["said", "told", "written", "asked", "quoted", "reported", "called", "described", "accused"]
 )
 _TO_VERB_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]{2,}\b(?<!\bthe)")
-_NEGATED_RE = re.compile(
+_NEGATED_RE = re.compile(  # (and "Neither Keller nor Ruiz would say ...")
     r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to)|n’t)\s+(?:(?:\w+ly|yet|even|ever)\s+)?$"
+    r"|\bnor\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?\s+(?:(?:would|will|could|did|does|has|have|had)\s+)?$"
 )
 # (an aside may come between: `calling him, among other things, "a failed candidate"`)
 # ("Mrs. Schlafly": a period before a capital is an abbreviation's, within one sentence)
@@ -128,9 +129,7 @@ _FENCED_RESUMES_RE = re.compile(
     r",\s+(?![a-z]+ing\b)(?!(?:and|but|or|yet|so|while|who|which|whose|because|as|after|before|when|"
     r"if|though|although|since|until|unless|then|according)\b)[a-z]"
 )
-_DAY_THEN_COMMA_RE = re.compile(
-    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=,)"
-)
+_DAY_THEN_COMMA_RE = re.compile(r"\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yester|to)day(?=,)")
 _WHICH_ISSUED_RE = re.compile(r",\s+(?:which|who)\s+[^,;\"_]{0,60}$")
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
 _AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")

@@ -438,7 +438,8 @@ _OPENS_CLAUSE_RE = re.compile(
 )
 
 
-_RELATIVE_TAIL_RE = re.compile(r",\s+(?:who|which)\s[^\"_;]*?(?=[.!?\s\"”’)]*$)")
+_RELATIVE_FENCED_RE = re.compile(r",\s+(?:who|which)\s[^\",_;]{1,80}(?=,)")
+_RELATIVE_TAIL_RE = re.compile(r",\s+(?:who|which)\s[^\",_;]*?(?=[.!?\s\"”’)]*$)")
 
 
 def according_frames(sent: Sent) -> list[Frame]:
@@ -458,9 +459,11 @@ def according_frames(sent: Sent) -> list[Frame]:
             affiliation = _AFFILIATION_RE.match(out, end)
             if affiliation:
                 end = affiliation.end()  # "according to Lena Voss of the Harbour Institute ..."
-            relative = _RELATIVE_TAIL_RE.match(out, end)
+            # `"...," according to Voss, who toured it.` / "According to Voss, who spoke on Monday,
+            # the pier ...": a relative clause is about the source, not part of the content
+            relative = _RELATIVE_TAIL_RE.match(out, end) or _RELATIVE_FENCED_RE.match(out, end)
             if relative:
-                end = relative.end()  # `"...," according to Voss, who toured it.`: about the source
+                end = relative.end()
             # (a quotation before it is content: `"The pier is safe," according to Voss.`)
             at_start = INSIDE not in out[: m.start()] and not ASCII_LETTER_RE.search(out, 0, m.start())
             if at_start and role and not ASCII_LETTER_RE.search(out, end):

@@ -37,7 +37,7 @@ _AUX_WORDS = frozenset(
     subsequently separately already simply just flatly explicitly bluntly openly quickly immediately even
     never not ever always frequently consistently allegedly specifically directly angrily loudly quietly
     falsely correctly rightly wrongly himself herself themselves itself too nonetheless nevertheless
-    meanwhile instead however though yet since""".split()
+    meanwhile instead however though yet since both""".split()
 )
 FENCED_ADVERBIAL_RE = re.compile(
     r"\s*(?:however|though|too|meanwhile|in\s+turn|for\s+(?:his|her|their|its)\s+part|"
