@@ -23,7 +23,7 @@ from .quoted_clause import quoted_clause_frame
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
 from .siblings import first_of_two, governs_next, merge_same_speaker, named_in_apposition, nested_before
-from .signatures import ends_after, few_letters, signature_only
+from .signatures import RELATIVE_NOT_NEXT, ends_after, few_letters, signature_only
 from .subjects import main_subject
 from .weak_cues import STANCE_ADJECTIVES
 
@@ -61,9 +61,11 @@ _SIGNED_PLACE_RE = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}
 # What stands between a cue and its content: "that", a colon, or a short adverbial and a
 # colon ("replied on X: \"...\"", "said in a statement: \"...\"").
 _LEAD_IN_RE = re.compile(
-    r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:|(?:(?:in|on|at|during|with|to(?=\s+(?:the|a|an|his|her|their|reporters|[A-Z]))"
-    r"|after|before|over|last|this)\s"
-    r"[^\"_:;.,]{0,60}?\s|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
+    r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:"
+    # "said in an interview that aired Sunday that he ...": the "that" a subject follows
+    r"|(?:in|on|at|during|with|to(?=\s+(?:the|a|an|his|her|their|reporters|[A-Z]))"
+    r"|after|before|over|last|this)\s[^\"_:;.,]{0,60}?\sthat\b" + RELATIVE_NOT_NEXT + r"|"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
     r"|earlier|later|again|also|repeatedly|privately|publicly)\s+)?that\b(?![\s.!?\"”’]*$)|:"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s+"
     r"(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there)\s))?"
@@ -198,7 +200,8 @@ def attribute(
 _TELLING = frozenset("told tells tell telling informed assured reassured reminded warned promised".split())  # noqa: SIM905
 _ADDRESSEE_THAT_RE = re.compile(
     r"\s+(?:him|her|them|us|me|you|reporters|supporters|voters|(?:the|his|her|their)\s+[a-z-]+(?:\s+[a-z-]+)?"
-    r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+that\s+"
+    r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yester|to)day|\s+last\s+week)?\s+that\s+"
 )
 # What a content cut short by a report nested in it may hold ("referring to | Trump's remarks").
 _BARE_LEADS = frozenset(("", "to", "of", "on", "about", "for", "with", "at", "that"))

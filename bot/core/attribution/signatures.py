@@ -14,6 +14,11 @@ from .quotes import INSIDE
 ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
+# After "that", what a relative clause's verb is ("a statement that was brief", "an interview
+# that aired Sunday"); anything else opens a that-clause ("that the plan ...", "that many voters").
+RELATIVE_NOT_NEXT = (
+    r"(?!\s*(?:was|is|were|are|has|had|have|will|would|could|can|may|might|should|did|does|\w+ed)\b)"
+)
 # Adverbials that may close a report: "ten days ago", "on Monday at the rally", "later".
 _TRAILING_REST_RE = re.compile(
     r"[\s,]*(?:(?:a\s+few|a|an|two|three|several|\d+|ten|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+"
@@ -25,7 +30,7 @@ _TRAILING_REST_RE = re.compile(
     r"(?!\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there)\b))\b"
     # not "said Monday's decision ...", nor "called again for a recount" or "said in a statement
     # that the plan ..." (a complement; but "in a statement that was brief" is a relative clause)
-    r"(?![’']s)(?!\s+(?:for|that)\b)(?:(?!\bthat\s+(?:the|a|an|he|she|they|it|we|I|his|her|their|its|[A-Z\d]))[^\"_;]){0,50}?)?"
+    r"(?![’']s)(?!\s+(?:for|that)\b)(?:(?!\bthat\s" + RELATIVE_NOT_NEXT + r")[^\"_;]){0,50}?)?"
     r"[\s.!?;:\"”’)]*$"
 )
 
