@@ -126,6 +126,11 @@ def test_an_i_outside_quotations_is_the_bylines_author_and_nobody_without_one() 
     assert unsigned.clauses == ((), ())
 
 
+def test_that_night_after_the_cue_is_no_clause() -> None:
+    body = 'Tom Keller spoke.\n\n"We won the harbour back," he said in his speech that night.'
+    assert _read(body, '"We won') == [("Tom Keller", "said", "We won the harbour back")]
+
+
 def test_a_stance_after_a_quotation_does_not_sign_it() -> None:
     body = (
         "Tom Keller met Ana Ruiz.\n\n"

@@ -16,8 +16,10 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 
 # After "that", what a relative clause's verb is ("a statement that was brief", "an interview
 # that aired Sunday"); anything else opens a that-clause ("that the plan ...", "that many voters").
+# ("that night", "that day": a demonstrative, no clause at all)
 RELATIVE_NOT_NEXT = (
-    r"(?!\s*(?:was|is|were|are|has|had|have|will|would|could|can|may|might|should|did|does|\w+ed)\b)"
+    r"(?!\s*(?:was|is|were|are|has|had|have|will|would|could|can|may|might|should|did|does|\w+ed"
+    r"|night|day|week|month|year|morning|afternoon|evening|time|moment)\b)"
 )
 # Adverbials that may close a report: "ten days ago", "on Monday at the rally", "later".
 _TRAILING_REST_RE = re.compile(
