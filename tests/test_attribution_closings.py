@@ -127,7 +127,7 @@ def test_an_i_outside_quotations_is_the_bylines_author_and_nobody_without_one() 
 
 
 def test_that_night_after_the_cue_is_no_clause() -> None:
-    body = 'Tom Keller spoke.\n\n"We won the harbour back," he said in his speech that night.'
+    body = 'Tom Keller spoke.\n\n"We won the harbour back," he said at the dock that night.'
     assert _read(body, '"We won') == [("Tom Keller", "said", "We won the harbour back")]
 
 

@@ -450,7 +450,7 @@ def test_said_in_a_statement_that_and_put_it_bluntly() -> None:
     brief = _main(body, '"It is dead')
     assert brief and (brief.kind, brief.content) == ("direct", "It is dead")
     aired = _main(
-        "Gov. Ray Dunn spoke.\n\nDunn said in an interview that aired Sunday that he would run.", "Dunn said"
+        "Gov. Ray Dunn spoke.\n\nDunn said in a podcast that aired Friday that he would run.", "Dunn said"
     )
     assert aired and aired.content == "he would run."  # the "that" a subject follows
     many = _main("Gov. Ray Dunn spoke.\n\nDunn said on Monday that many voters were angry.", "Dunn said")

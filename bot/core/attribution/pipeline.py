@@ -62,7 +62,7 @@ _SIGNED_PLACE_RE = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}
 # colon ("replied on X: \"...\"", "said in a statement: \"...\"").
 _LEAD_IN_RE = re.compile(
     r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:"
-    # "said in an interview that aired Sunday that he ...": the "that" a subject follows
+    # "said in a podcast that aired Friday that he ...": the "that" no verb follows
     r"|(?:in|on|at|during|with|to(?=\s+(?:the|a|an|his|her|their|reporters|[A-Z]))"
     r"|after|before|over|last|this)\s[^\"_:;.,]{0,60}?\sthat\b" + RELATIVE_NOT_NEXT + r"|"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"

@@ -15,7 +15,7 @@ ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 # After "that", what a relative clause's verb is ("a statement that was brief", "an interview
-# that aired Sunday"); anything else opens a that-clause ("that the plan ...", "that many voters").
+# that aired Friday"); anything else opens a that-clause ("that the plan ...", "that many voters").
 # ("that night", "that day": a demonstrative, no clause at all)
 RELATIVE_NOT_NEXT = (
     r"(?!\s*(?:was|is|were|are|has|had|have|will|would|could|can|may|might|should|did|does|\w+ed"
