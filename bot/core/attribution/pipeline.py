@@ -82,9 +82,8 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         pieces.append((low, frame.start))
     if frame.content_side in ("after", "both"):
         after = frame.end
-        m = (_ADDRESSEE_THAT_RE.match(out, after) if frame.cue in _TELLING else None) or _LEAD_IN_RE.match(
-            out, after
-        )
+        addressee = _ADDRESSEE_THAT_RE.match(out, after) if frame.cue in _TELLING else None
+        m = addressee or _LEAD_IN_RE.match(out, after)
         pieces.append((m.end() if m else after, high))
     if frame.content_side == "before" and _QUOTE_NEXT_RE.match(out, frame.end):
         pieces.append((frame.end, high))  # `"A," X said, "B."`
