@@ -161,7 +161,7 @@ class Registry:
     def build(self, sents: list[Sent]) -> None:
         order = 0
         singles: list[tuple[int, Mention]] = []
-        article = "\n".join(sent.out for sent in sents)
+        article: str | None = None
         in_names: set[str] | None = None
         for sent in sents:
             for m in sent.mentions:
@@ -169,7 +169,8 @@ class Registry:
                     # A one-word "name" opening a sentence that the article also writes in lower
                     # case ("Nobody asked", "Research suggests", "Black voters") is no name; but
                     # a word of a longer name it gives is ("State" for the State Department).
-                    if in_names is None:
+                    if in_names is None or article is None:
+                        article = "\n".join(x.out for x in sents)
                         in_names = {
                             w.lower()
                             for x in sents

@@ -53,6 +53,7 @@ from .phrases import after_preposition, role_np_after, skip_fence, strip_aux
 from .quotes import INSIDE
 from .signatures import (
     ASCII_LETTER_RE,
+    DAY,
     OBJECT_SIGNATURE_RE,
     ends_after,
     noise_only,
@@ -108,7 +109,7 @@ _THING_OBJECT_RE = re.compile(r"^\s+(?:an?\s+|[$\d])")  # "charged a $100,000 fe
 # ", adding that ...", `, adding, "..."`: a participle of the speaker's, reporting on its own
 # (a day may come first: "..., Keller said Tuesday, adding that ...")
 _PARTICIPLE_TAIL_RE = re.compile(
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?"
+    r"(?:\s+(?:on\s+)?" + DAY + r")?"
     r",\s+[a-z]+ing\b(?:[^,;]*|,?\s*[\"“][^\"“”]*[\"”]?)[.!?]?[\s\"”’]*$"
 )
 _CUE_BEFORE_COMMA_RE = re.compile(
@@ -129,7 +130,7 @@ _FENCED_RESUMES_RE = re.compile(
     r",\s+(?![a-z]+ing\b)(?!(?:and|but|or|yet|so|while|who|which|whose|because|as|after|before|when|"
     r"if|though|although|since|until|unless|then|according)\b)[a-z]"
 )
-_DAY_THEN_COMMA_RE = re.compile(r"\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yester|to)day(?=,)")
+_DAY_THEN_COMMA_RE = re.compile(r"\s+(?:on\s+)?" + DAY + r"(?=,)")
 _WHICH_ISSUED_RE = re.compile(r",\s+(?:which|who)\s+[^,;\"_]{0,60}$")
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
 _AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")

@@ -518,7 +518,7 @@ def perspective_frame(sent: Sent) -> Frame | None:
 
 
 # `"Time to go." That is how Ruiz put it.`: a sentence that signs the quotation before it.
-_THAT_IS_HOW_RE = re.compile(r"\W*(?:That|This)(?:['’]s|\s+is|\s+was)\s+(?:how|what)\s+")
+THAT_IS_HOW_RE = re.compile(r"\W*(?:That|This)(?:['’]s|\s+is|\s+was)\s+(?:how|what)\s+")
 _HOW_CUE_RE = re.compile(
     r"\s+(put\s+it|said|says|described\s+it|describes\s+it|called\s+it|calls\s+it|wrote|writes"
     r"|explained\s+it|explains\s+it|sees\s+it|saw\s+it|told\s+(?:it|me|us|reporters))"
@@ -528,7 +528,7 @@ _HOW_CUE_RE = re.compile(
 def that_is_how_frame(sent: Sent) -> Frame | None:
     """ "That is how Ruiz put it.", "That's what Keller said.": the speaker of the quotation
     before (a signature: nothing of its own is reported)."""
-    opener = _THAT_IS_HOW_RE.match(sent.out)
+    opener = THAT_IS_HOW_RE.match(sent.out)
     found = speaker_after(sent, opener.end()) if opener else None
     if opener is None or found is None or found[1].kind == "pronoun":
         return None

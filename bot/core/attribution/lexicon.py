@@ -407,6 +407,8 @@ PLACES = frozenset(
     """.split()
 )
 
+# The days of the week, as a regular-expression alternation.
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # Capitalised words that open sentences or name times; never part of a person's name.
 STOP_CAPS = frozenset(
     """

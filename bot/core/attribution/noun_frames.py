@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .entities import Frame, Ref, Sent
-from .lexicon import OF_SPEECH_NOUNS, SPEECH_NOUNS
+from .lexicon import OF_SPEECH_NOUNS, SPEECH_NOUNS, WEEKDAYS
 
 
 def speech_noun_frames(sent: Sent) -> list[Frame]:
@@ -61,7 +61,7 @@ _INFINITIVE_NOUNS = frozenset(
 # A lower-case noun followed by its clause; its owner is looked for just before it. (The noun
 # is possessive, [a-z]++: white space must follow it, so giving letters back never helps.)
 _NOUN_THEN_CLAUSE_RE = re.compile(
-    r"\b([a-z]++)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week))?"
+    rf"\b([a-z]++)(?:\s+(?:on\s+)?(?:{WEEKDAYS}|last\s+week))?"
     # "Keller's contention was that ...": a copula between the noun and its clause
     r"(\s+(?:was|is|has\s+been|had\s+been))?"
     r"\s+(?:not\s+(?=to\b))?(that|to|about|of)\b"  # ("his decision not to run")

@@ -22,6 +22,7 @@ from .lexicon import (
     SOURCE_HEADS,
     STOP_CAPS,
     TITLE_MODIFIERS,
+    WEEKDAYS,
 )
 
 _NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | _GROUP_HEADS | frozenset({"media", "outlet", "outlets"})
@@ -375,9 +376,8 @@ _CHAIN_BEFORE_CUE_RE = re.compile(
     + "|".join(sorted((m.replace(" ", r"\s+") for m in MEDIUM_NOUNS), key=len, reverse=True))
     + r")"
 )
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _TIME_BEFORE_CUE_RE = re.compile(
-    rf"\s(?:(?:on\s+|late\s+|early\s+)?(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+the\s+past|"
+    rf"\s(?:(?:on\s+|late\s+|early\s+)?(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+the\s+past|"
     r"at\s+the\s+time|at\s+one\s+point|at\s+first|in\s+turn|in\s+response|in\s+reply|once\s+again|"
     r"(?:yesterday|today|tonight)|(?:(?:less|more)\s+than\s+)?(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)"
     r"\s+(?:hours?|days?|weeks?|months?|years?)\s+ago)\s*$"

@@ -15,7 +15,7 @@ from .beside import speaker_after
 from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import sentence_frames
 from .headlines import headlines
-from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE
+from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE, THAT_IS_HOW_RE
 from .lexicon import ALL_CUE_WORDS, SPEECH_NOUNS, STANCE_CUES
 from .mentions import find_mentions
 from .nesting import frame_order, other_frames
@@ -23,7 +23,7 @@ from .quoted_clause import quoted_clause_frame
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
 from .siblings import first_of_two, governs_next, merge_same_speaker, named_in_apposition, nested_before
-from .signatures import RELATIVE_NOT_NEXT, ends_after, few_letters, signature_only
+from .signatures import DAY, RELATIVE_NOT_NEXT, SUBJECT_OPENER, ends_after, few_letters, signature_only
 from .subjects import main_subject
 from .weak_cues import STANCE_ADJECTIVES
 
@@ -64,11 +64,9 @@ _LEAD_IN_RE = re.compile(
     r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:"
     # "said in a podcast that aired Friday that he ...": the "that" no verb follows
     r"|(?:in|on|at|during|with|to(?=\s+(?:the|a|an|his|her|their|reporters|[A-Z]))"
-    r"|after|before|over|last|this)\s[^\"_:;.,]{0,60}?\sthat\b" + RELATIVE_NOT_NEXT + r"|"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
-    r"|earlier|later|again|also|repeatedly|privately|publicly)\s+)?that\b(?![\s.!?\"”’]*$)|:"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s+"
-    r"(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there)\s))?"
+    rf"|after|before|over|last|this)\s[^\"_:;.,]{{0,60}}?\sthat\b{RELATIVE_NOT_NEXT}"
+    rf"|(?:(?:{DAY}|earlier|later|again|also|repeatedly|privately|publicly)\s+)?that\b(?![\s.!?\"”’]*$)"
+    rf"|:|{DAY}\s+(?={SUBJECT_OPENER}\s))?"
     # (not "want to do that.": a pronoun; "warned Tuesday that ...": a day before the clause)
 )
 
@@ -200,7 +198,7 @@ _TELLING = frozenset("told tells tell telling informed assured reassured reminde
 _ADDRESSEE_THAT_RE = re.compile(
     r"\s+(?:him|her|them|us|me|you|reporters|supporters|voters|(?:the|his|her|their)\s+[a-z-]+(?:\s+[a-z-]+)?"
     r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
-    r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yester|to)day|\s+last\s+week)?\s+that\s+"
+    r"(?:\s+(?:on\s+)?" + DAY + r"|\s+last\s+week)?\s+that\s+"
 )
 # What a content cut short by a report nested in it may hold ("referring to | Trump's remarks").
 _BARE_LEADS = frozenset(("", "to", "of", "on", "about", "for", "with", "at", "that"))
@@ -305,7 +303,8 @@ def _find_cues(sent: Sent) -> bool:
     return (
         bool(sent.cues)
         or "ccording to" in out
-        or out.startswith(("In ", "During ", "To ", "That", "This"))
+        or out.startswith(("In ", "During ", "To "))
+        or (out.startswith(("That", "This")) and bool(THAT_IS_HOW_RE.match(out)))  # "That is how X put it."
         or '"' in out
         or ":" in out[:80]  # `Name, Outlet: ...`
         or "(@" in out  # an embedded post's signature: "— Ana Ruiz (@aruiz) May 5, 2016"

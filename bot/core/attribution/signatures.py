@@ -8,12 +8,16 @@ from itertools import islice
 
 from .cue_sets import INFINITIVE_WEAK_CUES
 from .entities import Sent
-from .lexicon import STANCE_CUES
+from .lexicon import STANCE_CUES, WEEKDAYS
 from .quotes import INSIDE
 
 ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
+# A day as a report names it ("said Monday", "warned yesterday").
+DAY = rf"(?:{WEEKDAYS}|yesterday|today)"
+# Words that open a clause's subject ("said Monday she would run", "... the fares would rise").
+SUBJECT_OPENER = r"(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there)"
 # After "that", what a relative clause's verb is ("a statement that was brief", "an interview
 # that aired Friday"); anything else opens a that-clause ("that the plan ...", "that many voters").
 # ("that night", "that day": a demonstrative, no clause at all)
@@ -29,7 +33,7 @@ _TRAILING_REST_RE = re.compile(
     r"(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told|by|over|"
     r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|later|again)"
     # ("said Monday she would run": a clause after the day, not the day closing the report)
-    r"(?!\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there)\b))\b"
+    r"(?!\s+" + SUBJECT_OPENER + r"\b))\b"
     # not "said Monday's decision ...", nor "called again for a recount" or "said in a statement
     # that the plan ..." (a complement; but "in a statement that was brief" is a relative clause)
     r"(?![’']s)(?!\s+(?:for|that)\b)(?:(?!\bthat\s" + RELATIVE_NOT_NEXT + r")[^\"_;]){0,50}?)?"

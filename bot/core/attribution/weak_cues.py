@@ -10,7 +10,7 @@ import re
 from .beside import speaker_before
 from .cue_sets import BARE_WEAK_CUES, INFINITIVE_WEAK_CUES, OBJECT_CUES, REPORTING_PARTICIPLES
 from .entities import Frame, Ref, Sent
-from .lexicon import LEARNED_CUES, MEDIUM_NOUNS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES
+from .lexicon import LEARNED_CUES, MEDIUM_NOUNS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES, WEEKDAYS
 
 # An object after a verb: a word, not a preposition of place or direction ("blamed leaks").
 OBJECT_RE = re.compile(r"^\s+(?!to\b|on\b|in\b|at\b(?!\s+(?:least|most)\s)|up\b|out\b|off\b|back\b)[\w’'$-]")
@@ -24,7 +24,7 @@ _OWNED_NOUN_RE = re.compile(
 # What a stated position needs after its verb: an object or an infinitive, not a
 # preposition of place or time ("plans in May", "supported by").
 _STANCE_OBJECT_RE = re.compile(
-    r"^\s+(?:also\s+)?(?:(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+week"
+    rf"^\s+(?:also\s+)?(?:(?:on\s+(?:{WEEKDAYS})|last\s+week"
     r"|this\s+week|on\s+the\s+trail)\s+)?(?!by\b|in\b|at\b|on\b|up\b|out\b|off\b|back\b|with\b)[\w’'$-]"
 )
 _OBJECT_WORDS_RE = re.compile(r"[A-Za-z][\w-]*")
