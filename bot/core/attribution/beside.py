@@ -128,11 +128,10 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
     return end, role
 
 
-def _named_ends(sent: Sent, end: int) -> bool:
+def _name_or_pronoun_ends(sent: Sent, end: int) -> bool:
     """Whether a name or a personal pronoun ends at `end` ("Voss and her aides", "he and
     other challengers"; not "unions, environmental groups, and many lawmakers")."""
-    pronoun = _PRONOUN_END_RE.search(sent.out, max(0, end - 5), end)
-    return pronoun is not None or any(m.end == end and not m.possessive and m.entity for m in sent.mentions)
+    return _PRONOUN_END_RE.search(sent.out, max(0, end - 5), end) is not None or _name_ends(sent, end)
 
 
 _PRONOUN_END_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)$")
@@ -208,7 +207,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     # (Every match holds " and ": a substring test first, the pattern only where it can match.)
     lo = max(0, end - 70)
     others = _AND_OTHERS_RE.search(out, lo, end) if out.find(" and ", lo, end) >= 0 else None
-    if others and ("others" in others.group() or _named_ends(sent, others.start())):
+    if others and ("others" in others.group() or _name_or_pronoun_ends(sent, others.start())):
         end = others.start()  # "Edwards and others said": the one named speaks for them
     relative = _THAT_RELATIVE_RE.search(out, max(0, end - 8), end)
     if relative:
