@@ -340,6 +340,14 @@ def test_a_name_after_the_is_no_person_a_pronoun_could_mean() -> None:
     assert _speakers(body, "But the") == ["Todd Wilcox"]
 
 
+def test_a_name_after_a_is_no_person_a_pronoun_could_mean() -> None:
+    body = (
+        "Tom Keller sometimes seems fixated on the harbor.\n\n"
+        "If Norway can build a Golden Pier, he observed, then he can build one on the bay."
+    )
+    assert set(_speakers(body, "If Norway")) == {"Tom Keller"}
+
+
 def test_a_verb_after_a_modal_is_no_modifier_of_a_speaker() -> None:
     body = "Ann Cole spoke.\n\nCole will not say how her office would handle longtime donors seeking favors."
     assert not [s for s in _speakers(body, "Cole will") if s.startswith("handle")]

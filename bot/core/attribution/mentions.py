@@ -446,7 +446,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
         name_start = piece[len(piece) - len(name.split())][1]  # the first name word, after the title
     the = _THE_BEFORE_RE.search(out, max(0, start - 5), start)
     if kind == "person" and not title and gender is None and the:
-        kind = "unknown"  # "the Common Core", "the Great Wall": no person takes "the" before a name
+        kind = "unknown"  # "the Common Core", "a Great Wall": no person takes an article before a name
     mention = Mention(start, end, name_start, name, title, kind, possessive, gender)
     if not possessive:
         attach_roles(out, mention)
@@ -458,8 +458,8 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
     return mention
 
 
-# A lower-case "the" right before a name ("the Common Core").
-_THE_BEFORE_RE = re.compile(r"(?:^|\s)the\s$")
+# A lower-case article right before a name ("the Common Core", "a Great Wall").
+_THE_BEFORE_RE = re.compile(r"(?:^|\s)(?:the|an?)\s$")
 _DATE_AFTER_ON_RE = re.compile(
     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
     r"June|July|August|September|October|November|December)\b"
