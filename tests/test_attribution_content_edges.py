@@ -388,6 +388,17 @@ def test_a_fenced_adverbial_after_the_cue_comes_before_its_object() -> None:
     assert [who for who, *_ in _read(body, "In Dover")] == ["Ledger", "Courier"]
 
 
+def test_any_aside_after_the_cue_before_a_complementiser_is_skipped() -> None:
+    body = (
+        "Dana Keller argued, as she had before, that the levy was fair.\n\n"
+        "The Ledger reported, based on the count, that Ruiz would win.\n\n"
+        "Tom Hale wondered, as I do, why the mayor had so little to say."
+    )
+    assert _read(body, "Dana Keller") == [("Dana Keller", None, "argued", "the levy was fair")]
+    assert _read(body, "The Ledger") == [("Ledger", None, "reported", "Ruiz would win")]
+    assert _read(body, "Tom Hale") == [("Tom Hale", None, "wondered", "why the mayor had so little to say")]
+
+
 def test_a_long_fenced_adverbial_between_subject_and_cue() -> None:
     body = "The Ledger, in a long look at the final weeks of the ferry strike, described a union divided."
     assert _read(body, "The Ledger") == [("Ledger", None, "described", "a union divided")]

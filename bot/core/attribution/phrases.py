@@ -286,6 +286,8 @@ def role_np_after(out: str, pos: int) -> tuple[int, Ref] | None:
 _FENCE_AFTER_CUE_RE = re.compile(
     r",\s*(?:however|though|too|meanwhile|for\s+(?:his|her|their|its)\s+part|of\s+course|"
     r"in\s+[\w\s-]{1,40}|on\s+\w+(?:\s+\w+)?|at\s+[\w\s-]{1,30}|\w+ly),(?=\s)"
+    # any aside when a complementiser follows it ("argued, as she had before, that ...")
+    r"|,[^,;:\"“”]{2,60},(?=\s+(?:that|whether|why|how|if)\s)"
 )
 
 
