@@ -210,6 +210,20 @@ def test_a_quotation_closed_by_its_speaker_and_any_one_verb_is_theirs() -> None:
     assert [(a.speaker, a.cue) for a in _clauses(body, '"It was')] == [("Brad Okonjo", "shrugged")]
 
 
+def test_any_verb_between_a_quotation_and_its_speaker_after_it_reports() -> None:
+    body = (
+        "Ana Ruiz spoke first.\n\n"
+        '"This is fantastic!" beamed Tom Hale of Dover, who had come to watch.\n\n'
+        '"It is over," remembered Lena Voss, the former spokeswoman.\n\n'
+        '"Grand Bargain" passed the Senate on Monday.'
+    )
+    assert [(a.speaker, a.cue, a.content) for a in _clauses(body, '"This')] == [
+        ("Tom Hale", "beamed", "This is fantastic!")
+    ]
+    assert [(a.speaker, a.cue) for a in _clauses(body, '"It is')] == [("Lena Voss", "remembered")]
+    assert list(_clauses(body, '"Grand')) == []  # a title that is a subject, no quotation closed by a comma
+
+
 def test_as_someone_puts_it_in_the_present_reports_what_follows() -> None:
     body = 'As the Ledger\'s Mara Quint puts it, "The council is unmoved."'
     assert [(a.speaker, a.cue) for a in _clauses(body, "As the")] == [("Mara Quint", "puts it")]

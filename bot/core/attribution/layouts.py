@@ -349,6 +349,7 @@ def medium_quote_frame(sent: Sent) -> Frame | None:
 _QUOTE_LEAD_RE = re.compile(rf'^\W*"{INSIDE}[^"]*"\s*[,—–-]?\s*')
 _LONE_VERB_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]{3,}(?:ed|s))\b")
 _PRONOUN_LEAD_RE = re.compile(r"(he|she|they)\b")
+_INVERTED_VERB_RE = re.compile(r"([a-z]{3,}ed)\s+")
 
 
 def quote_then_verb_frame(sent: Sent) -> Frame | None:
@@ -358,6 +359,13 @@ def quote_then_verb_frame(sent: Sent) -> Frame | None:
     if lead is None:
         return None
     at = lead.end()
+    inverted = _INVERTED_VERB_RE.match(out, at)
+    if inverted and sent.text[: out.rfind('"', 0, at)].endswith((",", "!", "?")):
+        # `"This is fantastic!" beamed Donald Hartley, who ...`: only a verb of saying takes
+        # its subject after it, so after a quotation's closing comma any verb there reports.
+        found = speaker_after(sent, inverted.end())
+        if found is not None:
+            return Frame(1, at, found[1], inverted.group(1), at, found[0], False, "before", found[2])
     ref: Ref | None = None
     end = at
     pronoun = _PRONOUN_LEAD_RE.match(out, at)
