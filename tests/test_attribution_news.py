@@ -345,6 +345,31 @@ def test_time_words_between_the_name_and_its_cue_or_after_it() -> None:
     assert _main(body, '"It was colder').speaker == "Dan Petrov"  # type: ignore[union-attr]
 
 
+def test_a_span_of_time_later_or_earlier_between_the_name_and_its_cue() -> None:
+    body = (
+        "Rita Moss ran the yard for ten years.\n\n"
+        "When Moss a month later announced 600 layoffs, the workers walked out.\n\n"
+        "Dan Petrov two days earlier had said the yard was safe."
+    )
+    assert _main(body, "When Moss").speaker == "Rita Moss"  # type: ignore[union-attr]
+    assert _main(body, "Dan Petrov two").speaker == "Dan Petrov"  # type: ignore[union-attr]
+
+
+def test_according_to_a_pronoun_is_the_person_it_stands_for() -> None:
+    body = (
+        "Rita Moss came to Dover young.\n\n"
+        "She left the paper after, according to her, the owners censured her first report.\n\n"
+        "The figure is wrong, according to her lawyer Dan Petrov."
+    )
+    att = _main(body, "She left")
+    assert att and (att.speaker, att.cue, att.content) == (
+        "Rita Moss",
+        "according to",
+        "the owners censured her first report.",
+    )
+    assert _main(body, "The figure").speaker == "Dan Petrov"  # type: ignore[union-attr]
+
+
 def test_blame_yields_to_a_verb_of_saying_as_the_main_report() -> None:
     body = (
         "The debate ended late.\n\n"

@@ -438,6 +438,15 @@ def speaker_after(sent: Sent, pos: int) -> tuple[int, Ref, str] | None:
     if np:
         end, ref = np
         role = ""
+        for mention in sent.mentions:
+            if (
+                mention.start == end + 1
+                and out[end] == " "
+                and mention.kind == "person"
+                and not mention.possessive
+            ):
+                # "according to her lawyer Dan Petrov": the name the role noun runs into speaks.
+                return mention.end, Ref("entity", entity=mention.entity), ref.text
         appos = _APPOS_AFTER_RE.match(out, end)
         if appos:
             inner = appos.group(1).strip()

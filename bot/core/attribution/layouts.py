@@ -25,6 +25,8 @@ _DOCUMENT_BY_RE = re.compile(
 )
 _AFFILIATION_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;\"_]{1,80}?(?=[.!?]?\s*$|,)")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+_OBJECT_PRONOUN_RE = re.compile(r"(him|her|them)\b(?!\s*[\w-]*[a-z])")  # (not "her office")
+_SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
 
 
 # `Tom Reyes, Harbor Gazette: "..."` / `Bernie Sanders: ...`: a name (and outlet) and a colon.
@@ -462,6 +464,10 @@ def according_frames(sent: Sent) -> list[Frame]:
             np = role_np_after(out, source.end())
             found = (np[0], np[1], "") if np else None
         found = found or speaker_after(sent, m.end())
+        pronoun = _OBJECT_PRONOUN_RE.match(out, m.end()) if found is None else None
+        if pronoun:  # "after, according to her, the network censured ..."
+            subject = _SUBJECT_OF[pronoun.group(1)]
+            found = (pronoun.end(), Ref("pronoun", text=subject, at=pronoun.start()), "")
         if found:
             end, ref, role = found
             affiliation = _AFFILIATION_RE.match(out, end)

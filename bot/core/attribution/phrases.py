@@ -320,6 +320,11 @@ def strip_aux(out: str, end: int) -> int:
                 end = opening
                 continue
             return end
+        time = _TIME_BEFORE_CUE_RE.search(out, max(0, end - 30), end)
+        if time and time.end() == end:
+            end = time.start()  # "Hillary Clinton on Tuesday said", "Smith last week said"
+            # (before the adverbs: "a month later" ends in one)
+            continue
         space = out.rfind(" ", 0, end) + 1
         word = out[space:end]
         low = word.lower()
@@ -341,10 +346,6 @@ def strip_aux(out: str, end: int) -> int:
             # before the verb chain or the medium ("is continuing to insist": and its "is").
             end = chain.start()
             progressive = progressive or "ing " in chain.group()
-            continue
-        time = _TIME_BEFORE_CUE_RE.search(out, max(0, end - 30), end)
-        if time and time.end() == end:
-            end = time.start()  # "Hillary Clinton on Tuesday said", "Smith last week said"
             continue
         quoted = _QUOTED_AS_RE.search(out, max(0, end - 40), end) if low == "as" else None
         if quoted:
@@ -382,7 +383,7 @@ _TIME_BEFORE_CUE_RE = re.compile(
     rf"\s(?:(?:on\s+|late\s+|early\s+)?(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+the\s+past|"
     r"at\s+the\s+time|at\s+one\s+point|at\s+first|in\s+turn|in\s+response|in\s+reply|once\s+again|"
     r"(?:yesterday|today|tonight)|(?:(?:less|more)\s+than\s+)?(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)"
-    r"\s+(?:hours?|days?|weeks?|months?|years?)\s+ago)\s*$"
+    r"\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:ago|later|earlier))\s*$"
 )
 
 # Role heads that name people, for a noun phrase around a name ("a spokesman for Smith").
