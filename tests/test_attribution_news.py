@@ -122,6 +122,24 @@ def test_a_hope_or_an_agreement_with_an_infinitive_is_a_stated_plan() -> None:
     assert _main(body, "Engineers hope") is None  # nobody in particular
 
 
+def test_a_view_after_seems_to_and_a_plan_after_an_opening_it() -> None:
+    body = (
+        "Gov. Nina Pratt toured the harbour, and the Harbor Fund met on Monday.\n\n"
+        "Pratt seems to think the strike will end soon.\n\n"
+        "It plans to raise its fees more slowly.\n\n"
+        "Nobody knows how many pilots it plans to hire."
+    )
+    seems = _main(body, "Pratt seems")
+    assert seems and (seems.speaker, seems.cue, seems.content) == (
+        "Nina Pratt",
+        "think",
+        "the strike will end soon.",
+    )
+    plans = _main(body, "It plans")
+    assert plans and (plans.speaker, plans.cue) == ("Harbor Fund", "plans")
+    assert _main(body, "Nobody knows") is None  # "it" inside a clause that asks how many
+
+
 def test_verbs_of_censure_report_their_object_like_denounce() -> None:
     body = (
         "Omar Reyes chairs the port board.\n\n"

@@ -366,6 +366,7 @@ _PRONOUN_HAS = frozenset(["he", "she", "it", "who", "that"])
 _CHAIN_BEFORE_CUE_RE = re.compile(
     r"\s(?:(?:went|goes|go|going)\s+on|continued|continues|continuing|began|begins|beginning|started|starts"
     r"|starting|keeps|kept|proceeded|proceeds|tried|tries|trying"
+    r"|seems|seemed|appears|appeared"  # "He seems to think ...": a view, hedged
     r"|sought|seeks|decided|decides|moved|rushed|hastened|took\s+(?:the\s+|an?\s+)?(?:time|opportunity|occasion|moment)"
     # "Kovac used her keynote to call for ...", "used the hearing to press"
     r"|used\s+(?:his|her|their|its|the|this|that|a|an)\s+(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|appearance"

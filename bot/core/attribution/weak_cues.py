@@ -43,7 +43,8 @@ def weak_cue_reports(low: str, rest: str, ref: Ref) -> bool:
         if (
             not _STANCE_OBJECT_RE.match(rest)
             or (ref.kind == "np" and " " not in ref.text.strip())
-            or (ref.kind == "pronoun" and ref.text == "it")  # "how many judges it plans to hire"
+            # "how many judges it plans to hire" (but a sentence's opening "It plans to ...")
+            or (ref.kind == "pronoun" and ref.text == "it" and ref.at > 0)
             or (low in LEARNED_CUES and _medium_object(rest))
         ):
             return False
