@@ -217,6 +217,35 @@ def test_an_adjective_of_certainty_after_a_copula_states_a_view() -> None:
     assert _main(body, "Officials are") is None  # nobody in particular
 
 
+def test_an_adjective_of_opinion_with_its_object_states_a_view() -> None:
+    body = (
+        "Tom Keller and Ana Ruiz met.\n\n"
+        "Keller, who chairs the board, was critical of the new pier.\n\n"
+        "Ruiz remains firmly opposed to the levy.\n\n"
+        "The pier is critical to the port."
+    )
+    critical = _main(body, "Keller, who")
+    assert critical and (critical.speaker, critical.cue, critical.content) == (
+        "Tom Keller",
+        "was critical",
+        "the new pier.",
+    )
+    opposed = _main(body, "Ruiz remains")
+    assert opposed and (opposed.speaker, opposed.content) == ("Ana Ruiz", "the levy.")
+    assert _main(body, "The pier is") is None  # "critical to": no view of anything
+
+
+def test_an_as_clause_between_a_name_and_its_cue_is_stepped_over() -> None:
+    body = (
+        "Tom Keller and Ana Ruiz met.\n\n"
+        "Ruiz supported the levy and Keller, as he has in the past, opposed the measure."
+    )
+    assert [(a.speaker, a.cue, a.content) for a in _clauses(body, "Ruiz supported")] == [
+        ("Ana Ruiz", "supported", "the levy"),
+        ("Tom Keller", "opposed", "the measure."),
+    ]
+
+
 def test_a_stated_position_yields_to_a_verb_of_saying_as_the_main_report() -> None:
     body = (
         "Two groups weighed in on Friday.\n\n"

@@ -44,7 +44,7 @@ FENCED_ADVERBIAL_RE = re.compile(
     r"\s*(?:however|though|too|meanwhile|in\s+turn|for\s+(?:his|her|their|its)\s+part|"
     r"for\s+(?:example|instance)|of\s+course|by\s+contrast|as\s+well|"
     r"in\s+(?:a|an|the|his|her|their|its)\s+[\w\s-]{1,60}|on\s+\w+(?:\s+\w+)?|at\s+[\w\s-]{1,30}|"
-    r"\w+ly|speaking\s+[^,]{1,40}|asked\s+[^,]{1,50}|in\s+\w+|"
+    r"\w+ly|speaking\s+[^,]{1,40}|asked\s+[^,]{1,50}|in\s+\w+|as\s+[^,]{1,50}|"
     r"(?:after|before|during|following|despite|amid|like|unlike|without|since|upon|while|when)\s+[^,]{1,60})\s*"
 )
 _WORDISH_RE = re.compile(r"[\w’']")

@@ -98,15 +98,17 @@ def _medium_object(rest: str) -> bool:
 
 # "Voss is convinced that ...", "Holm remains confident the levy will pass", "she was adamant
 # that ...": a view stated by the subject of a copula and an adjective of certainty or worry.
-STANCE_ADJECTIVES = frozenset(
-    """confident convinced adamant optimistic pessimistic hopeful certain sure unsure skeptical
-    sceptical doubtful insistent worried afraid fearful""".split()  # noqa: SIM905
-)
+_CLAUSE_ADJECTIVES = """confident convinced adamant optimistic pessimistic hopeful certain sure unsure
+    skeptical sceptical doubtful insistent worried afraid fearful""".split()  # noqa: SIM905
+# ("Hale was critical of the plan", "remains opposed to the levy": a view of what follows)
+_OBJECT_ADJECTIVES = "critical supportive dismissive skeptical sceptical wary opposed vocal outspoken".split()  # noqa: SIM905
+STANCE_ADJECTIVES = frozenset(_CLAUSE_ADJECTIVES + _OBJECT_ADJECTIVES)
 _STANCE_ADJECTIVE_RE = re.compile(
     r"\b(?:is|was|are|were|remains?|remained|seems?|seemed|appears?|appeared|came\s+away|grew|became)"
     r"(?:\s+(?:not|also|still|now|already|quite|very|less|more|far|fully|increasingly|[a-z]+ly))?\s+"
-    rf"({'|'.join(sorted(STANCE_ADJECTIVES))})"
+    rf"(?:({'|'.join(sorted(_CLAUSE_ADJECTIVES))})"
     r"(?:\s+that\b|(?=\s+(?:he|she|they|it|we|I|the|his|her|their|[A-Z][a-z]+)\s))"
+    rf"|({'|'.join(sorted(_OBJECT_ADJECTIVES))})\s+(?:of|to|about|against|in)(?=\s))"
 )
 
 
@@ -117,6 +119,6 @@ def stance_adjective_frames(sent: Sent) -> list[Frame]:
         found = speaker_before(sent, m.start())
         if found is not None and not (found[1].kind == "np" and " " not in found[1].text.strip()):
             start, ref, role = found
-            cue = " ".join(sent.out[m.start() : m.end(1)].split()).lower()
+            cue = " ".join(sent.out[m.start() : m.end(m.lastindex or 0)].split()).lower()
             frames.append(Frame(2, m.start(), ref, cue, start, m.end(), False, "after", role))
     return frames
