@@ -246,6 +246,27 @@ def test_an_as_clause_between_a_name_and_its_cue_is_stepped_over() -> None:
     ]
 
 
+def test_a_verb_of_aspect_before_a_cue_in_ing_leaves_the_subject_before_it() -> None:
+    body = (
+        "Sen. Tom Hale (D-Ohio) chaired the hearing.\n\n"
+        "Hale kept asking her why the office had waited.\n\n"
+        "Then he began saying the office had lied."
+    )
+    kept = _main(body, "Hale kept")
+    assert kept and (kept.speaker, kept.cue, kept.content) == (
+        "Tom Hale",
+        "asking",
+        "her why the office had waited.",
+    )
+    began = _main(body, "Then he")
+    assert began and (began.speaker, began.content) == ("Tom Hale", "the office had lied.")
+
+
+def test_a_preposition_opening_a_sentence_is_no_speaker() -> None:
+    body = "Ana Ruiz ran.\n\nAhead of the primary, Ruiz met workers and spoke about the plant closing."
+    assert [a.speaker for a in _clauses(body, "Ahead of")] == ["Ana Ruiz"]
+
+
 def test_a_stated_position_yields_to_a_verb_of_saying_as_the_main_report() -> None:
     body = (
         "Two groups weighed in on Friday.\n\n"

@@ -433,6 +433,8 @@ STOP_CAPS = frozenset(
         once inside outside along within throughout upon beyond toward towards across around near
         behind beside besides unlike like whether nevertheless nonetheless otherwise therefore thus
         hence soon said says added adds wrote writes asks neither either whatever whoever whichever
+        ahead above below beneath atop via amidst amongst regardless except including regarding
+        concerning
     """.split()
 )
 

@@ -333,8 +333,8 @@ def strip_aux(out: str, end: int) -> int:
         ):
             end = space
             continue
-        if progressive and low in _BE_FORMS:
-            end = space
+        if progressive and (low in _BE_FORMS or low in _ASPECT_VERBS):
+            end = space  # ("kept asking her why": the subject is before the verb of aspect)
             continue
         if (progressive or low[:-2] in _PRONOUN_HAS) and low.endswith(("'s", "’s")) and len(low) > 2:
             # "He's suggesting that", "He's said he ...": the contracted "is" or "has" of a pronoun
@@ -363,6 +363,7 @@ _LY_NOUNS = frozenset(
 AND_OTHERS_RE = re.compile(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others?\b")
 _QUOTED_AS_RE = re.compile(r"\s(?:(?:is|was|were|are|been|has\s+been|had\s+been)\s+)?quoted\s+as$")
 _PRONOUN_HAS = frozenset(["he", "she", "it", "who", "that"])
+_ASPECT_VERBS = frozenset("kept keeps keep continued continues began begins started starts".split())
 _CHAIN_BEFORE_CUE_RE = re.compile(
     r"\s(?:(?:went|goes|go|going)\s+on|continued|continues|continuing|began|begins|beginning|started|starts"
     r"|starting|keeps|kept|proceeded|proceeds|tried|tries|trying"
