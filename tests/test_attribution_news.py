@@ -267,6 +267,51 @@ def test_a_preposition_opening_a_sentence_is_no_speaker() -> None:
     assert [a.speaker for a in _clauses(body, "Ahead of")] == ["Ana Ruiz"]
 
 
+def test_a_noun_like_cue_fenced_by_commas_after_a_name_is_a_verb() -> None:
+    body = "Tom Frank writes.\n\nVoters, Frank notes, applaud the careful management of the port."
+    att = _main(body, "Voters, Frank")
+    assert att and (att.speaker, att.cue, att.content) == (
+        "Tom Frank",
+        "notes",
+        "Voters applaud the careful management of the port.",
+    )
+
+
+def test_an_infinitive_of_purpose_reports_for_the_subject_of_its_sentence() -> None:
+    body = (
+        "Ana Ruiz and Tom Frank spoke.\n\n"
+        "In that speech, Ms. Ruiz chimed in, breaking with the chair, to argue that the board was wrong.\n\n"
+        "Mr. Frank distanced himself from the bill and moved to emphasize the budget as a priority."
+    )
+    argue = _main(body, "In that speech")
+    assert argue and (argue.speaker, argue.cue, argue.content) == (
+        "Ana Ruiz",
+        "argue",
+        "the board was wrong.",
+    )
+    moved = _main(body, "Mr. Frank distanced")
+    assert moved and (moved.speaker, moved.cue) == ("Tom Frank", "emphasize")
+
+
+def test_an_opening_participle_after_a_preposition_is_the_subjects() -> None:
+    body = (
+        "Ana Ruiz and Tom Frank spoke.\n\n"
+        "After suggesting on Wednesday that he regretted the insults, Mr. Frank sat quietly."
+    )
+    att = _main(body, "After suggesting")
+    assert att and (att.speaker, att.cue, att.content) == (
+        "Tom Frank",
+        "suggesting",
+        "he regretted the insults",
+    )
+
+
+def test_what_someone_is_reported_to_have_said_is_theirs() -> None:
+    body = 'Ana Ruiz spoke.\n\nMayor Ruiz also is reported to have called the bankers "free riders."'
+    att = _main(body, "Mayor Ruiz")
+    assert att and (att.speaker, att.cue) == ("Ana Ruiz", "called")
+
+
 def test_a_stated_position_yields_to_a_verb_of_saying_as_the_main_report() -> None:
     body = (
         "Two groups weighed in on Friday.\n\n"

@@ -59,6 +59,7 @@ from .signatures import (
     noise_only,
     quoted_after,
 )
+from .source_frames import citing_frames, dash_frame
 from .subjects import fenced_subject, main_subject
 from .verb_or_noun import CALL_ON_RE, reporting_verb
 from .weak_cues import CALL_FOR_RE, OBJECT_RE, stance_adjective_frames, weak_cue_reports
@@ -75,13 +76,6 @@ _IN_MEDIUM_RE = re.compile(
     + "|".join(sorted((m.replace(" ", r"\s+") for m in MEDIUM_NOUNS), key=len, reverse=True))
     + r")\b[^,]{0,80},\s*"
 )
-_DASH_FRAME_RE = re.compile(r"[\"”]\s*[-–—―]+\s*(?=\S)")
-# An embedded post's signature: "... pic.twitter.com/x — Ana Ruiz (@aruiz) May 5, 2016"
-_POST_SIGNATURE_RE = re.compile(
-    r"\s[-–—―]+\s*(?=[^()\"_—–―]{2,60}\(@\w{1,30}\)\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*\.?\s*$)"
-)
-# "..., citing the port authority.": the source of what the sentence says.
-_CITING_RE = re.compile(r",\s+citing\s+")
 _BE_TAIL_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s*$")
 _EXPECTED_PASSIVE_RE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+|[’']s\s+|-)$")
 _TO_SPEAK_RE = re.compile(r"\s+to\s+(?:argue|say|tell|announce|testify|propose|urge|warn|call\s+for)\b")
@@ -126,6 +120,7 @@ _PARTICIPLE_LINK_RE = re.compile(
 _RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
 # After a cue fenced by commas mid-sentence, the clause goes on with a lower-case word that
 # opens no clause of its own (not ", adding ...", ", but ...", ", who ...").
+_ATTEMPT_RE = re.compile(r"\b(?:tried|tries|trying|sought|seeks|attempted|attempts)\s+to\s+$")
 _FENCED_RESUMES_RE = re.compile(
     r",\s+(?![a-z]+ing\b)(?!(?:and|but|or|yet|so|while|who|which|whose|because|as|after|before|when|"
     r"if|though|although|since|until|unless|then|according)\b)[a-z]"
@@ -328,25 +323,12 @@ def sentence_frames(sent: Sent) -> list[Frame]:
         if issued is not None:
             frames.append(issued)
     if "citing" in out:
-        for m in _CITING_RE.finditer(out):
-            found = speaker_after(sent, m.end())
-            if found is None:
-                np = role_np_after(out, m.end())
-                found = (np[0], np[1], "") if np else None
-            if found and ends_after(out, found[0]):
-                # A last resort (rank 4): the one who cites is the source when the sentence names one
-                # ("the Post reported, citing a source"); the cited one only when it names no other.
-                frames.append(Frame(4, m.start(), found[1], "citing", m.start(), found[0], False, "before"))
+        frames.extend(citing_frames(sent))
     if sent.stance_adjectives:
         frames.extend(stance_adjective_frames(sent))
-    post = _POST_SIGNATURE_RE.search(out) if "(@" in out else None
-    dash = _DASH_FRAME_RE.search(out) or post
-    if dash:
-        found = speaker_after(sent, dash.end())
-        if found and (dash is post or ends_after(out, found[0])):
-            frames.append(
-                Frame(0, dash.start(), found[1], None, dash.start() + 1, found[0], False, "before", found[2])
-            )
+    dash = dash_frame(sent)
+    if dash is not None:
+        frames.append(dash)
     return frames
 
 
@@ -401,6 +383,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         )
         # "Podliska also claims he was ...": a noun-like cue before a bare clause is a verb.
         clause = _BARE_CLAUSE_RE.match(rest)
+        # ("Democrats, Frank notes, applaud ...": fenced by commas, it is a verb too)
+        fenced = _FENCED_RESUMES_RE.match(out, cue_end) and "," in out[max(0, cue_start - 40) : cue_start]
         if (
             not _COMPLEMENT_RE.match(rest)
             and not _TO_VERB_RE.match(rest)  # "Ms. Dahl vows not to sign ...", "pledges to cut"
@@ -408,11 +392,17 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             and not _after_quote(out, cue_start)
             and not trailing
             and not clause
+            and not fenced
         ):
             return None
-    lo = max(0, cue_start - 24)  # (every match holds "but" or "and": substring tests first)
-    pair = out.find("and", lo, cue_start) >= 0 or out.find("but", lo, cue_start) >= 0
-    coordinated = COORDINATED_RE.search(out, lo, cue_start) if pair else None
+    # (past a chain before the cue: "... and moved to emphasize"; not an attempt, "and tried
+    # to explain why ...", which need not have been made)
+    head = cue_start
+    if out.endswith(" to ", 0, cue_start) and not _ATTEMPT_RE.search(out, max(0, cue_start - 16), cue_start):
+        head = strip_aux(out, cue_start)
+    lo = max(0, head - 24)  # (every match holds "but" or "and": substring tests first)
+    pair = out.find("and", lo, head) >= 0 or out.find("but", lo, head) >= 0
+    coordinated = COORDINATED_RE.search(out, lo, head + (head < cue_start)) if pair else None
     before: tuple[int, Ref, str] | None = None
     if coordinated:
         # "Clinton's campaign welcomed the news but said ...", "... worked with Manafort or Gates
@@ -451,7 +441,15 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 before = None
     if before is None and out[: strip_aux(out, cue_start)].endswith((",", "—", "–")):
         before = fenced_subject(sent, cue_start)  # ("Voss, up for reelection, also said")
-    if before is None and out.endswith(" to ", 0, cue_start) and _COMMA_QUOTE_RE.match(rest):
+    if (
+        before is None
+        and out.endswith(" to ", 0, cue_start)
+        # (or after a comma: "Ruiz chimed in, breaking with the chair, to argue that ...")
+        and (
+            _COMMA_QUOTE_RE.match(rest)
+            or (out.endswith(", to ", 0, cue_start) and _COMPLEMENT_RE.match(rest))
+        )
+    ):
         subj = main_subject(sent, cue_start)  # "Reyes stood up to announce, "...": the subject's
         before = (subj[0], subj[1], "") if subj else None
     if before and before[1].kind == "np" and before[1].head in MEDIUM_NOUNS:

@@ -14,7 +14,7 @@ from .beside import speaker_after, speaker_before
 from .entities import Frame, Ref, Sent
 from .phrases import role_np_after
 from .quotes import INSIDE
-from .signatures import ASCII_LETTER_RE, ends_after
+from .signatures import ASCII_LETTER_RE, DAY, ends_after
 from .subjects import main_subject, subject_end
 
 _DOCUMENT_BY_RE = re.compile(
@@ -101,9 +101,11 @@ def opening_participle_frame(sent: Sent) -> Frame | None:
 
 
 # A sentence that opens with a participle of saying and its clause ("Noting that ...,").
+# ("After suggesting on Wednesday that he regretted it, Ruiz ...": after a preposition too)
 OPENING_PARTICIPLE_RE = re.compile(
-    r"^\W*(Noting|Saying|Arguing|Insisting|Warning|Claiming|Adding|Explaining|Stressing|Acknowledging|"
-    r"Conceding|Asserting)\s+(?:that\s+)?"
+    r"^\W*(?:(?:After|Before|While|Since|Upon|Despite)\s+)?"
+    r"((?i:noting|saying|arguing|insisting|warning|claiming|adding|explaining|stressing|acknowledging|"
+    rf"conceding|asserting|suggesting|declaring|announcing|promising|vowing|predicting))\s+(?:on\s+{DAY}\s+)?(?:that\s+)?"
 )
 
 

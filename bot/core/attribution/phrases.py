@@ -375,7 +375,9 @@ _CHAIN_BEFORE_CUE_RE = re.compile(
     r"|(?:went|goes|go)\s+out\s+of\s+(?:his|her|their|its)\s+way|took\s+pains|made\s+(?:it\s+)?a\s+point"
     r"|(?:was|is|were|are|been)\s+(?:quick|eager|careful|happy|willing|ready|correct|right|keen|at\s+pains"
     r"|prompted|compelled|moved|forced|inspired|able"
-    r"|the\s+first|among\s+the\s+first|the\s+last|not\s+shy|not\s+afraid))"
+    r"|the\s+first|among\s+the\s+first|the\s+last|not\s+shy|not\s+afraid)"
+    # "Ruiz is reported to have called the bankers ...": what others report she said
+    r"|(?:is|was|are|were)\s+(?:reported|said|alleged|known))"
     r"\s+to"
     r"|\s(?:in|during|at|on)\s+(?:his|her|their|its|a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
     + "|".join(sorted((m.replace(" ", r"\s+") for m in MEDIUM_NOUNS), key=len, reverse=True))
