@@ -113,8 +113,17 @@ def test_a_hope_or_an_agreement_with_an_infinitive_is_a_stated_plan() -> None:
         "Gov. Nina Pratt toured the harbour.\n\n"
         "Pratt hopes to reopen the ferry line by June.\n\n"
         "The union agreed to delay the strike, and Pratt had hoped to sign the deal herself.\n\n"
-        "Engineers hope to finish in May."
+        "Engineers hope to finish in May.\n\n"
+        "Pratt, a former pilot, intends to sit out the race.\n\n"
+        "The levy is intended to cut costs."
     )
+    intends = _main(body, "Pratt, a former")
+    assert intends and (intends.speaker, intends.cue, intends.content) == (
+        "Nina Pratt",
+        "intends",
+        "to sit out the race.",
+    )
+    assert _main(body, "The levy is") is None  # a purpose, nobody's plan
     hopes = _main(body, "Pratt hopes")
     assert hopes and (hopes.speaker, hopes.cue) == ("Nina Pratt", "hopes")
     assert hopes.content and hopes.content.startswith("to reopen the ferry line")

@@ -53,7 +53,7 @@ _WEAK_BASES = """
         demand question repeat blame fault hint suspect anticipate imply dispute concur plead
         inquire joke rebut muse scoff grumble grouse speculate theorize theorise elaborate assure
         reassure remind inform report shout yell whisper exclaim mutter murmur scream gush sneer
-        confess confide aver avow posit attest surmise reckon
+        confess confide aver avow posit attest surmise reckon intend
     """.split()
 _IRREGULAR_WEAK = {
     "think": ("think", "thinks", "thought", "thinking"),
