@@ -576,8 +576,11 @@ def test_a_noun_of_saying_before_a_colon_introduces_its_owners_words() -> None:
         "Gov. Ray Dunn spoke in Dayton.\n\n"
         'Dunn\'s response: "We are ready."\n\n'
         "His message to voters was plain: the port stays open.\n\n"
+        'His reply was: "Is the ferry late again?"\n\n'
         "The plan is simple: build a new pier."
     )
+    reply = _main(body, "His reply")
+    assert reply and (reply.speaker, reply.content) == ("Ray Dunn", "Is the ferry late again?")
     response = _main(body, "Dunn's response")
     assert response and (response.speaker, response.cue, response.kind) == ("Ray Dunn", "response", "direct")
     message = _main(body, "His message")

@@ -72,13 +72,14 @@ _OWNER_BEFORE_RE = re.compile(
 
 
 # Nouns whose owner's words follow a colon ("Keller's response: ...", "His answer was short:
-# ...", "Her message to voters: ..."), with what may stand between the noun and the colon.
+# ...", "Her reply was: ...", "Her message to voters: ..."), with what may stand between the
+# noun and the colon.
 _COLON_NOUNS = (
     "response|answer|reply|retort|message|advice|verdict|warning|assessment|explanation|take|pitch"
     "|plea|promise|statement|view|comment|remarks|words|argument|conclusion|prediction|diagnosis"
 )
 _NOUN_THEN_COLON_RE = re.compile(
-    rf"\b({_COLON_NOUNS})(?:\s+(?:to|for|on|about)\s+[^:;\"_,]{{1,40}}?)?(?:\s+(?:was|is|has\s+been)\s+[a-z]+)?:\s"
+    rf"\b({_COLON_NOUNS})(?:\s+(?:to|for|on|about)\s+[^:;\"_,]{{1,40}}?)?(?:\s+(?:was|is|has\s+been)(?:\s+[a-z]+)?)?:\s"
 )
 
 
