@@ -256,6 +256,10 @@ def test_the_author_of_a_statement_saying_something_said_it() -> None:
     body = "Mayor Ann Cole issued a brief statement saying the plant would reopen."
     [found] = _clauses(body, "Mayor Ann")
     assert (found.speaker, found.cue, found.content) == ("Ann Cole", "saying", "the plant would reopen.")
+    # a lawsuit or complaint speaks for whoever filed it
+    body = "Attorney General Ann Cole filed a $4 million lawsuit alleging that the port had lied."
+    [found] = _clauses(body, "Attorney General")
+    assert (found.speaker, found.cue, found.content) == ("Ann Cole", "alleging", "the port had lied.")
 
 
 def test_a_plural_group_noun_is_the_speaker() -> None:

@@ -166,7 +166,7 @@ MEDIUM_NOUNS = frozenset(
         statement interview tweet post letter speech op-ed editorial memo email e-mail message
         press release news conference press conference briefing video filing report readout
         testimony hearing remarks podcast broadcast appearance ad advertisement commercial data
-        piece article column
+        piece article column lawsuit complaint petition
     """.split()
 )
 
