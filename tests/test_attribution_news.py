@@ -409,6 +409,20 @@ def test_a_headline_that_reports_speech() -> None:
     assert _main(body, "The Port Of Call") is None
 
 
+def test_a_headline_with_any_past_tense_after_a_persons_name_reports() -> None:
+    body = (
+        "Maria Keller runs the port, and Harbor Tower stands beside it.\n\n"
+        "Keller Questioned Why The Docks Stayed Shut\n\n"
+        "Keller Fully Embraced The Levy\n\n"
+        "Harbor Tower Opened To Crowds"
+    )
+    att = _main(body, "Keller Questioned")
+    assert att and (att.speaker, att.cue) == ("Maria Keller", "questioned")
+    att = _main(body, "Keller Fully")
+    assert att and (att.speaker, att.cue) == ("Maria Keller", "embraced")
+    assert _main(body, "Harbor Tower Opened") is None  # no person
+
+
 def test_a_long_aside_between_the_name_and_its_cue() -> None:
     body = (
         "The union met in Ava.\n\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .entities import Frame, Ref, Registry, Sent
+from .lexicon import CUE_WORDS
 
 # Verbs a headline reports speech with ("Keller Vows To Rebuild Docks", "Reyes Says ...").
 _HEADLINE_CUES = frozenset(
@@ -19,6 +20,7 @@ _HEADLINE_CUES = frozenset(
 
 
 _HEADLINE_WORD_RE = re.compile(r"[\w’'.-]+")
+_ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}ly$")
 
 
 def _title_case(text: str) -> bool:
@@ -50,16 +52,27 @@ def headlines(sents: list[Sent], registry: Registry) -> None:
         if _closing_cue(sent, words, registry):
             continue
         for i, w in enumerate(words[1:10], 1):
-            if w.group().lower() not in _HEADLINE_CUES:
+            low = w.group().lower()
+            # Any past tense after a person's surname reports too ("Ana Ruiz Questioned What
+            # ...", "Ruiz Opened Up About ..."), and any cue word the lexicon knows in -s
+            # ("Ruiz Responds To ..."; a plural noun is likelier: "Ruiz Supporters Rally").
+            loose = (len(low) > 4 and low.endswith("ed")) or low in CUE_WORDS
+            if low not in _HEADLINE_CUES and not loose:
                 continue
             before = i - 1
-            if before > 0 and words[before].group().lower() in _HEADLINE_ADVERBS:
-                before -= 1  # "Nora Keller Just Announced ..."
+            if before > 0 and (
+                words[before].group().lower() in _HEADLINE_ADVERBS or _ADVERB_RE.match(words[before].group())
+            ):
+                before -= 1  # "Nora Keller Just Announced ...", "Ruiz Fully Embraced ..."
             if sent.out[: w.start()].rstrip().endswith(":") and before > 0:
                 before = _headline_name_end(words, before, registry)  # "Keller Steps In: Urges ..."
             subject = words[before].group().lower()
             subject = subject[:-2] if subject.endswith(("'s", "’s")) else subject
             people = registry.by_last(subject)
+            if loose and low not in _HEADLINE_CUES and not (len(people) == 1 and people[0].gender):
+                # (only after the name of someone the article calls he or she: not "St. Paul
+                # Votes", "Trump Tower Opened", "... Makes Latinos Feel ...")
+                continue
             if len(people) == 1 and w.end() < len(sent.out):
                 ref = Ref("entity", entity=people[0])
                 sent.frame = Frame(1, w.start(), ref, w.group().lower(), words[0].start(), w.end())
