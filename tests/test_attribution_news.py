@@ -423,6 +423,21 @@ def test_a_headline_with_any_past_tense_after_a_persons_name_reports() -> None:
     assert _main(body, "Harbor Tower Opened") is None  # no person
 
 
+def test_a_second_verb_after_but_now_and_a_by_phrase_before_the_cue() -> None:
+    body = (
+        "Rep. Lena Massie and Gov. Tom Hale spoke.\n\n"
+        'Massie used to back the levy, but now said the port had "the duty to bring us together."\n\n'
+        'Hale left. When he returned he began by saying, "The port should stay open."\n\n'
+        'Hale, for his part, is labeling the plan "a blatant abuse of power."'
+    )
+    now = _main(body, "Massie used")
+    assert now and (now.speaker, now.cue) == ("Lena Massie", "said")
+    began = _main(body, "When he returned")
+    assert began and (began.speaker, began.content) == ("Tom Hale", "The port should stay open.")
+    labeling = _main(body, "Hale, for his part")
+    assert labeling and (labeling.speaker, labeling.cue) == ("Tom Hale", "labeling")
+
+
 def test_a_long_aside_between_the_name_and_its_cue() -> None:
     body = (
         "The union met in Ava.\n\n"

@@ -168,7 +168,7 @@ _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'
 
 
 COORDINATED_RE = re.compile(
-    r"\s(?:but|and)\s+(?:(?:also|later|then|has|have|had|again|repeatedly|did|does|would|will)\s+){0,2}$"
+    r"\s(?:but|and)\s+(?:(?:also|later|then|now|still|has|have|had|again|did|does|would|will|[a-z]{3,}ly)\s+){0,2}$"
 )
 
 

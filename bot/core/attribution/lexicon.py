@@ -512,8 +512,9 @@ TITLE_ADJECTIVES = frozenset("former acting outgoing incoming late then interim 
 # ("called the plan \"reckless\"", "described it as \"a disgrace\"").
 QUOTE_FRAME_CUES = frozenset(
     """
-        call calls called calling describe describes described describing dub dubs dubbed label
-        labels labeled labelled brand branded dismiss dismissed dismisses decry decried decries
+        call calls called calling describe describes described describing dub dubs dubbed dubbing
+        label labels labeled labelled labeling labelling brand brands branded branding dismiss
+        dismissed dismisses decry decried decries
         denounce denounced denounces praise praised praises slam slammed slams blast blasted
         criticize criticized criticise criticised condemn condemned condemns hail hailed
         deplore deplored deplores lambast lambasted lambaste lambastes assail assailed assails

@@ -379,6 +379,9 @@ _CHAIN_BEFORE_CUE_RE = re.compile(
     # "Ruiz is reported to have called the bankers ...": what others report she said
     r"|(?:is|was|are|were)\s+(?:reported|said|alleged|known))"
     r"\s+to"
+    # "He began by saying, ...", "responded by calling ...": the by-phrase is how the verb was done
+    r"|\s(?:began|begins|started|starts|opened|opens|ended|ends|closed|closes|responded|responds|reacted"
+    r"|reacts|replied|replies)\s+by"
     r"|\s(?:in|during|at|on)\s+(?:his|her|their|its|a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
     + "|".join(sorted((m.replace(" ", r"\s+") for m in MEDIUM_NOUNS), key=len, reverse=True))
     + r")"
