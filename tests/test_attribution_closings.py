@@ -169,3 +169,16 @@ def test_a_closing_mark_misprinted_to_open_a_quotation_opens_it() -> None:
     assert _read(body, "\u201dThe ferry") == [
         ("Dana Whitcomb", "posted", "The ferry is late every single morning!!")
     ]
+
+
+def test_adding_before_a_quotation_carries_on_the_speaker_before() -> None:
+    body = (
+        "Bill Maher spoke on the show.\n\n"
+        '"They got used to fooling people," Maher said.\n\n'
+        'Adding, "Now, like all port scandals, it is never that bad."\n\n'
+        'Also, "the levy is fine."'
+    )
+    assert _read(body, "Adding") == [
+        ("Bill Maher", None, "Now, like all port scandals, it is never that bad")
+    ]
+    assert _read(body, "Also") == []  # only a participle of saying carries the quotation on

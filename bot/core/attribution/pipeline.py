@@ -11,19 +11,27 @@ from collections.abc import Callable
 
 from ..models import Attribution, Document, Kind, Speaker
 from .antecedents import Observer
-from .beside import speaker_after
 from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import sentence_frames
 from .headlines import headlines
 from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE, THAT_IS_HOW_RE
 from .lexicon import ALL_CUE_WORDS, SPEECH_NOUNS, STANCE_CUES
+from .mending import dash_lines, split_fragments
 from .mentions import find_mentions
 from .nesting import frame_order, other_frames
 from .quoted_clause import quoted_clause_frame
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
 from .siblings import first_of_two, governs_next, merge_same_speaker, named_in_apposition, nested_before
-from .signatures import DAY, RELATIVE_NOT_NEXT, SUBJECT_OPENER, ends_after, few_letters, signature_only
+from .signatures import (
+    DAY,
+    RELATIVE_NOT_NEXT,
+    SUBJECT_OPENER,
+    carrying_lead,
+    few_letters,
+    quote_only,
+    signature_only,
+)
 from .subjects import main_subject
 from .weak_cues import STANCE_ADJECTIVES
 
@@ -52,10 +60,7 @@ _DATELINE_RE = re.compile(
     r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "WASHINGTON, Dec. 8 (UPI) —"
     r"\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
 )
-_DASH_LINE_RE = re.compile(r"^\s*[―—–-]+\s*(?=\S)")
 _GLUED_DASH_RE = re.compile(r"[―—–-](?=[A-Z][a-z])")
-# After the name on a signing line: where the speaker is from ("— Michelle Marks, Philadelphia.").
-_SIGNED_PLACE_RE = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\.?\s*$")
 
 
 # What stands between a cue and its content: "that", a colon, or a short adverbial and a
@@ -186,8 +191,8 @@ def attribute(
             visit(sent, resolver)
         _update_salience(sent)
 
-    _split_fragments(sents)
-    _dash_lines(sents)
+    split_fragments(sents)
+    dash_lines(sents)
     headlines(sents, registry)
     _spread_quotes(sents, scans, doc)
     return _finish(sents, registry)
@@ -333,50 +338,9 @@ def _update_salience(sent: Sent) -> None:
         sent.speaker.salience += 1  # speaking makes someone what the story is about
 
 
-def _split_fragments(sents: list[Sent]) -> None:
-    """ "Sen. Tim Scott, R-S." + "C., said the Fed ...": a sentence cut inside an abbreviation."""
-    for prev, sent in zip(sents, sents[1:], strict=False):
-        frag = _FRAGMENT_RE.match(sent.out)
-        if not frag or sent.speaker is not None or prev.paragraph != sent.paragraph:
-            continue
-        people = [m for m in prev.mentions if m.kind == "person" and isinstance(m.entity, Entity)]
-        if not people:
-            continue
-        ent = people[-1].entity
-        cue_end = frag.end()
-        sent.frame = Frame(1, frag.start(1), Ref("entity", entity=ent), frag.group(1).lower(), 0, cue_end)
-        sent.speaker = ent
-
-
-_FRAGMENT_RE = re.compile(r"(?:[A-Z]\.)+,?\s+(said|says|told|added|argued|warned|wrote|noted|stated)\b")
-
-
-def _dash_lines(sents: list[Sent]) -> None:
-    """A line "— Name, role" after a quote signs that quote."""
-    for prev, sent in zip(sents, sents[1:], strict=False):
-        dash = _DASH_LINE_RE.match(sent.text)  # (the text: a dash glued to the name is blanked in `out`)
-        if not dash or prev.speaker is not None or not _quote_only(prev):
-            continue
-        found = speaker_after(sent, dash.end())
-        if (
-            found
-            and (ends_after(sent.out, found[0]) or _SIGNED_PLACE_RE.match(sent.out, found[0]))
-            and found[1].kind == "entity"
-        ):
-            sent.frame, sent.speaker = None, None
-            prev.speaker = found[1].entity
-            if found[2] and prev.speaker is not None:
-                prev.speaker.add_role(found[2], 3, sent.index)
-            prev.frame = Frame(0, 0, found[1], None, 0, 0, False, "quote")
-
-
 # `"They agree with him, but they aren't there yet" to support him.`: a quotation's last
 # sentence, closed by a few words of narration and no cue of its own.
 _QUOTE_THEN_NARRATION_RE = re.compile(rf'^\s*"?[{INSIDE}\s]+"\s*[-–—]?\s*[a-z][^"{INSIDE}]{{0,80}}$')
-
-
-def _quote_only(sent: Sent) -> bool:
-    return INSIDE in sent.out and few_letters(sent.out)  # INSIDE is no letter
 
 
 def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], doc: Document) -> None:
@@ -421,8 +385,8 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
             first, last = quoted[0], quoted[-1]
             prev = sents[first.index - 1] if first.index > 0 else None
             nxt = sents[last.index + 1] if last.index + 1 < len(sents) else None
-            tail_narrated = not _quote_only(last) and _QUOTE_THEN_NARRATION_RE.match(last.out) is not None
-            if not all(_quote_only(s) for s in quoted[:-1]) or not (_quote_only(last) or tail_narrated):
+            tail_narrated = not quote_only(last.out) and _QUOTE_THEN_NARRATION_RE.match(last.out) is not None
+            if not all(quote_only(s.out) for s in quoted[:-1]) or not (quote_only(last.out) or tail_narrated):
                 continue
             if tail_narrated and (prev is None or prev.paragraph != first.paragraph):
                 continue  # only a quotation that runs on from its speaker's own sentence
@@ -456,8 +420,8 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
         if signed is not None and len(quoted) > 1 and opening > 0:
             _quote_opens_mid_sentence(quoted[0], opening, signed)
         for s in quoted:
-            narrated = not _quote_only(s) and s is quoted[-1] and _QUOTE_THEN_NARRATION_RE.match(s.out)
-            if s.speaker is None and (_quote_only(s) or narrated):
+            narrated = not quote_only(s.out) and s is quoted[-1] and _QUOTE_THEN_NARRATION_RE.match(s.out)
+            if s.speaker is None and (quote_only(s.out) or narrated):
                 s.speaker = speaker
                 s.frame = Frame(9, 0, Ref("entity", entity=speaker), cue, 0, 0, False, "before")
                 s.frame.content_side = "quote"
@@ -527,7 +491,7 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
         spoken[id(speaker)] = speaker
         if frame.content_side in ("quote", "signature"):
             whole = frame.content_side == "quote"
-            content = sent.text.strip(' "“”') if whole else None
+            content = sent.text[carrying_lead(sent.out) :].strip(' "“”') if whole else None
             start = sent.text.find(content) if content else None
             kind: Kind = "mixed" if frame.mixed else "direct"
             attributions.append((_attribution(speaker, frame, kind, content or None, sent.quote, start),))

@@ -41,6 +41,21 @@ _TRAILING_REST_RE = re.compile(
 )
 
 
+# "Adding, "...": a participle that only carries the quotation on from its speaker.
+_CARRYING_LEAD_RE = re.compile(r'\W*(?:Adding|Continuing|Concluding)\s*[,:]\s*(?=")')
+
+
+def carrying_lead(out: str) -> int:
+    """Where a quotation carried on by "Adding," starts (0 without such a lead)."""
+    lead = _CARRYING_LEAD_RE.match(out) if out[:1] in "AC" or not out[:1].isalpha() else None
+    return lead.end() if lead else 0
+
+
+def quote_only(out: str) -> bool:
+    """Whether a masked sentence is a quotation and nothing else (or after "Adding,")."""
+    return INSIDE in out and few_letters(out[carrying_lead(out) :])  # INSIDE is no letter
+
+
 def few_letters(text: str, most: int = 2) -> bool:
     """Whether `text` holds at most `most` letters (of any alphabet).
 

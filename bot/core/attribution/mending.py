@@ -1,0 +1,52 @@
+"""Mending what sentence splitting leaves: a sentence cut inside an abbreviation ("Sen. Tim
+Scott, R-S." + "C., said ..."), and a line "— Name, role" that signs the quotation before it
+(steps of pipeline.attribute, after each sentence's own frames)."""
+
+from __future__ import annotations
+
+import re
+
+from .beside import speaker_after
+from .entities import Entity, Frame, Ref, Sent
+from .signatures import ends_after, quote_only
+
+_DASH_LINE_RE = re.compile(r"^\s*[―—–-]+\s*(?=\S)")
+# After the name on a signing line: where the speaker is from ("— Michelle Marks, Philadelphia.").
+_SIGNED_PLACE_RE = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\.?\s*$")
+
+
+def split_fragments(sents: list[Sent]) -> None:
+    """ "Sen. Tim Scott, R-S." + "C., said the Fed ...": a sentence cut inside an abbreviation."""
+    for prev, sent in zip(sents, sents[1:], strict=False):
+        frag = _FRAGMENT_RE.match(sent.out)
+        if not frag or sent.speaker is not None or prev.paragraph != sent.paragraph:
+            continue
+        people = [m for m in prev.mentions if m.kind == "person" and isinstance(m.entity, Entity)]
+        if not people:
+            continue
+        ent = people[-1].entity
+        cue_end = frag.end()
+        sent.frame = Frame(1, frag.start(1), Ref("entity", entity=ent), frag.group(1).lower(), 0, cue_end)
+        sent.speaker = ent
+
+
+_FRAGMENT_RE = re.compile(r"(?:[A-Z]\.)+,?\s+(said|says|told|added|argued|warned|wrote|noted|stated)\b")
+
+
+def dash_lines(sents: list[Sent]) -> None:
+    """A line "— Name, role" after a quote signs that quote."""
+    for prev, sent in zip(sents, sents[1:], strict=False):
+        dash = _DASH_LINE_RE.match(sent.text)  # (the text: a dash glued to the name is blanked in `out`)
+        if not dash or prev.speaker is not None or not quote_only(prev.out):
+            continue
+        found = speaker_after(sent, dash.end())
+        if (
+            found
+            and (ends_after(sent.out, found[0]) or _SIGNED_PLACE_RE.match(sent.out, found[0]))
+            and found[1].kind == "entity"
+        ):
+            sent.frame, sent.speaker = None, None
+            prev.speaker = found[1].entity
+            if found[2] and prev.speaker is not None:
+                prev.speaker.add_role(found[2], 3, sent.index)
+            prev.frame = Frame(0, 0, found[1], None, 0, 0, False, "quote")
