@@ -403,6 +403,18 @@ def test_spoke_about_reports_its_topic_but_not_a_length_of_time() -> None:
     assert _said(_clauses(body, "Dean Paulo")) == []
 
 
+def test_is_talking_about_reports_its_topic_as_spoke_about_does() -> None:
+    body = (
+        "Mayor Ruth Okafor toured the port.\n\n"
+        "She is now talking about the levy in a new way.\n\n"
+        "Okafor opened by talking about her work overseas.\n\n"
+        "Dean Paulo Serra was arguing about the levy with aides."
+    )
+    assert _said(_clauses(body, "She is now")) == [("Ruth Okafor", "talking about", "the levy in a new way.")]
+    assert _said(_clauses(body, "Okafor opened")) == [("Ruth Okafor", "talking about", "her work overseas.")]
+    assert _said(_clauses(body, "Dean Paulo")) == []
+
+
 def test_calling_someone_something_reports_it() -> None:
     body = (
         "Mayor Ruth Okafor called the audit a waste of money.\n\n"

@@ -133,7 +133,7 @@ WEAK_CUES = (_forms(_WEAK_BASES, _IRREGULAR_WEAK) | STANCE_CUES | {"voiced"}) - 
 # "point out" and "point to" are the phrasal cues; the particle must follow.
 PHRASAL_CUES = frozenset({"point", "points", "pointed", "pointing"})
 # Verbs of speaking that report only with a topic: "spoke about the economy".
-TOPIC_CUES = frozenset("speaks spoke spoken talks talked".split())  # not "watching Trump talk about"
+TOPIC_CUES = frozenset("speaks spoke spoken talks talked talking".split())  # not "watching Trump talk about"
 CUE_WORDS = STRONG_CUES | WEAK_CUES | PHRASAL_CUES | TOPIC_CUES
 # Participles after a comma ("..., saying that ...") report the main clause's subject.
 PARTICIPLE_CUES = frozenset(

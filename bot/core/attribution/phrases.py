@@ -48,8 +48,9 @@ FENCED_ADVERBIAL_RE = re.compile(
     r"(?:after|before|during|following|despite|amid|like|unlike|without|since|upon|while|when)\s+[^,]{1,60})\s*"
 )
 _WORDISH_RE = re.compile(r"[\w’']")
-# A progressive cue ("is declaring that", "He's suggesting ..."), but not a topic ("are arguing about").
-_ING_AT_RE = re.compile(r"[a-z]{2,}ing\b(?!\s+(?:about|over|with)\b)")
+# A progressive cue ("is declaring that", "He's suggesting ..."), but not a topic ("are arguing
+# about"), unless a verb of speaking that reports only with one ("is talking about").
+_ING_AT_RE = re.compile(r"talking\b|[a-z]{2,}ing\b(?!\s+(?:about|over|with)\b)")
 _BE_FORMS = frozenset("is are was were been be am".split())
 PREPOSITIONS = frozenset(
     """
