@@ -584,6 +584,21 @@ def test_a_noun_of_saying_reports_its_owners_words() -> None:
     assert _main(body, "Dunn's comments") is None  # "to reporters" is no content
 
 
+def test_a_titled_owner_of_a_noun_of_saying_and_where_its_words_end() -> None:
+    body = (
+        "Gov. Ray Dunn spoke in Dayton.\n\n"
+        "Despite Gov. Dunn's claims that the port is safe, the inspectors closed it.\n\n"
+        "The mayor has a word for Gov. Dunn's plan to sell the pier for $20,000: No.\n\n"
+        "Ana Ruiz singled out Gov. Dunn's criticism of the union as beyond the pale."
+    )
+    claims = [a for a in _clauses(body, "Despite Gov.") if a.cue == "claims"]
+    assert [(a.speaker, a.content) for a in claims] == [("Ray Dunn", "the port is safe")]
+    plan = [a for a in _clauses(body, "The mayor has") if a.cue == "plan"]
+    assert [(a.speaker, a.content) for a in plan] == [("Ray Dunn", "to sell the pier for $20,000")]
+    criticism = [a for a in _clauses(body, "Ana Ruiz singled") if a.speaker == "Ray Dunn"]
+    assert [a.content for a in criticism] == ["the union"]
+
+
 def test_a_proposal_or_a_decision_not_to_reports_its_owners_plan() -> None:
     body = (
         "Gov. Ray Dunn spoke in Dayton.\n\n"

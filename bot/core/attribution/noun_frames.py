@@ -29,6 +29,13 @@ def speech_noun_frames(sent: Sent) -> list[Frame]:
             clause = m.start(3) - 4 if out.endswith("not ", 0, m.start(3)) else m.start(3)  # keeps "not"
             end = m.end() if topic else clause
             frame = Frame(3, m.start(1), ref, noun, owner.start(1), end, False, "after")
+            comma = out.find(", ", m.end())
+            if comma > 0 and _OPENING_PREPOSITION_RE.match(out):
+                # "Despite Hale's claims that he is rich, the firms ...": the opener ends the clause.
+                frame.limit = comma
+            stop = _CLAUSE_STOP_RE.search(out, m.end())
+            if stop and (frame.limit is None or stop.start() < frame.limit):
+                frame.limit = stop.start()  # "a word for Hale's plan to cut it: No."
             if topic:
                 # "Fiorina's statement about seeing it was not challenged": a topic ends its noun phrase.
                 stop = _TOPIC_END_RE.search(out, m.end())
@@ -44,16 +51,22 @@ def _owner_ref(sent: Sent, owner: re.Match[str]) -> Ref | None:
         return Ref("pronoun", text=_POSSESSIVE_PRONOUNS[word], at=owner.start(1))
     ref: Ref | None = None
     for mention in sent.mentions:
-        if mention.possessive and owner.start() <= mention.start < owner.end() and mention.entity is not None:
+        # (the mention may start before the owner's word: "Mr. Hale's claims")
+        overlaps = mention.start < owner.end() and mention.end > owner.start(1)
+        if mention.possessive and overlaps and mention.entity is not None:
             ref = Ref("entity", entity=mention.entity)
     return ref
 
 
 _TOPIC_END_RE = re.compile(
-    r"[,;:]|\s(?:was|were|is|are|has|have|had|will|would|did|does|could|should|can|may|might|drew|"
+    r"[,;:]|\s(?:as|was|were|is|are|has|have|had|will|would|did|does|could|should|can|may|might|drew|"
     r"sparked|prompted|led|came|made|became)\b|\.?\s*$"
 )
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+_CLAUSE_STOP_RE = re.compile(r"[:;]\s|\s[—–]\s")
+_OPENING_PREPOSITION_RE = re.compile(
+    r"\W*(?:Despite|Amid|After|Before|Since|Given|Following|With|Without|Against|Beyond|Because\s+of)\s"
+)
 _INFINITIVE_NOUNS = frozenset(
     """pledge pledges promise promises vow vows threat threats call calls demand demands plea pleas plan
     plans decision decisions proposal proposals""".split()  # noqa: SIM905

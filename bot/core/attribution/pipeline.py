@@ -87,7 +87,8 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         after = frame.end
         addressee = _ADDRESSEE_THAT_RE.match(out, after) if frame.cue in _TELLING else None
         m = addressee or _LEAD_IN_RE.match(out, after)
-        pieces.append((m.end() if m else after, high))
+        # (a lead-in runs no further than the content: "Dunn's plan to sell it: No." ends at the colon)
+        pieces.append((m.end() if m and m.end() < high else after, high))
     if frame.content_side == "before" and _QUOTE_NEXT_RE.match(out, frame.end):
         pieces.append((frame.end, high))  # `"A," X said, "B."`
     if high < len(text) and pieces:
@@ -109,7 +110,7 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
     return content, masked, -1  # two pieces: not one span of the sentence
 
 
-_CLAUSE_END_RE = re.compile(r"[,;]")
+_CLAUSE_END_RE = re.compile(r"[,;](?!\d)")  # (not the comma of "$20,000")
 _QUOTE_NEXT_RE = re.compile(r'\s*[,:]?\s*"_')
 _JOINER_TAIL_RE = re.compile(
     r"[\s,;]*\b(?:though|although|but|while|whereas|and|yet|even as|as|so|because|after|before)?\s*$",
