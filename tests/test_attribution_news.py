@@ -149,6 +149,16 @@ def test_a_view_after_seems_to_and_a_plan_after_an_opening_it() -> None:
     assert _main(body, "Nobody knows") is None  # "it" inside a clause that asks how many
 
 
+def test_a_view_in_the_progressive_reports_its_bare_clause() -> None:
+    body = "Gov. Nina Pratt toured the harbour.\n\nShe's hoping the ferry will run again by June."
+    att = _main(body, "She's hoping")
+    assert att and (att.speaker, att.cue, att.content) == (
+        "Nina Pratt",
+        "hoping",
+        "the ferry will run again by June.",
+    )
+
+
 def test_verbs_of_censure_report_their_object_like_denounce() -> None:
     body = (
         "Omar Reyes chairs the port board.\n\n"

@@ -72,5 +72,6 @@ CLAUSE_WEAK_CUES = frozenset(
     anticipated hint hints hinted imply implies implied assure assures assured reassure reassured
     remind reminds reminded inform informs informed joke jokes joked speculate speculated
     know knows knew reckon reckons reckoned surmise surmises surmised
+    hoping believing thinking expecting fearing predicting suggesting indicating doubting
     """.split()
 )
