@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .entities import Frame, Ref, Registry, Sent
-from .lexicon import CUE_WORDS
+from .lexicon import ALL_CUE_WORDS
 
 # Verbs a headline reports speech with ("Keller Vows To Rebuild Docks", "Reyes Says ...").
 _HEADLINE_CUES = frozenset(
@@ -53,10 +53,10 @@ def headlines(sents: list[Sent], registry: Registry) -> None:
             continue
         for i, w in enumerate(words[1:10], 1):
             low = w.group().lower()
-            # Any past tense after a person's surname reports too ("Ana Ruiz Questioned What
-            # ...", "Ruiz Opened Up About ..."), and any cue word the lexicon knows in -s
-            # ("Ruiz Responds To ..."; a plural noun is likelier: "Ruiz Supporters Rally").
-            loose = (len(low) > 4 and low.endswith("ed")) or low in CUE_WORDS
+            # Any cue word the lexicon knows reports too, capitalised as a headline's verbs are
+            # ("Ruiz Responds To ...", "Ana Ruiz Questioned What ..."), but only finite or as
+            # the noun after a possessive ("Ruiz's Claim That ..."; not "Let Ruiz Tell You").
+            loose = w.group()[:1].isupper() and low in ALL_CUE_WORDS
             if low not in _HEADLINE_CUES and not loose:
                 continue
             before = i - 1
@@ -67,9 +67,11 @@ def headlines(sents: list[Sent], registry: Registry) -> None:
             if sent.out[: w.start()].rstrip().endswith(":") and before > 0:
                 before = _headline_name_end(words, before, registry)  # "Keller Steps In: Urges ..."
             subject = words[before].group().lower()
-            subject = subject[:-2] if subject.endswith(("'s", "’s")) else subject
+            possessive = subject.endswith(("'s", "’s"))
+            subject = subject[:-2] if possessive else subject
             people = registry.by_last(subject)
-            if loose and low not in _HEADLINE_CUES and not (len(people) == 1 and people[0].gender):
+            finite = low.endswith(("s", "ed")) or possessive
+            if low not in _HEADLINE_CUES and not (finite and len(people) == 1 and people[0].gender):
                 # (only after the name of someone the article calls he or she: not "St. Paul
                 # Votes", "Trump Tower Opened", "... Makes Latinos Feel ...")
                 continue

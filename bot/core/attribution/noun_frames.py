@@ -22,13 +22,13 @@ def speech_noun_frames(sent: Sent) -> list[Frame]:
         if m.group(2) and m.group(3) != "that":
             continue  # "her statement was about ...": a topic, not what was said
         owner = _OWNER_BEFORE_RE.search(out, max(0, m.start() - 60), m.start())
-        ref = _owner_ref(sent, owner) if owner is not None else None
-        if owner is not None and ref is not None:
+        ref, start = _owner_ref(sent, owner) if owner is not None else (None, 0)
+        if ref is not None:
             # The frame ends before "that"/"to", so the content starts at the clause.
             topic = m.group(3) in ("about", "of")
             clause = m.start(3) - 4 if out.endswith("not ", 0, m.start(3)) else m.start(3)  # keeps "not"
             end = m.end() if topic else clause
-            frame = Frame(3, m.start(1), ref, noun, owner.start(1), end, False, "after")
+            frame = Frame(3, m.start(1), ref, noun, start, end, False, "after")
             comma = out.find(", ", m.end())
             if comma > 0 and _OPENING_PREPOSITION_RE.match(out):
                 # "Despite Hale's claims that he is rich, the firms ...": the opener ends the clause.
@@ -36,26 +36,26 @@ def speech_noun_frames(sent: Sent) -> list[Frame]:
             stop = _CLAUSE_STOP_RE.search(out, m.end())
             if stop and (frame.limit is None or stop.start() < frame.limit):
                 frame.limit = stop.start()  # "a word for Hale's plan to cut it: No."
-            if topic:
+            topic_end = _TOPIC_END_RE.search(out, m.end()) if topic else None
+            if topic_end and (frame.limit is None or topic_end.start() < frame.limit):
                 # "Fiorina's statement about seeing it was not challenged": a topic ends its noun phrase.
-                stop = _TOPIC_END_RE.search(out, m.end())
-                frame.limit = stop.start() if stop else None
+                frame.limit = topic_end.start()
             found.append(frame)
     return found
 
 
-def _owner_ref(sent: Sent, owner: re.Match[str]) -> Ref | None:
-    """Who the possessive before a noun of saying is: "his" or a named owner ("Keller's")."""
+def _owner_ref(sent: Sent, owner: re.Match[str]) -> tuple[Ref | None, int]:
+    """Who the possessive before a noun of saying is ("his" or a named owner, "Keller's"),
+    and where the owner's words start (at a title: "Mr. Hale's claims")."""
     word = owner.group(1).lower()
     if word in _POSSESSIVE_PRONOUNS:
-        return Ref("pronoun", text=_POSSESSIVE_PRONOUNS[word], at=owner.start(1))
-    ref: Ref | None = None
+        return Ref("pronoun", text=_POSSESSIVE_PRONOUNS[word], at=owner.start(1)), owner.start(1)
+    found: tuple[Ref | None, int] = (None, 0)
     for mention in sent.mentions:
-        # (the mention may start before the owner's word: "Mr. Hale's claims")
         overlaps = mention.start < owner.end() and mention.end > owner.start(1)
         if mention.possessive and overlaps and mention.entity is not None:
-            ref = Ref("entity", entity=mention.entity)
-    return ref
+            found = Ref("entity", entity=mention.entity), min(mention.start, owner.start(1))
+    return found
 
 
 _TOPIC_END_RE = re.compile(
@@ -102,7 +102,7 @@ def colon_noun_frames(sent: Sent) -> list[Frame]:
     found: list[Frame] = []
     for m in _NOUN_THEN_COLON_RE.finditer(out):
         owner = _OWNER_BEFORE_RE.search(out, max(0, m.start() - 60), m.start())
-        ref = _owner_ref(sent, owner) if owner is not None else None
-        if owner is not None and ref is not None:
-            found.append(Frame(2, m.start(1), ref, m.group(1), owner.start(1), m.end() - 1, False, "after"))
+        ref, start = _owner_ref(sent, owner) if owner is not None else (None, 0)
+        if ref is not None:
+            found.append(Frame(2, m.start(1), ref, m.group(1), start, m.end() - 1, False, "after"))
     return found

@@ -88,7 +88,7 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         addressee = _ADDRESSEE_THAT_RE.match(out, after) if frame.cue in _TELLING else None
         m = addressee or _LEAD_IN_RE.match(out, after)
         # (a lead-in runs no further than the content: "Dunn's plan to sell it: No." ends at the colon)
-        pieces.append((m.end() if m and m.end() < high else after, high))
+        pieces.append((m.end() if m and m.end() <= high else after, high))
     if frame.content_side == "before" and _QUOTE_NEXT_RE.match(out, frame.end):
         pieces.append((frame.end, high))  # `"A," X said, "B."`
     if high < len(text) and pieces:
