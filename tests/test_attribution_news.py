@@ -252,6 +252,8 @@ def test_an_adjective_of_opinion_with_its_object_states_a_view() -> None:
     opposed = _main(body, "Ruiz remains")
     assert opposed and (opposed.speaker, opposed.content) == ("Ana Ruiz", "the levy.")
     assert _main(body, "The pier is") is None  # "critical to": no view of anything
+    body = "Tom Keller spoke.\n\nHe will need to persuade Keller's supporters who are skeptical of the levy."
+    assert _clauses(body, "He will need") == ()  # no speaker of its own before "who"
 
 
 def test_an_as_clause_between_a_name_and_its_cue_is_stepped_over() -> None:

@@ -112,11 +112,21 @@ _STANCE_ADJECTIVE_RE = re.compile(
 )
 
 
+_DETERMINED_RE = re.compile(r"\s*(?:the|a|an|his|her|their|its|our|some|many|most|several)\s", re.IGNORECASE)
+
+
 def stance_adjective_frames(sent: Sent) -> list[Frame]:
     """The frames of "X is convinced that ..." in the sentence (rank 2, as a stated position)."""
     frames = []
     for m in _STANCE_ADJECTIVE_RE.finditer(sent.out):
         found = speaker_before(sent, m.start())
+        if (
+            found is not None
+            and m.group(2)
+            and found[1].kind == "np"
+            and not _DETERMINED_RE.match(found[1].text)
+        ):
+            continue  # ("... to persuade supporters who are skeptical of ...": no noun phrase of its own)
         if found is not None and not (found[1].kind == "np" and " " not in found[1].text.strip()):
             start, ref, role = found
             cue = " ".join(sent.out[m.start() : m.end(m.lastindex or 0)].split()).lower()
