@@ -750,7 +750,9 @@ def test_a_clause_reported_in_a_relative_clauses_that_clause_is_not_a_speaker_of
         "who notes that United Freight has vowed to cut costs."
     )
     clauses = _clauses(body, '"That is not enough')
-    assert [a.speaker for a in clauses] == ["Howard Rubel"]
+    # (the relative clause is Rubel's second report; United Freight's vow is inside it)
+    assert [(a.speaker, a.cue) for a in clauses] == [("Howard Rubel", "said"), ("Howard Rubel", "notes")]
+    assert clauses[1].content == "United Freight has vowed to cut costs."
 
 
 def test_a_noun_like_cue_after_a_quote_and_its_speaker() -> None:

@@ -56,6 +56,11 @@ _APPOS_OPENERS = frozenset(
 )
 
 
+def _is_place(sent: Sent, seg: str, seg_end: int) -> bool:
+    """Whether the segment ending at `seg_end` is one place's name ("New Jersey")."""
+    return any(m.kind == "place" and m.end == seg_end and m.name == seg for m in sent.mentions)
+
+
 def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
     """Step back over appositions that follow a name: "Denise Harlow, 47, a claims specialist,"
     / "Allison Russo, of Upper Arlington," / "Linda Kovach, Frank's wife, who".
@@ -84,8 +89,9 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
         seg = out[prev + 1 : seg_end].strip(" ,")
         if not seg or '"' in seg or INSIDE in seg or ";" in seg:
             break
-        if REGION_ABBR_RE.fullmatch(seg):
-            # "speaking in Wilmington, N.C., warned": the state is one segment with its town.
+        if REGION_ABBR_RE.fullmatch(seg) or _is_place(sent, seg, seg_end):
+            # "speaking in Wilmington, N.C., warned", "a doctor from Englewood, New Jersey, who
+            # said": the state is one segment with its town.
             prev = out.rfind(",", max(0, prev - 170), prev)
             if prev < 0:
                 break

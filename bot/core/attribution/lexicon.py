@@ -403,7 +403,9 @@ PLACES = frozenset(
         austin tallahassee springfield annapolis richmond harrisburg texas california florida
         ohio michigan pennsylvania arizona nevada wisconsin iowa georgia virginia carolina york
         jersey massachusetts illinois minnesota colorado oregon taiwan strait sea gulf bay river
-        peninsula canal island islands mountains valley coast
+        peninsula canal island islands mountains valley coast alabama alaska arkansas connecticut
+        delaware hawaii idaho indiana kansas kentucky louisiana maine maryland mississippi missouri
+        montana nebraska hampshire oklahoma tennessee utah vermont wyoming
     """.split()
 )
 

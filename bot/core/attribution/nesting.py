@@ -55,10 +55,18 @@ def other_frames(frames: list[Frame], main: Frame) -> list[Frame]:
     for frame in sorted(frames, key=frame_order):
         if frame is main or frame.rank >= 4 or frame.content_side not in ("before", "after", "both"):
             continue
-        if any(frame.start < k.end and k.start < frame.end for k in kept):
+        if any(
+            frame.start < k.end and k.start < frame.end and not _relative_after(frame, k, main) for k in kept
+        ):
             continue
         kept.append(frame)
     return [f for f in kept if f is not main]
+
+
+def _relative_after(frame: Frame, k: Frame, main: Frame) -> bool:
+    """`"...," said Alan Berger, a doctor, who said he ...`: a relative clause's cue after the
+    speaker of an inverted main frame shares only that speaker with it."""
+    return k is main and k.content_side == "before" and frame.position >= k.end and frame.ref == k.ref
 
 
 def frame_order(frame: Frame) -> tuple[int, int]:
