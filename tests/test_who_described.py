@@ -76,8 +76,8 @@ Her deputy, Tomas Reyes, telegraphed the coming emphasis on the ferry timetable 
 
 Holm drew up a toll, but Brunn and her advisers saw early on that a toll would anger the fishing fleet.
 
-After insisting on Tuesday that the hotel plan at the lighthouse had been a costly mistake for
-the whole town, Ms. Voss only occasionally disagreed with the harbour master.
+After touring on Tuesday the lighthouse where the hotel plan had been a costly mistake for the
+whole town, Ms. Voss only occasionally disagreed with the harbour master.
 """
 
 
@@ -89,7 +89,7 @@ the whole town, Ms. Voss only occasionally disagreed with the harbour master.
         ("Since Holm", "proposals for a harbour toll", "Per Holm"),  # "Since" opens a clause
         ("Her deputy", "the coming emphasis", "Tomas Reyes"),  # an apposition's closing comma
         ("Holm drew up", "a toll would anger", "Ida Brunn"),  # "and her advisers"
-        ("After insisting", "the hotel plan", "Lena Voss"),  # a long opening participle clause
+        ("After touring", "the hotel plan", "Lena Voss"),  # a long opening participle clause
     ],
 )
 def test_the_subject_is_found_past_what_stands_between_it_and_its_verb(
