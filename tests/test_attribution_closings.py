@@ -182,3 +182,16 @@ def test_adding_before_a_quotation_carries_on_the_speaker_before() -> None:
         ("Bill Maher", None, "Now, like all port scandals, it is never that bad")
     ]
     assert _read(body, "Also") == []  # only a participle of saying carries the quotation on
+
+
+def test_a_user_or_reader_is_a_role_and_doubled_apostrophes_quote() -> None:
+    body = (
+        "The attacks shook the city.\n\n"
+        "''We're anxious,'' said another Twitter user, Johanna Bayer. "
+        "''The attacks are getting ever closer.''\n\n"
+        '"It is over," wrote one reader.'
+    )
+    assert _read(body, "''We're") == [("Johanna Bayer", "said", "We're anxious")]
+    [closer] = _clauses(body, "''The attacks")
+    assert (closer.speaker, closer.content) == ("Johanna Bayer", "The attacks are getting ever closer.")
+    assert [a.speaker for a in _clauses(body, '"It is over')] == ["reader"]

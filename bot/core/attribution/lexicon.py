@@ -187,7 +187,8 @@ ROLE_HEADS = frozenset(
         organiser author historian scientist consultant manager fellow lecturer dean ambassador
         chancellor premier president-elect chairperson treasurer investigator inspector agent
         detective source sources observer observers critic critics supporter supporters opponent
-        opponents advocate advocates resident residents voter voters protester protesters
+        opponents advocate advocates resident residents voter voters protester protesters user
+        users commenter commenters blogger bloggers viewer viewers reader readers listener
         witness witnesses lawmakers legislators officials officers analysts experts economists
         researchers scholars leaders aides advisers advisors strategists diplomats executives
         prosecutors attorneys lawyers democrat democrats republican republicans conservative

@@ -493,6 +493,9 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
         if frame.content_side in ("quote", "signature"):
             whole = frame.content_side == "quote"
             content = sent.text[carrying_lead(sent.out) :].strip(' "“”') if whole else None
+            if content and content.startswith("''"):
+                # (a quotation in doubled apostrophes, as some papers print it: ''...'')
+                content = content[2:].removesuffix("''").strip()
             start = sent.text.find(content) if content else None
             kind: Kind = "mixed" if frame.mixed else "direct"
             attributions.append((_attribution(speaker, frame, kind, content or None, sent.quote, start),))
