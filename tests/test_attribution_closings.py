@@ -195,3 +195,17 @@ def test_a_user_or_reader_is_a_role_and_doubled_apostrophes_quote() -> None:
     [closer] = _clauses(body, "''The attacks")
     assert (closer.speaker, closer.content) == ("Johanna Bayer", "The attacks are getting ever closer.")
     assert [a.speaker for a in _clauses(body, '"It is over')] == ["reader"]
+
+
+def test_quoted_words_with_a_little_narration_go_on_with_the_speaker_before() -> None:
+    body = (
+        "The race tightened.\n\n"
+        '"It is an enormous moment," said Tom Hale, a strategist. '
+        'Unless rivals quit soon, "it is very hard to see how she is stopped." '
+        'The council then voted to approve the new "harbor plan" for the port after a long debate.\n\n'
+        '"We were not happy," said Lena Voss. Ruiz "kind of misspoke."'
+    )
+    [unless] = _clauses(body, "Unless rivals")
+    assert (unless.speaker, unless.kind) == ("Tom Hale", "mixed")
+    assert _clauses(body, "The council then") == ()  # mostly narration: a scare quote
+    assert [a.speaker for a in _clauses(body, "Ruiz")] != ["Lena Voss"]  # a subject of its own

@@ -437,7 +437,7 @@ STOP_CAPS = frozenset(
         behind beside besides unlike like whether nevertheless nonetheless otherwise therefore thus
         hence soon said says added adds wrote writes asks neither either whatever whoever whichever
         ahead above below beneath atop via amidst amongst regardless except including regarding
-        concerning
+        concerning unless lest albeit
     """.split()
 )
 

@@ -1,6 +1,7 @@
 """Mending what sentence splitting leaves: a sentence cut inside an abbreviation ("Sen. Tim
-Scott, R-S." + "C., said ..."), and a line "— Name, role" that signs the quotation before it
-(steps of pipeline.attribute, after each sentence's own frames)."""
+Scott, R-S." + "C., said ..."), a line "— Name, role" that signs the quotation before it, and
+quoted words that run on into the next sentence (steps of pipeline.attribute, after each
+sentence's own frames)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 
 from .beside import speaker_after
 from .entities import Entity, Frame, Ref, Sent
+from .quotes import INSIDE
 from .signatures import ends_after, quote_only
 
 _DASH_LINE_RE = re.compile(r"^\s*[―—–-]+\s*(?=\S)")
@@ -50,3 +52,29 @@ def dash_lines(sents: list[Sent]) -> None:
             if found[2] and prev.speaker is not None:
                 prev.speaker.add_role(found[2], 3, sent.index)
             prev.frame = Frame(0, 0, found[1], None, 0, 0, False, "quote")
+
+
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
+
+
+def quotes_run_on(sents: list[Sent]) -> None:
+    """Quoted words with a little narration, right after a quotation its speaker signed in the
+    same paragraph, go on with that speaker (`"It's an enormous moment," said Schmidt. Unless
+    rivals quit, "it's very difficult to see how he is stopped."`): a mixed quotation. Not when
+    a subject of its own stands before the quotation (the quoted clause is then that subject's)."""
+    for prev, sent in zip(sents, sents[1:], strict=False):
+        if sent.frame is not None or prev.speaker is None or prev.frame is None or prev.frame.according:
+            continue
+        if prev.paragraph != sent.paragraph or INSIDE not in sent.out or INSIDE not in prev.out:
+            continue
+        out = sent.out
+        first = out.find('"')
+        if (out.rfind('"') - first + 1) * 2 < len(out.strip()):
+            continue  # mostly narration: a scare quote, not the speaker's words going on
+        if any(m.start < first and m.kind != "place" for m in sent.mentions) or _PRONOUN_RE.search(
+            out, 0, first
+        ):
+            continue
+        sent.speaker = prev.speaker
+        sent.frame = Frame(9, 0, Ref("entity", entity=prev.speaker), None, 0, 0, False, "quote")
+        sent.frame.mixed = not quote_only(out)
