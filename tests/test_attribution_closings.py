@@ -209,3 +209,19 @@ def test_quoted_words_with_a_little_narration_go_on_with_the_speaker_before() ->
     assert (unless.speaker, unless.kind) == ("Tom Hale", "mixed")
     assert _clauses(body, "The council then") == ()  # mostly narration: a scare quote
     assert [a.speaker for a in _clauses(body, "Ruiz")] != ["Lena Voss"]  # a subject of its own
+
+
+def test_a_cue_and_colon_closing_a_paragraph_introduce_the_next_one() -> None:
+    body = (
+        "Rick Perry had no kind words for Hale. In a speech last July, he said:\n\n"
+        "Let no one be mistaken, the plan is a cancer on the port. It must be cut out.\n\n"
+        "The vote came later.\n\n"
+        "Here is where they stand:\n\n"
+        "The budget, the pier and the ferry."
+    )
+    assert [a.speaker for a in _clauses(body, "Let no one")] == ["Rick Perry"]
+    assert [a.speaker for a in _clauses(body, "It must be")] == ["Rick Perry"]
+    assert _clauses(body, "The vote came") == ()  # the next paragraph's sentences only
+    assert _clauses(body, "The budget, the pier") == ()  # no speaker before the colon
+    [said] = _clauses(body, "In a speech")
+    assert (said.speaker, said.content) == ("Rick Perry", None)  # "In a speech last July" is no content

@@ -78,3 +78,27 @@ def quotes_run_on(sents: list[Sent]) -> None:
         sent.speaker = prev.speaker
         sent.frame = Frame(9, 0, Ref("entity", entity=prev.speaker), None, 0, 0, False, "quote")
         sent.frame.mixed = not quote_only(out)
+
+
+def colon_blocks(sents: list[Sent]) -> None:
+    """A paragraph that ends with a cue and a colon ("In a speech last July, he said:", "Ward
+    released the following statement:") introduces the next paragraph, in quotation marks or
+    set off without them: its sentences are that speaker's words."""
+    for i, (prev, sent) in enumerate(zip(sents, sents[1:], strict=False)):
+        if prev.frame is None or prev.speaker is None or prev.frame.content_side not in ("after", "before"):
+            continue
+        if sent.paragraph != prev.paragraph + 1 or not prev.out.rstrip().endswith(":"):
+            continue
+        if len(prev.out[prev.frame.end :].split()) > 4:
+            continue  # the cue's own words run up to the colon: it introduces nothing after it
+        if sent.frame is not None:
+            continue
+        if prev.frame.content_side == "before":
+            prev.frame.content_side = "signature"  # ("In a speech last July, he said:": no words of its own)
+        for block in sents[i + 1 :]:
+            if block.paragraph != sent.paragraph or block.frame is not None:
+                break
+            block.speaker = prev.speaker
+            block.frame = Frame(
+                9, 0, Ref("entity", entity=prev.speaker), prev.frame.cue, 0, 0, False, "quote"
+            )

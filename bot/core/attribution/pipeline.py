@@ -16,7 +16,7 @@ from .frames import sentence_frames
 from .headlines import headlines
 from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE, THAT_IS_HOW_RE
 from .lexicon import ALL_CUE_WORDS, SPEECH_NOUNS, STANCE_CUES
-from .mending import dash_lines, quotes_run_on, split_fragments
+from .mending import colon_blocks, dash_lines, quotes_run_on, split_fragments
 from .mentions import find_mentions
 from .nesting import frame_order, other_frames
 from .quoted_clause import quoted_clause_frame
@@ -196,6 +196,7 @@ def attribute(
     dash_lines(sents)
     headlines(sents, registry)
     _spread_quotes(sents, scans, doc)
+    colon_blocks(sents)
     quotes_run_on(sents)
     return _finish(sents, registry)
 
