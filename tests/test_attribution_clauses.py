@@ -424,6 +424,11 @@ def test_calling_someone_something_reports_it() -> None:
     assert _said(_clauses(body, "Mayor Ruth")) == [("Ruth Okafor", "called", "the audit a waste of money.")]
     assert _said(_clauses(body, "Dean Paulo")) == []
     assert [a.speaker for a in _clauses(body, "Governor Lyle")] == ["Lyle Hart"]
+    # "called on X to Y" opening its sentence: what comes after is no trailing adverbial
+    body = "Mayor Ruth Okafor spoke.\n\nOkafor called on others to return the money."
+    assert _said(_clauses(body, "Okafor called")) == [
+        ("Ruth Okafor", "called", "on others to return the money.")
+    ]
 
 
 def test_a_published_document_that_says_speaks_for_its_author_not_its_reader() -> None:

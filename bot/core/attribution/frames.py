@@ -525,6 +525,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         if (
             not narration_before
             and low not in LEARNED_CUES
+            and not (low.startswith("call") and CALL_ON_RE.match(rest))  # "called on others to ..."
             and (
                 (low not in WEAK_CUES and ends_after(out, cue_end))
                 or (noise_only(out[cue_end:]) and not quoted_after(out, cue_end))
