@@ -225,3 +225,18 @@ def test_a_cue_and_colon_closing_a_paragraph_introduce_the_next_one() -> None:
     assert _clauses(body, "The budget, the pier") == ()  # no speaker before the colon
     [said] = _clauses(body, "In a speech")
     assert (said.speaker, said.content) == ("Rick Perry", None)  # "In a speech last July" is no content
+
+
+def test_a_stance_before_a_second_cue_of_the_same_subject_keeps_its_object() -> None:
+    body = (
+        "Tom Hale spoke.\n\n"
+        "He endorsed Ruiz, but told the Ledger on Monday that he thought Cole would win.\n\n"
+        "Hale called for further action to stem the flooding:\n\n"
+        "Watch the full video of Hale's remarks below:"
+    )
+    assert sorted(_read(body, "He endorsed")) == [
+        ("Tom Hale", "endorsed", "Ruiz"),
+        ("Tom Hale", "told", "the Ledger on Monday that he thought Cole would win"),
+    ]
+    assert _read(body, "Hale called") == [("Tom Hale", "called", "for further action to stem the flooding")]
+    assert _read(body, "Watch the") == [("Tom Hale", "remarks", "")]  # "below:" is a lead-in, no content

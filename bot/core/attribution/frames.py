@@ -529,7 +529,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             and (
                 (low not in WEAK_CUES and ends_after(out, cue_end))
                 or (noise_only(out[cue_end:]) and not quoted_after(out, cue_end))
-                or (not complement and OBJECT_SIGNATURE_RE.match(out, cue_end))
+                or (not complement and low not in STANCE_CUES and OBJECT_SIGNATURE_RE.match(out, cue_end))
             )
         ):
             return Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)  # "Blanche asked."
