@@ -443,3 +443,13 @@ def test_who_after_a_town_and_its_state_is_the_person_before_them() -> None:
     assert _speakers(body, "Alan Berger") == ["Alan Berger"]
     # the relative clause after an inverted cue is a second report by the same speaker
     assert _speakers(body, '"It may') == ["Lena Hirsch", "Lena Hirsch"]
+
+
+def test_which_after_an_organisation_opens_its_report() -> None:
+    body = (
+        "Ted Vance sued the port.\n\n"
+        "The order followed a request by the Harbor Gazette, which argued that the records were public.\n\n"
+        "The plan, which said that fares would rise, failed."
+    )
+    assert _speakers(body, "The order followed") == ["Harbor Gazette"]
+    assert _speakers(body, "The plan, which") == []  # a thing, not an organisation

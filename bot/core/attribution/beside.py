@@ -223,12 +223,17 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         if np and np[1].head in _DOCUMENT_HEADS and verb and verb[0].lower() in _PUBLISHING_VERBS:
             return np[0], np[1], ""  # not "read the report that said": a reader is no author
     who = False
-    low_tail = out[max(0, end - 5) : end].lower()
+    low_tail = out[max(0, end - 6) : end].lower()
     if low_tail.endswith(" who") or low_tail == "who" and end == 3:
         who = True
         end = end - 3
         while end > 0 and out[end - 1] in " ,-–—":  # "Trump - who previously said ..."
             end -= 1
+    elif low_tail.endswith(" which"):
+        # "The Washington Post, which argued that ...": an organisation's relative clause
+        body = len(out[: end - 6].rstrip(" ,-–—"))
+        if any(m.end == body and m.kind == "org" and not m.possessive for m in sent.mentions):
+            who, end = True, body
     if end and out[end - 1] == ")":
         open_at = out.rfind("(", max(0, end - 45), end)
         if open_at >= 0:
