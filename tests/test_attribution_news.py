@@ -619,6 +619,23 @@ def test_a_titled_owner_of_a_noun_of_saying_and_where_its_words_end() -> None:
     ]
 
 
+def test_a_noun_of_stance_with_its_preposition_reports_its_object() -> None:
+    body = (
+        "Gov. Ray Dunn spoke in Dayton.\n\n"
+        'His standing rose after his call for "a total ban" on night shipping.\n\n'
+        "Dunn struck a chord with his attacks on the role of money in politics.\n\n"
+        "It goes beyond his opposition to the war.\n\n"
+        "Just after a gunman carried out his attack on the pier, Dunn left."
+    )
+    call = _main(body, "His standing")
+    assert call and (call.speaker, call.cue, call.kind) == ("Ray Dunn", "call", "mixed")
+    attacks = _main(body, "Dunn struck")
+    assert attacks and (attacks.speaker, attacks.content) == ("Ray Dunn", "the role of money in politics")
+    opposition = _main(body, "It goes beyond")
+    assert opposition and (opposition.speaker, opposition.content) == ("Ray Dunn", "the war")
+    assert _main(body, "Just after") is None  # an attack is an act, not words
+
+
 def test_a_proposal_or_a_decision_not_to_reports_its_owners_plan() -> None:
     body = (
         "Gov. Ray Dunn spoke in Dayton.\n\n"

@@ -15,10 +15,11 @@ from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import sentence_frames
 from .headlines import headlines
 from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE, THAT_IS_HOW_RE
-from .lexicon import ALL_CUE_WORDS, SPEECH_NOUNS, STANCE_CUES
+from .lexicon import ALL_CUE_WORDS, STANCE_CUES
 from .mending import colon_blocks, dash_lines, quotes_run_on, split_fragments
 from .mentions import find_mentions
 from .nesting import frame_order, other_frames
+from .noun_frames import NOUN_FRAME_WORDS
 from .quoted_clause import quoted_clause_frame
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
@@ -50,7 +51,7 @@ _IDIOM_WORDS_BYTES = frozenset(
 )
 _LOWER_ONLY = bytes(i if 97 <= i <= 122 else 32 for i in range(256))
 _ALL_CUES_BYTES = frozenset(w.encode("utf-8") for w in ALL_CUE_WORDS)
-_SPEECH_NOUNS_BYTES = frozenset(w.encode("utf-8") for w in SPEECH_NOUNS)
+_SPEECH_NOUNS_BYTES = frozenset(w.encode("utf-8") for w in NOUN_FRAME_WORDS)
 _IN_WORDS_NOUNS = ("words", "view", "opinion", "estimation", "judgment", "judgement")
 _STANCE_ADJECTIVES_BYTES = frozenset(w.encode("utf-8") for w in STANCE_ADJECTIVES)
 _DATELINE_RE = re.compile(
