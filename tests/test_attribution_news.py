@@ -634,6 +634,12 @@ def test_a_noun_of_stance_with_its_preposition_reports_its_object() -> None:
     opposition = _main(body, "It goes beyond")
     assert opposition and (opposition.speaker, opposition.content) == ("Ray Dunn", "the war")
     assert _main(body, "Just after") is None  # an attack is an act, not words
+    # a stance "on" a subject gives only the subject: no words of the owner's
+    body = "Gov. Ray Dunn spoke.\n\nAna Ruiz took a swipe at Gov. Dunn's stance on the levy."
+    assert [a.speaker for a in _clauses(body, "Ana Ruiz")] == ["Ana Ruiz"]
+    body = "Gov. Ray Dunn spoke.\n\nHis promises of aid to the towns have been modest."
+    promises = _main(body, "His promises")
+    assert promises and (promises.speaker, promises.content) == ("Ray Dunn", "aid to the towns")
 
 
 def test_a_proposal_or_a_decision_not_to_reports_its_owners_plan() -> None:

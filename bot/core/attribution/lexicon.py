@@ -152,12 +152,13 @@ SPEECH_NOUNS = frozenset(
         denial call calls demand demands plea prediction predictions proposal proposals boast allegation
         allegations complaint complaints declaration insinuation observation plan plans decision
         insistence belief view views criticism criticisms praise defense defence denunciation
-        condemnation characterization
+        condemnation characterization message messages assessment
     """.split()
 )
 # Of those, the ones whose object follows "of" ("his criticism of the deal").
 OF_SPEECH_NOUNS = frozenset(
-    "criticism criticisms praise defense defence denunciation condemnation characterization".split()
+    """criticism criticisms praise defense defence denunciation condemnation characterization
+    message assessment promise promises suggestion suggestions""".split()
 )
 
 # Nominal frames that report speech without a verb of saying.

@@ -71,7 +71,7 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 # Nouns of stance whose object follows a preposition: "his call for ...", "her attacks on ...".
 _PREP_NOUNS = {
     "for": frozenset("call calls demand demands plea pleas push support".split()),  # noqa: SIM905
-    "on": frozenset("attacks comments remarks views stance position".split()),  # noqa: SIM905
+    "on": frozenset("attacks comments remarks".split()),  # noqa: SIM905
 }
 _STANCE_TO_NOUNS = frozenset(["opposition"])
 # Every noun a frame here may start from (what the cue scan looks for before calling in).
