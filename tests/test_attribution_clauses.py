@@ -407,11 +407,11 @@ def test_is_talking_about_reports_its_topic_as_spoke_about_does() -> None:
     body = (
         "Mayor Ruth Okafor toured the port.\n\n"
         "She is now talking about the levy in a new way.\n\n"
-        "Okafor opened by talking about her work overseas.\n\n"
+        "Okafor began by talking about life at sea.\n\n"
         "Dean Paulo Serra was arguing about the levy with aides."
     )
     assert _said(_clauses(body, "She is now")) == [("Ruth Okafor", "talking about", "the levy in a new way.")]
-    assert _said(_clauses(body, "Okafor opened")) == [("Ruth Okafor", "talking about", "her work overseas.")]
+    assert _said(_clauses(body, "Okafor began")) == [("Ruth Okafor", "talking about", "life at sea.")]
     assert _said(_clauses(body, "Dean Paulo")) == []
 
 

@@ -187,25 +187,25 @@ def test_adding_before_a_quotation_carries_on_the_speaker_before() -> None:
 def test_a_user_or_reader_is_a_role_and_doubled_apostrophes_quote() -> None:
     body = (
         "The attacks shook the city.\n\n"
-        "''We're anxious,'' said another Twitter user, Johanna Bayer. "
-        "''The attacks are getting ever closer.''\n\n"
+        "''We are worried,'' said another Twitter user, Lena Voss. "
+        "''The storms are coming ever nearer.''\n\n"
         '"It is over," wrote one reader.'
     )
-    assert _read(body, "''We're") == [("Johanna Bayer", "said", "We're anxious")]
-    [closer] = _clauses(body, "''The attacks")
-    assert (closer.speaker, closer.content) == ("Johanna Bayer", "The attacks are getting ever closer.")
+    assert _read(body, "''We are") == [("Lena Voss", "said", "We are worried")]
+    [closer] = _clauses(body, "''The storms")
+    assert (closer.speaker, closer.content) == ("Lena Voss", "The storms are coming ever nearer.")
     assert [a.speaker for a in _clauses(body, '"It is over')] == ["reader"]
 
 
 def test_quoted_words_with_a_little_narration_go_on_with_the_speaker_before() -> None:
     body = (
         "The race tightened.\n\n"
-        '"It is an enormous moment," said Tom Hale, a strategist. '
-        'Unless rivals quit soon, "it is very hard to see how she is stopped." '
+        '"The ferry is finished," said Tom Hale, a strategist. '
+        'Unless the council acts soon, "it will never sail again from this pier." '
         'The council then voted to approve the new "harbor plan" for the port after a long debate.\n\n'
         '"We were not happy," said Lena Voss. Ruiz "kind of misspoke."'
     )
-    [unless] = _clauses(body, "Unless rivals")
+    [unless] = _clauses(body, "Unless the council")
     assert (unless.speaker, unless.kind) == ("Tom Hale", "mixed")
     assert _clauses(body, "The council then") == ()  # mostly narration: a scare quote
     assert [a.speaker for a in _clauses(body, "Ruiz")] != ["Lena Voss"]  # a subject of its own
@@ -213,7 +213,7 @@ def test_quoted_words_with_a_little_narration_go_on_with_the_speaker_before() ->
 
 def test_a_cue_and_colon_closing_a_paragraph_introduce_the_next_one() -> None:
     body = (
-        "Rick Perry had no kind words for Hale. In a speech last July, he said:\n\n"
+        "Rick Perry had no kind words for Hale. In a talk last spring, he said:\n\n"
         "Let no one be mistaken, the plan is a cancer on the port. It must be cut out.\n\n"
         "The vote came later.\n\n"
         "Here is where they stand:\n\n"
@@ -223,20 +223,20 @@ def test_a_cue_and_colon_closing_a_paragraph_introduce_the_next_one() -> None:
     assert [a.speaker for a in _clauses(body, "It must be")] == ["Rick Perry"]
     assert _clauses(body, "The vote came") == ()  # the next paragraph's sentences only
     assert _clauses(body, "The budget, the pier") == ()  # no speaker before the colon
-    [said] = _clauses(body, "In a speech")
-    assert (said.speaker, said.content) == ("Rick Perry", None)  # "In a speech last July" is no content
+    [said] = _clauses(body, "In a talk")
+    assert (said.speaker, said.content) == ("Rick Perry", None)  # "In a talk last spring" is no content
 
 
 def test_a_stance_before_a_second_cue_of_the_same_subject_keeps_its_object() -> None:
     body = (
         "Tom Hale spoke.\n\n"
-        "He endorsed Ruiz, but told the Ledger on Monday that he thought Cole would win.\n\n"
-        "Hale called for further action to stem the flooding:\n\n"
-        "Watch the full video of Hale's remarks below:"
+        "He endorsed Ruiz, but told the Gazette late Friday that Cole would carry the port.\n\n"
+        "Hale called for new money to mend the old pier:\n\n"
+        "Watch a video of Hale's remarks below:"
     )
     assert sorted(_read(body, "He endorsed")) == [
         ("Tom Hale", "endorsed", "Ruiz"),
-        ("Tom Hale", "told", "the Ledger on Monday that he thought Cole would win"),
+        ("Tom Hale", "told", "the Gazette late Friday that Cole would carry the port"),
     ]
-    assert _read(body, "Hale called") == [("Tom Hale", "called", "for further action to stem the flooding")]
-    assert _read(body, "Watch the") == [("Tom Hale", "remarks", "")]  # "below:" is a lead-in, no content
+    assert _read(body, "Hale called") == [("Tom Hale", "called", "for new money to mend the old pier")]
+    assert _read(body, "Watch a video") == [("Tom Hale", "remarks", "")]  # "below:" is a lead-in, no content

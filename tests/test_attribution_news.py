@@ -259,25 +259,25 @@ def test_an_adjective_of_opinion_with_its_object_states_a_view() -> None:
 def test_an_as_clause_between_a_name_and_its_cue_is_stepped_over() -> None:
     body = (
         "Tom Keller and Ana Ruiz met.\n\n"
-        "Ruiz supported the levy and Keller, as he has in the past, opposed the measure."
+        "Ruiz supported the levy and Keller, as he did last year, opposed the toll."
     )
     assert [(a.speaker, a.cue, a.content) for a in _clauses(body, "Ruiz supported")] == [
         ("Ana Ruiz", "supported", "the levy"),
-        ("Tom Keller", "opposed", "the measure."),
+        ("Tom Keller", "opposed", "the toll."),
     ]
 
 
 def test_a_verb_of_aspect_before_a_cue_in_ing_leaves_the_subject_before_it() -> None:
     body = (
         "Sen. Tom Hale (D-Ohio) chaired the hearing.\n\n"
-        "Hale kept asking her why the office had waited.\n\n"
+        "Hale kept asking the clerk when the office would open.\n\n"
         "Then he began saying the office had lied."
     )
     kept = _main(body, "Hale kept")
     assert kept and (kept.speaker, kept.cue, kept.content) == (
         "Tom Hale",
         "asking",
-        "her why the office had waited.",
+        "the clerk when the office would open.",
     )
     began = _main(body, "Then he")
     assert began and (began.speaker, began.content) == ("Tom Hale", "the office had lied.")
@@ -301,8 +301,8 @@ def test_a_noun_like_cue_fenced_by_commas_after_a_name_is_a_verb() -> None:
 def test_an_infinitive_of_purpose_reports_for_the_subject_of_its_sentence() -> None:
     body = (
         "Ana Ruiz and Tom Frank spoke.\n\n"
-        "In that speech, Ms. Ruiz chimed in, breaking with the chair, to argue that the board was wrong.\n\n"
-        "Mr. Frank distanced himself from the bill and moved to emphasize the budget as a priority."
+        "In that speech, Ms. Ruiz spoke up, parting with the chair, to argue that the board was wrong.\n\n"
+        "Mr. Frank stepped away from the levy and moved to emphasize the ferry budget instead."
     )
     argue = _main(body, "In that speech")
     assert argue and (argue.speaker, argue.cue, argue.content) == (
@@ -310,27 +310,27 @@ def test_an_infinitive_of_purpose_reports_for_the_subject_of_its_sentence() -> N
         "argue",
         "the board was wrong.",
     )
-    moved = _main(body, "Mr. Frank distanced")
+    moved = _main(body, "Mr. Frank stepped")
     assert moved and (moved.speaker, moved.cue) == ("Tom Frank", "emphasize")
 
 
 def test_an_opening_participle_after_a_preposition_is_the_subjects() -> None:
     body = (
         "Ana Ruiz and Tom Frank spoke.\n\n"
-        "After suggesting on Wednesday that he regretted the insults, Mr. Frank sat quietly."
+        "After suggesting on Friday that he had misjudged the vote, Mr. Frank sat quietly."
     )
     att = _main(body, "After suggesting")
     assert att and (att.speaker, att.cue, att.content) == (
         "Tom Frank",
         "suggesting",
-        "he regretted the insults",
+        "he had misjudged the vote",
     )
 
 
 def test_what_someone_is_reported_to_have_said_is_theirs() -> None:
-    body = 'Ana Ruiz spoke.\n\nMayor Ruiz also is reported to have called the bankers "free riders."'
+    body = 'Ana Ruiz spoke.\n\nMayor Ruiz was reported to have branded the harbor board "a club of cowards."'
     att = _main(body, "Mayor Ruiz")
-    assert att and (att.speaker, att.cue) == ("Ana Ruiz", "called")
+    assert att and (att.speaker, att.cue) == ("Ana Ruiz", "branded")
 
 
 def test_a_stated_position_yields_to_a_verb_of_saying_as_the_main_report() -> None:
@@ -441,14 +441,14 @@ def test_a_second_verb_after_but_now_and_a_by_phrase_before_the_cue() -> None:
     body = (
         "Rep. Lena Massie and Gov. Tom Hale spoke.\n\n"
         'Massie used to back the levy, but now said the port had "the duty to bring us together."\n\n'
-        'Hale left. When he returned he began by saying, "The port should stay open."\n\n'
-        'Hale, for his part, is labeling the plan "a blatant abuse of power."'
+        'Hale left. Once back on stage he began by saying, "The port should stay open."\n\n'
+        'Hale, in turn, is labeling the plan "a waste of good timber."'
     )
     now = _main(body, "Massie used")
     assert now and (now.speaker, now.cue) == ("Lena Massie", "said")
-    began = _main(body, "When he returned")
+    began = _main(body, "Once back")
     assert began and (began.speaker, began.content) == ("Tom Hale", "The port should stay open.")
-    labeling = _main(body, "Hale, for his part")
+    labeling = _main(body, "Hale, in turn")
     assert labeling and (labeling.speaker, labeling.cue) == ("Tom Hale", "labeling")
 
 
@@ -513,7 +513,7 @@ def test_time_words_between_the_name_and_its_cue_or_after_it() -> None:
 def test_a_span_of_time_later_or_earlier_between_the_name_and_its_cue() -> None:
     body = (
         "Rita Moss ran the yard for ten years.\n\n"
-        "When Moss a month later announced 600 layoffs, the workers walked out.\n\n"
+        "When Moss a week later announced 600 job cuts, the workers walked out.\n\n"
         "Dan Petrov two days earlier had said the yard was safe."
     )
     assert _main(body, "When Moss").speaker == "Rita Moss"  # type: ignore[union-attr]
@@ -623,16 +623,16 @@ def test_a_noun_of_stance_with_its_preposition_reports_its_object() -> None:
     body = (
         "Gov. Ray Dunn spoke in Dayton.\n\n"
         'His standing rose after his call for "a total ban" on night shipping.\n\n'
-        "Dunn struck a chord with his attacks on the role of money in politics.\n\n"
-        "It goes beyond his opposition to the war.\n\n"
+        "Dunn won applause for his attacks on the cost of ferry tickets.\n\n"
+        "That fight outlasted his opposition to the toll.\n\n"
         "Just after a gunman carried out his attack on the pier, Dunn left."
     )
     call = _main(body, "His standing")
     assert call and (call.speaker, call.cue, call.kind) == ("Ray Dunn", "call", "mixed")
-    attacks = _main(body, "Dunn struck")
-    assert attacks and (attacks.speaker, attacks.content) == ("Ray Dunn", "the role of money in politics")
-    opposition = _main(body, "It goes beyond")
-    assert opposition and (opposition.speaker, opposition.content) == ("Ray Dunn", "the war")
+    attacks = _main(body, "Dunn won applause")
+    assert attacks and (attacks.speaker, attacks.content) == ("Ray Dunn", "the cost of ferry tickets")
+    opposition = _main(body, "That fight")
+    assert opposition and (opposition.speaker, opposition.content) == ("Ray Dunn", "the toll")
     assert _main(body, "Just after") is None  # an attack is an act, not words
     # a stance "on" a subject gives only the subject: no words of the owner's
     body = "Gov. Ray Dunn spoke.\n\nAna Ruiz took a swipe at Gov. Dunn's stance on the levy."

@@ -90,7 +90,7 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
         if not seg or '"' in seg or INSIDE in seg or ";" in seg:
             break
         if REGION_ABBR_RE.fullmatch(seg) or _is_place(sent, seg, seg_end):
-            # "speaking in Wilmington, N.C., warned", "a doctor from Englewood, New Jersey, who
+            # "speaking in Wilmington, N.C., warned", "a doctor from Trenton, New Jersey, who
             # said": the state is one segment with its town.
             prev = out.rfind(",", max(0, prev - 170), prev)
             if prev < 0:
@@ -230,7 +230,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         while end > 0 and out[end - 1] in " ,-–—":  # "Trump - who previously said ..."
             end -= 1
     elif low_tail.endswith(" which"):
-        # "The Washington Post, which argued that ...": an organisation's relative clause
+        # "The Harbor Gazette, which argued that ...": an organisation's relative clause
         body = len(out[: end - 6].rstrip(" ,-–—"))
         if any(m.end == body and m.kind == "org" and not m.possessive for m in sent.mentions):
             who, end = True, body

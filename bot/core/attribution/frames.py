@@ -444,7 +444,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     if (
         before is None
         and out.endswith(" to ", 0, cue_start)
-        # (or after a comma: "Ruiz chimed in, breaking with the chair, to argue that ...")
+        # (or after a comma: "Ruiz spoke up, parting with the chair, to argue that ...")
         and (
             _COMMA_QUOTE_RE.match(rest)
             or (out.endswith(", to ", 0, cue_start) and _COMPLEMENT_RE.match(rest))

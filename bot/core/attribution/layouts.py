@@ -101,7 +101,7 @@ def opening_participle_frame(sent: Sent) -> Frame | None:
 
 
 # A sentence that opens with a participle of saying and its clause ("Noting that ...,").
-# ("After suggesting on Wednesday that he regretted it, Ruiz ...": after a preposition too)
+# ("After hinting on Friday that the pier was unsafe, Ruiz ...": after a preposition too)
 OPENING_PARTICIPLE_RE = re.compile(
     r"^\W*(?:(?:After|Before|While|Since|Upon|Despite)\s+)?"
     r"((?i:noting|saying|arguing|insisting|warning|claiming|adding|explaining|stressing|acknowledging|"
@@ -365,7 +365,7 @@ def quote_then_verb_frame(sent: Sent) -> Frame | None:
     at = lead.end()
     inverted = _INVERTED_VERB_RE.match(out, at)
     if inverted and sent.text[: out.rfind('"', 0, at)].endswith((",", "!", "?")):
-        # `"This is fantastic!" beamed Donald Hartley, who ...`: only a verb of saying takes
+        # `"What a day!" beamed Tom Hale, who ...`: only a verb of saying takes
         # its subject after it, so after a quotation's closing comma any verb there reports.
         found = speaker_after(sent, inverted.end())
         if found is not None:

@@ -59,8 +59,8 @@ _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
 
 def quotes_run_on(sents: list[Sent]) -> None:
     """Quoted words with a little narration, right after a quotation its speaker signed in the
-    same paragraph, go on with that speaker (`"It's an enormous moment," said Schmidt. Unless
-    rivals quit, "it's very difficult to see how he is stopped."`): a mixed quotation. Not when
+    same paragraph, go on with that speaker (`"The ferry is finished," said Hale. Unless the
+    council acts, "it will never sail again."`): a mixed quotation. Not when
     a subject of its own stands before the quotation (the quoted clause is then that subject's)."""
     for prev, sent in zip(sents, sents[1:], strict=False):
         if sent.frame is not None or prev.speaker is None or prev.frame is None or prev.frame.according:
@@ -81,7 +81,7 @@ def quotes_run_on(sents: list[Sent]) -> None:
 
 
 def colon_blocks(sents: list[Sent]) -> None:
-    """A paragraph that ends with a cue and a colon ("In a speech last July, he said:", "Ward
+    """A paragraph that ends with a cue and a colon ("In a talk last spring, she said:", "Ward
     released the following statement:") introduces the next paragraph, in quotation marks or
     set off without them: its sentences are that speaker's words."""
     for i, (prev, sent) in enumerate(zip(sents, sents[1:], strict=False)):
@@ -94,7 +94,7 @@ def colon_blocks(sents: list[Sent]) -> None:
         if sent.frame is not None:
             continue
         if prev.frame.content_side == "before":
-            prev.frame.content_side = "signature"  # ("In a speech last July, he said:": no words of its own)
+            prev.frame.content_side = "signature"  # ("In a talk last spring, she said:": no words of its own)
         for block in sents[i + 1 :]:
             if block.paragraph != sent.paragraph or block.frame is not None:
                 break

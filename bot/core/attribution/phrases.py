@@ -323,7 +323,7 @@ def strip_aux(out: str, end: int) -> int:
             return end
         time = _TIME_BEFORE_CUE_RE.search(out, max(0, end - 30), end)
         if time and time.end() == end:
-            end = time.start()  # "Hillary Clinton on Tuesday said", "Smith last week said"
+            end = time.start()  # "Ana Ruiz on Tuesday said", "Hale last week said"
             # (before the adverbs: "a month later" ends in one)
             continue
         space = out.rfind(" ", 0, end) + 1
@@ -335,7 +335,7 @@ def strip_aux(out: str, end: int) -> int:
             end = space
             continue
         if progressive and (low in _BE_FORMS or low in _ASPECT_VERBS):
-            end = space  # ("kept asking her why": the subject is before the verb of aspect)
+            end = space  # ("kept pressing him on the levy": the subject is before the verb of aspect)
             continue
         if (progressive or low[:-2] in _PRONOUN_HAS) and low.endswith(("'s", "’s")) and len(low) > 2:
             # "He's suggesting that", "He's said he ...": the contracted "is" or "has" of a pronoun
@@ -377,7 +377,7 @@ _CHAIN_BEFORE_CUE_RE = re.compile(
     r"|(?:was|is|were|are|been)\s+(?:quick|eager|careful|happy|willing|ready|correct|right|keen|at\s+pains"
     r"|prompted|compelled|moved|forced|inspired|able"
     r"|the\s+first|among\s+the\s+first|the\s+last|not\s+shy|not\s+afraid)"
-    # "Ruiz is reported to have called the bankers ...": what others report she said
+    # "Ruiz is said to have told the dockers ...": what others report she said
     r"|(?:is|was|are|were)\s+(?:reported|said|alleged|known))"
     r"\s+to"
     # "He began by saying, ...", "responded by calling ...": the by-phrase is how the verb was done

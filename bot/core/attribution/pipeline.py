@@ -90,7 +90,7 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         m = addressee or _LEAD_IN_RE.match(out, after)
         # (a lead-in runs no further than the content: "Dunn's plan to sell it: No." ends at the colon)
         if m and (m.end() > high or (m.end() == high and len(out[after : m.end()].split()) > 3)):
-            m = None  # ("called for further action to stem gun violence:": its own words, not a lead-in)
+            m = None  # ("called for new money to mend the old pier:": its own words, not a lead-in)
         pieces.append((m.end() if m else after, high))
     if frame.content_side == "before" and _QUOTE_NEXT_RE.match(out, frame.end):
         pieces.append((frame.end, high))  # `"A," X said, "B."`
@@ -517,7 +517,7 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
                 low = lows[i - 1]
             lows.append(low)
             high = clauses[i + 1][0].start if i + 1 < len(clauses) else len(sent.text)
-            if high < f.end:  # ("He endorsed Clinton, but told ...": the next cue shares the subject)
+            if high < f.end:  # ("He endorsed Ruiz, but told ...": the next cue shares the subject)
                 high = clauses[i + 1][0].position
             if i + 1 < len(clauses) and governs_next(sent.out, f, clauses[i + 1][0]):
                 high = clauses[i + 2][0].start if i + 2 < len(clauses) else len(sent.text)

@@ -125,7 +125,7 @@ def governs_next(out: str, f: Frame, nxt: Frame) -> bool:
     if _SIBLING_GAP_RE.search(out, f.end, nxt.start) or f.content_side not in ("after", "both"):
         return False
     if nxt.cue in SPEECH_NOUNS and f.content_side == "after" and f.cue not in SPEECH_NOUNS:
-        return True  # "sought to clarify Mr. Obama's comment that ...": a noun phrase in the object
+        return True  # "sought to explain Gov. Dunn's remark that ...": a noun phrase in the object
     return f.according and f.content_side == "after" and nxt.content_side in ("after", "both")
 
 
