@@ -453,3 +453,8 @@ def test_which_after_an_organisation_opens_its_report() -> None:
     )
     assert _speakers(body, "The order followed") == ["Harbor Gazette"]
     assert _speakers(body, "The plan, which") == []  # a thing, not an organisation
+
+
+def test_a_noun_like_cue_before_a_verb_of_saying_is_its_subject() -> None:
+    body = "Tom Vance spoke.\n\nThe summary of the Harbor Planners report says the pier is unsafe."
+    assert "Harbor Planners" not in _speakers(body, "The summary")  # "report" is a noun here

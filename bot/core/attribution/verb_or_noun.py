@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .cue_sets import NOUN_LIKE_CUES
 from .lexicon import SEE_AS_CUES, STANCE_BASES
 
 # "called on supporters to attend": a demand, reported without quotation.
@@ -37,6 +38,9 @@ _OWNED_CUE_RE = re.compile(
 _A_NOUN_BEFORE_RE = re.compile(r"\b[Aa]n?\s+(?![a-z]+ly\s)[a-z-]+\s+$")
 _FIND_FORMS = frozenset(["find", "finds", "found", "shows", "showed"])
 _THAT_NEXT_RE = re.compile(r",?\s+that\b")
+_VERB_NEXT_RE = re.compile(
+    r"\s+(?:says|said|shows|showed|found|finds|notes|noted|states|stated|concluded|concludes)\b"
+)
 _SEE_AS_RE = re.compile(
     r"\s+(?:him|her|them|itself|himself|herself|themselves|(?:[^,;.:\"_]|\.(?=\s[A-Z])){2,60}?)"
     r"\s+as\s+(?!well\b|much\b|many\b|long\b|soon\b|if\b)"
@@ -71,6 +75,8 @@ def reporting_verb(out: str, cue_start: int, word_end: int, low: str) -> bool:
         return False  # "saw a rise in the polls": no view stated without "as"
     if low in _FIND_FORMS and not _THAT_NEXT_RE.match(out, word_end):
         return False  # "found the documents": only "found that ..." reports a finding
+    if low in NOUN_LIKE_CUES and _VERB_NEXT_RE.match(out, word_end):
+        return False  # "the Policymakers report says ...": the subject of the verb after it
     base = not low.endswith(("s", "ed", "ing"))
     if base and _A_NOUN_BEFORE_RE.search(out, max(0, cue_start - 30), cue_start):
         return False  # "an email blast encouraging ...": after "a"/"an" and a noun, no verb
