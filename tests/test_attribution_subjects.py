@@ -456,5 +456,5 @@ def test_which_after_an_organisation_opens_its_report() -> None:
 
 
 def test_a_noun_like_cue_before_a_verb_of_saying_is_its_subject() -> None:
-    body = "Tom Vance spoke.\n\nThe summary of the Harbor Planners report says the pier is unsafe."
-    assert "Harbor Planners" not in _speakers(body, "The summary")  # "report" is a noun here
+    body = "Ed Vance spoke.\n\nThe summary of the Planners report says they are sure that the pier is unsafe."
+    assert "Planners" not in _speakers(body, "The summary")  # "report" is a noun here
