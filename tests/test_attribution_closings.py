@@ -240,3 +240,16 @@ def test_a_stance_before_a_second_cue_of_the_same_subject_keeps_its_object() -> 
     ]
     assert _read(body, "Hale called") == [("Tom Hale", "called", "for new money to mend the old pier")]
     assert _read(body, "Watch a video") == [("Tom Hale", "remarks", "")]  # "below:" is a lead-in, no content
+
+
+def test_a_reply_after_an_opening_subordinate_clause_and_an_addressee_with_a_bare_clause() -> None:
+    body = (
+        "Tom Cruz and Ed Graham spoke.\n\n"
+        'When Cruz suggested that the port would sue, Graham fired back: "If they sue us, they lose."\n\n'
+        "At the rally, Graham assures the crowd he will cut the toll."
+    )
+    assert _read(body, "When Cruz") == [
+        ("Tom Cruz", "suggested", "the port would sue"),
+        ("Ed Graham", "fired", "If they sue us, they lose"),
+    ]
+    assert _read(body, "At the rally") == [("Ed Graham", "assures", "he will cut the toll")]

@@ -51,10 +51,12 @@ from .nesting import restrictive
 from .noun_frames import colon_noun_frames, speech_noun_frames
 from .phrases import after_preposition, role_np_after, skip_fence, strip_aux
 from .quotes import INSIDE
+from .siblings import SUBORDINATE_OPEN_RE
 from .signatures import (
     ASCII_LETTER_RE,
     DAY,
     OBJECT_SIGNATURE_RE,
+    after_quote,
     ends_after,
     noise_only,
     quoted_after,
@@ -227,15 +229,6 @@ def _last_char(out: str, end: int) -> str:
     return out[end - 1] if end else ""
 
 
-def _after_quote(out: str, start: int) -> bool:
-    """Whether a closing quotation mark (and maybe a comma) stands right before `start`."""
-    while start > 0 and out[start - 1] == " ":
-        start -= 1
-    if start and out[start - 1] == ",":
-        start -= 1
-    return bool(start) and out[start - 1] == '"'
-
-
 def sentence_frames(sent: Sent) -> list[Frame]:
     """Every candidate frame of a sentence: according-to, cue verbs, medium phrases, dashes."""
     out = sent.out
@@ -318,7 +311,10 @@ def sentence_frames(sent: Sent) -> list[Frame]:
         narrated = narrated_colon_frame(sent)
         if narrated is not None:
             frames.append(narrated)
-    if not frames and '"_' in out:
+    opener = (
+        out.find(", ") if SUBORDINATE_OPEN_RE.match(out) else -1
+    )  # ("When X said ..., Hale shot back: "...")
+    if '"_' in out and all(f.position < opener for f in frames):
         issued = medium_quote_frame(sent) or quote_then_verb_frame(sent) or verb_then_quote_frame(sent)
         if issued is not None:
             frames.append(issued)
@@ -389,7 +385,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             not _COMPLEMENT_RE.match(rest)
             and not _TO_VERB_RE.match(rest)  # "Ms. Dahl vows not to sign ...", "pledges to cut"
             and not _PRONOUN_SUBJECT_RE.search(out, max(0, cue_start - 30), cue_start)
-            and not _after_quote(out, cue_start)
+            and not after_quote(out, cue_start)
             and not trailing
             and not clause
             and not fenced
@@ -466,7 +462,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         if out[as_end:start].isspace() and _AS_BEFORE_RE.search(out, 0, start) and as_reported_mid(out):
             return None  # "..., as the Herald reported.": layouts.as_reported_frame reads it
         if (
-            _after_quote(out, start)
+            after_quote(out, start)
             and not _COMPLEMENT_RE.match(rest)
             # `under what Hedge called "the old model," the club charged a $100,000 fee`
             and not (low in WEAK_CUES and _THING_OBJECT_RE.match(rest))

@@ -392,7 +392,9 @@ def quote_then_verb_frame(sent: Sent) -> Frame | None:
 
 # `In her first song, Lila Marsh sings, "..."`, `She laughed: "..."`: a subject and one verb, then a
 # quotation to the end of the sentence; the layout reports, whatever the verb.
-_VERB_THEN_QUOTE_RE = re.compile(rf'\s+(?:[a-z]+ly\s+)?([a-z]{{3,}}(?:ed|s))\s*[,:]\s*"{INSIDE}[^"]*"?\W*$')
+_VERB_THEN_QUOTE_RE = re.compile(
+    rf'\s+(?:[a-z]+ly\s+)?([a-z]{{3,}}(?:ed|s))(?:\s+(?:back|up|out|in|on))?(?:\s+[a-z]+ly)?\s*[,:]\s*"{INSIDE}[^"]*"?\W*$'
+)  # ("Rubio fired back forcefully: "...")
 
 
 def verb_then_quote_frame(sent: Sent) -> Frame | None:

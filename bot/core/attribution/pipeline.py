@@ -205,11 +205,14 @@ def attribute(
 
 
 # "told the council that ...", "assured voters that ...": the one addressed is no part of what was said.
-_TELLING = frozenset("told tells tell telling informed assured reassured reminded warned promised".split())  # noqa: SIM905
+_TELLING = frozenset(
+    """told tells tell telling informed informs assured assures reassured reassures reminded reminds
+    warned warns promised promises""".split()  # noqa: SIM905
+)
 _ADDRESSEE_THAT_RE = re.compile(
     r"\s+(?:him|her|them|us|me|you|reporters|supporters|voters|(?:the|his|her|their)\s+[a-z-]+(?:\s+[a-z-]+)?"
     r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
-    r"(?:\s+(?:on\s+)?" + DAY + r"|\s+last\s+week)?\s+that\s+"
+    r"(?:\s+(?:on\s+)?" + DAY + r"|\s+last\s+week)?\s+(?:that\s+|(?=(?:he|she|they|it|we|I)\s+[a-z]))"
 )
 # What a content cut short by a report nested in it may hold ("referring to | Trump's remarks").
 _BARE_LEADS = frozenset(("", "to", "of", "on", "about", "for", "with", "at", "that"))

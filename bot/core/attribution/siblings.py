@@ -20,7 +20,7 @@ _SIBLING_GAP_RE = re.compile(
 )
 
 
-_SUBORDINATE_OPEN_RE = re.compile(
+SUBORDINATE_OPEN_RE = re.compile(
     r"\W*(?:(?:But|And|Yet)\s+)?(?:While|Although|Though|Whereas|Because|If|When|As|Since|After|Before|Once|Until|Unless)\s"
 )
 _AND_SUBJECT_RE = re.compile(r"\s(?:and|but)\s+$")
@@ -43,7 +43,7 @@ def merge_same_speaker(
                 and not _SIBLING_GAP_RE.search(gap)
                 # "While Keller has said that A, Reyes said B": the opening clause ends at the comma.
                 and not (
-                    _SUBORDINATE_OPEN_RE.match(sent.out, 0, last.start)
+                    SUBORDINATE_OPEN_RE.match(sent.out, 0, last.start)
                     and _ends_clause(sent.text[last.end : f.start])
                 )
             ):

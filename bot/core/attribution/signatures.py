@@ -131,3 +131,12 @@ def quoted_after(out: str, end: int) -> bool:
     title after a preposition (`he said on "Meet the Press."`)."""
     inside = out.find(INSIDE, end)
     return inside >= 0 and not _TITLE_BEFORE_RE.search(out, end, inside)
+
+
+def after_quote(out: str, start: int) -> bool:
+    """Whether a closing quotation mark (and maybe a comma) stands right before `start`."""
+    while start > 0 and out[start - 1] == " ":
+        start -= 1
+    if start and out[start - 1] == ",":
+        start -= 1
+    return bool(start) and out[start - 1] == '"'
