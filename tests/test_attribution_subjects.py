@@ -458,3 +458,13 @@ def test_which_after_an_organisation_opens_its_report() -> None:
 def test_a_noun_like_cue_before_a_verb_of_saying_is_its_subject() -> None:
     body = "Ed Vance spoke.\n\nThe summary of the Planners report says they are sure that the pier is unsafe."
     assert "Planners" not in _speakers(body, "The summary")  # "report" is a noun here
+
+
+def test_a_contracted_had_after_a_pronoun_or_who_leaves_its_subject() -> None:
+    body = (
+        "Chris Collins spoke.\n\n"
+        "Collins, who'd long endorsed the levy in the council, runs the port.\n\n"
+        "He'd said the pier was safe."
+    )
+    assert _speakers(body, "Collins, who") == ["Chris Collins"]
+    assert _speakers(body, "He'd said") == ["Chris Collins"]

@@ -341,6 +341,8 @@ def strip_aux(out: str, end: int) -> int:
             # "He's suggesting that", "He's said he ...": the contracted "is" or "has" of a pronoun
             end -= 2
             return end
+        if low.endswith(("'d", "’d")) and low[:-2] in _PRONOUN_HAS:
+            return end - 2  # "Collins, who'd previously endorsed Bush": a contracted "had" or "would"
         chain = _CHAIN_BEFORE_CUE_RE.search(out, max(0, end - 60), end)
         if chain and chain.end() == end:
             # "He went on to say", "Trump in his announcement speech called": the subject is
