@@ -468,3 +468,15 @@ def test_a_contracted_had_after_a_pronoun_or_who_leaves_its_subject() -> None:
     )
     assert _speakers(body, "Collins, who") == ["Chris Collins"]
     assert _speakers(body, "He'd said") == ["Chris Collins"]
+
+
+def test_a_pronoun_after_an_opening_parenthesis_and_spoke_out_for() -> None:
+    body = (
+        "Ellen Kull runs the firm.\n\n"
+        "(She claimed she would retire.)\n\n"
+        'In 2011 she spoke out for "longer summers" as the cure.'
+    )
+    [claimed] = _clauses(body, "(She")
+    assert (claimed.speaker, claimed.content) == ("Ellen Kull", "she would retire.")
+    [spoke] = _clauses(body, "In 2011")
+    assert (spoke.speaker, spoke.cue) == ("Ellen Kull", "spoke for")

@@ -358,6 +358,8 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         return part.start(), Ref("pronoun", text="they", at=part.start()), ""
     if not who:
         space = out.rfind(" ", 0, end) + 1
+        if out[space : space + 1] in ("(", '"'):
+            space += 1  # "(She claimed to retire.)": a parenthesis opened right before it
         word = out[space:end]
         personal = word.lower() in ("he", "she", "they", "it") or word == "I"  # ("I": the byline's author)
         if personal and (space == 0 or out[space - 1] in ' "('):

@@ -141,7 +141,7 @@ _WH_COMPLEMENT_RE = re.compile(
     r"(?!\s+(?:any|not)\b)"
 )
 _ABOUT_RE = re.compile(
-    r"(?:\s+(?:briefly|only|publicly|openly|often|again|out))?(?:\s+[^,;:\"_]{1,60}?)??"
+    r"\s+out\s+(for)\b|(?:\s+(?:briefly|only|publicly|openly|often|again|out))?(?:\s+[^,;:\"_]{1,60}?)??"
     r"(?<!\bfor)(?<!\bcondition)\s+(about|of)\b"  # (not "spoke on condition of anonymity")
     # not "spoke for about 35 minutes"
     r"(?!\s+(?:\d|an?\s+(?:hour|minute|dozen|half|third|quarter)|half|twenty|thirty|forty|fifty))"
@@ -345,7 +345,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         if topic is None:
             return None  # "spoke at a rally": no report without what was spoken about
         cue_end = topic.end()
-        cue = f"{low} {topic.group(1)}"  # "spoke about", whatever stands between them
+        cue = f"{low} {topic.group(topic.lastindex or 1)}"  # "spoke about", whatever stands between them
     cue = cue or out[cue_start:cue_end].lower()
     if low in _PASSIVE_FORMS and _BE_TAIL_RE.search(out, max(0, cue_start - 12), cue_start):
         return None  # "he was told", "is said to": the subject is not the speaker
