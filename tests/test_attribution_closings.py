@@ -105,6 +105,9 @@ def _quote_after(body: str, narration: str) -> list[tuple[str | None, str | None
 def test_a_show_quoted_after_the_cue_is_no_content() -> None:
     body = 'Tom Keller spoke.\n\n"I expect to be vetted," he said on "Meet the Press."'
     assert _read(body, '"I expect') == [("Tom Keller", "said", "I expect to be vetted")]
+    # but a quoted verb after "to" is an infinitive, the cue's content
+    body = 'Ellen Kull runs the firm.\n\nShe claimed to "retire."'
+    assert _read(body, "She claimed") == [("Ellen Kull", "claimed", 'to "retire')]
 
 
 def test_an_i_outside_quotations_is_the_bylines_author_and_nobody_without_one() -> None:

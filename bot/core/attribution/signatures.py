@@ -130,6 +130,8 @@ def quoted_after(out: str, end: int) -> bool:
     """Whether a quotation after a cue is content (`called the statement "reckless"`), not a
     title after a preposition (`he said on "Meet the Press."`)."""
     inside = out.find(INSIDE, end)
+    if inside >= 0 and out[end:inside].strip(" \"“‘'") == "to":
+        return True  # "claimed to "retire"": an infinitive, quoted, right after the cue
     return inside >= 0 and not _TITLE_BEFORE_RE.search(out, end, inside)
 
 
