@@ -1,7 +1,7 @@
 """Mending what sentence splitting leaves: a sentence cut inside an abbreviation ("Sen. Tim
-Scott, R-S." + "C., said ..."), a line "— Name, role" that signs the quotation before it, and
-quoted words that run on into the next sentence (steps of pipeline.attribute, after each
-sentence's own frames)."""
+Scott, R-S." + "C., said ..."), a line "— Name, role" that signs the quotation before it,
+quoted words that run on into the next sentence, and a paragraph that a cue and a colon at the
+end of the one before introduce (steps of pipeline.attribute, after each sentence's own frames)."""
 
 from __future__ import annotations
 
