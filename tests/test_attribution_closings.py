@@ -106,8 +106,8 @@ def test_a_show_quoted_after_the_cue_is_no_content() -> None:
     body = 'Tom Keller spoke.\n\n"I expect to be vetted," he said on "Meet the Press."'
     assert _read(body, '"I expect') == [("Tom Keller", "said", "I expect to be vetted")]
     # but a quoted verb after "to" is an infinitive, the cue's content
-    body = 'Ellen Kull runs the firm.\n\nShe claimed to "retire."'
-    assert _read(body, "She claimed") == [("Ellen Kull", "claimed", 'to "retire')]
+    body = 'Ellen Roth runs the firm.\n\nShe claimed to "step back."'
+    assert _read(body, "She claimed") == [("Ellen Roth", "claimed", 'to "step back')]
 
 
 def test_an_i_outside_quotations_is_the_bylines_author_and_nobody_without_one() -> None:
@@ -216,18 +216,18 @@ def test_quoted_words_with_a_little_narration_go_on_with_the_speaker_before() ->
 
 def test_a_cue_and_colon_closing_a_paragraph_introduce_the_next_one() -> None:
     body = (
-        "Rick Perry had no kind words for Hale. In a talk last spring, he said:\n\n"
-        "Let no one be mistaken, the plan is a cancer on the port. It must be cut out.\n\n"
+        "Ana Voss had little praise for Hale. In a talk last spring, she said:\n\n"
+        "Make no mistake, the plan would ruin the port. It must be dropped.\n\n"
         "The vote came later.\n\n"
         "Here is where they stand:\n\n"
         "The budget, the pier and the ferry."
     )
-    assert [a.speaker for a in _clauses(body, "Let no one")] == ["Rick Perry"]
-    assert [a.speaker for a in _clauses(body, "It must be")] == ["Rick Perry"]
+    assert [a.speaker for a in _clauses(body, "Make no mistake")] == ["Ana Voss"]
+    assert [a.speaker for a in _clauses(body, "It must be")] == ["Ana Voss"]
     assert _clauses(body, "The vote came") == ()  # the next paragraph's sentences only
     assert _clauses(body, "The budget, the pier") == ()  # no speaker before the colon
     [said] = _clauses(body, "In a talk")
-    assert (said.speaker, said.content) == ("Rick Perry", None)  # "In a talk last spring" is no content
+    assert (said.speaker, said.content) == ("Ana Voss", None)  # "In a talk last spring" is no content
 
 
 def test_a_stance_before_a_second_cue_of_the_same_subject_keeps_its_object() -> None:
@@ -247,12 +247,12 @@ def test_a_stance_before_a_second_cue_of_the_same_subject_keeps_its_object() -> 
 
 def test_a_reply_after_an_opening_subordinate_clause_and_an_addressee_with_a_bare_clause() -> None:
     body = (
-        "Tom Cruz and Ed Graham spoke.\n\n"
-        'When Cruz suggested that the port would sue, Graham fired back: "If they sue us, they lose."\n\n'
-        "At the rally, Graham assures the crowd he will cut the toll."
+        "Tom Ward and Ed Lyle spoke.\n\n"
+        'When Ward suggested that the port would sue, Lyle fired back: "If they sue us, they lose."\n\n'
+        "At the rally, Lyle assures the crowd he will cut the toll."
     )
-    assert _read(body, "When Cruz") == [
-        ("Tom Cruz", "suggested", "the port would sue"),
-        ("Ed Graham", "fired", "If they sue us, they lose"),
+    assert _read(body, "When Ward") == [
+        ("Tom Ward", "suggested", "the port would sue"),
+        ("Ed Lyle", "fired", "If they sue us, they lose"),
     ]
-    assert _read(body, "At the rally") == [("Ed Graham", "assures", "he will cut the toll")]
+    assert _read(body, "At the rally") == [("Ed Lyle", "assures", "he will cut the toll")]

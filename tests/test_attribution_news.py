@@ -439,13 +439,13 @@ def test_a_headline_with_any_cue_word_after_a_persons_name_reports() -> None:
 
 def test_a_second_verb_after_but_now_and_a_by_phrase_before_the_cue() -> None:
     body = (
-        "Rep. Lena Massie and Gov. Tom Hale spoke.\n\n"
-        'Massie used to back the levy, but now said the port had "the duty to bring us together."\n\n'
+        "Rep. Lena Marsh and Gov. Tom Hale spoke.\n\n"
+        'Marsh used to back the levy, but now said the port had "the means to fix the pier."\n\n'
         'Hale left. Once back on stage he began by saying, "The port should stay open."\n\n'
         'Hale, in turn, is labeling the plan "a waste of good timber."'
     )
-    now = _main(body, "Massie used")
-    assert now and (now.speaker, now.cue) == ("Lena Massie", "said")
+    now = _main(body, "Marsh used")
+    assert now and (now.speaker, now.cue) == ("Lena Marsh", "said")
     began = _main(body, "Once back")
     assert began and (began.speaker, began.content) == ("Tom Hale", "The port should stay open.")
     labeling = _main(body, "Hale, in turn")
@@ -523,14 +523,14 @@ def test_a_span_of_time_later_or_earlier_between_the_name_and_its_cue() -> None:
 def test_according_to_a_pronoun_is_the_person_it_stands_for() -> None:
     body = (
         "Rita Moss came to Dover young.\n\n"
-        "She left the paper after, according to her, the owners censured her first report.\n\n"
+        "She left the paper after, according to her, the owners cut her weekly column.\n\n"
         "The figure is wrong, according to her lawyer Dan Petrov."
     )
     att = _main(body, "She left")
     assert att and (att.speaker, att.cue, att.content) == (
         "Rita Moss",
         "according to",
-        "the owners censured her first report.",
+        "the owners cut her weekly column.",
     )
     assert _main(body, "The figure").speaker == "Dan Petrov"  # type: ignore[union-attr]
 

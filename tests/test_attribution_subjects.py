@@ -472,11 +472,11 @@ def test_a_contracted_had_after_a_pronoun_or_who_leaves_its_subject() -> None:
 
 def test_a_pronoun_after_an_opening_parenthesis_and_spoke_out_for() -> None:
     body = (
-        "Ellen Kull runs the firm.\n\n"
+        "Ellen Roth runs the firm.\n\n"
         "(She claimed she would retire.)\n\n"
         'In 2011 she spoke out for "longer summers" as the cure.'
     )
     [claimed] = _clauses(body, "(She")
-    assert (claimed.speaker, claimed.content) == ("Ellen Kull", "she would retire.")
+    assert (claimed.speaker, claimed.content) == ("Ellen Roth", "she would retire.")
     [spoke] = _clauses(body, "In 2011")
-    assert (spoke.speaker, spoke.cue) == ("Ellen Kull", "spoke for")
+    assert (spoke.speaker, spoke.cue) == ("Ellen Roth", "spoke for")

@@ -379,7 +379,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         )
         # "Podliska also claims he was ...": a noun-like cue before a bare clause is a verb.
         clause = _BARE_CLAUSE_RE.match(rest)
-        # ("Democrats, Frank notes, applaud ...": fenced by commas, it is a verb too)
+        # ("Voters, Frank notes, applaud ...": fenced by commas, it is a verb too)
         fenced = _FENCED_RESUMES_RE.match(out, cue_end) and "," in out[max(0, cue_start - 40) : cue_start]
         if (
             not _COMPLEMENT_RE.match(rest)

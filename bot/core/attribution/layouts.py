@@ -394,7 +394,7 @@ def quote_then_verb_frame(sent: Sent) -> Frame | None:
 # quotation to the end of the sentence; the layout reports, whatever the verb.
 _VERB_THEN_QUOTE_RE = re.compile(
     rf'\s+(?:[a-z]+ly\s+)?([a-z]{{3,}}(?:ed|s))(?:\s+(?:back|up|out|in|on))?(?:\s+[a-z]+ly)?\s*[,:]\s*"{INSIDE}[^"]*"?\W*$'
-)  # ("Rubio fired back forcefully: "...")
+)  # ("Hale fired back sharply: "...")
 
 
 def verb_then_quote_frame(sent: Sent) -> Frame | None:
@@ -469,7 +469,7 @@ def according_frames(sent: Sent) -> list[Frame]:
             found = (np[0], np[1], "") if np else None
         found = found or speaker_after(sent, m.end())
         pronoun = _OBJECT_PRONOUN_RE.match(out, m.end()) if found is None else None
-        if pronoun:  # "after, according to her, the network censured ..."
+        if pronoun:  # "after, according to her, the council cut ..."
             subject = _SUBJECT_OF[pronoun.group(1)]
             found = (pronoun.end(), Ref("pronoun", text=subject, at=pronoun.start()), "")
         if found:

@@ -64,7 +64,7 @@ def other_frames(frames: list[Frame], main: Frame) -> list[Frame]:
 
 
 def _relative_after(frame: Frame, k: Frame, main: Frame) -> bool:
-    """`"...," said Alan Berger, a doctor, who said he ...`: a relative clause's cue after the
+    """`"...," said Lena Hirsch, a nurse, who said she ...`: a relative clause's cue after the
     speaker of an inverted main frame shares only that speaker with it."""
     return k is main and k.content_side == "before" and frame.position >= k.end and frame.ref == k.ref
 

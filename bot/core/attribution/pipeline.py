@@ -89,7 +89,9 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         addressee = _ADDRESSEE_THAT_RE.match(out, after) if frame.cue in _TELLING else None
         m = addressee or _LEAD_IN_RE.match(out, after)
         # (a lead-in runs no further than the content: "Dunn's plan to sell it: No." ends at the colon)
-        if m and (m.end() > high or (m.end() == high and len(out[after : m.end()].split()) > 3)):
+        if m and m.end() > high:
+            m = _LEAD_IN_RE.match(out, after, high)  # (the lead-in ends with the content)
+        if m and m.end() == high and len(out[after : m.end()].split()) > 3:
             m = None  # ("called for new money to mend the old pier:": its own words, not a lead-in)
         pieces.append((m.end() if m else after, high))
     if frame.content_side == "before" and _QUOTE_NEXT_RE.match(out, frame.end):

@@ -121,7 +121,7 @@ def nested_before(out: str, last: Frame, f: Frame) -> bool:
 def governs_next(out: str, f: Frame, nxt: Frame) -> bool:
     """Whether a source's clause holds the next cue: "According to the Ledger, the mayor said the
     pier would close" is the Ledger's report of all of it, the mayor's included; so is a verb's
-    object that holds a noun of saying ("sought to clarify Obama's comment that ...")."""
+    object that holds a noun of saying ("sought to explain Dunn's remark that ...")."""
     if _SIBLING_GAP_RE.search(out, f.end, nxt.start) or f.content_side not in ("after", "both"):
         return False
     if nxt.cue in SPEECH_NOUNS and f.content_side == "after" and f.cue not in SPEECH_NOUNS:
