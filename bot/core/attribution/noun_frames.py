@@ -15,12 +15,14 @@ def speech_noun_frames(sent: Sent) -> list[Frame]:
     found: list[Frame] = []
     for m in _NOUN_THEN_CLAUSE_RE.finditer(out):
         noun, prep = m.group(1).lower(), m.group(3)
-        if prep in ("for", "on") or (prep == "to" and noun in _STANCE_TO_NOUNS):
-            # "his call for "a total ban"", "his attacks on the banks", "her opposition to the war":
-            # a stance's object (nouns that report nothing else)
-            if noun not in _PREP_NOUNS.get(prep, ()) and noun not in _STANCE_TO_NOUNS:
-                continue
-        elif noun not in SPEECH_NOUNS or (prep == "to" and noun not in _INFINITIVE_NOUNS):
+        # "his call for "a total ban"", "his attacks on the banks", "her opposition to the war":
+        # a stance's object (nouns that report nothing else)
+        stance = noun in _PREP_NOUNS.get(prep, ())
+        if not stance and (
+            prep in ("for", "on")
+            or noun not in SPEECH_NOUNS
+            or (prep == "to" and noun not in _INFINITIVE_NOUNS)
+        ):
             continue  # "his comments to reporters": a recipient, not the content
         if m.group(3) == "of" and noun not in OF_SPEECH_NOUNS:
             continue  # "his criticism of the deal", but not "the claims of voters"
@@ -30,7 +32,7 @@ def speech_noun_frames(sent: Sent) -> list[Frame]:
         ref, start = _owner_ref(sent, owner) if owner is not None else (None, 0)
         if ref is not None:
             # The frame ends before "that"/"to", so the content starts at the clause.
-            topic = prep in ("about", "of", "for", "on") or noun in _STANCE_TO_NOUNS
+            topic = prep in ("about", "of") or stance
             clause = m.start(3) - 4 if out.endswith("not ", 0, m.start(3)) else m.start(3)  # keeps "not"
             end = m.end() if topic else clause
             frame = Frame(3, m.start(1), ref, noun, start, end, False, "after")
@@ -70,12 +72,12 @@ _TOPIC_END_RE = re.compile(
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 # Nouns of stance whose object follows a preposition: "his call for ...", "her attacks on ...".
 _PREP_NOUNS = {
-    "for": frozenset("call calls demand demands plea pleas push support".split()),  # noqa: SIM905
-    "on": frozenset("attacks comments remarks".split()),  # noqa: SIM905
+    "for": frozenset("call calls demand demands plea pleas push support opposition".split()),  # noqa: SIM905
+    "on": frozenset("attacks comments remarks opposition".split()),  # noqa: SIM905
+    "to": frozenset(["opposition"]),
 }
-_STANCE_TO_NOUNS = frozenset(["opposition"])
 # Every noun a frame here may start from (what the cue scan looks for before calling in).
-NOUN_FRAME_WORDS = SPEECH_NOUNS | _PREP_NOUNS["for"] | _PREP_NOUNS["on"] | _STANCE_TO_NOUNS
+NOUN_FRAME_WORDS = SPEECH_NOUNS.union(*_PREP_NOUNS.values())
 _CLAUSE_STOP_RE = re.compile(r"[:;]\s|\s[—–]\s")
 _OPENING_PREPOSITION_RE = re.compile(
     r"\W*(?:Despite|Amid|After|Before|Since|Given|Following|With|Without|Against|Beyond|Because\s+of)\s"
