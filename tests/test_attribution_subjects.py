@@ -480,3 +480,22 @@ def test_a_pronoun_after_an_opening_parenthesis_and_spoke_out_for() -> None:
     assert (claimed.speaker, claimed.content) == ("Ellen Roth", "she would retire.")
     [spoke] = _clauses(body, "In 2011")
     assert (spoke.speaker, spoke.cue) == ("Ellen Roth", "spoke for")
+
+
+def test_an_infinitive_of_purpose_is_its_sentences_subjects_unless_a_verb_hands_it_to_an_object() -> None:
+    body = (
+        "Carla Brandt and Ivo Petrov met the press.\n\n"
+        "When Petrov sat down, Ms. Brandt walked to the lectern to announce that the ferry would run.\n\n"
+        "While Petrov read out the budget, Brandt used part of her speech to argue for a new pier.\n\n"
+        "The count will force Petrov to concede that the levy failed.\n\n"
+        "The vote opened a path for Petrov to claim that the pier is his."
+    )
+    announce = _main(body, "When Petrov")
+    assert announce and (announce.speaker, announce.cue, announce.content) == (
+        "Carla Brandt",
+        "announce",
+        "the ferry would run.",
+    )
+    assert _speakers(body, "While Petrov") == ["Carla Brandt"]
+    assert _speakers(body, "The count") == ["Ivo Petrov"]
+    assert _speakers(body, "The vote opened") == ["Ivo Petrov"]

@@ -62,7 +62,7 @@ from .signatures import (
     quoted_after,
 )
 from .source_frames import citing_frames, dash_frame
-from .subjects import fenced_subject, main_subject
+from .subjects import fenced_subject, infinitive_subject, main_subject
 from .verb_or_noun import CALL_ON_RE, reporting_verb
 from .weak_cues import CALL_FOR_RE, OBJECT_RE, stance_adjective_frames, weak_cue_reports
 
@@ -437,17 +437,10 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 before = None
     if before is None and out[: strip_aux(out, cue_start)].endswith((",", "—", "–")):
         before = fenced_subject(sent, cue_start)  # ("Voss, up for reelection, also said")
-    if (
-        before is None
-        and out.endswith(" to ", 0, cue_start)
-        # (or after a comma: "Ruiz spoke up, parting with the chair, to argue that ...")
-        and (
-            _COMMA_QUOTE_RE.match(rest)
-            or (out.endswith(", to ", 0, cue_start) and _COMPLEMENT_RE.match(rest))
-        )
-    ):
-        subj = main_subject(sent, cue_start)  # "Reyes stood up to announce, "...": the subject's
-        before = (subj[0], subj[1], "") if subj else None
+    if before is None and out.endswith(" to ", 0, cue_start):
+        # "Reyes stood up to announce ...", "Ruiz spoke up, parting with the chair, to argue ...":
+        # an infinitive of purpose is the subject's ("for Ruiz to argue": the name's)
+        before = infinitive_subject(sent, cue_start)
     if before and before[1].kind == "np" and before[1].head in MEDIUM_NOUNS:
         # "Cole issued a brief statement saying ...", "a video that said ...": the author speaks
         # ("..., the Civic Union of Oregon, which released a statement saying ...": its antecedent).

@@ -153,6 +153,46 @@ def _named_clause_before(sent: Sent, end: int) -> bool:
     )
 
 
+# Words that hand an infinitive to an object or a noun rather than to the sentence's subject
+# ("urged Hale to explain", "the best chance Ruiz has to argue", "a fund which helps X to ..."),
+# and relatives that open a clause of their own between the subject and the infinitive.
+_NOT_THE_SUBJECTS_RE = re.compile(
+    r"\b(?:(?:forc|prompt|allow|urg|ask|encourag|press|push|pressur|caus|persuad|convinc|invit|challeng|requir|"
+    r"want|expect|need|help|enabl|inspir|driv|compel|lead|get|leav|pay|hir|send|appoint|choos|select|nominat|"
+    r"elect|nam|direct|order|instruct|authoriz|permit|tapp|recruit|assign)(?:e|es|s|ed|d|ing)?|called\s+on|"
+    r"calls\s+on|tell|tells|told|led|got|left|paid|sent|chose|drove|opportunity|chance|time|way|reason|decision|"
+    r"right|power|effort|bid|plan|move|first|last|only|failure|refusal|which|who|whom|that|"
+    # ("had so little to say", "wondered why ... to say": nothing the subject said)
+    r"little|much|nothing|something|anything|enough|more|less|lot|why|what|how|whether)\b(?!-)"
+)
+
+
+def infinitive_subject(sent: Sent, cue: int) -> tuple[int, Ref, str] | None:
+    """Who speaks in the infinitive right before `cue` ("Voss stood up to announce ..."): the
+    sentence's subject, or the name after "for" ("an opening for Ruiz to argue"); None when a
+    verb or noun between them makes it another's ("forced Ruiz to concede")."""
+    named = [m for m in sent.mentions if m.end <= cue and m.entity is not None]
+    if named and sent.out[named[-1].end : cue] == " to " and sent.out.endswith(" for ", 0, named[-1].start):
+        return named[-1].start, Ref("entity", entity=named[-1].entity), ""
+    subj = main_subject(sent, cue)
+    if subj is None:
+        return None
+    if any(m.start == subj[0] and sent.out[m.end : cue] == " to " for m in sent.mentions):
+        # "The vote will force Ruiz to concede": the name does it, but not when only asked to
+        # ("The board asked Reyes to announce the result": nothing is said yet)
+        asked = _ASKED_RE.search(sent.out, max(0, subj[0] - 30), subj[0])
+        return None if asked else (subj[0], subj[1], "")
+    if _NOT_THE_SUBJECTS_RE.search(sent.out, subj[0], cue):
+        return None
+    return subj[0], subj[1], ""
+
+
+_ASKED_RE = re.compile(
+    r"\b(?:ask|urg|invit|challeng|press|pressur|push|encourag|want|expect|call(?:ed|ing|s)?\s+(?:on|upon))"
+    r"\w*\s+(?:[A-Z][\w.]*\s+)*$"
+)
+
+
 def fenced_subject(sent: Sent, cue_start: int) -> tuple[int, Ref, str] | None:
     """ "Paul Porter, a truck driver from Ava, Mo., who backs the union, said ...": the name that
     opens the clause, whatever long aside (with quotes, clauses or dashes) stands before the cue."""
