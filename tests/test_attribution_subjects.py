@@ -499,3 +499,18 @@ def test_an_infinitive_of_purpose_is_its_sentences_subjects_unless_a_verb_hands_
     assert _speakers(body, "While Petrov") == ["Carla Brandt"]
     assert _speakers(body, "The count") == ["Ivo Petrov"]
     assert _speakers(body, "The vote opened") == ["Ivo Petrov"]
+
+
+def test_an_infinitive_that_is_no_report_of_the_subject_is_left_alone() -> None:
+    body = (
+        "Carla Brandt chairs the harbor board.\n\n"
+        "Brandt decided not to seek another term.\n\n"
+        "The harbor office did not immediately respond to questions about the pier.\n\n"
+        "The Harbor Board voted on Tuesday to approve the levy, "
+        "after residents packed the hall to complain about noise.\n\n"
+        "Brandt stood by the old mill and tried to explain why she was still undecided."
+    )
+    assert _speakers(body, "Brandt decided") == []
+    assert _speakers(body, "The harbor office") == []
+    assert "Harbor Board" not in _speakers(body, "The Harbor Board")
+    assert _speakers(body, "Brandt stood") == []

@@ -162,8 +162,11 @@ _NOT_THE_SUBJECTS_RE = re.compile(
     r"elect|nam|direct|order|instruct|authoriz|permit|tapp|recruit|assign)(?:e|es|s|ed|d|ing)?|called\s+on|"
     r"calls\s+on|tell|tells|told|led|got|left|paid|sent|chose|drove|opportunity|chance|time|way|reason|decision|"
     r"right|power|effort|bid|plan|move|first|last|only|failure|refusal|which|who|whom|that|"
-    # ("had so little to say", "wondered why ... to say": nothing the subject said)
-    r"little|much|nothing|something|anything|enough|more|less|lot|why|what|how|whether)\b(?!-)"
+    # ("had so little to say", "wondered why ... to say", "tried to explain": nothing said yet)
+    r"little|much|nothing|something|anything|enough|more|less|lot|why|what|how|whether|tri(?:ed|es)|trying|"
+    r"sought|seeks?|attempt\w*|"
+    # a subordinate clause with its own subject ("voted ..., after residents came to complain")
+    r"after|before|because|when|while|although|though|since|until|unless|if|where)\b(?!-)"
 )
 
 
@@ -171,6 +174,9 @@ def infinitive_subject(sent: Sent, cue: int) -> tuple[int, Ref, str] | None:
     """Who speaks in the infinitive right before `cue` ("Voss stood up to announce ..."): the
     sentence's subject, or the name after "for" ("an opening for Ruiz to argue"); None when a
     verb or noun between them makes it another's ("forced Ruiz to concede")."""
+    verb = _WORD_AT_RE.match(sent.out, cue)
+    if verb is None or _NOT_BASE_RE.search(verb.group()) or sent.out.endswith(" not to ", 0, cue):
+        return None  # "respond to questions about": "to" a preposition; "decided not to seek"
     named = [m for m in sent.mentions if m.end <= cue and m.entity is not None]
     if named and sent.out[named[-1].end : cue] == " to " and sent.out.endswith(" for ", 0, named[-1].start):
         return named[-1].start, Ref("entity", entity=named[-1].entity), ""
@@ -187,6 +193,10 @@ def infinitive_subject(sent: Sent, cue: int) -> tuple[int, Ref, str] | None:
     return subj[0], subj[1], ""
 
 
+_WORD_AT_RE = re.compile(r"[a-z]+")
+# Not the bare form of an infinitive, nor a gerund after "to" ("has taken to urging"):
+# "respond to questions", "turned to claimed wins" (but "discuss", "address").
+_NOT_BASE_RE = re.compile(r"(?:[^s]s|ed)$")
 _ASKED_RE = re.compile(
     r"\b(?:ask|urg|invit|challeng|press|pressur|push|encourag|want|expect|call(?:ed|ing|s)?\s+(?:on|upon))"
     r"\w*\s+(?:[A-Z][\w.]*\s+)*$"
