@@ -159,7 +159,8 @@ def _named_clause_before(sent: Sent, end: int) -> bool:
 _NOT_THE_SUBJECTS_RE = re.compile(
     r"\b(?:(?:forc|prompt|allow|urg|ask|encourag|press|push|pressur|caus|persuad|convinc|invit|challeng|requir|"
     r"want|expect|need|help|enabl|inspir|driv|compel|lead|get|leav|pay|hir|send|appoint|choos|select|nominat|"
-    r"elect|nam|direct|order|instruct|authoriz|permit|tapp|recruit|assign)(?:e|es|s|ed|d|ing)?|called\s+on|"
+    r"elect|nam|direct|order|instruct|authoriz|permit|tapp|recruit|assign|advis|commission)(?:e|es|s|ed|d|ing)?|"
+    r"called\s+on|"
     r"calls\s+on|tell|tells|told|led|got|left|paid|sent|chose|drove|opportunity|chance|time|way|reason|decision|"
     r"right|power|effort|bid|plan|move|first|last|only|failure|refusal|which|who|whom|that|"
     # ("had so little to say", "wondered why ... to say", "tried to explain": nothing said yet)
