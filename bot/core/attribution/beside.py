@@ -235,8 +235,9 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         if any(m.end == body and m.kind == "org" and not m.possessive for m in sent.mentions):
             who, end = True, body
     if end and out[end - 1] == ")":
-        open_at = out.rfind("(", max(0, end - 45), end)
-        if open_at >= 0:
+        # (a long aside too: "Mayor Voss (a Democrat so young she was taken for an intern) says")
+        open_at = out.rfind("(", max(0, end - 150), end)
+        if open_at >= 0 and ")" not in out[open_at : end - 1]:
             end = len(out[:open_at].rstrip())
     role = ""
     if end and out[end - 1] == "," and not who:
