@@ -176,3 +176,11 @@ def test_a_capitalised_common_word_opening_a_sentence_is_no_name() -> None:
     assert [a.speaker for a in _clauses(body, "Nobody asked")] == []  # "nobody" is a word
     assert [a.speaker for a in _clauses(body, "State said")] == ["State"]  # a word of a longer name
     assert [a.speaker for a in _clauses(body, "Sanders said")] == ["Sanders"]  # never lower case
+
+
+def test_a_description_the_role_list_lacks_before_a_full_name_after_an_inverted_cue() -> None:
+    body = '"We will win the pier," said actress Lena Voss.\n\n"Not this year," said the ex-singer Tom Hale.'
+    [voss] = _clauses(body, '"We will')
+    assert (voss.speaker, voss.role, voss.content) == ("Lena Voss", "actress", "We will win the pier")
+    [hale] = _clauses(body, '"Not this')
+    assert (hale.speaker, hale.role) == ("Tom Hale", "the ex-singer")

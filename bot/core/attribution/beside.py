@@ -408,7 +408,9 @@ def speaker_after(sent: Sent, pos: int) -> tuple[int, Ref, str] | None:
             best = mention
             break
         # A premodifier title before the name: "said White House press secretary Karine Jean-Pierre".
-        if pos < mention.start <= pos + 90 and mention.premod and mention.kind == "person":
+        # (or a description the role list lacks before a full name: "said actress Lena Voss")
+        described = " " in mention.name and mention.start <= pos + 40 and out[pos : mention.start].islower()
+        if pos < mention.start <= pos + 90 and (mention.premod or described) and mention.kind == "person":
             gap = out[pos : mention.start]
             if all(is_modifier(w) or w.lower() in ("of", "for", "and", "the") for w in gap.split()):
                 best = mention
@@ -437,7 +439,8 @@ def speaker_after(sent: Sent, pos: int) -> tuple[int, Ref, str] | None:
         party = _PARTY_AFTER_RE.match(out, end)
         if party:
             end = party.end() - (1 if party.group().endswith(",") else 0)
-        role = ""
+        # ("said actress Lena Voss": the description is her role)
+        role = out[pos : best.start].strip() if not best.premod and out[pos : best.start].islower() else ""
         appos = _APPOS_AFTER_RE.match(out, end)
         if appos and is_role_text(appos.group(1)):
             role = appos.group(1)
