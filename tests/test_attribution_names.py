@@ -184,3 +184,15 @@ def test_a_description_the_role_list_lacks_before_a_full_name_after_an_inverted_
     assert (voss.speaker, voss.role, voss.content) == ("Lena Voss", "actress", "We will win the pier")
     [hale] = _clauses(body, '"Not this')
     assert (hale.speaker, hale.role) == ("Tom Hale", "the ex-singer")
+
+
+def test_occupations_beyond_politics_speak_and_are_not_taken_for_the_story_s_person() -> None:
+    body = (
+        "Tom Reid, a local farmer, lost his barn in the storm.\n\n"
+        "According to the coroner, the death was accidental.\n\n"
+        '"I have never seen wind like it," admitted the goalkeeper.\n\n'
+        "The pilot said the runway had been closed for an hour."
+    )
+    assert _speakers(body, "According to") == ["coroner"]
+    assert _speakers(body, '"I have') == ["goalkeeper"]
+    assert _speakers(body, "The pilot") == ["pilot"]

@@ -171,9 +171,37 @@ MEDIUM_NOUNS = frozenset(
     """.split()
 )
 
+
+def _plural(noun: str) -> str:
+    """The plural of an occupation below ("fishermen", "actresses", "coroners")."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    return noun + ("es" if noun.endswith("ss") else "s")
+
+
+# Occupations beyond politics and the courts (sport, the arts, science, health, trades and
+# local life), singular and plural: "said actress ...", "according to the coroner". (Not the
+# ones that are common surnames too: Baker, Butcher, Driver, Painter, Miner, Monk.)
+OCCUPATION_HEADS = frozenset(
+    form
+    for word in """
+        coroner engineer technician mechanic electrician plumber builder contractor developer
+        programmer striker goalkeeper midfielder defender player footballer cricketer golfer
+        referee umpire jockey trainer boxer athlete swimmer cyclist actor actress singer
+        songwriter musician rapper drummer guitarist composer comedian presenter broadcaster
+        producer filmmaker photographer artist sculptor designer architect novelist poet
+        playwright writer curator archaeologist biologist physicist chemist mathematician
+        astronomer geologist epidemiologist virologist psychologist psychiatrist therapist dentist
+        pharmacist paramedic midwife carer firefighter pilot captain chef shopkeeper
+        landlord tenant pupil fisherman farmworker vicar nun archbishop
+        councillor councilor campaigner victim explorer climber sailor
+    """.split()
+    for form in (word, _plural(word))
+)
 # Role nouns: heads of noun phrases that can be speakers ("the senator", "officials").
-ROLE_HEADS = frozenset(
-    """
+ROLE_HEADS = (
+    frozenset(
+        """
         politician allies boss bosses pastor priest rabbi imam bishop reverend minister chaplain nurse surgeon
         veteran mother
         supervisor trustee alderman alderwoman selectman clerk auditor comptroller assessor marshal
@@ -203,6 +231,8 @@ ROLE_HEADS = frozenset(
         retiree businessman businesswoman entrepreneur investor banker soldier survivor attendee
         participant delegate volunteer
     """.split()
+    )
+    | OCCUPATION_HEADS
 )
 # Heads that are organisations or governments rather than people.
 ORG_HEADS = frozenset(

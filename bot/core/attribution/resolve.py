@@ -12,6 +12,7 @@ import re
 from .antecedents import Observer, Situation, choose
 from .entities import Entity, Ref, Registry, Sent
 from .lexicon import (
+    OCCUPATION_HEADS,
     ORG_HEADS,
     PARTY_NOUNS,
     PERSON_PRONOUNS,
@@ -312,9 +313,10 @@ class Resolver:
                 # picks up the person who has just spoken.
                 last[0].aliases.add(ref.text)
                 return last[0]
-            if recent:
+            if recent and head not in OCCUPATION_HEADS:
                 # News style gives new facts by description ("the Indiana governor"): the person
                 # the story is about, unless what it already said of them rules the role out.
+                # (Not an occupation the article never gave them: "the pilot", "the coroner".)
                 ent = max(recent, key=lambda e: (e.salience, _may_be(e, head), e.seen))
                 ent.aliases.add(ref.text)
                 return ent
