@@ -440,7 +440,9 @@ def speaker_after(sent: Sent, pos: int) -> tuple[int, Ref, str] | None:
         if party:
             end = party.end() - (1 if party.group().endswith(",") else 0)
         # ("said actress Lena Voss": the description is her role)
-        role = out[pos : best.start].strip() if not best.premod and out[pos : best.start].islower() else ""
+        role = out[pos : best.start].strip()
+        if best.premod or not role.islower() or role in ("the", "a", "an"):
+            role = ""
         appos = _APPOS_AFTER_RE.match(out, end)
         if appos and is_role_text(appos.group(1)):
             role = appos.group(1)

@@ -172,19 +172,11 @@ MEDIUM_NOUNS = frozenset(
 )
 
 
-def _plural(noun: str) -> str:
-    """The plural of an occupation below ("fishermen", "actresses", "coroners")."""
-    if noun.endswith("man"):
-        return noun[:-3] + "men"
-    return noun + ("es" if noun.endswith("ss") else "s")
-
-
 # Occupations beyond politics and the courts (sport, the arts, science, health, trades and
-# local life), singular and plural: "said actress ...", "according to the coroner". (Not the
+# local life): "said actress ...", "according to the coroner" (plurals are added below). (Not the
 # ones that are common surnames too: Baker, Butcher, Driver, Painter, Miner, Monk.)
 OCCUPATION_HEADS = frozenset(
-    form
-    for word in """
+    """
         coroner engineer technician mechanic electrician plumber builder contractor developer
         programmer striker goalkeeper midfielder defender player footballer cricketer golfer
         referee umpire jockey trainer boxer athlete swimmer cyclist actor actress singer
@@ -196,7 +188,6 @@ OCCUPATION_HEADS = frozenset(
         landlord tenant pupil fisherman farmworker vicar nun archbishop
         councillor councilor campaigner victim explorer climber sailor
     """.split()
-    for form in (word, _plural(word))
 )
 # Role nouns: heads of noun phrases that can be speakers ("the senator", "officials").
 ROLE_HEADS = (
