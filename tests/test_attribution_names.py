@@ -196,3 +196,19 @@ def test_occupations_beyond_politics_speak_and_are_not_taken_for_the_story_s_per
     assert _speakers(body, "According to") == ["coroner"]
     assert _speakers(body, '"I have') == ["goalkeeper"]
     assert _speakers(body, "The pilot") == ["pilot"]
+
+
+def test_british_titles_an_org_written_who_and_a_source_close_to_someone() -> None:
+    body = (
+        "Tom Hale scored twice.\n\n"
+        "Sir Alan Pryce said the harbour would reopen.\n\n"
+        "Labour MP Jess Holt said it was shameful.\n\n"
+        "A source close to the striker said he was upset.\n\n"
+        "The WHO said cases were rising."
+    )
+    [pryce] = _clauses(body, "Sir Alan")
+    assert pryce.speaker == "Alan Pryce"
+    [holt] = _clauses(body, "Labour MP")
+    assert (holt.speaker, holt.role) == ("Jess Holt", "Labour MP")
+    assert _speakers(body, "A source") == ["source close to the striker"]
+    assert _speakers(body, "The WHO") == ["WHO"]

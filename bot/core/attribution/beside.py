@@ -224,7 +224,8 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
             return np[0], np[1], ""  # not "read the report that said": a reader is no author
     who = False
     low_tail = out[max(0, end - 6) : end].lower()
-    if low_tail.endswith(" who") or low_tail == "who" and end == 3:
+    if (low_tail.endswith(" who") or low_tail == "who" and end == 3) and out[end - 3 : end] != "WHO":
+        # (not "The WHO said": the World Health Organization)
         who = True
         end = end - 3
         while end > 0 and out[end - 1] in " ,-–—":  # "Trump - who previously said ..."

@@ -353,6 +353,7 @@ TITLE_WORDS = frozenset(
         economist analyst strategist adviser advisor aide envoy negotiator diplomat deputy
         manager administrator inspector superintendent dean provost rector lawmaker candidate
         nominee emir sheikh ayatollah crown
+        sir dame lord baroness baron mp cllr councillor
     """.split()
 )
 HONORIFICS = {
@@ -366,6 +367,10 @@ HONORIFICS = {
     "dr.": None,
     "dr": None,
     "prof.": None,
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "baroness": "f",
 }
 # Lower-case words that may sit inside a premodifier title ("White House press secretary").
 TITLE_MODIFIERS = frozenset(

@@ -205,9 +205,11 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
             j = i - 2 if i >= 2 and words[i - 1].lower() in _DETS else i - 1
             if i == n - 1 and j >= 1 and words[j].lower() in _NP_PREPS:
                 # "a spokesperson for the senator", "Republicans in Congress": the outer head
-                outer = words[j - 1].lower()
+                # ("a source close to the aide": past the adjective that opens the postmodifier)
+                k = j - 2 if j >= 2 and words[j - 1].lower() in _NP_PREPS else j - 1
+                outer = words[k].lower()
                 if outer in PERSON_NP_HEADS and outer not in GENERIC_PERSON_HEADS:
-                    head_at = j - 1
+                    head_at = k
             break
         if low in _NP_STOP or (low in CUE_WORDS and not (i and words[i - 1].lower() in _DETS)):
             break
