@@ -474,3 +474,14 @@ def test_a_cue_word_after_a_and_a_noun_is_a_noun() -> None:
 def test_an_infinitive_cue_before_a_quotation_is_the_subjects() -> None:
     body = 'Tomas Reyes stood up in the middle of the meeting to announce, "The ferry is sold."'
     assert _read(body, "Tomas Reyes") == [("Tomas Reyes", None, "announce", "The ferry is sold")]
+
+
+def test_whoever_a_verb_of_telling_addresses_is_no_part_of_what_was_said() -> None:
+    body = (
+        "Tom Reid told the Harbor Gazette he had lost everything.\n\n"
+        "Jane Fraser told investors on a call that growth would slow.\n\n"
+        "Fraser told a crowd in Leeds that the plant would stay."
+    )
+    assert [c.content for c in _clauses(body, "Tom Reid")] == ["he had lost everything."]
+    assert [c.content for c in _clauses(body, "Jane Fraser")] == ["growth would slow."]
+    assert [c.content for c in _clauses(body, "Fraser told")] == ["the plant would stay."]

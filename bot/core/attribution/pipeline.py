@@ -214,9 +214,13 @@ _TELLING = frozenset(
     warned warns promised promises""".split()  # noqa: SIM905
 )
 _ADDRESSEE_THAT_RE = re.compile(
-    r"\s+(?:him|her|them|us|me|you|reporters|supporters|voters|(?:the|his|her|their)\s+[a-z-]+(?:\s+[a-z-]+)?"
-    r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
-    r"(?:\s+(?:on\s+)?" + DAY + r"|\s+last\s+week)?\s+(?:that\s+|(?=(?:he|she|they|it|we|I)\s+[a-z]))"
+    # whom: a pronoun, a plural noun ("investors"), a described group or a name ("the BBC")
+    r"\s+(?:him|her|them|us|me|you|[a-z]{3,}s|(?:the|his|her|their|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?"
+    r"|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    # when or where ("on Monday", "last week", "on a call", "in an interview")
+    r"(?:\s+(?:on\s+)?" + DAY + r"|\s+last\s+week|\s+(?:on|in|at|during|over)\s+(?:a|an|the)\s+[a-z-]+"
+    r"|\s+(?:in|at)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?"
+    r"\s+(?:that\s+|(?=(?:he|she|they|it|we|I)\s+[a-z]))"
 )
 # What a content cut short by a report nested in it may hold ("referring to | Trump's remarks").
 _BARE_LEADS = frozenset(("", "to", "of", "on", "about", "for", "with", "at", "that"))
