@@ -485,3 +485,19 @@ def test_whoever_a_verb_of_telling_addresses_is_no_part_of_what_was_said() -> No
     assert [c.content for c in _clauses(body, "Tom Reid")] == ["he had lost everything."]
     assert [c.content for c in _clauses(body, "Jane Fraser")] == ["growth would slow."]
     assert [c.content for c in _clauses(body, "Fraser told")] == ["the plant would stay."]
+
+
+def test_a_description_between_a_quotation_and_its_named_speaker_is_not_quoted() -> None:
+    body = (
+        '"We are heartbroken," the couple\'s daughter, Aisha Khan, wrote on Facebook.\n\n'
+        '"It was a penalty," the manager insisted after the match.'
+    )
+    [khan] = _clauses(body, '"We are')
+    assert (khan.speaker, khan.role, khan.kind, khan.content) == (
+        "Aisha Khan",
+        "the couple's daughter",
+        "direct",
+        "We are heartbroken",
+    )
+    # A private person the article has described is no manager.
+    assert [c.speaker for c in _clauses(body, '"It was')] == ["manager"]

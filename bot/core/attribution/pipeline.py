@@ -15,7 +15,7 @@ from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import sentence_frames
 from .headlines import headlines
 from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE, THAT_IS_HOW_RE
-from .lexicon import ALL_CUE_WORDS, STANCE_CUES
+from .lexicon import ALL_CUE_WORDS, ROLE_HEADS, STANCE_CUES
 from .mending import colon_blocks, dash_lines, quotes_run_on, split_fragments
 from .mentions import find_mentions
 from .nesting import frame_order, other_frames
@@ -83,7 +83,12 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
     high = len(text) if high is None else high
     pieces: list[tuple[int, int]] = []
     if frame.content_side in ("before", "both"):
-        pieces.append((low, frame.start))
+        # (`"...," the couple's daughter, Aisha Khan, wrote`: the description before the name
+        # belongs to the speaker, not to what was said)
+        described = _DESCRIBED_NAME_RE.search(out, low, frame.start)
+        if described and described.group(1).lower() not in ROLE_HEADS:
+            described = None  # ("..." the dawn of a movement, Bozell says: still the content)
+        pieces.append((low, described.start() if described else frame.start))
     if frame.content_side in ("after", "both"):
         after = frame.end
         addressee = _ADDRESSEE_THAT_RE.match(out, after) if frame.cue in _TELLING else None
@@ -117,6 +122,7 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
     return content, masked, -1  # two pieces: not one span of the sentence
 
 
+_DESCRIBED_NAME_RE = re.compile(r"(?<=\")\s+(?:the|a|an|his|her|their)\s[^\"_,;]{0,60}?(\w+),\s*$")
 _CLAUSE_END_RE = re.compile(r"[,;](?!\d)")  # (not the comma of "$20,000")
 _QUOTE_NEXT_RE = re.compile(r'\s*[,:]?\s*"_')
 _JOINER_TAIL_RE = re.compile(

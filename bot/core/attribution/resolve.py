@@ -115,6 +115,13 @@ _CAP_WORD_RE = re.compile(r"\b[A-Z][\w’'-]+")
 _INSIDE_RUN_RE = re.compile(f"{INSIDE}+")
 
 
+# Roles that make someone a private person, who holds no office a description could name.
+_PRIVATE_ROLES = frozenset(
+    """daughter son wife husband mother father brother sister friend neighbor neighbour resident
+    voter student parent relative widow widower fan grandmother grandfather cousin""".split()  # noqa: SIM905
+)
+
+
 def _may_be(ent: Entity, head: str) -> bool:
     """Whether what the article says of a person leaves room for a role noun ("the Utah Republican")."""
     if head in PARTY_NOUNS:
@@ -313,6 +320,8 @@ class Resolver:
                 # picks up the person who has just spoken.
                 last[0].aliases.add(ref.text)
                 return last[0]
+            # (not someone the article made a private person: "the couple's daughter" is no manager)
+            recent = [e for e in recent if _may_be(e, head) or not (e.role_vocabulary() & _PRIVATE_ROLES)]
             if recent and head not in OCCUPATION_HEADS:
                 # News style gives new facts by description ("the Indiana governor"): the person
                 # the story is about, unless what it already said of them rules the role out.
