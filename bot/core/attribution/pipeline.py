@@ -98,7 +98,11 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
             m = _LEAD_IN_RE.match(out, after, high)  # (the lead-in ends with the content)
         if m and m.end() == high and len(out[after : m.end()].split()) > 3:
             m = None  # ("called for new money to mend the old pier:": its own words, not a lead-in)
-        pieces.append((m.end() if m else after, high))
+        start = m.end() if m else after
+        # (a dash that renames what came before closes it: "advocate for a challenger to Obama —
+        # a comment Clinton now wields"; not a pair of dashes around an aside)
+        renamed = _DASH_RENAMES_RE.search(out, start, high)
+        pieces.append((start, renamed.start() if renamed else high))
     if frame.content_side == "before" and _QUOTE_NEXT_RE.match(out, frame.end):
         pieces.append((frame.end, high))  # `"A," X said, "B."`
     if high < len(text) and pieces:
@@ -122,6 +126,7 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
     return content, masked, -1  # two pieces: not one span of the sentence
 
 
+_DASH_RENAMES_RE = re.compile(r"\s+[—–]\s+(?:a|an|the|this|that|which|what)\s(?![^—–]*[—–])")
 _DESCRIBED_NAME_RE = re.compile(r"(?<=\")\s+(?:the|a|an|his|her|their)\s[^\"_,;]{0,60}?(\w+),\s*$")
 _CLAUSE_END_RE = re.compile(r"[,;](?!\d)")  # (not the comma of "$20,000")
 _QUOTE_NEXT_RE = re.compile(r'\s*[,:]?\s*"_')
