@@ -512,3 +512,9 @@ def test_a_dash_that_renames_the_clause_ends_its_content_but_a_pair_of_dashes_do
     assert [c.content for c in _clauses(body, "Ruiz said")] == [
         "the plan — the third this year — would fail."
     ]
+
+
+def test_a_speaker_quoted_in_the_passive_by_an_outlet_speaks() -> None:
+    body = "Lena Voss runs the port.\n\nVoss was quoted by the Gazette as saying that the pier was unsafe."
+    [quoted] = _clauses(body, "Voss was")
+    assert (quoted.speaker, quoted.content) == ("Lena Voss", "the pier was unsafe.")

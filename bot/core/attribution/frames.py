@@ -129,6 +129,10 @@ _FENCED_RESUMES_RE = re.compile(
 )
 _DAY_THEN_COMMA_RE = re.compile(r"\s+(?:on\s+)?" + DAY + r"(?=,)")
 _WHICH_ISSUED_RE = re.compile(r",\s+(?:which|who)\s+[^,;\"_]{0,60}$")
+_QUOTED_PASSIVE_RE = re.compile(
+    r"(?<=\s)(?:was|were|is|are|has\s+been|had\s+been)\s+quoted\s+(?:by\s+[^\"_;,]{1,80}?\s+)?"
+    r"as\s+(?:saying|telling|stating|warning|adding|calling|describing)\b"
+)
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
 _AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")
 _QUOTED_AS_RE = re.compile(
@@ -247,6 +251,14 @@ def sentence_frames(sent: Sent) -> list[Frame]:
                 frame.rank = max(frame.rank, 3)  # below the sentence's own clauses
             frames.append(frame)
     if "quoted" in out:
+        for m in _QUOTED_PASSIVE_RE.finditer(out):
+            # "Ruiz was quoted by the Ledger as saying ...": the subject is the one quoted.
+            subject = speaker_before(sent, m.start())
+            if subject is not None:
+                start, ref, role = subject
+                frames.append(
+                    Frame(0, m.start(), ref, "quoted as saying", start, m.end(), False, "after", role)
+                )
         for m in _QUOTED_AS_RE.finditer(out):
             found = speaker_after(sent, m.start(1))
             if found is None:
