@@ -212,3 +212,18 @@ def test_british_titles_an_org_written_who_and_a_source_close_to_someone() -> No
     assert (holt.speaker, holt.role) == ("Jess Holt", "Labour MP")
     assert _speakers(body, "A source") == ["source close to the striker"]
     assert _speakers(body, "The WHO") == ["WHO"]
+
+
+def test_an_age_or_a_nationality_describes_the_person_the_story_is_about() -> None:
+    body = (
+        "Marco Vell scored twice as the Harbor club won 2-0.\n\n"
+        "The 25-year-old said he was proud of the team.\n\n"
+        '"We deserved it," the Frenchman added.\n\n'
+        "Coach Ines Falk praised her striker.\n\n"
+        "The Italian also confirmed that Vell would rest on Sunday.\n\n"
+        '"We played well," said German Ortiz, the club\'s captain.'
+    )
+    assert _speakers(body, "The 25-year-old") == ["Marco Vell"]
+    assert _speakers(body, '"We deserved') == ["Marco Vell"]
+    assert _speakers(body, "The Italian") == ["Ines Falk"]  # the one who spoke just before
+    assert _speakers(body, '"We played') == ["German Ortiz"]  # a first name, not a description

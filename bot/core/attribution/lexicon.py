@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from importlib import resources
 
+from .role_nouns import DESCRIPTION_HEADS, OCCUPATION_HEADS
+
 # Bases whose stressed final consonant doubles before -ed and -ing ("planned", "rebutted").
 _DOUBLING = frozenset("plan brag concur rebut".split())
 
@@ -172,23 +174,6 @@ MEDIUM_NOUNS = frozenset(
 )
 
 
-# Occupations beyond politics and the courts (sport, the arts, science, health, trades and
-# local life): "said actress ...", "according to the coroner" (plurals are added below). (Not the
-# ones that are common surnames too: Baker, Butcher, Driver, Painter, Miner, Monk.)
-OCCUPATION_HEADS = frozenset(
-    """
-        coroner engineer technician mechanic electrician plumber builder contractor developer
-        programmer striker goalkeeper midfielder defender player footballer cricketer golfer
-        referee umpire jockey trainer boxer athlete swimmer cyclist actor actress singer
-        songwriter musician rapper drummer guitarist composer comedian presenter broadcaster
-        producer filmmaker photographer artist sculptor designer architect novelist poet
-        playwright writer curator archaeologist biologist physicist chemist mathematician
-        astronomer geologist epidemiologist virologist psychologist psychiatrist therapist dentist
-        pharmacist paramedic midwife carer firefighter pilot captain chef shopkeeper
-        landlord tenant pupil fisherman farmworker vicar nun archbishop
-        councillor councilor campaigner victim explorer climber sailor
-    """.split()
-)
 # Role nouns: heads of noun phrases that can be speakers ("the senator", "officials").
 ROLE_HEADS = (
     frozenset(
@@ -224,6 +209,7 @@ ROLE_HEADS = (
     """.split()
     )
     | OCCUPATION_HEADS
+    | DESCRIPTION_HEADS
 )
 # Heads that are organisations or governments rather than people.
 ORG_HEADS = frozenset(

@@ -51,52 +51,13 @@ NAME_SEQ_RE = re.compile(
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _SUFFIXES = {"jr.", "sr.", "ii", "iii", "iv"}
 _CONNECTORS = set(_CONNECTOR.strip("(?:)").split("|"))
-_PARTICLES = {
-    "de",
-    "da",
-    "di",
-    "du",
-    "van",
-    "von",
-    "der",
-    "den",
-    "del",
-    "della",
-    "bin",
-    "ibn",
-    "la",
-    "le",
-    "y",
-    "al",
-}
-_ABBREV_KEEP_DOT = {
-    "jr.",
-    "sr.",
-    "st.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "sen.",
-    "pres.",
-    "sens.",
-    "reps.",
-    "rep.",
-    "gov.",
-    "gen.",
-    "lt.",
-    "col.",
-    "capt.",
-    "sgt.",
-    "rev.",
-    "prof.",
-    "adm.",
-    "u.s.",
-    "u.k.",
-    "u.n.",
-    "inc.",
-    "corp.",
-}
+# Particles inside a surname ("bin Salman", "von der Leyen").
+_PARTICLES = frozenset("de da di du van von der den del della bin ibn la le y al".split())
+# Abbreviations whose full stop is part of the word.
+_ABBREV_KEEP_DOT = frozenset(
+    """jr. sr. st. mr. mrs. ms. dr. sen. pres. sens. reps. rep. gov. gen. lt. col. capt. sgt. rev. prof.
+    adm. u.s. u.k. u.n. inc. corp.""".split()
+)
 
 
 @lru_cache(maxsize=4096)

@@ -131,6 +131,14 @@ def _np_word(word: str) -> bool:
     )
 
 
+_AGE_RE = re.compile(r"\d{1,3}-year-olds?")
+
+
+def _head(low: str) -> str:
+    """A head noun as the role lists spell it: an age ("the 25-year-old") is "year-old"."""
+    return ("year-olds" if low.endswith("s") else "year-old") if _AGE_RE.fullmatch(low) else low
+
+
 def _np_text_head(
     tokens: list[str], head_at: int | None = None
 ) -> tuple[str, str, bool, tuple[str, ...]] | None:
@@ -145,10 +153,10 @@ def _np_text_head(
     if head_at is not None:
         head_i = head_at - (1 if det else 0)
     else:
-        head_i = max((i for i, t in enumerate(body) if t.lower().rstrip(".") in _NP_HEADS), default=-1)
+        head_i = max((i for i, t in enumerate(body) if _head(t.lower().rstrip(".")) in _NP_HEADS), default=-1)
     if head_i < 0:
         return None
-    head = body[head_i].lower().rstrip(".")
+    head = _head(body[head_i].lower().rstrip("."))
     if head in GENERIC_PERSON_HEADS and head_i == 0 and len(body) == 1:
         return None
     if not det and len(body) == 1 and head in _SINGULAR_PARTIES:
@@ -191,7 +199,7 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
         w = words[i]
         if not _WORDISH_RE.match(w):
             break
-        low = w.lower()
+        low = _head(w.lower())
         if low in _NP_HEADS and (
             i == n - 1
             or (
@@ -251,7 +259,7 @@ def role_np_after(out: str, pos: int) -> tuple[int, Ref] | None:
     j = i
     while j < len(words) and j - i < 7:
         w = words[j]
-        low = w.lower().rstrip(".")
+        low = _head(w.lower().rstrip("."))
         if low in _NP_HEADS and not (j + 1 < len(words) and words[j + 1].lower() in _NP_HEADS):
             head_at = j
             break

@@ -12,6 +12,7 @@ import re
 from .antecedents import Observer, Situation, choose
 from .entities import Entity, Ref, Registry, Sent
 from .lexicon import (
+    DESCRIPTION_HEADS,
     OCCUPATION_HEADS,
     ORG_HEADS,
     PARTY_NOUNS,
@@ -126,6 +127,8 @@ def _may_be(ent: Entity, head: str) -> bool:
     """Whether what the article says of a person leaves room for a role noun ("the Utah Republican")."""
     if head in PARTY_NOUNS:
         return not ent.party or ent.party[0] == head[0].upper()
+    if head in DESCRIPTION_HEADS:
+        return True  # an age or a nationality fits whatever job they have ("the Italian")
     if not ent.roles:
         return True
     vocab = ent.role_vocabulary()

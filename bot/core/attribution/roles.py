@@ -9,7 +9,15 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import CUE_WORDS, HONORIFICS, ROLE_HEADS, STOP_CAPS, TITLE_MODIFIERS, TITLE_WORDS
+from .lexicon import (
+    CUE_WORDS,
+    DESCRIPTION_HEADS,
+    HONORIFICS,
+    ROLE_HEADS,
+    STOP_CAPS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
 
 if TYPE_CHECKING:
     from .mentions import Mention
@@ -31,7 +39,9 @@ def is_title_word(word: str) -> bool:
     )
 
 
-_NOT_TITLES = frozenset("man woman people person friend member source resident voter witness".split())
+_NOT_TITLES = frozenset("man woman people person friend member source resident voter witness".split()) | (
+    DESCRIPTION_HEADS  # ("German Ortega", "Scot Ross": first names, not descriptions)
+)
 
 
 _WORD_TOKEN_RE = re.compile(r"[\w’'.&\-]+")

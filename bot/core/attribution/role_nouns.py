@@ -1,0 +1,33 @@
+# ruff: noqa: SIM905  (word lists read best as one string split on spaces)
+"""Role nouns beyond politics and the courts: occupations ("the coroner", "said actress ...")
+and the descriptions feature and sport writing give the person a story is about ("the
+25-year-old", "the Frenchman"). The lexicon adds them, and their plurals, to its role nouns."""
+
+from __future__ import annotations
+
+# Occupations in sport, the arts, science, health, trades and local life. (Not the ones that
+# are common surnames too: Baker, Butcher, Driver, Painter, Miner, Monk.)
+OCCUPATION_HEADS = frozenset(
+    """
+        coroner engineer technician mechanic electrician plumber builder contractor developer
+        programmer striker goalkeeper midfielder defender player footballer cricketer golfer
+        referee umpire jockey trainer boxer athlete swimmer cyclist actor actress singer
+        songwriter musician rapper drummer guitarist composer comedian presenter broadcaster
+        producer filmmaker photographer artist sculptor designer architect novelist poet
+        playwright writer curator archaeologist biologist physicist chemist mathematician
+        astronomer geologist epidemiologist virologist psychologist psychiatrist therapist dentist
+        pharmacist paramedic midwife carer firefighter pilot captain chef shopkeeper
+        landlord tenant pupil fisherman farmworker vicar nun archbishop
+        councillor councilor campaigner victim explorer climber sailor
+    """.split()
+)
+# What sport and feature writing call the person the story is about: an age ("the
+# 25-year-old"), a nationality ("the Frenchman"), a stage of a career ("the youngster").
+DESCRIPTION_HEADS = frozenset(
+    """
+        year-old youngster teenager rookie newcomer winger frenchman frenchwoman italian spaniard
+        brazilian german englishman englishwoman scot welshman irishman briton argentine
+        australian dutchman belgian croatian serbian swede dane norwegian pole ukrainian
+        nigerian ghanaian egyptian moroccan canadian mexican colombian uruguayan chilean
+    """.split()
+)
