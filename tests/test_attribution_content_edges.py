@@ -518,3 +518,13 @@ def test_a_speaker_quoted_in_the_passive_by_an_outlet_speaks() -> None:
     body = "Lena Voss runs the port.\n\nVoss was quoted by the Gazette as saying that the pier was unsafe."
     [quoted] = _clauses(body, "Voss was")
     assert (quoted.speaker, quoted.content) == ("Lena Voss", "the pier was unsafe.")
+
+
+def test_asking_not_to_be_named_is_no_report_and_the_cue_after_it_speaks() -> None:
+    body = "One neighbour, who asked not to be named, said the family had lived there for years."
+    [said] = _clauses(body, "One neighbour")
+    assert (said.speaker, said.cue, said.content) == (
+        "neighbour",
+        "said",
+        "the family had lived there for years.",
+    )

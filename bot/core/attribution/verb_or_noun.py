@@ -66,6 +66,11 @@ def _noun_compound(out: str, cue_start: int) -> bool:
     return not any(w.lower() in ("and", "&") for w in words[-4:-1])
 
 
+_ANONYMITY_RE = re.compile(
+    r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|on\s+(?:the\s+)?condition\s+of\s+anonymity)\b"
+)
+
+
 def reporting_verb(out: str, cue_start: int, word_end: int, low: str) -> bool:
     """Whether the cue word `low` at [cue_start, word_end) of the masked sentence can be a verb
     that reports; False when its neighbours make it a noun or a verb of another sense."""
@@ -75,6 +80,8 @@ def reporting_verb(out: str, cue_start: int, word_end: int, low: str) -> bool:
         return False  # "saw a rise in the polls": no view stated without "as"
     if low in _FIND_FORMS and not _THAT_NEXT_RE.match(out, word_end):
         return False  # "found the documents": only "found that ..." reports a finding
+    if _ANONYMITY_RE.match(out, word_end):
+        return False  # "who asked not to be named", "spoke on condition of anonymity": no report
     if low in NOUN_LIKE_CUES and _VERB_NEXT_RE.match(out, word_end):
         return False  # "the Policymakers report says ...": the subject of the verb after it
     base = not low.endswith(("s", "ed", "ing"))
