@@ -227,3 +227,11 @@ def test_an_age_or_a_nationality_describes_the_person_the_story_is_about() -> No
     assert _speakers(body, '"We deserved') == ["Marco Vell"]
     assert _speakers(body, "The Italian") == ["Ines Falk"]  # the one who spoke just before
     assert _speakers(body, '"We played') == ["German Ortiz"]  # a first name, not a description
+
+
+def test_a_description_never_means_an_organisation_the_article_names_only_later() -> None:
+    body = (
+        "The harbor board met on Tuesday, and the company says the pier is safe.\n\n"
+        '"It is not," said Ben Wood, chief analyst at Harbor Insight Group.'
+    )
+    assert "Harbor Insight Group" not in _speakers(body, "The harbor board")

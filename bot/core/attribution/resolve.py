@@ -260,7 +260,9 @@ class Resolver:
                     people = [
                         e
                         for e in self.registry.entities
-                        if e.kind == "person" and not e.unnamed and 0 <= index - e.seen[0] <= _DEFINITE_REACH
+                        if e.kind == "person"
+                        and not e.unnamed
+                        and 0 <= e.seen[0] <= index <= e.seen[0] + _DEFINITE_REACH
                     ]
                     if people:
                         owner = max(people, key=lambda e: (e.salience, e.seen))
@@ -268,7 +270,9 @@ class Resolver:
                 if not orgs and ref.text.lower() == "the " + head and head in _GENERIC_ORG_HEADS:
                     # "the group", "the company": the organisation the last sentences named.
                     orgs = [
-                        e for e in self.registry.entities if e.kind == "org" and 0 <= index - e.seen[0] <= 2
+                        e
+                        for e in self.registry.entities
+                        if e.kind == "org" and 0 <= e.seen[0] <= index <= e.seen[0] + 2
                     ]
                 if orgs:
                     ent = max(orgs, key=lambda e: e.seen)
@@ -287,7 +291,7 @@ class Resolver:
                 if e.unnamed
                 and e.kind == "group"
                 and e.name.lower().endswith(head)
-                and 0 <= index - e.seen[0] <= _DEFINITE_REACH
+                and 0 <= e.seen[0] <= index <= e.seen[0] + _DEFINITE_REACH
             ]
             if groups:
                 ent = max(groups, key=lambda e: e.seen)
@@ -301,7 +305,7 @@ class Resolver:
                 if e.kind == "person"
                 and not e.unnamed
                 and e.seen[0] >= 0
-                and 0 <= index - e.seen[0] <= _DEFINITE_REACH
+                and 0 <= e.seen[0] <= index <= e.seen[0] + _DEFINITE_REACH
             ]
             want = _GENDERED_HEADS.get(head)
             if want:
