@@ -535,3 +535,17 @@ def test_an_opening_asked_by_is_a_second_report_beside_the_answer() -> None:
     found = _said(_clauses(body, "Asked by"))
     assert found[0] == ("Ruth Okafor", "said", "It is wrong.")
     assert ("Ben Adeyemi", "asked", "to respond to the audit") in found
+
+
+def test_a_relative_clause_s_report_ends_where_its_sentence_resumes_and_the_next_speaker_keeps_hers() -> None:
+    body = (
+        "Ana Ruiz and Tom Hale spoke.\n\n"
+        "Ruiz, who stated that the pier was safe, was answered by Hale, who said it was not.\n\n"
+        'Ruiz called the plan "a disgrace," and Hale agreed, saying it would fail.'
+    )
+    assert [(c.speaker, c.cue, c.content) for c in _clauses(body, "Ruiz, who")] == [
+        ("Ana Ruiz", "stated", "the pier was safe"),
+        ("Tom Hale", "said", "it was not."),
+    ]
+    called = _clauses(body, "Ruiz called")[0]
+    assert (called.speaker, called.content) == ("Ana Ruiz", 'the plan "a disgrace')

@@ -23,7 +23,14 @@ from .noun_frames import NOUN_FRAME_WORDS
 from .quoted_clause import quoted_clause_frame
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
-from .siblings import first_of_two, governs_next, merge_same_speaker, named_in_apposition, nested_before
+from .siblings import (
+    clause_end,
+    first_of_two,
+    governs_next,
+    merge_same_speaker,
+    named_in_apposition,
+    nested_before,
+)
 from .signatures import (
     DAY,
     RELATIVE_NOT_NEXT,
@@ -545,6 +552,7 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
                 high = clauses[i + 2][0].start if i + 2 < len(clauses) else len(sent.text)
             if f.limit is not None:
                 high = min(high, f.limit)
+            high = clause_end(sent, f, high)
             if f.cue in STANCE_CUES and f.content_side == "after":
                 # A stated position is its verb's object: "endorsed Trump, still ran" ends at the comma.
                 comma = _CLAUSE_END_RE.search(sent.out, f.end, high)

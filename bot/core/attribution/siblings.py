@@ -40,6 +40,9 @@ def merge_same_speaker(
             if (
                 last.content_side in ("after", "both")
                 and _NESTED_GAP_RE.match(gap)
+                # (not past where the last clause ends: "Ruiz, who stated that A, was answered
+                # by Hale, who said B")
+                and clause_end(sent, last, f.start) >= f.start
                 and not _SIBLING_GAP_RE.search(gap)
                 # "While Keller has said that A, Reyes said B": the opening clause ends at the comma.
                 and not (
@@ -63,7 +66,12 @@ def merge_same_speaker(
         last = f
         # `"...," said Skelly, explaining he ...`: the quotation before and the participle's
         # clause after are two reports, even by one speaker.
-        if merged and merged[-1][1] is who and not _separate(sent.out, merged[-1][0], f):
+        if (
+            merged
+            and merged[-1][1] is who
+            and not _separate(sent.out, merged[-1][0], f)
+            and clause_end(sent, merged[-1][0], f.start) >= f.start
+        ):
             if f is main:
                 merged[-1] = (f, who)  # the main frame leads; it reads the whole span below
             continue
@@ -182,3 +190,37 @@ def named_in_apposition(sent: Sent, f: Frame) -> list[Entity]:
     if not _LIST_GLUE_RE.fullmatch(sent.out, pos, at + len(f.role)):
         return []
     return [m.entity for m in people if isinstance(m.entity, Entity)]
+
+
+# A relative clause's report ends where the sentence's own verb resumes: "Ruiz, who stated
+# that the pier was safe, was answered by Hale".
+_RELATIVE_OPEN_RE = re.compile(r",\s+who\s")
+_MATRIX_RESUMES_RE = re.compile(
+    r",\s+(?:(?:also|then|later|now|since)\s+)?(?:was|were|is|are|has|have|had|will|would|did|does|could|can)\s"
+)
+_PARTICIPLE_ON_RE = re.compile(r",\s+[a-z]+ing\s")
+# A clause with a named subject of its own after "and"/"but": "called the plan "a disgrace,"
+# and Hale agreed, saying ...".
+_AND_NAMED_RE = re.compile(r"[,\"]\s+(?:and|but)\s+$")  # (the comma may be inside a quotation)
+_NEXT_WORD_RE = re.compile(r"\s+(?:also\s+)?([a-z]+)")
+
+
+def clause_end(sent: Sent, f: Frame, high: int) -> int:
+    """Where a clause's content must end before `high`: where the main clause resumes after a
+    relative clause the cue sits in, or where a clause with a named subject of its own begins."""
+    if f.content_side != "after":
+        return high
+    out = sent.out
+    if _RELATIVE_OPEN_RE.search(out, f.start, f.position):
+        resumes = _MATRIX_RESUMES_RE.search(out, f.end, high)
+        # (unless a participle goes on with the same subject's report: "Ruiz, who declared
+        # victory, will return the favor, saying ...": one report, read whole)
+        if resumes and not _PARTICIPLE_ON_RE.search(out, resumes.end(), high):
+            return resumes.start()
+    for m in sent.mentions:
+        if f.end < m.start < high and not m.possessive:
+            joined = _AND_NAMED_RE.search(out, max(f.end, m.start - 8), m.start)
+            verb = _NEXT_WORD_RE.match(out, m.end)
+            if joined and verb and (verb.group(1).endswith("ed") or verb.group(1) in ALL_CUE_WORDS):
+                return joined.start() + (out[joined.start()] == '"')
+    return high
