@@ -4,6 +4,13 @@ question and telling verbs, and weak cues with an object or a bare clause (read 
 
 from __future__ import annotations
 
+import re
+
+from .lexicon import WEEKDAYS
+
+# A day a report is dated by ("said Monday", "told CNN yesterday").
+DAY = rf"(?:{WEEKDAYS}|yesterday|today)"
+
 # Cue forms that are just as often nouns ("a post", "the Treasury note", "familiar claims"):
 # they count only with a clause, a colon or a quote after them, or right after a quote.
 NOUN_LIKE_CUES = frozenset(
@@ -74,4 +81,22 @@ CLAUSE_WEAK_CUES = frozenset(
     know knows knew reckon reckons reckoned surmise surmises surmised
     hoping believing thinking expecting fearing predicting suggesting indicating doubting
     """.split()
+)
+
+
+# "told the council that ...", "assured voters that ...": the one addressed is no part of what was said.
+TELLING_FORMS = frozenset(
+    """told tells tell telling informed informs assured assures reassured reassures reminded reminds
+    warned warns promised promises""".split()  # noqa: SIM905
+)
+ADDRESSEE_THAT_RE = re.compile(
+    # whom: a pronoun, a plural noun ("investors"), a described group or a name ("the BBC")
+    r"\s+(?:him|her|them|us|me|you|[a-z]{3,}s|(?:the|his|her|their|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?"
+    r"|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    # when or where ("on Monday", "last week", "on a call", "in an interview")
+    r"(?:\s+(?:on\s+)?" + DAY + r"|\s+last\s+week|\s+(?:on|in|at|during|over)\s+(?:a|an|the)\s+[a-z-]+"
+    r"|\s+(?:in|at)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?"
+    r"\s+(?:that\s+|(?=(?:he|she|they|it|we|I)\s+[a-z])"
+    # (or a bare clause with a noun for its subject: "told her the pier was safe")
+    r"|(?=(?:the|a|an|his|their|its)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:was|is|were|are|would|will|had|has|could)\b))"
 )

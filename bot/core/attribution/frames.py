@@ -11,6 +11,7 @@ import re
 from .beside import inverted_frame, speaker_after, speaker_before
 from .cue_sets import (
     CLAUSE_WEAK_CUES,
+    DAY,
     INFINITIVE_WEAK_CUES,
     NOUN_LIKE_CUES,
     OBJECT_CUES,
@@ -54,7 +55,6 @@ from .quotes import INSIDE
 from .siblings import SUBORDINATE_OPEN_RE
 from .signatures import (
     ASCII_LETTER_RE,
-    DAY,
     OBJECT_SIGNATURE_RE,
     after_quote,
     ends_after,

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from .beside import speaker_after, speaker_before
+from .cue_sets import DAY
 from .entities import Frame, Ref, Sent
 from .phrases import role_np_after
 from .quotes import INSIDE
-from .signatures import ASCII_LETTER_RE, DAY, ends_after
+from .signatures import ASCII_LETTER_RE, ends_after
 from .subjects import main_subject, subject_end
 
 _DOCUMENT_BY_RE = re.compile(

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from ..models import Attribution, Document, Kind, Speaker
 from .antecedents import Observer
+from .cue_sets import ADDRESSEE_THAT_RE, DAY, TELLING_FORMS
 from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import sentence_frames
 from .headlines import headlines
@@ -32,7 +33,6 @@ from .siblings import (
     nested_before,
 )
 from .signatures import (
-    DAY,
     RELATIVE_NOT_NEXT,
     SUBJECT_OPENER,
     carrying_lead,
@@ -98,7 +98,7 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         pieces.append((low, described.start() if described else frame.start))
     if frame.content_side in ("after", "both"):
         after = frame.end
-        addressee = _ADDRESSEE_THAT_RE.match(out, after) if frame.cue in _TELLING else None
+        addressee = ADDRESSEE_THAT_RE.match(out, after) if frame.cue in TELLING_FORMS else None
         m = addressee or _LEAD_IN_RE.match(out, after)
         # (a lead-in runs no further than the content: "Dunn's plan to sell it: No." ends at the colon)
         if m and m.end() > high:
@@ -226,20 +226,6 @@ def attribute(
     return _finish(sents, registry)
 
 
-# "told the council that ...", "assured voters that ...": the one addressed is no part of what was said.
-_TELLING = frozenset(
-    """told tells tell telling informed informs assured assures reassured reassures reminded reminds
-    warned warns promised promises""".split()  # noqa: SIM905
-)
-_ADDRESSEE_THAT_RE = re.compile(
-    # whom: a pronoun, a plural noun ("investors"), a described group or a name ("the BBC")
-    r"\s+(?:him|her|them|us|me|you|[a-z]{3,}s|(?:the|his|her|their|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?"
-    r"|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
-    # when or where ("on Monday", "last week", "on a call", "in an interview")
-    r"(?:\s+(?:on\s+)?" + DAY + r"|\s+last\s+week|\s+(?:on|in|at|during|over)\s+(?:a|an|the)\s+[a-z-]+"
-    r"|\s+(?:in|at)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?"
-    r"\s+(?:that\s+|(?=(?:he|she|they|it|we|I)\s+[a-z]))"
-)
 # What a content cut short by a report nested in it may hold ("referring to | Trump's remarks").
 _BARE_LEADS = frozenset(("", "to", "of", "on", "about", "for", "with", "at", "that"))
 _CONTENT_OPENS_RE = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")

@@ -8,14 +8,13 @@ from itertools import islice
 
 from .cue_sets import INFINITIVE_WEAK_CUES
 from .entities import Sent
-from .lexicon import STANCE_CUES, WEEKDAYS
+from .lexicon import STANCE_CUES
 from .quotes import INSIDE
 
 ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 # A day as a report names it ("said Monday", "warned yesterday").
-DAY = rf"(?:{WEEKDAYS}|yesterday|today)"
 # Words that open a clause's subject ("said Monday she would run", "... the fares would rise").
 SUBJECT_OPENER = r"(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there)"
 # After "that", what a relative clause's verb is ("a statement that was brief", "an interview
