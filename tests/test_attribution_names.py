@@ -235,3 +235,13 @@ def test_a_description_never_means_an_organisation_the_article_names_only_later(
         '"It is not," said Ben Wood, chief analyst at Harbor Insight Group.'
     )
     assert "Harbor Insight Group" not in _speakers(body, "The harbor board")
+
+
+def test_an_organisation_named_after_its_noun_speaks_and_is_they() -> None:
+    body = (
+        "Acme Shipping announced layoffs on Monday.\n\n"
+        "The union, Dockworkers United, said it would fight the cuts.\n\n"
+        'They called the decision "a betrayal".'
+    )
+    assert _speakers(body, "The union") == ["Dockworkers United"]
+    assert _speakers(body, "They called") == ["Dockworkers United"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .entities import Entity, Frame, Ref, Sent
-from .lexicon import MEDIUM_NOUNS, SOURCE_HEADS, WEAK_CUES
+from .lexicon import MEDIUM_NOUNS, ORG_HEADS, SOURCE_HEADS, WEAK_CUES
 from .mentions import REGION_ABBR_RE, Mention
 from .phrases import (
     AND_OTHERS_RE,
@@ -196,6 +196,12 @@ _CAUSED_TO_RE = re.compile(
 )
 
 
+def _org_np_before(out: str, end: int) -> bool:
+    """Whether an organisation's noun phrase ("The union", "the ministry") ends at `end`."""
+    np = role_np_before(out, end)
+    return np is not None and np[1].head in ORG_HEADS
+
+
 def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     """The speaker named right before a cue: (start, reference, apposition role)."""
     out = sent.out
@@ -259,10 +265,16 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                             or _PARTY_AFTER_RE.fullmatch(out, mention.end, inner_end)
                         )
                         and not mention.possessive
-                        and mention.kind == "person"
+                        and (
+                            mention.kind == "person"
+                            # ("The union, Unite, said": an organisation named after its noun)
+                            or (mention.kind in ("org", "unknown") and _org_np_before(out, prev))
+                        )
                     ):
                         # "Clinton's campaign manager, Robby Mook, said", "Another pollster, David
                         # Woodard of Clemson University, said": the name is the speaker.
+                        if mention.entity is not None and _org_np_before(out, prev):
+                            mention.entity.kind = "org"  # (and "they" may mean it now)
                         return mention.start, Ref("entity", entity=mention.entity), ""
                 if is_role_text(candidate) or _SKIPPABLE_APPOS_RE.match(candidate):
                     role = candidate if is_role_text(candidate) else ""
