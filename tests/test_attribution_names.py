@@ -245,3 +245,13 @@ def test_an_organisation_named_after_its_noun_speaks_and_is_they() -> None:
     )
     assert _speakers(body, "The union") == ["Dockworkers United"]
     assert _speakers(body, "They called") == ["Dockworkers United"]
+
+
+def test_an_outlet_named_for_politics_or_a_live_show_is_no_person_a_pronoun_means() -> None:
+    body = (
+        "Tom Hale spoke at length.\n\n"
+        "In an interview on Tuesday with Harbor Politics, he said he would run again.\n\n"
+        "Speaking on Harbor Live, Hale said the vote was rigged."
+    )
+    assert _speakers(body, "In an interview") == ["Tom Hale"]
+    assert _speakers(body, "Speaking on") == ["Tom Hale"]

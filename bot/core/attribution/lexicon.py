@@ -374,6 +374,7 @@ TITLE_MODIFIERS = frozenset(
 # Capitalised words that are organisation-ish: a name containing one is not a person.
 ORG_WORDS = frozenset(
     """
+        politics live insider weekly daily review radio channel online wire guardian
         county city town township district borough parish province region
         chamber federation conference league council institution society fellowship ministry
         agency firm lab laboratory observatory
