@@ -81,7 +81,7 @@ def reporting_verb(out: str, cue_start: int, word_end: int, low: str) -> bool:
     if low in _FIND_FORMS and not _THAT_NEXT_RE.match(out, word_end):
         return False  # "found the documents": only "found that ..." reports a finding
     if _ANONYMITY_RE.match(out, word_end):
-        return False  # "who asked not to be named", "spoke on condition of anonymity": no report
+        return False  # "who asked not to be named", "on condition of anonymity": no report
     if low in NOUN_LIKE_CUES and _VERB_NEXT_RE.match(out, word_end):
         return False  # "the Policymakers report says ...": the subject of the verb after it
     base = not low.endswith(("s", "ed", "ing"))
