@@ -505,7 +505,7 @@ def test_an_infinitive_that_is_no_report_of_the_subject_is_left_alone() -> None:
     body = (
         "Carla Brandt chairs the harbor board.\n\n"
         "Brandt decided not to seek another term.\n\n"
-        "The harbor office would not respond to queries on the pier.\n\n"
+        "The harbor office will respond to questions about its pier later.\n\n"
         "The Harbor Board voted on Tuesday to approve the levy, "
         "after residents packed the hall to complain about noise.\n\n"
         "Brandt stood by the old mill and tried to explain why she was still undecided.\n\n"
