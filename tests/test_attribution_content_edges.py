@@ -507,10 +507,10 @@ def test_a_description_between_a_quotation_and_its_named_speaker_is_not_quoted()
 
 def test_a_dash_that_renames_the_clause_ends_its_content_but_a_pair_of_dashes_does_not() -> None:
     body = (
-        "Ruiz told voters she would back a challenger to the mayor — a comment Dunn now wields.\n\n"
+        "Ruiz told voters she would back a rival to the mayor — a remark Dunn now quotes often.\n\n"
         "Ruiz said the plan — the third this year — would fail."
     )
-    assert [c.content for c in _clauses(body, "Ruiz told")] == ["she would back a challenger to the mayor"]
+    assert [c.content for c in _clauses(body, "Ruiz told")] == ["she would back a rival to the mayor"]
     assert [c.content for c in _clauses(body, "Ruiz said")] == [
         "the plan — the third this year — would fail."
     ]

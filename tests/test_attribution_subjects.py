@@ -521,11 +521,11 @@ def test_an_infinitive_that_is_no_report_of_the_subject_is_left_alone() -> None:
 def test_a_long_parenthetical_between_a_name_and_its_cue_is_stepped_over() -> None:
     body = (
         "Mayor Lena Voss (elected at 29, after two terms running the harbor board her father once chaired) "
-        "says she felt adrift in her first year."
+        "says she felt lost in her first year."
     )
     [says] = _clauses(body, "Mayor Lena")
     assert (says.speaker, says.cue, says.content) == (
         "Lena Voss",
         "says",
-        "she felt adrift in her first year.",
+        "she felt lost in her first year.",
     )

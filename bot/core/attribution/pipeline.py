@@ -106,8 +106,8 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         if m and m.end() == high and len(out[after : m.end()].split()) > 3:
             m = None  # ("called for new money to mend the old pier:": its own words, not a lead-in)
         start = m.end() if m else after
-        # (a dash that renames what came before closes it: "advocate for a challenger to Obama —
-        # a comment Clinton now wields"; not a pair of dashes around an aside)
+        # (a dash that renames what came before closes it: "would back a rival to the mayor —
+        # a remark Dunn now quotes"; not a pair of dashes around an aside)
         renamed = _DASH_RENAMES_RE.search(out, start, high)
         pieces.append((start, renamed.start() if renamed else high))
     if frame.content_side == "before" and _QUOTE_NEXT_RE.match(out, frame.end):

@@ -40,7 +40,7 @@ def is_title_word(word: str) -> bool:
 
 
 _NOT_TITLES = frozenset("man woman people person friend member source resident voter witness".split()) | (
-    DESCRIPTION_HEADS  # ("German Ortega", "Scot Ross": first names, not descriptions)
+    DESCRIPTION_HEADS  # ("Dane Holm", "Scot Lind": first names, not descriptions)
 )
 
 
