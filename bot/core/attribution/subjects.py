@@ -161,8 +161,9 @@ _NOT_THE_SUBJECTS_RE = re.compile(
     r"want|expect|need|help|enabl|inspir|driv|compel|lead|get|leav|pay|hir|send|appoint|choos|select|nominat|"
     r"elect|nam|direct|order|instruct|authoriz|permit|tapp|recruit|assign|advis|commission)(?:e|es|s|ed|d|ing)?|"
     r"called\s+on|"
-    r"calls\s+on|tell|tells|told|led|got|left|paid|sent|chose|drove|opportunity|chance|time|way|reason|decision|"
-    r"right|power|effort|bid|plan|move|first|last|only|failure|refusal|which|who|whom|that|"
+    r"calls\s+on|tell|tells|told|led|got|left|paid|sent|chose|drove|opportunit(?:y|ies)|chances?|time|ways?|"
+    r"reasons?|decisions?|rights?|power|efforts?|bids?|plans?|moves?|first|last|only|failure|refusal|which|who|"
+    r"whom|that|"
     # ("had so little to say", "wondered why ... to say", "tried to explain": nothing said yet)
     r"little|much|nothing|something|anything|enough|more|less|lot|why|what|how|whether|tri(?:ed|es)|trying|"
     r"sought|seeks?|attempt\w*|"
