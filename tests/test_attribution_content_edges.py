@@ -481,12 +481,14 @@ def test_whoever_a_verb_of_telling_addresses_is_no_part_of_what_was_said() -> No
         "Tom Reid told the Harbor Gazette he had lost everything.\n\n"
         "Jane Fraser told investors on a call that growth would slow.\n\n"
         "Fraser told a crowd in Leeds that the plant would stay.\n\n"
-        "Tom Reid told her the pier was safe."
+        "Tom Reid told her the pier was safe.\n\n"
+        "Reid assured residents their homes were safe."
     )
     assert [c.content for c in _clauses(body, "Tom Reid told the")] == ["he had lost everything."]
     assert [c.content for c in _clauses(body, "Jane Fraser")] == ["growth would slow."]
     assert [c.content for c in _clauses(body, "Fraser told")] == ["the plant would stay."]
     assert [c.content for c in _clauses(body, "Tom Reid told her")] == ["the pier was safe."]
+    assert [c.content for c in _clauses(body, "Reid assured")] == ["their homes were safe."]
 
 
 def test_a_description_between_a_quotation_and_its_named_speaker_is_not_quoted() -> None:

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 
 from .beside import speaker_before
-from .cue_sets import BARE_WEAK_CUES, INFINITIVE_WEAK_CUES, OBJECT_CUES, REPORTING_PARTICIPLES
+from .cue_sets import (
+    ADDRESSEE_THAT_RE,
+    BARE_WEAK_CUES,
+    INFINITIVE_WEAK_CUES,
+    OBJECT_CUES,
+    REPORTING_PARTICIPLES,
+    TELLING_FORMS,
+)
 from .entities import Frame, Ref, Sent
 from .lexicon import LEARNED_CUES, MEDIUM_NOUNS, QUOTE_FRAME_CUES, SPEECH_NOUNS, STANCE_CUES, WEEKDAYS
 
@@ -35,6 +42,8 @@ _AGREED_WITH_RE = re.compile(r"^\s+(?:\w+ly\s+)?with\s+(?:the|his|her|their|its|
 def weak_cue_reports(low: str, rest: str, ref: Ref) -> bool:
     """Whether the weak cue `low`, said by `ref` and followed by `rest` (no complement),
     reports something."""
+    if low in TELLING_FORMS and ADDRESSEE_THAT_RE.match(rest):
+        return True  # "assured residents their homes were safe": a clause after the one addressed
     if low.startswith("accus"):
         if not _ACCUSED_OF_RE.match(rest):
             return False
