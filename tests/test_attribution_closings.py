@@ -256,3 +256,8 @@ def test_a_reply_after_an_opening_subordinate_clause_and_an_addressee_with_a_bar
         ("Ed Lyle", "fired", "If they sue us, they lose"),
     ]
     assert _read(body, "At the rally") == [("Ed Lyle", "assures", "he will cut the toll")]
+
+
+def test_a_verb_with_it_before_a_colon_is_the_whole_cue() -> None:
+    body = 'Tom Hale ran the port.\n\nAs Hale put it: "We lost the harbor."'
+    assert _read(body, "As Hale") == [("Tom Hale", "put it", "We lost the harbor")]

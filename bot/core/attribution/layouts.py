@@ -323,7 +323,10 @@ def narrated_colon_frame(sent: Sent) -> Frame | None:
     start, ref = subject
     if ref.entity is not None and any(x.entity is ref.entity and x.kind == "place" for x in sent.mentions):
         return None  # "At a rally in Birmingham, Alabama, ...": a place is no speaker
-    return Frame(3, m.start(1), ref, m.group(1), start, m.end(1), False, "after")
+    cue_at = m.start(1)
+    if m.group(1) in ("it", "so", "this"):
+        cue_at = out.rfind(" ", 0, cue_at - 1) + 1  # "As Ruiz put it:", "Hale said so:": the verb too
+    return Frame(3, cue_at, ref, out[cue_at : m.end(1)], start, m.end(1), False, "after")
 
 
 # `Trump issued a statement, "..."`, `Obama released a statement Thursday night condemning
