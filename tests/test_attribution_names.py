@@ -255,3 +255,15 @@ def test_an_outlet_named_for_politics_or_a_live_show_is_no_person_a_pronoun_mean
     )
     assert _speakers(body, "In an interview") == ["Tom Hale"]
     assert _speakers(body, "Speaking on") == ["Tom Hale"]
+
+
+def test_a_document_s_described_or_single_named_owner_is_its_author() -> None:
+    body = (
+        "Acme Freight Corp. announced layoffs on Monday.\n\n"
+        "The company's statement said the plant would close.\n\n"
+        "The harbor authority's report said repairs would cost $4 million.\n\n"
+        "Dockside's letter said the pier was safe."
+    )
+    assert _speakers(body, "The company's") == ["Acme Freight Corp."]
+    assert _speakers(body, "The harbor authority's") == ["harbor authority"]
+    assert _speakers(body, "Dockside's") == ["Dockside"]

@@ -108,6 +108,10 @@ def _modifies_next(sent: Sent, m: Mention) -> bool:
     return False
 
 
+# A document's owner that no name gives: "the harbor authority's (report)", "the mayor's (letter)".
+_DESCRIBED_OWNER_RE = re.compile(r"(?:[Tt]he\s+)?((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)['’]s\s")
+
+
 def _surname(ent: Entity) -> str:
     return ent.name.split()[-1] if ent.name else ""
 
@@ -225,9 +229,17 @@ class Resolver:
             if people:
                 return max(people, key=lambda e: e.seen)
         if head in SOURCE_HEADS:
-            # "the report said", "a statement read": a document is no speaker; its author is.
+            # "the report said", "a statement read": a document is no speaker; its author is
+            # ("Acme's statement said"; "the harbor authority's report said": a described author).
             owner = ref.owner
-            return owner if owner is not None and owner.kind in ("org", "person") else None
+            if owner is None:
+                described = _DESCRIBED_OWNER_RE.match(ref.text)
+                words = described.group(1).lower().split() if described else []
+                if described and words and (words[-1] in ORG_HEADS or words[-1] in ROLE_HEADS):
+                    # (resolved as the owner's own description would be: "the company" is Acme)
+                    author = Ref("np", text="the " + described.group(1), head=words[-1], definite=True)
+                    return self._role_np(author, index)
+            return owner if owner is not None and owner.kind in ("org", "person", "unknown") else None
         if (
             ref.owner is None
             and ref.text.lower().startswith(("his ", "her ", "their "))
