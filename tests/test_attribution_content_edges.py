@@ -532,3 +532,14 @@ def test_asking_not_to_be_named_is_no_report_and_the_cue_after_it_speaks() -> No
         "said",
         "the family had lived there for years.",
     )
+
+
+def test_a_named_spokesman_s_description_and_a_quotation_resumed_past_where_it_was_said() -> None:
+    body = (
+        '"We need more time," a spokesman for the board, Ray Dunn, said.\n\n'
+        '"Time," Dunn wrote in an email, "is what we need."'
+    )
+    [said] = _clauses(body, '"We need')
+    assert (said.speaker, said.kind, said.content) == ("Ray Dunn", "direct", "We need more time")
+    [wrote] = _clauses(body, '"Time,"')
+    assert (wrote.kind, wrote.content) == ("direct", "Time is what we need.")

@@ -26,6 +26,7 @@ from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
 from .siblings import (
     clause_end,
+    described_head,
     first_of_two,
     governs_next,
     merge_same_speaker,
@@ -93,7 +94,7 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         # (`"...," the couple's daughter, Aisha Khan, wrote`: the description before the name
         # belongs to the speaker, not to what was said)
         described = _DESCRIBED_NAME_RE.search(out, low, frame.start)
-        if described and described.group(1).lower() not in ROLE_HEADS:
+        if described and described_head(described.group(1)) not in ROLE_HEADS:
             described = None  # ("..." the dawn of a movement, Bozell says: still the content)
         pieces.append((low, described.start() if described else frame.start))
     if frame.content_side in ("after", "both"):
@@ -110,8 +111,9 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         # a remark Dunn now quotes"; not a pair of dashes around an aside)
         renamed = _DASH_RENAMES_RE.search(out, start, high)
         pieces.append((start, renamed.start() if renamed else high))
-    if frame.content_side == "before" and _QUOTE_NEXT_RE.match(out, frame.end):
-        pieces.append((frame.end, high))  # `"A," X said, "B."`
+    resumed = _QUOTE_NEXT_RE.match(out, frame.end) if frame.content_side == "before" else None
+    if resumed:
+        pieces.append((resumed.end() - 2, high))  # `"A," X said, "B."` (from B's opening mark)
     if high < len(text) and pieces:
         # The clause ends where the next speaker's begins: drop the conjunction that joins them.
         a, b = pieces[-1]
@@ -134,9 +136,12 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
 
 
 _DASH_RENAMES_RE = re.compile(r"\s+[—–]\s+(?:a|an|the|this|that|which|what)\s(?![^—–]*[—–])")
-_DESCRIBED_NAME_RE = re.compile(r"(?<=\")\s+(?:the|a|an|his|her|their)\s[^\"_,;]{0,60}?(\w+),\s*$")
+
+
+_DESCRIBED_NAME_RE = re.compile(r"(?<=\")\s+(?:the|a|an|his|her|their)\s([^\"_,;]{1,60}),\s*$")
 _CLAUSE_END_RE = re.compile(r"[,;](?!\d)")  # (not the comma of "$20,000")
-_QUOTE_NEXT_RE = re.compile(r'\s*[,:]?\s*"_')
+# (past where or how it was said: `"A," Dunn wrote in an email, "B."`)
+_QUOTE_NEXT_RE = re.compile(r'(?:\s+(?:in|on|at|to|via|during)\s+[^,;:"_]{1,40}?)?\s*[,:]?\s*"_')
 _JOINER_TAIL_RE = re.compile(
     r"[\s,;]*\b(?:though|although|but|while|whereas|and|yet|even as|as|so|because|after|before)?\s*$",
     re.IGNORECASE,

@@ -224,3 +224,13 @@ def clause_end(sent: Sent, f: Frame, high: int) -> int:
             if joined and verb and (verb.group(1).endswith("ed") or verb.group(1) in ALL_CUE_WORDS):
                 return joined.start() + (out[joined.start()] == '"')
     return high
+
+
+def described_head(phrase: str) -> str:
+    """The head of a description: its last word before a preposition ("spokesman for the board")."""
+    words = phrase.lower().split()
+    cut = next(
+        (i for i, w in enumerate(words) if i and w in ("of", "for", "at", "with", "from", "in", "on")),
+        len(words),
+    )
+    return words[cut - 1] if cut else ""
