@@ -242,7 +242,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         if any(m.end == body and m.kind == "org" and not m.possessive for m in sent.mentions):
             who, end = True, body
     if end and out[end - 1] == ")":
-        # (a long aside too: "Mayor Voss (a Democrat so young she was taken for an intern) says")
+        # (a long aside too: "Mayor Voss (elected at 29, after two terms on the board) says")
         open_at = out.rfind("(", max(0, end - 150), end)
         if open_at >= 0 and ")" not in out[open_at : end - 1]:
             end = len(out[:open_at].rstrip())

@@ -95,7 +95,7 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         # belongs to the speaker, not to what was said)
         described = _DESCRIBED_NAME_RE.search(out, low, frame.start)
         if described and described_head(described.group(1)) not in ROLE_HEADS:
-            described = None  # ("..." the dawn of a movement, Bozell says: still the content)
+            described = None  # (`"...," the start of a long fight, Hale says`: still the content)
         pieces.append((low, described.start() if described else frame.start))
     if frame.content_side in ("after", "both"):
         after = frame.end

@@ -196,8 +196,9 @@ def infinitive_subject(sent: Sent, cue: int) -> tuple[int, Ref, str] | None:
 
 
 _WORD_AT_RE = re.compile(r"[a-z]+")
-# Not the bare form of an infinitive, nor a gerund after "to" ("has taken to urging"):
-# "respond to questions", "turned to claimed wins" (but "discuss", "address").
+# A word no infinitive's "to" stands before, so "to" is a preposition there: an -s or -ed form
+# ("respond to questions", "turned to claimed wins"); a bare form in -ss ("discuss") or a
+# gerund ("has taken to urging") may follow.
 _NOT_BASE_RE = re.compile(r"(?:[^s]s|ed)$")
 _ASKED_RE = re.compile(
     r"\b(?:ask|urg|invit|challeng|press|pressur|push|encourag|want|expect|call(?:ed|ing|s)?\s+(?:on|upon))"
