@@ -267,3 +267,13 @@ def test_a_document_s_described_or_single_named_owner_is_its_author() -> None:
     assert _speakers(body, "The company's") == ["Acme Freight Corp."]
     assert _speakers(body, "The harbor authority's") == ["harbor authority"]
     assert _speakers(body, "Dockside's") == ["Dockside"]
+
+
+def test_a_headline_reports_for_an_organisation_the_article_names() -> None:
+    body = (
+        "Harbor Board Says Repairs Will Cost Millions\n\n"
+        "Harbor Board Delays Vote On Pier\n\n"
+        "Mayor Ana Ruiz spoke on Monday after the Harbor Board met."
+    )
+    assert _speakers(body, "Harbor Board Says") == ["Harbor Board"]
+    assert _speakers(body, "Harbor Board Delays") == []

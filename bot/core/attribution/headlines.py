@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import Frame, Ref, Registry, Sent
+from .entities import Entity, Frame, Ref, Registry, Sent
 from .lexicon import ALL_CUE_WORDS
 
 # Verbs a headline reports speech with ("Keller Vows To Rebuild Docks", "Reyes Says ...").
@@ -69,7 +69,9 @@ def headlines(sents: list[Sent], registry: Registry) -> None:
             subject = words[before].group().lower()
             possessive = subject.endswith(("'s", "’s"))
             subject = subject[:-2] if possessive else subject
-            people = registry.by_last(subject)
+            people = registry.by_last(subject) or (
+                _org_before(words, before, registry) if not possessive else []
+            )
             finite = low.endswith(("s", "ed")) or possessive
             if low not in _HEADLINE_CUES and not (finite and len(people) == 1 and people[0].gender):
                 # (only after the name of someone the article calls he or she: not "St. Paul
@@ -80,6 +82,20 @@ def headlines(sents: list[Sent], registry: Registry) -> None:
                 sent.frame = Frame(1, w.start(), ref, w.group().lower(), words[0].start(), w.end())
                 sent.speaker = people[0]
             break
+
+
+def _org_before(words: list[re.Match[str]], end: int, registry: Registry) -> list[Entity]:
+    """The organisation the article names whose name's words end the headline at `end`
+    ("Harbor Board Says Repairs Will Cost Millions")."""
+    for ent in registry.entities:
+        name = ent.name.split()
+        if (
+            ent.kind == "org"
+            and len(name) <= end + 1
+            and [w.group() for w in words[end + 1 - len(name) : end + 1]] == name
+        ):
+            return [ent]
+    return []
 
 
 def _headline_name_end(words: list[re.Match[str]], before: int, registry: Registry) -> int:
