@@ -265,16 +265,17 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                             or _PARTY_AFTER_RE.fullmatch(out, mention.end, inner_end)
                         )
                         and not mention.possessive
-                        and (
-                            mention.kind == "person"
-                            # ("The union, Unite, said": an organisation named after its noun)
-                            or (mention.kind in ("org", "unknown") and _org_np_before(out, prev))
-                        )
+                        and mention.kind in ("person", "org", "unknown")
                     ):
                         # "Clinton's campaign manager, Robby Mook, said", "Another pollster, David
-                        # Woodard of Clemson University, said": the name is the speaker.
-                        if mention.entity is not None and _org_np_before(out, prev):
-                            mention.entity.kind = "org"  # (and "they" may mean it now)
+                        # Woodard of Clemson University, said": the name is the speaker; so is an
+                        # organisation named after its noun ("The union, Unite, said"), which
+                        # "they" may mean from then on.
+                        org_noun = _org_np_before(out, prev)
+                        if mention.kind != "person" and not org_noun:
+                            continue
+                        if org_noun and mention.entity is not None:
+                            mention.entity.kind = "org"
                         return mention.start, Ref("entity", entity=mention.entity), ""
                 if is_role_text(candidate) or _SKIPPABLE_APPOS_RE.match(candidate):
                     role = candidate if is_role_text(candidate) else ""
