@@ -213,3 +213,26 @@ def test_local_weights_fall_for_words_every_candidate_holds():
     ]
     weights = search._local_weights([("velmora", 1.0), ("lighthouse", 1.0)], candidates)
     assert weights["lighthouse"] > weights["velmora"] > 0
+
+
+def test_contractions_typed_without_apostrophes_are_restored():
+    assert search.restore_apostrophes("hes sure theyre late and I dont know") == (
+        "he's sure they're late and I don't know"
+    )
+    # Forms that are words in their own right stay as typed.
+    assert (
+        search.restore_apostrophes("its walls were ill lit, well shed") == "its walls were ill lit, well shed"
+    )
+
+
+async def test_who_forgives_a_fragment_typed_without_apostrophes(new_archive):
+    async with await Archive.open(new_archive(), seeds=None) as archive:
+        quote = "\u201cHe\u2019s not going anywhere, and they\u2019re staying put,\u201d said Ana Ruiz."
+        other = "Tom Hale said the ferry crew is not going anywhere and is staying in port."
+        await archive.add_document(ingest.build_document("Ruiz", [quote]))
+        await archive.add_document(ingest.build_document("Hale", [other]))
+        typed = await archive.who("hes not going anywhere theyre staying put")
+        written = await archive.who("he's not going anywhere they're staying put")
+        assert typed.answers and typed.answers[0].speaker == "Ana Ruiz"
+        # The apostrophes the fragment lacks cost it nothing.
+        assert typed.answers[0].score == written.answers[0].score

@@ -31,7 +31,17 @@ from __future__ import annotations
 from .answers import _answers
 from .ask import ASK_THRESHOLD, SPEAKER_BONUS, Ranked, _named_speakers, alias_index, ask, rank
 from .features import FEATURES, WEIGHTS, _heads, _local_weights, _Parsed, _parsed, _prefix_gain
-from .query import _WORD_RE, MAX_QUERY_CHARS, Query, Term, _plan, answer_kind, clean, prepare
+from .query import (
+    _WORD_RE,
+    MAX_QUERY_CHARS,
+    Query,
+    Term,
+    _plan,
+    answer_kind,
+    clean,
+    prepare,
+    restore_apostrophes,
+)
 from .said import resolve_speaker, said
 from .verify import verify
 from .who import who
@@ -59,6 +69,7 @@ __all__ = [
     "ask",
     "clean",
     "prepare",
+    "restore_apostrophes",
     "rank",
     "resolve_speaker",
     "said",

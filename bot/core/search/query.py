@@ -43,6 +43,33 @@ FRAMING = frozenset(
 )
 
 _WORD_RE = re.compile(r"[^\W_]+")
+
+# Contractions typed without their apostrophe ("hes", "dont", "theyre"), as people type a
+# remembered quote: the index holds "he's" as "he" and "s", so "hes" matches nothing and,
+# as a word no sentence holds, weighs against every candidate. Only forms that are not
+# also words are restored ("its", "were", "ill", "id", "shed", "well", "whore" stay).
+_CLITICS = {
+    "t": "don doesn didn isn aren wasn weren hasn haven hadn couldn wouldn shouldn can won ain mustn needn",
+    "s": "he she that what who there here where how everyone everybody nobody someone",
+    "re": "they you what",
+    "ve": "i you we they could would should might must who",
+    "ll": "you they it that there who",
+    "m": "i",
+    "d": "he they you who",
+}
+_CONTRACTIONS = {
+    base + clitic: f"{base}'{clitic}" for clitic, bases in _CLITICS.items() for base in bases.split()
+}
+_CONTRACTION_RE = re.compile(
+    r"\b(" + "|".join(sorted(_CONTRACTIONS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def restore_apostrophes(text: str) -> str:
+    """`text` with contractions typed without their apostrophe written with it ("hes" -> "he's")."""
+    return _CONTRACTION_RE.sub(lambda m: _CONTRACTIONS[m.group(0).lower()], text)
+
+
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -199,7 +226,7 @@ def answer_kind(question: str) -> str | None:
 
 async def prepare(store: ArchiveStore, text: str) -> Query | None:
     """Tokenise a question as the index does; None when none of its words are indexed."""
-    text = clean(text)
+    text = restore_apostrophes(clean(text))
     words = _WORD_RE.findall(text)
     if not words:
         raise BadQuery("Ask with at least one word in it.")
