@@ -41,6 +41,9 @@ _OF_AFFILIATION_RE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&'’\
 _AFFILIATION_TAIL_RE = re.compile(r"\s+(?:of|from|at|with)\s+[\w.&'’\- ]{1,60}")
 _AT_PLACE_RE = re.compile(r"\b(?:at|in)\s+$")
 _BY_AGENT_RE = re.compile(r"\s[a-z]+ed\s+by\s+(?:the\s+)?$")
+# A preposition right before a noun phrase (not "for": "for the unions to argue" has a
+# subject; not "of": "most of the voters said" is a partitive subject).
+_IN_PP_RE = re.compile(r"\b(?:at|with|to|in|into|from|on|among|across|within|throughout)\s+$")
 _PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?$")
 # The items of a list of names before its last ("Alabama, Georgia and ").
 _LISTED_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
@@ -380,6 +383,11 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         if personal and (space == 0 or out[space - 1] in ' "('):
             return space, Ref("pronoun", text=word.lower(), at=space), ""
     np = role_np_before(out, end)
+    if np and not who and _IN_PP_RE.search(out, max(0, np[0] - 8), np[0]):
+        # "sent staff to the states expected to be pivotal": a noun phrase inside a
+        # prepositional phrase is no subject; the verb after it is a participle. (It may
+        # open a relative clause: "the ire of lawmakers who thought ...".)
+        return None
     if np:
         start, ref = np
         for mention in sent.mentions:
