@@ -537,7 +537,7 @@ def test_a_noun_phrase_inside_a_prepositional_phrase_is_no_subject() -> None:
     body = (
         "Chair Ray Dunn sent money to the unions expected to back him.\n\n"
         "Officials in the district said turnout was high.\n\n"
-        "Dunn drew the anger of voters who thought he had waited too long."
+        "Dunn drew fire from voters who thought he had waited too long."
     )
     # "expected" is a participle after "the unions", which no one quotes.
     assert _speakers(body, "Chair Ray") == []
