@@ -329,6 +329,8 @@ class Resolver:
                     )
                     recent = [e for e in recent if e is not owner]
             last = [e for e in recent if e.spoke == index - 1 and _may_be(e, head)]
+            if len(last) == 1 and self.sents is not None:
+                last = [self._subject_over_owner(last[0], index - 1, head)]
             if not last:
                 # "Murphy has been blunter. The Connecticut Democrat wrote ...": the person the
                 # sentence before was about.
@@ -349,6 +351,28 @@ class Resolver:
                 ent.aliases.add(ref.text)
                 return ent
         return self.registry.unnamed(ref.text, head)
+
+    def _subject_over_owner(self, speaker: Entity, index: int, head: str) -> Entity:
+        """The person opening sentence `index` rather than `speaker`, when the sentence names
+        the speaker only as an owner ("Ruiz has an answer for Hale's plan: no."): a
+        description after it means the subject, as a reader takes it."""
+        assert self.sents is not None
+        sent = self.sents[index]
+        mentions = [m for m in sent.mentions if m.entity is speaker]
+        first = sent.mentions[0] if sent.mentions else None
+        if (
+            mentions
+            and all(m.possessive for m in mentions)
+            and first is not None
+            and not first.possessive
+            and first.entity is not speaker
+            and isinstance(first.entity, Entity)
+            and first.entity.kind == "person"
+            and not sent.out[: first.start].strip()
+            and _may_be(first.entity, head)
+        ):
+            return first.entity
+        return speaker
 
     def _person_by_role(self, ref: Ref, index: int) -> Entity | None:
         head = ref.head.lower()
