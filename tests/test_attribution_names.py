@@ -290,3 +290,10 @@ def test_a_headline_reports_for_an_organisation_the_article_names() -> None:
     )
     assert _speakers(body, "Harbor Board Says") == ["Harbor Board"]
     assert _speakers(body, "Harbor Board Delays") == []
+
+
+def test_a_first_name_before_county_or_city_names_a_place() -> None:
+    kinds = {m.name: m.kind for m in find_mentions("Voters in Grant County met Ana Ruiz.")}
+    assert kinds == {"Grant County": "place", "Ana Ruiz": "person"}
+    body = 'Voters in Grant County went to the polls.\n\n"It was a long day," he said.'
+    assert _speakers(body, '"It was') == []  # no person for "he" to mean

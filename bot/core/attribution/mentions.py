@@ -118,6 +118,8 @@ _PLACE_LEADS = frozenset(
     """new north south east west los las san santa saint st. fort port puerto el hong tel abu sri
     salt palm baton grand upper lower little costa""".split()
 )
+# Last words that make a place of a name, whatever its first ("Lee County", "Jersey City").
+_PLACE_TAILS = frozenset("county city township borough parish province district".split())
 _COMPASS = frozenset("north south east west northern southern eastern western".split())  # "West Virginia"
 
 
@@ -527,6 +529,8 @@ def _run_shape(
         first = name[0].lower()
         if first in _FIRST_NAMES and kind != "place":
             kind = "person"  # (but "Virginia" alone, a first name too, is the state)
+        if not title and len(name) >= 2 and name[-1].lower() in _PLACE_TAILS:
+            kind = "place"  # "Lee County", "Carson City": a first name that names a place
         if len(name) > 1 or kind == "person":
             gender = gender_of_first(first)
         for t in title:
