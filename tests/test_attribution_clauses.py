@@ -392,6 +392,11 @@ def test_a_noun_like_cue_before_a_bare_clause_is_a_verb() -> None:
     )
     assert _said(_clauses(body, "Mayor Ruth")) == [("Ruth Okafor", "claims", "she's owed $10,000.")]
     assert _said(_clauses(body, "Dean Paulo")) == [("Paulo Serra", "claims", "he was the one fired.")]
+    # The clause's subject may carry a prepositional phrase.
+    body = "Mayor Ruth Okafor hopes her latest endorsement before the state primary will lift her."
+    assert _said(_clauses(body, "Mayor Ruth")) == [
+        ("Ruth Okafor", "hopes", "her latest endorsement before the state primary will lift her.")
+    ]
 
 
 def test_spoke_about_reports_its_topic_but_not_a_length_of_time() -> None:

@@ -297,3 +297,8 @@ def test_a_first_name_before_county_or_city_names_a_place() -> None:
     assert kinds == {"Grant County": "place", "Ana Ruiz": "person"}
     body = 'Voters in Grant County went to the polls.\n\n"It was a long day," he said.'
     assert _speakers(body, '"It was') == []  # no person for "he" to mean
+
+
+def test_a_two_word_state_before_a_title_opening_a_sentence_stays_in_the_title() -> None:
+    found = [(m.name, m.title) for m in find_mentions("New Jersey Gov. Ana Ruiz said the plan was sound.")]
+    assert found == [("Ana Ruiz", "New Jersey Gov.")]

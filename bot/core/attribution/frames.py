@@ -165,6 +165,8 @@ _BARE_CLAUSE_RE = re.compile(
     r"^\s+(?:he|she|they|it|we|i|you|there|that)['’](?:s|re|ll|d|ve)\s"  # "claims he's worth"
     r"|^\s+(?:he|she|they|it|we|i|you|there"
     r"|(?:the|a|an|this|that|these|those|his|her|their|its|our|[A-Z][\w’'.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+    # (with a prepositional phrase: "hopes her latest endorsement before the primary will")
+    r"(?:\s+(?:of|for|before|after|in|on|from|with|about|against)\s+(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
     r"|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}(?:\s+and\s+(?:other\s+)?[A-Z]?[\w’'.-]+){0,1})"
     r"\s+(?:(?:not|never)\s+)?(?:would|will|could|might|may|should|must|can|cannot|was|were|is|are|had|has|have|did|does"
     r"|won['’]t|wouldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|aren['’]t|hasn['’]t|hadn['’]t"

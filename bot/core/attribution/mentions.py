@@ -375,6 +375,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
             and gender_of_first(first) is None
             and not is_title_word(first)
             and not _is_org_word(first)
+            and not (first.lower() in _PLACE_LEADS and piece[1][0].lower() in PLACES)  # "New Jersey Gov."
         ):
             # "Billionaire Donald Trump praised ...", "Actor Clint Howard admits ...": the sentence's
             # capital falls on a description before a full name, not on the name.
