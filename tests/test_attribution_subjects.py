@@ -520,6 +520,15 @@ def test_an_infinitive_that_is_no_report_of_the_subject_is_left_alone() -> None:
     assert _speakers(body, "The harbor office stepped") == []
 
 
+def test_press_as_a_noun_does_not_hand_the_infinitive_to_an_object() -> None:
+    body = (
+        "Carla Brandt held a press briefing to boast that ferry traffic had doubled.\n\n"
+        "The board pressed Ivo Petrov to announce that he would stay."
+    )
+    assert _speakers(body, "Carla Brandt") == ["Carla Brandt"]
+    assert "Ivo Petrov" not in _speakers(body, "The board")  # asked to, not said yet
+
+
 def test_a_long_parenthetical_between_a_name_and_its_cue_is_stepped_over() -> None:
     body = (
         "Mayor Lena Voss (elected at 29, after two terms running the harbor board her father once chaired) "
