@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import verb_forms
 from .cue_sets import NOUN_LIKE_CUES
 from .lexicon import SEE_AS_CUES, STANCE_BASES
 
@@ -84,7 +85,9 @@ def reporting_verb(out: str, cue_start: int, word_end: int, low: str) -> bool:
         return False  # "who asked not to be named", "on condition of anonymity": no report
     if low in NOUN_LIKE_CUES and _VERB_NEXT_RE.match(out, word_end):
         return False  # "the Policymakers report says ...": the subject of the verb after it
-    base = not low.endswith(("s", "ed", "ing"))
+    # (an irregular past is no base form: "A spokesman said" is a verb after "a" and a noun)
+    forms = verb_forms(low)
+    base = not low.endswith(("s", "ed", "ing")) and (not forms or forms[0] == low)
     if base and _A_NOUN_BEFORE_RE.search(out, max(0, cue_start - 30), cue_start):
         return False  # "an email blast encouraging ...": after "a"/"an" and a noun, no verb
     # "voter support for the party", "the state plan": a noun

@@ -1,0 +1,20 @@
+"""Constructions common in news beyond US politics (local, business, British, science and
+court reporting), each on sentences written for the test."""
+
+from __future__ import annotations
+
+from tests.attribution_text import clauses as _clauses
+from tests.attribution_text import speakers as _speakers
+
+
+def test_an_unnamed_speaker_after_a_or_an_speaks_with_an_irregular_verb() -> None:
+    body = (
+        "Dockside shares fell on Monday.\n\n"
+        "A spokesman said the company would recover.\n\n"
+        "An aide told reporters the plan was dead.\n\n"
+        "An email blast encouraging voters to turn out went out on Sunday."
+    )
+    assert _speakers(body, "A spokesman") == ["spokesman"]
+    assert _speakers(body, "An aide") == ["aide"]
+    assert _speakers(body, "An email") == []  # "a" and a noun before a base form: no verb
+    assert _clauses(body, "A spokesman")[0].content == "the company would recover."
