@@ -205,6 +205,12 @@ def _org_np_before(out: str, end: int) -> bool:
     return np is not None and np[1].head in ORG_HEADS
 
 
+def _word_end(out: str, at: int) -> int:
+    """Where the word starting at `at` ends."""
+    space = out.find(" ", at)
+    return len(out) if space < 0 else space
+
+
 def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     """The speaker named right before a cue: (start, reference, apposition role)."""
     out = sent.out
@@ -383,7 +389,13 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         if personal and (space == 0 or out[space - 1] in ' "('):
             return space, Ref("pronoun", text=word.lower(), at=space), ""
     np = role_np_before(out, end)
-    if np and not who and _IN_PP_RE.search(out, max(0, np[0] - 8), np[0]):
+    if (
+        np
+        and not who
+        and (pp := _IN_PP_RE.search(out, max(0, np[0] - 8), np[0]))
+        # (but "with one Republican calling the rules ...": an absolute clause has a subject)
+        and not (pp.group().startswith("with") and out.startswith("ing", _word_end(out, cue_at) - 3))
+    ):
         # "sent staff to the states expected to be pivotal": a noun phrase inside a
         # prepositional phrase is no subject; the verb after it is a participle. (It may
         # open a relative clause: "the ire of lawmakers who thought ...".)
