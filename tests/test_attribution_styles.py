@@ -18,3 +18,12 @@ def test_an_unnamed_speaker_after_a_or_an_speaks_with_an_irregular_verb() -> Non
     assert _speakers(body, "An aide") == ["aide"]
     assert _speakers(body, "An email") == []  # "a" and a noun before a base form: no verb
     assert _clauses(body, "A spokesman")[0].content == "the company would recover."
+
+
+def test_the_colon_of_a_time_does_not_open_the_content() -> None:
+    body = (
+        "Police said the crash happened at 7:45 p.m. on Route 9.\n\n"
+        "Dunn said the vote would start at 10:30 on Monday."
+    )
+    assert _clauses(body, "Police")[0].content == "the crash happened at 7:45 p.m. on Route 9."
+    assert _clauses(body, "Dunn")[0].content == "the vote would start at 10:30 on Monday."

@@ -96,7 +96,7 @@ _QUOTE_SOON_RE = re.compile(
 )
 _COMPLEMENT_RE = re.compile(
     # (not "yelled and held up a sign that ...": a second verb, and a relative clause)
-    r"^(?!\s*(?:and|but|or)\s)\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:|\")"
+    r"^(?!\s*(?:and|but|or)\s)\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:(?!\d)|\")"
     r"|^[^;:\"_.]{1,60}(:)\s*\""  # "responded pointedly, with a smile: \"...\""
 )
 # `Cheatle responded, "No, ..."`: a comma then the quotation is the weak cue's complement.

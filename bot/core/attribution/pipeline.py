@@ -75,7 +75,7 @@ _GLUED_DASH_RE = re.compile(r"[―—–-](?=[A-Z][a-z])")
 # What stands between a cue and its content: "that", a colon, or a short adverbial and a
 # colon ("replied on X: \"...\"", "said in a statement: \"...\"").
 _LEAD_IN_RE = re.compile(
-    r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:"
+    r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:(?!\d)"  # (not the colon of a time: "at 7:45")
     # "said in a podcast that aired Friday that he ...": the "that" no verb follows
     r"|(?:in|on|at|during|with|to(?=\s+(?:the|a|an|his|her|their|reporters|[A-Z]))"
     rf"|after|before|over|last|this)\s[^\"_:;.,]{{0,60}}?\sthat\b{RELATIVE_NOT_NEXT}"
