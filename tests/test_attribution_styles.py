@@ -27,3 +27,14 @@ def test_the_colon_of_a_time_does_not_open_the_content() -> None:
     )
     assert _clauses(body, "Police")[0].content == "the crash happened at 7:45 p.m. on Route 9."
     assert _clauses(body, "Dunn")[0].content == "the vote would start at 10:30 on Monday."
+
+
+def test_a_local_government_named_by_its_noun_speaks() -> None:
+    body = (
+        "Residents may notice low water pressure, the city said.\n\n"
+        "The county argued in a filing that the fee was legal.\n\n"
+        "Voters in the district said the school was full."
+    )
+    assert _speakers(body, "Residents") == ["city"]
+    assert _speakers(body, "The county") == ["county"]
+    assert _speakers(body, "Voters") == ["Voters in the district"]

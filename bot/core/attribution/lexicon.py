@@ -220,6 +220,7 @@ ORG_HEADS = frozenset(
         coalition court embassy military army navy police cabinet parliament congress senate
         house kremlin pentagon university institute foundation association network newspaper
         paper board authority regime bloc team club federation corporation bank fund white-house
+        city county town village borough township district
         state-department spokesperson's prosecutors' agencies governments companies groups
         organizations organisations unions coalitions firms committees campaigns councils
         associations networks newspapers
