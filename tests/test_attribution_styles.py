@@ -38,3 +38,16 @@ def test_a_local_government_named_by_its_noun_speaks() -> None:
     assert _speakers(body, "Residents") == ["city"]
     assert _speakers(body, "The county") == ["county"]
     assert _speakers(body, "Voters") == ["Voters in the district"]
+
+
+def test_according_to_a_named_bodys_officials_or_figures() -> None:
+    body = (
+        "According to Treasury officials, the levy would raise 12 billion a year.\n\n"
+        "The levy would hurt ports, according to Harbor Board figures.\n\n"
+        "According to Nexora spokesman Ray Dunn, the plan works."
+    )
+    found = _clauses(body, "According to Treasury")[0]
+    assert (found.speaker, found.content) == ("Treasury officials", "the levy would raise 12 billion a year.")
+    found = _clauses(body, "The levy")[0]
+    assert (found.speaker, found.content) == ("Harbor Board", "The levy would hurt ports")
+    assert _speakers(body, "According to Nexora") == ["Ray Dunn"]

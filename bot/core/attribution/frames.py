@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .according import according_frames
 from .beside import inverted_frame, speaker_after, speaker_before
 from .cue_sets import (
     CLAUSE_WEAK_CUES,
@@ -23,7 +24,6 @@ from .entities import Frame, Ref, Sent
 from .layouts import (
     IDIOM_CUE_RE,
     WITH_SUBJECT_RE,
-    according_frames,
     as_reported_frame,
     as_reported_mid,
     idiom_frames,

@@ -260,7 +260,8 @@ def role_np_after(out: str, pos: int) -> tuple[int, Ref] | None:
     while j < len(words) and j - i < 7:
         w = words[j]
         low = _head(w.lower().rstrip("."))
-        if low in _NP_HEADS and not (j + 1 < len(words) and words[j + 1].lower() in _NP_HEADS):
+        # (a head is the last of a run of them, whatever full stop ends it: "Board figures.")
+        if low in _NP_HEADS and not (j + 1 < len(words) and words[j + 1].lower().rstrip(".") in _NP_HEADS):
             head_at = j
             break
         if not is_modifier(w):
