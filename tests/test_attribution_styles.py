@@ -51,3 +51,14 @@ def test_according_to_a_named_bodys_officials_or_figures() -> None:
     found = _clauses(body, "The levy")[0]
     assert (found.speaker, found.content) == ("Harbor Board", "The levy would hurt ports")
     assert _speakers(body, "According to Nexora") == ["Ray Dunn"]
+
+
+def test_words_said_about_the_subject_in_the_passive_are_not_theirs() -> None:
+    body = (
+        'Lena Voss has been described as "the most dangerous woman in the chamber".\n\n'
+        'Tom Hale was accused of "betraying a generation" by his critics.\n\n'
+        'Ray Dunn put the loss down to "a short campaign and a long winter".'
+    )
+    assert _speakers(body, "Lena Voss") == []
+    assert _speakers(body, "Tom Hale") == []
+    assert _speakers(body, "Ray Dunn") == ["Ray Dunn"]  # the subject's own words, in the active

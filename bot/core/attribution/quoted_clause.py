@@ -15,6 +15,10 @@ from .subjects import main_subject, subject_span_before
 
 MIN_WORDS = 3
 _QUOTE_OPEN_RE = re.compile(f'"{INSIDE}')
+_PASSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?(?!quoted\b)[a-z]+(?:ed|en|wn)\b"
+    r"(?!\s+(?:as\s+)?saying\b)"
+)
 _RELATIVE_RE = re.compile(r",\s+(?:which|who|whose|where)\b")
 _NEW_CLAUSE_RE = re.compile(
     r"(?:,\s*(?:and|but|yet|while|whereas|so)|;)\s+"
@@ -40,6 +44,10 @@ def quoted_clause_frame(sent: Sent) -> Frame | None:
         # ("... but now says Hale has "a duty to ..."", "urging the graduates to "...")
         return None
     start, end, ref = found
+    if _PASSIVE_RE.search(out, end, m.start()):
+        # "Voss has been described as "...", "was accused of "...": others' words about the
+        # subject (but "was quoted as saying "..."" is the subject's own)
+        return None
     if _NEW_CLAUSE_RE.search(out, end, m.start()):
         return None  # "Okafor drew it up, and the council gave it "...": another subject's clause
     if _RELATIVE_RE.search(out, end + 1, m.start()):
