@@ -62,3 +62,16 @@ def test_words_said_about_the_subject_in_the_passive_are_not_theirs() -> None:
     assert _speakers(body, "Lena Voss") == []
     assert _speakers(body, "Tom Hale") == []
     assert _speakers(body, "Ray Dunn") == ["Ray Dunn"]  # the subject's own words, in the active
+
+
+def test_add_reports_a_clause_or_a_quotation_not_an_object() -> None:
+    body = (
+        "Dockside added 2,000 jobs last year.\n\n"
+        "Ray Dunn added a clause to the bill.\n\n"
+        "Lena Voss added that the pier was safe.\n\n"
+        '"It was a good year," Tom Hale added to the Gazette.'
+    )
+    assert _speakers(body, "Dockside") == []
+    assert _speakers(body, "Ray Dunn") == []
+    assert _speakers(body, "Lena Voss") == ["Lena Voss"]
+    assert _speakers(body, '"It was') == ["Tom Hale"]

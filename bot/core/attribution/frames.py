@@ -10,6 +10,7 @@ import re
 
 from .according import according_frames
 from .beside import inverted_frame, speaker_after, speaker_before
+from .complements import ADD_FORMS, BARE_CLAUSE_RE, COMPLEMENT_RE, WH_COMPLEMENT_RE, clause_follows
 from .cue_sets import (
     CLAUSE_WEAK_CUES,
     DAY,
@@ -94,11 +95,6 @@ _NEGATED_RE = re.compile(  # (and "Neither Keller nor Ruiz would say ...")
 _QUOTE_SOON_RE = re.compile(
     r"^(?:[^.;:,]|\.(?=\s[A-Z]|\d)){0,60}?(?:,[^.;:,\"_]{2,30},)?(?:[^.;:,]|\.(?=\s[A-Z]|\d)){0,40}?\"_"
 )
-_COMPLEMENT_RE = re.compile(
-    # (not "yelled and held up a sign that ...": a second verb, and a relative clause)
-    r"^(?!\s*(?:and|but|or)\s)\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:(?!\d)|\")"
-    r"|^[^;:\"_.]{1,60}(:)\s*\""  # "responded pointedly, with a smile: \"...\""
-)
 # `Cheatle responded, "No, ..."`: a comma then the quotation is the weak cue's complement.
 _THING_OBJECT_RE = re.compile(r"^\s+(?:an?\s+|[$\d])")  # "charged a $100,000 fee", not "asked Obama"
 # `..., the Post reported, citing ...`: a trailing participle after a cue that ends the report.
@@ -140,10 +136,6 @@ _QUOTED_AS_RE = re.compile(
 )
 # (or after the one addressed: `asked the buzzing crowd, "Can she stay?"`)
 _COMMA_QUOTE_RE = re.compile(r'^(?:\s+[^,;:"_]{1,40}?)?\s*,\s*"_')
-_WH_COMPLEMENT_RE = re.compile(
-    r"^\s*(?:[^,;:\"_]{0,40}?\s)?(?:how|why|what|when|where|who|whom|whether|if|which)\b"
-    r"(?!\s+(?:any|not)\b)"
-)
 _ABOUT_RE = re.compile(
     r"\s+out\s+(for)\b|(?:\s+(?:briefly|only|publicly|openly|often|again|out))?(?:\s+[^,;:\"_]{1,60}?)??"
     r"(?<!\bfor)(?<!\bcondition)\s+(about|of)\b"  # (not "spoke on condition of anonymity")
@@ -161,17 +153,6 @@ _ASKED_ABOUT_RE = re.compile(r"^\s+(?:[^,;:\"_]{1,40}?\s)?about\b")
 # A complement clause without "that": "signaled they will oppose", "predicted the race would
 # tighten". The subject must be short and followed at once by a finite auxiliary, which
 # keeps "expected the vote on Tuesday" (an object, not a clause) out.
-_BARE_CLAUSE_RE = re.compile(
-    r"^\s+(?:he|she|they|it|we|i|you|there|that)['’](?:s|re|ll|d|ve)\s"  # "claims he's worth"
-    r"|^\s+(?:he|she|they|it|we|i|you|there"
-    r"|(?:the|a|an|this|that|these|those|his|her|their|its|our|[A-Z][\w’'.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
-    # (with a prepositional phrase: "hopes her latest endorsement before the primary will")
-    r"(?:\s+(?:of|for|before|after|in|on|from|with|about|against)\s+(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
-    r"|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}(?:\s+and\s+(?:other\s+)?[A-Z]?[\w’'.-]+){0,1})"
-    r"\s+(?:(?:not|never)\s+)?(?:would|will|could|might|may|should|must|can|cannot|was|were|is|are|had|has|have|did|does"
-    r"|won['’]t|wouldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|aren['’]t|hasn['’]t|hadn['’]t"
-    r"|do|don['’]t)\b"
-)
 _WHO_OBJECT_RE = re.compile(r"^\s*(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}\s*,?\s+who\b")
 
 
@@ -392,11 +373,11 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             "," in out[max(0, cue_start - 60) : cue_start] or _QUOTE_THEN_NAME_RE.search(out, 0, cue_start)
         )
         # "Podliska also claims he was ...": a noun-like cue before a bare clause is a verb.
-        clause = _BARE_CLAUSE_RE.match(rest)
+        clause = BARE_CLAUSE_RE.match(rest)
         # ("Voters, Frank notes, applaud ...": fenced by commas, it is a verb too)
         fenced = _FENCED_RESUMES_RE.match(out, cue_end) and "," in out[max(0, cue_start - 40) : cue_start]
         if (
-            not _COMPLEMENT_RE.match(rest)
+            not COMPLEMENT_RE.match(rest)
             and not _TO_VERB_RE.match(rest)  # "Ms. Dahl vows not to sign ...", "pledges to cut"
             and not _PRONOUN_SUBJECT_RE.search(out, max(0, cue_start - 30), cue_start)
             and not after_quote(out, cue_start)
@@ -405,6 +386,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             and not fenced
         ):
             return None
+    if low in ADD_FORMS and not clause_follows(out, cue_start, cue_end):
+        return None  # "the company added 2,000 jobs", "added a clause to the bill": no words
     # (past a chain before the cue: "... and moved to emphasize"; not an attempt, "and tried
     # to explain why ...", which need not have been made)
     head = cue_start
@@ -470,7 +453,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             return None  # "..., as the Herald reported.": layouts.as_reported_frame reads it
         if (
             after_quote(out, start)
-            and not _COMPLEMENT_RE.match(rest)
+            and not COMPLEMENT_RE.match(rest)
             # `under what Hedge called "the old model," the club charged a $100,000 fee`
             and not (low in WEAK_CUES and _THING_OBJECT_RE.match(rest))
         ):
@@ -517,12 +500,12 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             # "The budget, Keller insists, is balanced.": the report runs on both sides of the cue.
             return Frame(0, cue_start, ref, cue, start, cue_end, False, "both", role)
         complement = (
-            _COMPLEMENT_RE.match(rest)
+            COMPLEMENT_RE.match(rest)
             or _COMMA_QUOTE_RE.match(rest)
-            or ((low in QUESTION_CUES or low in TELLING_CUES) and _WH_COMPLEMENT_RE.match(rest))
+            or ((low in QUESTION_CUES or low in TELLING_CUES) and WH_COMPLEMENT_RE.match(rest))
             or (low in ("asked", "asks") and _ASKED_ABOUT_RE.match(rest))  # "asked Carson about ..."
             or (low in _ASK_FORMS and _ASK_TO_RE.match(rest))
-            or (low in CLAUSE_WEAK_CUES and _BARE_CLAUSE_RE.match(rest))
+            or (low in CLAUSE_WEAK_CUES and BARE_CLAUSE_RE.match(rest))
         )
         # (not a learned verb: "Cole issued a statement on Friday." signs no quotation)
         if (
@@ -582,7 +565,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         # "Biden rejected the plan, saying it ...": the main clause's subject speaks; so too
         # ", calling it \"a disgrace\"" and ", praising the deal" (what it names is the content).
         linked = _after_comma(sent, cue_start) or _PARTICIPLE_LINK_RE.search(prefix)
-        if linked and (low in REPORTING_PARTICIPLES or naming or _COMPLEMENT_RE.match(rest)):
+        if linked and (low in REPORTING_PARTICIPLES or naming or COMPLEMENT_RE.match(rest)):
             relative = _RELATIVE_BEFORE_RE.search(prefix)
             if relative:
                 # "Ryan, who surprised Trump by declaring ...": the relative's antecedent speaks.
