@@ -75,3 +75,14 @@ def test_add_reports_a_clause_or_a_quotation_not_an_object() -> None:
     assert _speakers(body, "Ray Dunn") == []
     assert _speakers(body, "Lena Voss") == ["Lena Voss"]
     assert _speakers(body, '"It was') == ["Tom Hale"]
+
+
+def test_no_report_inside_a_question_left_open_or_after_an_adjective() -> None:
+    body = (
+        "Lena Voss declined to say whether the board would seek changes.\n\n"
+        "Ray Dunn hasn't said whether he will run, and he insisted on Monday that he is still undecided.\n\n"
+        "Ivo Petrov said the size of the study made the result hard to dismiss."
+    )
+    assert _speakers(body, "Lena Voss") == []
+    assert _speakers(body, "Ray Dunn") == ["Ray Dunn"]  # the clause after the comma is a report
+    assert [(a.speaker, a.cue) for a in _clauses(body, "Ivo Petrov")] == [("Ivo Petrov", "said")]

@@ -29,6 +29,13 @@ BARE_CLAUSE_RE = re.compile(
     r"|won['’]t|wouldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|aren['’]t|hasn['’]t|hadn['’]t"
     r"|do|don['’]t)\b"
 )
+# "declined to say whether the board would seek ...": a question left open; no cue inside it reports.
+LEFT_OPEN_RE = re.compile(
+    r"(?:\b(?:not|never|declined\s+to|refused\s+to|would\s+not)|n[’']t)\s+(?:\w+ly\s+)?"
+    r"(?:say|said|says|disclose|disclosed|reveal|revealed|comment|specify|specified|confirm|confirmed|explain|"
+    r"explained|discuss|discussed|elaborate|indicate|indicated)\s+(?:on\s+)?"
+    r"(?:whether|if|what|how|why|when|who|which|where)\b[^,.;\"_]*$"
+)
 ADD_FORMS = frozenset(["add", "adds", "added", "adding"])  # (reporting only before a clause)
 # `"...," Voss added to People.`: an outlet addressed after the cue, then the sentence's end.
 _TO_OUTLET_RE = re.compile(r"\s+to\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}")

@@ -10,7 +10,14 @@ import re
 
 from .according import according_frames
 from .beside import inverted_frame, speaker_after, speaker_before
-from .complements import ADD_FORMS, BARE_CLAUSE_RE, COMPLEMENT_RE, WH_COMPLEMENT_RE, clause_follows
+from .complements import (
+    ADD_FORMS,
+    BARE_CLAUSE_RE,
+    COMPLEMENT_RE,
+    LEFT_OPEN_RE,
+    WH_COMPLEMENT_RE,
+    clause_follows,
+)
 from .cue_sets import (
     CLAUSE_WEAK_CUES,
     DAY,
@@ -355,6 +362,10 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     window = out[max(0, cue_start - 25) : cue_start]
     if ("n" in window or "fused" in window) and _NEGATED_RE.search(window):
         return None  # "has not said whether", "declined to say": nothing is reported
+    if (" wh" in out or " if " in out or " how " in out) and LEFT_OPEN_RE.search(
+        out, max(0, cue_start - 160), cue_start
+    ):
+        return None  # "declined to say whether the board would seek changes"
     cue_end = skip_fence(out, cue_end)  # "described, in blunt terms, a set of ..."
     rest = out[cue_end : cue_end + 90]
     if (

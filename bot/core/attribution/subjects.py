@@ -168,6 +168,8 @@ _NOT_THE_SUBJECTS_RE = re.compile(
     # ("had so little to say", "wondered why ... to say", "tried to explain": nothing said yet)
     r"little|much|nothing|something|anything|enough|more|less|lot|why|what|how|whether|tri(?:ed|es)|trying|"
     r"sought|seeks?|attempt\w*|"
+    # an adjective's infinitive ("made the result hard to dismiss", "was unable to explain")
+    r"hard|easy|difficult|impossible|tough|unable|"
     # a subordinate clause with its own subject ("voted ..., after residents came to complain")
     r"after|before|because|when|while|although|though|since|until|unless|if|where)\b(?!-)"
 )
