@@ -86,3 +86,9 @@ def test_no_report_inside_a_question_left_open_or_after_an_adjective() -> None:
     assert _speakers(body, "Lena Voss") == []
     assert _speakers(body, "Ray Dunn") == ["Ray Dunn"]  # the clause after the comma is a report
     assert [(a.speaker, a.cue) for a in _clauses(body, "Ivo Petrov")] == [("Ivo Petrov", "said")]
+
+
+def test_a_participle_after_a_second_verb_of_an_appositive_subject_is_kept() -> None:
+    body = "The minister, Ivo Petrov, defended the plan, saying it would create jobs."
+    found = [(a.speaker, a.cue, a.content) for a in _clauses(body, "The minister")]
+    assert ("Ivo Petrov", "saying", "it would create jobs.") in found

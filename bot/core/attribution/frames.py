@@ -443,6 +443,10 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 and not OBJECT_RELATIVE_RE.search(out, max(0, before[0] - 12), before[0])
             ):
                 before = None
+            elif any(before[0] < c < cue_start for c, _e, _w in sent.cues):
+                # "The minister, Ivo Petrov, defended the plan, saying ...": the subject of a
+                # verb before speaks again; this clause starts at its participle.
+                before = (cue_start, before[1], before[2])
     if before is None and out[: strip_aux(out, cue_start)].endswith((",", "—", "–")):
         before = fenced_subject(sent, cue_start)  # ("Voss, up for reelection, also said")
     if before is None and out.endswith(" to ", 0, cue_start):
