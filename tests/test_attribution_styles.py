@@ -92,3 +92,16 @@ def test_a_participle_after_a_second_verb_of_an_appositive_subject_is_kept() -> 
     body = "The minister, Ivo Petrov, defended the plan, saying it would create jobs."
     found = [(a.speaker, a.cue, a.content) for a in _clauses(body, "The minister")]
     assert ("Ivo Petrov", "saying", "it would create jobs.") in found
+
+
+def test_bodies_named_with_a_possessive_speak_under_their_whole_name() -> None:
+    body = (
+        "The Alzheimer's Society said research was vital.\n\n"
+        "Professor Lena Voss of King's College London warned that the findings were early.\n\n"
+        "Dockside's said sales rose 4 per cent.\n\n"
+        "Ray Dunn's remarks drew fire."
+    )
+    assert _speakers(body, "The Alzheimer") == ["Alzheimer's Society"]
+    assert _speakers(body, "Professor Lena") == ["Lena Voss"]
+    assert _speakers(body, "Dockside") == ["Dockside's"]
+    assert _speakers(body, "Ray Dunn") == []

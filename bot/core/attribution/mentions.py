@@ -235,13 +235,45 @@ def find_mentions(out: str) -> list[Mention]:
             if piece:
                 mention = _make_mention(out, piece)
                 if mention is not None:
-                    if owner is not None and mention.kind == "org" and owner.kind in ("place", "org"):
-                        # "Russia's Foreign Ministry" is one body, named with its owner.
+                    if owner is not None and mention.kind == "org" and _owned_body(owner, mention):
+                        # "Russia's Foreign Ministry" is one body, named with its owner; so are
+                        # "King's College London" and "the Alzheimer's Society".
                         mention.name = f"{out[owner.start : mention.start].strip()} {mention.name}"
                         mention.start = owner.start
+                        if owner.kind not in ("place", "org"):
+                            mentions.remove(owner)  # ("King's" names no one of its own)
                     mentions.append(mention)
                     owner = mention if mention.possessive else None
+    for mention in mentions:
+        after = _SHOP_NAME_RE.match(out, mention.end) if mention.possessive else None
+        verb = after.group(1) if after else ""
+        if verb in _SAID_FORMS:  # (not "Curiel's alleged bias": an -ed word there is an adjective)
+            # "McDonald's said sales rose": a possessive that owns no noun is a firm's name
+            mention.name += out[mention.end : mention.end + 2]
+            mention.end += 2
+            mention.possessive = False
+            mention.kind = "org" if mention.kind == "unknown" else mention.kind
     return _join_org_and(out, mentions)
+
+
+_SHOP_NAME_RE = re.compile(r"['’]s\s+([a-z]+)")
+_SAID_FORMS = frozenset("said says told tells wrote writes".split())
+
+
+# First words of a body named after a possessive that is no owner of it ("King's College").
+_INSTITUTIONS = frozenset(
+    "college society hospital university school church institute foundation trust party".split()
+)
+
+
+def _owned_body(owner: Mention, body: Mention) -> bool:
+    """Whether `owner`'s possessive is part of the body's name rather than its owner."""
+    if owner.kind in ("place", "org"):
+        return True
+    words = owner.name.split()
+    return body.name.split()[0].lower() in _INSTITUTIONS and (
+        len(words) == 1 or words[0].rstrip(".") in ("St", "Saint")
+    )
 
 
 def _join_org_and(out: str, mentions: list[Mention]) -> list[Mention]:
