@@ -105,3 +105,8 @@ def test_bodies_named_with_a_possessive_speak_under_their_whole_name() -> None:
     assert _speakers(body, "Professor Lena") == ["Lena Voss"]
     assert _speakers(body, "Dockside") == ["Dockside's"]
     assert _speakers(body, "Ray Dunn") == []
+
+
+def test_a_company_named_with_labs_or_systems_is_no_person() -> None:
+    body = "The flaw was found by Quill Labs, which said it had told its customers."
+    assert _speakers(body, "The flaw") == ["Quill Labs"]

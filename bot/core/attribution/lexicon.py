@@ -394,6 +394,11 @@ ORG_WORDS = frozenset(
         bbc afp ap tass gop dnc rnc fbi cia nsa doj dhs epa irs who imf opec pac legislature
         assembly cabinet embassy consulate mission secretariat directorate command brigade
         division battalion inc institution exchange market markets capital partners holdings
+        labs systems technologies tech software airways pharmaceuticals pharma therapeutics biosciences
+        industries enterprises solutions networks communications entertainment studios games foods
+        brands ventures logistics robotics semiconductors devices instruments electronics insurance
+        financial securities investments properties realty retail stores railways shipping petroleum
+        oil gas mining resources chemicals aerospace dynamics analytics
         airlines motors times-post street hill avenue square workers employees teamsters
     """.split()
 )
