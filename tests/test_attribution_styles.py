@@ -110,3 +110,11 @@ def test_bodies_named_with_a_possessive_speak_under_their_whole_name() -> None:
 def test_a_company_named_with_labs_or_systems_is_no_person() -> None:
     body = "The flaw was found by Quill Labs, which said it had told its customers."
     assert _speakers(body, "The flaw") == ["Quill Labs"]
+
+
+def test_a_spokeswoman_for_a_title_in_capitals_is_the_speaker() -> None:
+    body = (
+        "Ivo Petrov criticised the plans on Tuesday.\n\n"
+        "A spokeswoman for the Prime Minister said the plans were final."
+    )
+    assert _speakers(body, "A spokeswoman") == ["spokeswoman for the Prime Minister"]

@@ -210,7 +210,10 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
             )
         ):
             head_at = i
-            j = i - 2 if i >= 2 and words[i - 1].lower() in _DETS else i - 1
+            j = i - 1
+            while j >= 1 and i - j <= 3 and words[j][:1].isupper() and is_modifier(words[j]):
+                j -= 1  # "a spokeswoman for the Prime Minister": past the name's other words
+            j = j - 1 if j >= 1 and words[j].lower() in _DETS else j
             if i == n - 1 and j >= 1 and words[j].lower() in _NP_PREPS:
                 # "a spokesperson for the senator", "Republicans in Congress": the outer head
                 # ("a source close to the aide": past the adjective that opens the postmodifier)
