@@ -118,3 +118,18 @@ def test_a_spokeswoman_for_a_title_in_capitals_is_the_speaker() -> None:
         "A spokeswoman for the Prime Minister said the plans were final."
     )
     assert _speakers(body, "A spokeswoman") == ["spokeswoman for the Prime Minister"]
+
+
+def test_the_company_is_the_one_the_story_is_about_not_an_affiliation() -> None:
+    body = (
+        "Shares in Nexora Systems fell 14 per cent after the software group warned that profit "
+        "would miss forecasts.\n\n"
+        "Marcus Bell, an analyst at Fenwick Partners, said the warning raised questions.\n\n"
+        "The company said the departure was unrelated to the results.\n\n"
+        "Dockside Corp. was sued by the Harbor Union, and the company agreed to pay 3 million.\n\n"
+        "Its rival, Quill Labs, grew. The rival company said it would hire."
+    )
+    assert _speakers(body, "Shares in") == ["Nexora Systems"]
+    assert _speakers(body, "The company said") == ["Nexora Systems"]
+    assert _speakers(body, "Dockside") == ["Dockside Corp."]
+    assert _speakers(body, "The rival") == ["rival company"]

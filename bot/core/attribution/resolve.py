@@ -47,6 +47,7 @@ _HEAD_NAMES = {
 # Heads that name the organisation around a person ("the campaign", "his team").
 _PERSON_OWNED_HEADS = frozenset("campaign team".split())
 # Heads vague enough to stand for whichever organisation the last sentences named.
+_BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$")
 _GENERIC_ORG_HEADS = frozenset("group organization organisation company firm agency".split())
 _OPENING_PRONOUN_RE = re.compile(r"\W*(?:[A-Z][\w ]{0,30},\s*)?(\w+)\b")
 # Role nouns that give their referent's gender.
@@ -138,6 +139,19 @@ def _may_be(ent: Entity, head: str) -> bool:
     vocab = ent.role_vocabulary()
     classes = {c for w in vocab for c in ROLE_NOUN_CLASSES.get(w, ())} | vocab
     return bool(classes & (set(ROLE_NOUN_CLASSES.get(head, ())) | {head}))
+
+
+# Words that make "the X company" another company than the one just named.
+_OTHER_ORG_WORDS = frozenset(
+    "rival other another competing parent sister partner former new second third smaller larger".split()
+)
+
+
+def _plain_description(ref: Ref) -> bool:
+    """ "the company", "the software group": a definite description that can mean the
+    organisation just named (not "the rival company", "his company")."""
+    words = ref.text.lower().split()
+    return words[:1] == ["the"] and len(words) <= 4 and not _OTHER_ORG_WORDS & set(words)
 
 
 class Resolver:
@@ -262,10 +276,14 @@ class Resolver:
         ):
             if head in ORG_HEADS:
                 names = _HEAD_NAMES.get(head, (head,))
+                before = self._orgs_before(ref, index)  # (none the article names only later)
                 orgs = [
                     e
                     for e in self.registry.entities
-                    if e.kind == "org" and any(n in e.name.lower().split() for n in names)
+                    if e.kind == "org"
+                    and any(n in e.name.lower().split() for n in names)
+                    and (0 <= e.seen[0] <= index or id(e) in before)
+                    and not _OTHER_ORG_WORDS & set(ref.text.lower().split())  # ("the rival company")
                 ]
                 if not orgs and head in _PERSON_OWNED_HEADS and ref.text.lower() == "the " + head:
                     # "the campaign said": the campaign of the person the story is about.
@@ -279,13 +297,31 @@ class Resolver:
                     if people:
                         owner = max(people, key=lambda e: (e.salience, e.seen))
                         return self.registry.unnamed(f"{owner.name}'s {head}", head)
-                if not orgs and ref.text.lower() == "the " + head and head in _GENERIC_ORG_HEADS:
-                    # "the group", "the company": the organisation the last sentences named.
+                if not orgs and head in _GENERIC_ORG_HEADS and _plain_description(ref):
+                    # "the group", "the company", "the software group": the organisation the
+                    # last sentences or this one named (the one that spoke, then one named in
+                    # its own right rather than as someone's affiliation, "an analyst at
+                    # Fenwick Partners", then the latest; in this sentence the first).
+                    here = self._orgs_before(ref, index)
                     orgs = [
                         e
                         for e in self.registry.entities
-                        if e.kind == "org" and 0 <= e.seen[0] <= index <= e.seen[0] + 2
+                        if e.kind == "org" and (0 <= e.seen[0] <= index <= e.seen[0] + 2 or id(e) in here)
                     ]
+                    if orgs:
+                        named_for = self._affiliations()
+                        ent = max(
+                            orgs,
+                            key=lambda e: (
+                                e.spoke >= 0,
+                                e.name not in named_for,
+                                id(e) in here,
+                                here.get(id(e), 0),
+                                e.seen,
+                            ),
+                        )
+                        ent.aliases.add(ref.text)
+                        return ent
                 if orgs:
                     ent = max(orgs, key=lambda e: e.seen)
                     ent.aliases.add(ref.text)
@@ -373,6 +409,25 @@ class Resolver:
         ):
             return first.entity
         return speaker
+
+    def _orgs_before(self, ref: Ref, index: int) -> dict[int, int]:
+        """Organisations named in sentence `index` before the description (which the
+        registry has not marked seen yet), by id, to minus where they stand; not a passive's
+        agent ("sued by the union, and the company agreed": the one sued)."""
+        if self.sents is None:
+            return {}
+        sent = self.sents[index]
+        at = sent.out.find(ref.text)
+        return {
+            id(m.entity): -m.start
+            for m in sent.mentions
+            if m.entity is not None and m.end <= at and not _BY_BEFORE_RE.search(sent.out, 0, m.start)
+        }
+
+    def _affiliations(self) -> set[str]:
+        """Names of organisations the article gave as someone's affiliation ("an analyst at X")."""
+        text = " ".join(r for e in self.registry.entities if e.kind == "person" for _, _, r in e.roles)
+        return {e.name for e in self.registry.entities if e.kind == "org" and e.name in text}
 
     def _person_by_role(self, ref: Ref, index: int) -> Entity | None:
         head = ref.head.lower()
