@@ -133,3 +133,17 @@ def test_the_company_is_the_one_the_story_is_about_not_an_affiliation() -> None:
     assert _speakers(body, "The company said") == ["Nexora Systems"]
     assert _speakers(body, "Dockside") == ["Dockside Corp."]
     assert _speakers(body, "The rival") == ["rival company"]
+
+
+def test_a_relative_is_one_the_article_named_with_the_family_name_or_someone_new() -> None:
+    body = (
+        "Elena Marsh praised Ana Ruiz.\n\n"
+        "Her daughter, 16, has said she is not interested.\n\n"
+        "Mia Dunn and Carla Brandt spoke on Monday.\n\n"
+        "Ray Dunn's eldest daughter, 34, said the shop would stay open.\n\n"
+        "Lena Voss and Tom Voss ran the shop for years. Lena Voss retired in May.\n\n"
+        "Her husband said he would sell it."
+    )
+    assert _speakers(body, "Her daughter") == ["Her daughter"]  # not the story's woman
+    assert _speakers(body, "Ray Dunn") == ["Mia Dunn"]
+    assert _speakers(body, "Her husband") == ["Tom Voss"]

@@ -265,6 +265,12 @@ class Resolver:
             owner = self._pronoun(pronoun, index)
             if owner is not None and owner.kind in ("person", "org") and not owner.unnamed:
                 ref.owner = owner
+        if head in _PRIVATE_ROLES and "s " in ref.text:
+            named = re.split(r"['’]s\s", ref.text)[0]
+            owner = ref.owner or next((e for e in self.registry.entities if e.name == named), None)
+            relative = self._relative(owner, head, index) if owner and owner.kind == "person" else None
+            if relative is not None:
+                return relative  # "Ray Dunn's eldest daughter, 34, said": Mia Dunn, named before
         if ref.owner is not None and ref.owner.kind == "person":
             # "Israeli Prime Minister Benjamin Netanyahu's office": named after its owner.
             tail = re.sub(r"^(?:his|her|their)\s+", "", re.split(r"['’]s\s+", ref.text)[-1], flags=re.I)
@@ -356,6 +362,7 @@ class Resolver:
                 and 0 <= e.seen[0] <= index <= e.seen[0] + _DEFINITE_REACH
             ]
             want = _GENDERED_HEADS.get(head)
+            owner = ref.owner
             if want:
                 # "His wife said", "the congresswoman said": the description gives the gender.
                 recent = [e for e in recent if e.gender in (None, want)]
@@ -379,6 +386,15 @@ class Resolver:
                 return last[0]
             # (not someone the article made a private person: "the couple's daughter" is no manager)
             recent = [e for e in recent if _may_be(e, head) or not (e.role_vocabulary() & _PRIVATE_ROLES)]
+            if head in _PRIVATE_ROLES:
+                # "Her daughter, 16, has said ...": a relative is someone the article called so,
+                # or one who shares the owner's surname, or someone new; not the story's person.
+                family = owner.name.split()[-1] if owner is not None and owner.kind == "person" else None
+                recent = [
+                    e
+                    for e in recent
+                    if head in e.role_vocabulary() or (e is not owner and e.name.split()[-1] == family)
+                ]
             if recent and head not in OCCUPATION_HEADS:
                 # News style gives new facts by description ("the Indiana governor"): the person
                 # the story is about, unless what it already said of them rules the role out.
@@ -409,6 +425,23 @@ class Resolver:
         ):
             return first.entity
         return speaker
+
+    def _relative(self, owner: Entity, head: str, index: int) -> Entity | None:
+        """The one person the article named lately who shares `owner`'s surname and fits the
+        relation's gender ("Ray Dunn's daughter": Mia Dunn); None when none or several do."""
+        want = _GENDERED_HEADS.get(head)
+        family = owner.name.split()[-1]
+        found = [
+            e
+            for e in self.registry.entities
+            if e.kind == "person"
+            and e is not owner
+            and not e.unnamed
+            and 0 <= e.seen[0] <= index <= e.seen[0] + _DEFINITE_REACH
+            and e.name.split()[-1] == family
+            and (want is None or e.gender in (None, want))
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _orgs_before(self, ref: Ref, index: int) -> dict[int, int]:
         """Organisations named in sentence `index` before the description (which the
