@@ -147,3 +147,12 @@ def test_a_relative_is_one_the_article_named_with_the_family_name_or_someone_new
     assert _speakers(body, "Her daughter") == ["Her daughter"]  # not the story's woman
     assert _speakers(body, "Ray Dunn") == ["Mia Dunn"]
     assert _speakers(body, "Her husband") == ["Tom Voss"]
+
+
+def test_a_one_word_name_that_acts_as_a_subject_can_be_he_or_she() -> None:
+    body = (
+        "Elena Marsh praised the bakery on Monday.\n\n"
+        "Ruiz shrugs off the praise. She says she wants to retire.\n\n"
+        "Dockside opened in May. Critics said it was too loud."
+    )
+    assert _speakers(body, "She says") == ["Ruiz"]

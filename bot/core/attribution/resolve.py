@@ -47,6 +47,7 @@ _HEAD_NAMES = {
 # Heads that name the organisation around a person ("the campaign", "his team").
 _PERSON_OWNED_HEADS = frozenset("campaign team".split())
 # Heads vague enough to stand for whichever organisation the last sentences named.
+_VERB_NEXT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")  # "Ruiz shrugs", "Ruiz later said"
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$")
 _GENERIC_ORG_HEADS = frozenset("group organization organisation company firm agency".split())
 _OPENING_PRONOUN_RE = re.compile(r"\W*(?:[A-Z][\w ]{0,30},\s*)?(\w+)\b")
@@ -205,7 +206,9 @@ class Resolver:
             if here:
                 return here[0].entity
         if word in PERSON_PRONOUNS:
-            people = [e for e in pool if e.kind == "person" and e.gender in (None, gender)]
+            people = [
+                e for e in pool if e.gender in (None, gender) and (e.kind == "person" or self._acts(e, index))
+            ]
             sents = self.sents or []
             if sents:
                 # `"Cruz is our best debater," he says`: whoever the quotation names in the third
@@ -425,6 +428,18 @@ class Resolver:
         ):
             return first.entity
         return speaker
+
+    def _acts(self, ent: Entity, index: int) -> bool:
+        """Whether a one-word name of no known kind opened one of the last sentences as the
+        subject of a verb ("Ruiz shrugs off the praise. She says ..."): a person, most likely."""
+        if ent.kind != "unknown" or " " in ent.name or self.sents is None:
+            return False
+        for back in range(index - 1, max(-1, index - 3), -1):
+            out = self.sents[back].out
+            for m in self.sents[back].mentions:
+                if m.entity is ent and not m.possessive and m.start <= 4 and _VERB_NEXT_RE.match(out, m.end):
+                    return True
+        return False
 
     def _relative(self, owner: Entity, head: str, index: int) -> Entity | None:
         """The one person the article named lately who shares `owner`'s surname and fits the
