@@ -156,3 +156,20 @@ def test_a_one_word_name_that_acts_as_a_subject_can_be_he_or_she() -> None:
         "Dockside opened in May. Critics said it was too loud."
     )
     assert _speakers(body, "She says") == ["Ruiz"]
+
+
+def test_a_transcript_turn_is_its_speakers_word_for_word() -> None:
+    body = (
+        "Tom Hale spoke to Ivo Petrov about the strike.\n\n"
+        "HALE: What changed?\n\n"
+        "PETROV: I got angry. Somebody had to do something.\n\n"
+        "HALE: Your opponents say you have no experience."
+    )
+    turn = _clauses(body, "PETROV")[0]
+    assert (turn.speaker, turn.kind, turn.content) == ("Ivo Petrov", "direct", "I got angry.")
+    follow = _clauses(body, "Somebody")[0]
+    assert (follow.speaker, follow.kind) == ("Ivo Petrov", "direct")
+    found = _clauses(body, "HALE: Your")
+    assert [(a.speaker, a.content) for a in found] == [
+        ("Tom Hale", "Your opponents say you have no experience.")
+    ]

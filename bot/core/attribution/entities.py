@@ -94,6 +94,7 @@ class Frame:
     mixed: bool = False  # "called it \"...\"": a quoted fragment inside reported speech
     limit: int | None = None  # where the content must stop ("Noting that ..., Trump said")
     restrictive: bool = False  # "young women who support X", "records that Linick questioned"
+    verbatim: bool = False  # a transcript's turn ("HALE: What changed?"): their words, unquoted
 
 
 @dataclass(slots=True)

@@ -307,6 +307,8 @@ def sentence_frames(sent: Sent) -> list[Frame]:
         if passive is not None:
             frames.append(passive)
     colon = name_colon_frame(sent)
+    if colon is not None and colon.verbatim:
+        return [colon]  # a transcript's turn: every word after the label is the speaker's own
     if colon is not None:
         frames.append(colon)
     elif ":" in out and not frames:

@@ -271,9 +271,11 @@ def name_colon_frame(sent: Sent) -> Frame | None:
     label = first.name.isupper() and len(first.name) >= 3 and first.name.lower() not in _NOT_LABELS
     if not quoted and kind != "person" and not (label and m.group() == ": "):
         return None
-    return Frame(
+    frame = Frame(
         0, m.end() - 1, Ref("entity", entity=first.entity), ":", first.start, m.end(), False, "after"
     )
+    frame.verbatim = label and not quoted and first.start == 0  # a transcript's turn
+    return frame
 
 
 # `..., then leaned in and boomed: "..."`: narration, a colon, and a quotation to the end.

@@ -102,3 +102,17 @@ def colon_blocks(sents: list[Sent]) -> None:
             block.frame = Frame(
                 9, 0, Ref("entity", entity=prev.speaker), prev.frame.cue, 0, 0, False, "quote"
             )
+
+
+def transcript_turns(sents: list[Sent]) -> None:
+    """In a transcript, a paragraph opened by a speaker's label ("PETROV: I got angry.") is
+    that speaker's turn: its later sentences are theirs too, word for word."""
+    for i, sent in enumerate(sents):
+        if sent.frame is None or not sent.frame.verbatim or sent.speaker is None:
+            continue
+        for turn in sents[i + 1 :]:
+            if turn.paragraph != sent.paragraph or turn.frame is not None:
+                break
+            turn.speaker = sent.speaker
+            turn.frame = Frame(9, 0, Ref("entity", entity=sent.speaker), ":", 0, 0, False, "quote")
+            turn.frame.verbatim = True
