@@ -173,3 +173,9 @@ def test_a_transcript_turn_is_its_speakers_word_for_word() -> None:
     assert [(a.speaker, a.content) for a in found] == [
         ("Tom Hale", "Your opponents say you have no experience.")
     ]
+
+
+def test_a_full_stop_after_the_closing_quotation_mark_stays_out_of_the_content() -> None:
+    body = 'Tom Hale told MPs that "the market is correcting itself".'
+    found = _clauses(body, "Tom Hale")[0]
+    assert (found.kind, found.content) == ("direct", "the market is correcting itself.")

@@ -127,6 +127,8 @@ def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) ->
         a, b = pieces[0]
         raw = text[a:b]
         content = raw.strip(_EDGE).strip()
+        if content.endswith(('".', "”.")) and not any(q in content[:-2] for q in '"“”'):
+            content = content[:-2] + "."  # `told MPs that "the market is correcting itself".`
         if content.endswith(")") and "(" not in content:
             content = content[:-1].rstrip()  # "(She claimed she would retire.)": the aside's close
         lead = raw.find(content) if content else 0
