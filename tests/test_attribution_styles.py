@@ -179,3 +179,12 @@ def test_a_full_stop_after_the_closing_quotation_mark_stays_out_of_the_content()
     body = 'Tom Hale told MPs that "the market is correcting itself".'
     found = _clauses(body, "Tom Hale")[0]
     assert (found.kind, found.content) == ("direct", "the market is correcting itself.")
+
+
+def test_parliament_and_sport_roles_speak_and_stay_out_of_the_name() -> None:
+    body = (
+        "One backbencher said the policy was dead.\n\nSubstitute Dani Moreno said the team had deserved it."
+    )
+    assert _speakers(body, "One backbencher") == ["backbencher"]
+    found = _clauses(body, "Substitute")[0]
+    assert (found.speaker, found.role) == ("Dani Moreno", "Substitute")

@@ -27,6 +27,7 @@ from .lexicon import (
     STOP_CAPS,
     TITLE_ADJECTIVES,
 )
+from .role_nouns import OCCUPATION_HEADS
 from .roles import (
     UPPER,
     attach_roles,
@@ -403,7 +404,7 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
         if (
             len(piece) >= 3
             and first.isalpha()
-            and gender_of_first(piece[1][0]) is not None
+            and (gender_of_first(piece[1][0]) is not None or first.lower() in OCCUPATION_HEADS)
             and gender_of_first(first) is None
             and not is_title_word(first)
             and not _is_org_word(first)

@@ -18,7 +18,8 @@ OCCUPATION_HEADS = frozenset(
         astronomer geologist epidemiologist virologist psychologist psychiatrist therapist dentist
         pharmacist paramedic midwife carer firefighter pilot captain chef shopkeeper
         landlord tenant pupil fisherman farmworker vicar nun archbishop
-        councillor councilor campaigner victim explorer climber sailor
+        councillor councilor campaigner victim explorer climber sailor backbencher frontbencher
+        substitute skipper batsman bowler
     """.split()
 )
 # What sport and feature writing call the person the story is about: an age ("the
