@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .bodies import firm_names, join_org_and, owned_body
 from .first_names import gender_of_first
 from .lexicon import (
     CUE_BASES,
@@ -236,7 +237,7 @@ def find_mentions(out: str) -> list[Mention]:
             if piece:
                 mention = _make_mention(out, piece)
                 if mention is not None:
-                    if owner is not None and mention.kind == "org" and _owned_body(owner, mention):
+                    if owner is not None and mention.kind == "org" and owned_body(owner, mention):
                         # "Russia's Foreign Ministry" is one body, named with its owner; so are
                         # "King's College London" and "the Alzheimer's Society".
                         mention.name = f"{out[owner.start : mention.start].strip()} {mention.name}"
@@ -245,63 +246,8 @@ def find_mentions(out: str) -> list[Mention]:
                             mentions.remove(owner)  # ("King's" names no one of its own)
                     mentions.append(mention)
                     owner = mention if mention.possessive else None
-    for mention in mentions:
-        after = _SHOP_NAME_RE.match(out, mention.end) if mention.possessive else None
-        verb = after.group(1) if after else ""
-        if verb in _SAID_FORMS:  # (not "Curiel's alleged bias": an -ed word there is an adjective)
-            # "McDonald's said sales rose": a possessive that owns no noun is a firm's name
-            mention.name += out[mention.end : mention.end + 2]
-            mention.end += 2
-            mention.possessive = False
-            mention.kind = "org" if mention.kind == "unknown" else mention.kind
-    return _join_org_and(out, mentions)
-
-
-_SHOP_NAME_RE = re.compile(r"['’]s\s+([a-z]+)")
-_SAID_FORMS = frozenset("said says told tells wrote writes".split())
-
-
-# First words of a body named after a possessive that is no owner of it ("King's College").
-_INSTITUTIONS = frozenset(
-    "college society hospital university school church institute foundation trust party".split()
-)
-
-
-def _owned_body(owner: Mention, body: Mention) -> bool:
-    """Whether `owner`'s possessive is part of the body's name rather than its owner."""
-    if owner.kind in ("place", "org"):
-        return True
-    words = owner.name.split()
-    return body.name.split()[0].lower() in _INSTITUTIONS and (
-        len(words) == 1 or words[0].rstrip(".") in ("St", "Saint")
-    )
-
-
-def _join_org_and(out: str, mentions: list[Mention]) -> list[Mention]:
-    """ "the Organization for Economic Cooperation and Development", "the Department of Housing and
-    Urban Development": a formal body's name (with "for" or "of") runs on over "and" when what
-    follows is more of a name of things (not of a person: "the Department of Justice and Clinton")."""
-    joined: list[Mention] = []
-    for m in mentions:
-        prev = joined[-1] if joined else None
-        if (
-            prev is not None
-            and prev.kind == "org"
-            and not prev.possessive
-            and _FORMAL_NAME_RE.search(prev.name)
-            and out[prev.end : m.start] == " and "
-            and _THING_WORD_RE.search(m.name)
-        ):
-            prev.name = f"{prev.name} and {m.name}"
-            prev.end = m.end
-            prev.possessive = m.possessive
-            continue
-        joined.append(m)
-    return joined
-
-
-_FORMAL_NAME_RE = re.compile(r"\s(?:for|of|on)\s")
-_THING_WORD_RE = re.compile(r"\b[A-Z][a-z]+(?:ment|tion|tions|ity|ities|ices|ance|ence|ness|ism|ies)\b")
+    firm_names(out, mentions)
+    return join_org_and(out, mentions)
 
 
 # Capitalised verbs of saying inside a run of capitals, as in title-case headlines.

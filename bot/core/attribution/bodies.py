@@ -1,0 +1,71 @@
+# ruff: noqa: SIM905  (word lists read best as one string split on spaces)
+"""Names of bodies that the capitalised runs alone do not give: a possessive that is part
+of the name ("King's College London", "McDonald's said") and a formal name that runs on over
+"and" ("the Department of Housing and Urban Development")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .mentions import Mention
+
+
+def firm_names(out: str, mentions: list[Mention]) -> None:
+    """ "McDonald's said sales rose": a possessive that owns no noun is a firm's name."""
+    for mention in mentions:
+        after = _SHOP_NAME_RE.match(out, mention.end) if mention.possessive else None
+        verb = after.group(1) if after else ""
+        if verb in _SAID_FORMS:  # (not "Curiel's alleged bias": an -ed word there is an adjective)
+            mention.name += out[mention.end : mention.end + 2]
+            mention.end += 2
+            mention.possessive = False
+            mention.kind = "org" if mention.kind == "unknown" else mention.kind
+
+
+_SHOP_NAME_RE = re.compile(r"['’]s\s+([a-z]+)")
+_SAID_FORMS = frozenset("said says told tells wrote writes".split())
+
+
+# First words of a body named after a possessive that is no owner of it ("King's College").
+_INSTITUTIONS = frozenset(
+    "college society hospital university school church institute foundation trust party".split()
+)
+
+
+def owned_body(owner: Mention, body: Mention) -> bool:
+    """Whether `owner`'s possessive is part of the body's name rather than its owner."""
+    if owner.kind in ("place", "org"):
+        return True
+    words = owner.name.split()
+    return body.name.split()[0].lower() in _INSTITUTIONS and (
+        len(words) == 1 or words[0].rstrip(".") in ("St", "Saint")
+    )
+
+
+def join_org_and(out: str, mentions: list[Mention]) -> list[Mention]:
+    """ "the Organization for Economic Cooperation and Development", "the Department of Housing and
+    Urban Development": a formal body's name (with "for" or "of") runs on over "and" when what
+    follows is more of a name of things (not of a person: "the Department of Justice and Clinton")."""
+    joined: list[Mention] = []
+    for m in mentions:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.kind == "org"
+            and not prev.possessive
+            and _FORMAL_NAME_RE.search(prev.name)
+            and out[prev.end : m.start] == " and "
+            and _THING_WORD_RE.search(m.name)
+        ):
+            prev.name = f"{prev.name} and {m.name}"
+            prev.end = m.end
+            prev.possessive = m.possessive
+            continue
+        joined.append(m)
+    return joined
+
+
+_FORMAL_NAME_RE = re.compile(r"\s(?:for|of|on)\s")
+_THING_WORD_RE = re.compile(r"\b[A-Z][a-z]+(?:ment|tion|tions|ity|ities|ices|ance|ence|ness|ism|ies)\b")
