@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .according import according_frames
-from .beside import inverted_frame, speaker_after, speaker_before
+from .beside import speaker_after, speaker_before
 from .complements import (
     ADD_FORMS,
     BARE_CLAUSE_RE,
@@ -25,7 +25,6 @@ from .cue_sets import (
     NOUN_LIKE_CUES,
     OBJECT_CUES,
     QUESTION_CUES,
-    REPORTING_PARTICIPLES,
     TELLING_CUES,
 )
 from .entities import Frame, Ref, Sent
@@ -58,6 +57,7 @@ from .lexicon import (
 )
 from .nesting import restrictive
 from .noun_frames import colon_noun_frames, speech_noun_frames
+from .participles import after_comma, participle_frame, relative_subject
 from .phrases import after_preposition, role_np_after, skip_fence, strip_aux
 from .quotes import INSIDE
 from .siblings import SUBORDINATE_OPEN_RE
@@ -111,18 +111,6 @@ _PARTICIPLE_TAIL_RE = re.compile(
     r"(?:\s+(?:on\s+)?" + DAY + r")?"
     r",\s+[a-z]+ing\b(?:[^,;]*|,?\s*[\"“][^\"“”]*[\"”]?)[.!?]?[\s\"”’]*$"
 )
-_CUE_BEFORE_COMMA_RE = re.compile(
-    r"\b(?:said|says|reported|reports|wrote|writes|told|added|noted|argued|announced|explained),$"
-)
-_INVERTED_BEFORE_RE = re.compile(
-    r"[\"”,]\s*(said|says|added|adds|noted|notes|wrote|writes)\s+[^,;\"_]{2,60},$"
-)
-# ", while also suggesting that", "by declaring": a participle of the clause's subject.
-_PARTICIPLE_LINK_RE = re.compile(
-    r"(?:(?:,|\s[—–-])\s*(?:while|and|before|after|even\s+as|all\s+while|thereby|at\s+one\s+point|at\s+times)?"
-    r"|\s(?:by|while|before|after))(?:\s+(?:also|even|then|again))?$"
-)
-_RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
 # After a cue fenced by commas mid-sentence, the clause goes on with a lower-case word that
 # opens no clause of its own (not ", adding ...", ", but ...", ", who ...").
 _ATTEMPT_RE = re.compile(r"\b(?:tried|tries|trying|sought|seeks|attempted|attempts)\s+to\s+$")
@@ -188,7 +176,6 @@ _ADDRESSEE_RE = re.compile(
 )
 OBJECT_RELATIVE_RE = re.compile(r"\b(?:which|whom)\s+$")
 _COMMA_WHICH_RE = re.compile(r",\s+which\s+$")
-OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
 
 
 def _addressee_ends(out: str, cue_end: int) -> bool:
@@ -199,21 +186,6 @@ def _addressee_ends(out: str, cue_end: int) -> bool:
         return False
     at = m.end()
     return bool(ends_after(out, at) or _PARTICIPLE_TAIL_RE.match(out, at) or _NEXT_CLAUSE_RE.match(out, at))
-
-
-def _relative_subject(sent: Sent, pos: int) -> tuple[int, Ref] | None:
-    """(where the relative opens, its subject) of the object relative clause just before `pos`
-    (", which Mr. Trump called ..."), or None."""
-    relative = OBJECT_RELATIVE_AT_RE.search(sent.out, max(0, pos - 120), pos)
-    named = speaker_after(sent, relative.end()) if relative else None
-    return (relative.start(), named[1]) if relative and named else None
-
-
-def _after_comma(sent: Sent, pos: int) -> bool:
-    """Whether a comma ends the text before `pos`, also one inside a closing quotation mark
-    (`talked up her "50-state strategy," promising ...`: the masked quote hides it)."""
-    before = sent.text[:pos].rstrip()
-    return before.endswith(",") or (before[-1:] in "\"”'" and before[:-1].rstrip("'").endswith(","))
 
 
 def _last_char(out: str, end: int) -> str:
@@ -415,7 +387,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         # and said ...": after "and"/"but" the name before the cue is the last clause's object;
         # the sentence's subject speaks.
         subj = main_subject(sent, cue_start)
-        rel = _relative_subject(sent, cue_start)
+        rel = relative_subject(sent, cue_start)
         if rel and (subj is None or subj[0] < rel[0]):
             # "NAFTA, which Trump had called a "disaster" and promised to ...": the relative's subject.
             before = (cue_start, rel[1], "")
@@ -432,7 +404,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             # "Thiel wrote in a statement to Wired explaining why ...": Wired is an object (but
             # "with Trump calling for a ban": the absolute clause's own subject)
             before = None
-        if before is not None and low.endswith("ing") and _after_comma(sent, cue_start):
+        if before is not None and low.endswith("ing") and after_comma(sent, cue_start):
             # "Fiorina was upfront about her distaste for Donald Trump, the front-runner, saying
             # ...": a name that is the object of the main clause is not the participle's subject.
             # (nor is a name in an opener before the subject: "Facing criticism from Republicans, Mr. Trump")
@@ -561,42 +533,4 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         elif low in PARTICIPLE_CUES:
             rank = max(rank, 2)
         return Frame(rank, cue_start, ref, cue, start, cue_end, False, "after", role)
-    prefix = out[:cue_start].rstrip()
-    cue_before = _CUE_BEFORE_COMMA_RE.search(prefix) if prefix.endswith(",") else None
-    if cue_before and low not in REPORTING_PARTICIPLES:
-        # "..., the Post reported, citing a source": the participle goes with the cue before it.
-        return None
-    if cue_before:
-        # `"...," Law said, noting that ...`: the one who just spoke goes on.
-        spoke = speaker_before(sent, cue_before.start())
-        if spoke:
-            return Frame(2, cue_start, spoke[1], cue, cue_start, cue_end, False, "after")
-    inverted = _INVERTED_BEFORE_RE.search(prefix) if prefix.endswith(",") else None
-    if inverted and low in REPORTING_PARTICIPLES:
-        # `"...," said Skelly, explaining he ...`: so too after an inverted cue.
-        named = speaker_after(sent, inverted.end(1))
-        if named and named[1].kind != "pronoun" and named[0] <= len(prefix):
-            return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
-    naming = low.endswith("ing") and (low in QUOTE_FRAME_CUES or low in STANCE_CUES)
-    if low in PARTICIPLE_CUES or naming:
-        # "Biden rejected the plan, saying it ...": the main clause's subject speaks; so too
-        # ", calling it \"a disgrace\"" and ", praising the deal" (what it names is the content).
-        linked = _after_comma(sent, cue_start) or _PARTICIPLE_LINK_RE.search(prefix)
-        if linked and (low in REPORTING_PARTICIPLES or naming or COMPLEMENT_RE.match(rest)):
-            relative = _RELATIVE_BEFORE_RE.search(prefix)
-            if relative:
-                # "Ryan, who surprised Trump by declaring ...": the relative's antecedent speaks.
-                named = speaker_before(sent, relative.end(1))
-                if named:
-                    return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
-            rel = _relative_subject(sent, len(prefix))
-            if rel:
-                # "..., which Mr. Trump called "a disgrace," blaming ...": the relative's subject.
-                return Frame(2, cue_start, rel[1], cue, cue_start, cue_end, False, "after")
-            subj = main_subject(sent, cue_start)
-            if subj:
-                return Frame(2, cue_start, subj[1], cue, cue_start, cue_end, False, "after")
-        return None
-    if prefix.endswith((",", '"', "—", "–")) or not prefix:
-        return inverted_frame(sent, cue_start, cue_end, cue, low)
-    return None
+    return participle_frame(sent, cue_start, cue_end, cue, low, rest)

@@ -1,0 +1,87 @@
+"""Frames of a cue with no speaker right before it: a participle that goes on with the main
+clause's subject ("Biden rejected the plan, saying ..."), or with the speaker of a cue just
+before it (`"...," Law said, noting that ...`), and an inverted cue (`"...," said Skelly`)."""
+
+from __future__ import annotations
+
+import re
+
+from .beside import inverted_frame, speaker_after, speaker_before
+from .complements import COMPLEMENT_RE
+from .cue_sets import REPORTING_PARTICIPLES
+from .entities import Frame, Ref, Sent
+from .lexicon import PARTICIPLE_CUES, QUOTE_FRAME_CUES, STANCE_CUES
+from .subjects import main_subject
+
+_CUE_BEFORE_COMMA_RE = re.compile(
+    r"\b(?:said|says|reported|reports|wrote|writes|told|added|noted|argued|announced|explained),$"
+)
+_INVERTED_BEFORE_RE = re.compile(
+    r"[\"”,]\s*(said|says|added|adds|noted|notes|wrote|writes)\s+[^,;\"_]{2,60},$"
+)
+# ", while also suggesting that", "by declaring": a participle of the clause's subject.
+_PARTICIPLE_LINK_RE = re.compile(
+    r"(?:(?:,|\s[—–-])\s*(?:while|and|before|after|even\s+as|all\s+while|thereby|at\s+one\s+point|at\s+times)?"
+    r"|\s(?:by|while|before|after))(?:\s+(?:also|even|then|again))?$"
+)
+_RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
+OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
+
+
+def relative_subject(sent: Sent, pos: int) -> tuple[int, Ref] | None:
+    """(where the relative opens, its subject) of the object relative clause just before `pos`
+    (", which Mr. Trump called ..."), or None."""
+    relative = OBJECT_RELATIVE_AT_RE.search(sent.out, max(0, pos - 120), pos)
+    named = speaker_after(sent, relative.end()) if relative else None
+    return (relative.start(), named[1]) if relative and named else None
+
+
+def after_comma(sent: Sent, pos: int) -> bool:
+    """Whether a comma ends the text before `pos`, also one inside a closing quotation mark
+    (`talked up her "50-state strategy," promising ...`: the masked quote hides it)."""
+    before = sent.text[:pos].rstrip()
+    return before.endswith(",") or (before[-1:] in "\"”'" and before[:-1].rstrip("'").endswith(","))
+
+
+def participle_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str, rest: str) -> Frame | None:
+    """The frame of a cue with no speaker before it; None when it reports nothing here."""
+    out = sent.out
+    prefix = out[:cue_start].rstrip()
+    cue_before = _CUE_BEFORE_COMMA_RE.search(prefix) if prefix.endswith(",") else None
+    if cue_before and low not in REPORTING_PARTICIPLES:
+        # "..., the Post reported, citing a source": the participle goes with the cue before it.
+        return None
+    if cue_before:
+        # `"...," Law said, noting that ...`: the one who just spoke goes on.
+        spoke = speaker_before(sent, cue_before.start())
+        if spoke:
+            return Frame(2, cue_start, spoke[1], cue, cue_start, cue_end, False, "after")
+    inverted = _INVERTED_BEFORE_RE.search(prefix) if prefix.endswith(",") else None
+    if inverted and low in REPORTING_PARTICIPLES:
+        # `"...," said Skelly, explaining he ...`: so too after an inverted cue.
+        named = speaker_after(sent, inverted.end(1))
+        if named and named[1].kind != "pronoun" and named[0] <= len(prefix):
+            return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
+    naming = low.endswith("ing") and (low in QUOTE_FRAME_CUES or low in STANCE_CUES)
+    if low in PARTICIPLE_CUES or naming:
+        # "Biden rejected the plan, saying it ...": the main clause's subject speaks; so too
+        # ", calling it \"a disgrace\"" and ", praising the deal" (what it names is the content).
+        linked = after_comma(sent, cue_start) or _PARTICIPLE_LINK_RE.search(prefix)
+        if linked and (low in REPORTING_PARTICIPLES or naming or COMPLEMENT_RE.match(rest)):
+            relative = _RELATIVE_BEFORE_RE.search(prefix)
+            if relative:
+                # "Ryan, who surprised Trump by declaring ...": the relative's antecedent speaks.
+                named = speaker_before(sent, relative.end(1))
+                if named:
+                    return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
+            rel = relative_subject(sent, len(prefix))
+            if rel:
+                # "..., which Mr. Trump called "a disgrace," blaming ...": the relative's subject.
+                return Frame(2, cue_start, rel[1], cue, cue_start, cue_end, False, "after")
+            subj = main_subject(sent, cue_start)
+            if subj:
+                return Frame(2, cue_start, subj[1], cue, cue_start, cue_end, False, "after")
+        return None
+    if prefix.endswith((",", '"', "—", "–")) or not prefix:
+        return inverted_frame(sent, cue_start, cue_end, cue, low)
+    return None
