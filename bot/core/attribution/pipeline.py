@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 from ..models import Attribution, Document, Kind, Speaker
 from .antecedents import Observer
-from .cue_sets import ADDRESSEE_THAT_RE, DAY, TELLING_FORMS
+from .content import content_of
 from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import sentence_frames
 from .headlines import headlines
 from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE, THAT_IS_HOW_RE
-from .lexicon import ALL_CUE_WORDS, ROLE_HEADS, STANCE_CUES
+from .lexicon import ALL_CUE_WORDS, STANCE_CUES
 from .mending import colon_blocks, dash_lines, quotes_run_on, split_fragments, transcript_turns
 from .mentions import find_mentions
 from .nesting import frame_order, other_frames
@@ -26,7 +26,6 @@ from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
 from .siblings import (
     clause_end,
-    described_head,
     first_of_two,
     governs_next,
     merge_same_speaker,
@@ -34,8 +33,6 @@ from .siblings import (
     nested_before,
 )
 from .signatures import (
-    RELATIVE_NOT_NEXT,
-    SUBJECT_OPENER,
     carrying_lead,
     few_letters,
     quote_only,
@@ -72,84 +69,7 @@ _DATELINE_RE = re.compile(
 _GLUED_DASH_RE = re.compile(r"[―—–-](?=[A-Z][a-z])")
 
 
-# What stands between a cue and its content: "that", a colon, or a short adverbial and a
-# colon ("replied on X: \"...\"", "said in a statement: \"...\"").
-_LEAD_IN_RE = re.compile(
-    r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:(?!\d)"  # (not the colon of a time: "at 7:45")
-    # "said in a podcast that aired Friday that he ...": the "that" no verb follows
-    r"|(?:in|on|at|during|with|to(?=\s+(?:the|a|an|his|her|their|reporters|[A-Z]))"
-    rf"|after|before|over|last|this)\s[^\"_:;.,]{{0,60}}?\sthat\b{RELATIVE_NOT_NEXT}"
-    rf"|(?:(?:{DAY}|earlier|later|again|also|repeatedly|privately|publicly)\s+)?that\b(?![\s.!?\"”’]*$)"
-    rf"|:|{DAY}\s+(?={SUBJECT_OPENER}\s))?"
-    # (not "want to do that.": a pronoun; "warned Tuesday that ...": a day before the clause)
-)
-
-
-def _content(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) -> tuple[str, str, int]:
-    """(content text, masked content, its start) on the frame's content side, within [low, high)."""
-    text, out = sent.text, sent.out
-    high = len(text) if high is None else high
-    pieces: list[tuple[int, int]] = []
-    if frame.content_side in ("before", "both"):
-        # (`"...," the couple's daughter, Aisha Khan, wrote`: the description before the name
-        # belongs to the speaker, not to what was said)
-        described = _DESCRIBED_NAME_RE.search(out, low, frame.start)
-        if described and described_head(described.group(1)) not in ROLE_HEADS:
-            described = None  # (`"...," the start of a long fight, Hale says`: still the content)
-        pieces.append((low, described.start() if described else frame.start))
-    if frame.content_side in ("after", "both"):
-        after = frame.end
-        addressee = ADDRESSEE_THAT_RE.match(out, after) if frame.cue in TELLING_FORMS else None
-        m = addressee or _LEAD_IN_RE.match(out, after)
-        # (a lead-in runs no further than the content: "Dunn's plan to sell it: No." ends at the colon)
-        if m and m.end() > high:
-            m = _LEAD_IN_RE.match(out, after, high)  # (the lead-in ends with the content)
-        if m and m.end() == high and len(out[after : m.end()].split()) > 3:
-            m = None  # ("called for new money to mend the old pier:": its own words, not a lead-in)
-        start = m.end() if m else after
-        # (a dash that renames what came before closes it: "would back a rival to the mayor —
-        # a remark Dunn now quotes"; not a pair of dashes around an aside)
-        renamed = _DASH_RENAMES_RE.search(out, start, high)
-        pieces.append((start, renamed.start() if renamed else high))
-    resumed = _QUOTE_NEXT_RE.match(out, frame.end) if frame.content_side == "before" else None
-    if resumed:
-        pieces.append((resumed.end() - 2, high))  # `"A," X said, "B."` (from B's opening mark)
-    if high < len(text) and pieces:
-        # The clause ends where the next speaker's begins: drop the conjunction that joins them.
-        a, b = pieces[-1]
-        tail = _JOINER_TAIL_RE.search(out, a, b)
-        pieces[-1] = (a, tail.start() if tail else b)
-    pieces = [(a, b) for a, b in pieces if a < b]
-    if not pieces:
-        return "", "", 0
-    masked = " ".join(out[a:b] for a, b in pieces)
-    if len(pieces) == 1:
-        a, b = pieces[0]
-        raw = text[a:b]
-        content = raw.strip(_EDGE).strip()
-        if content.endswith(('".', "”.")) and not any(q in content[:-2] for q in '"“”'):
-            content = content[:-2] + "."  # `told MPs that "the market is correcting itself".`
-        if content.endswith(")") and "(" not in content:
-            content = content[:-1].rstrip()  # "(She claimed she would retire.)": the aside's close
-        lead = raw.find(content) if content else 0
-        return content, masked, a + lead
-    content = " ".join(piece for a, b in pieces if (piece := text[a:b].strip(_EDGE).strip()))
-    return content, masked, -1  # two pieces: not one span of the sentence
-
-
-_DASH_RENAMES_RE = re.compile(r"\s+[—–]\s+(?:a|an|the|this|that|which|what)\s(?![^—–]*[—–])")
-
-
-_DESCRIBED_NAME_RE = re.compile(r"(?<=\")\s+(?:the|a|an|his|her|their)\s([^\"_,;]{1,60}),\s*$")
 _CLAUSE_END_RE = re.compile(r"[,;](?!\d)")  # (not the comma of "$20,000")
-# (past where or how it was said: `"A," Dunn wrote in an email, "B."`)
-_QUOTE_NEXT_RE = re.compile(r'(?:\s+(?:in|on|at|to|via|during)\s+[^,;:"_]{1,40}?)?\s*[,:]?\s*"_')
-_JOINER_TAIL_RE = re.compile(
-    r"[\s,;]*\b(?:though|although|but|while|whereas|and|yet|even as|as|so|because|after|before)?\s*$",
-    re.IGNORECASE,
-)
-# What is trimmed from a content's ends: punctuation and quotation marks around it.
-_EDGE = " ,;:-–—\"“”'‘’"
 
 
 def _kind(frame: Frame, masked: str) -> Kind:
@@ -553,12 +473,12 @@ def _finish(sents: list[Sent], registry: Registry) -> tuple[list[tuple[Attributi
                 # A stated position is its verb's object: "endorsed Trump, still ran" ends at the comma.
                 comma = _CLAUSE_END_RE.search(sent.out, f.end, high)
                 high = comma.start() if comma else high
-            content, masked, start = _content(sent, f, low, high)
+            content, masked, start = content_of(sent, f, low, high)
             if content.lower() in _BARE_LEADS and f.content_side == "after" and i + 1 < len(clauses):
                 # "Activists say they want a fair count": the clause after the cue is its
                 # content, another's report nested inside it (which keeps its own attribution).
                 high = clauses[i + 2][0].start if i + 2 < len(clauses) else len(sent.text)
-                content, masked, start = _content(sent, f, low, high)
+                content, masked, start = content_of(sent, f, low, high)
             if f is not frame and not content:
                 continue
             listed = named_in_apposition(sent, f)

@@ -1,0 +1,90 @@
+"""What a frame reports: the content on its side of the sentence, past a lead-in ("that", a
+colon, the one addressed), up to where a dash renames it or the next speaker's clause begins."""
+
+from __future__ import annotations
+
+import re
+
+from .cue_sets import ADDRESSEE_THAT_RE, DAY, TELLING_FORMS
+from .entities import Frame, Sent
+from .lexicon import ROLE_HEADS
+from .siblings import described_head
+from .signatures import RELATIVE_NOT_NEXT, SUBJECT_OPENER
+
+# What stands between a cue and its content: "that", a colon, or a short adverbial and a
+# colon ("replied on X: \"...\"", "said in a statement: \"...\"").
+_LEAD_IN_RE = re.compile(
+    r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:(?!\d)"  # (not the colon of a time: "at 7:45")
+    # "said in a podcast that aired Friday that he ...": the "that" no verb follows
+    r"|(?:in|on|at|during|with|to(?=\s+(?:the|a|an|his|her|their|reporters|[A-Z]))"
+    rf"|after|before|over|last|this)\s[^\"_:;.,]{{0,60}}?\sthat\b{RELATIVE_NOT_NEXT}"
+    rf"|(?:(?:{DAY}|earlier|later|again|also|repeatedly|privately|publicly)\s+)?that\b(?![\s.!?\"”’]*$)"
+    rf"|:|{DAY}\s+(?={SUBJECT_OPENER}\s))?"
+    # (not "want to do that.": a pronoun; "warned Tuesday that ...": a day before the clause)
+)
+
+
+def content_of(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) -> tuple[str, str, int]:
+    """(content text, masked content, its start) on the frame's content side, within [low, high)."""
+    text, out = sent.text, sent.out
+    high = len(text) if high is None else high
+    pieces: list[tuple[int, int]] = []
+    if frame.content_side in ("before", "both"):
+        # (`"...," the couple's daughter, Aisha Khan, wrote`: the description before the name
+        # belongs to the speaker, not to what was said)
+        described = _DESCRIBED_NAME_RE.search(out, low, frame.start)
+        if described and described_head(described.group(1)) not in ROLE_HEADS:
+            described = None  # (`"...," the start of a long fight, Hale says`: still the content)
+        pieces.append((low, described.start() if described else frame.start))
+    if frame.content_side in ("after", "both"):
+        after = frame.end
+        addressee = ADDRESSEE_THAT_RE.match(out, after) if frame.cue in TELLING_FORMS else None
+        m = addressee or _LEAD_IN_RE.match(out, after)
+        # (a lead-in runs no further than the content: "Dunn's plan to sell it: No." ends at the colon)
+        if m and m.end() > high:
+            m = _LEAD_IN_RE.match(out, after, high)  # (the lead-in ends with the content)
+        if m and m.end() == high and len(out[after : m.end()].split()) > 3:
+            m = None  # ("called for new money to mend the old pier:": its own words, not a lead-in)
+        start = m.end() if m else after
+        # (a dash that renames what came before closes it: "would back a rival to the mayor —
+        # a remark Dunn now quotes"; not a pair of dashes around an aside)
+        renamed = _DASH_RENAMES_RE.search(out, start, high)
+        pieces.append((start, renamed.start() if renamed else high))
+    resumed = _QUOTE_NEXT_RE.match(out, frame.end) if frame.content_side == "before" else None
+    if resumed:
+        pieces.append((resumed.end() - 2, high))  # `"A," X said, "B."` (from B's opening mark)
+    if high < len(text) and pieces:
+        # The clause ends where the next speaker's begins: drop the conjunction that joins them.
+        a, b = pieces[-1]
+        tail = _JOINER_TAIL_RE.search(out, a, b)
+        pieces[-1] = (a, tail.start() if tail else b)
+    pieces = [(a, b) for a, b in pieces if a < b]
+    if not pieces:
+        return "", "", 0
+    masked = " ".join(out[a:b] for a, b in pieces)
+    if len(pieces) == 1:
+        a, b = pieces[0]
+        raw = text[a:b]
+        content = raw.strip(_EDGE).strip()
+        if content.endswith(('".', "”.")) and not any(q in content[:-2] for q in '"“”'):
+            content = content[:-2] + "."  # `told MPs that "the market is correcting itself".`
+        if content.endswith(")") and "(" not in content:
+            content = content[:-1].rstrip()  # "(She claimed she would retire.)": the aside's close
+        lead = raw.find(content) if content else 0
+        return content, masked, a + lead
+    content = " ".join(piece for a, b in pieces if (piece := text[a:b].strip(_EDGE).strip()))
+    return content, masked, -1  # two pieces: not one span of the sentence
+
+
+_DASH_RENAMES_RE = re.compile(r"\s+[—–]\s+(?:a|an|the|this|that|which|what)\s(?![^—–]*[—–])")
+
+
+_DESCRIBED_NAME_RE = re.compile(r"(?<=\")\s+(?:the|a|an|his|her|their)\s([^\"_,;]{1,60}),\s*$")
+# (past where or how it was said: `"A," Dunn wrote in an email, "B."`)
+_QUOTE_NEXT_RE = re.compile(r'(?:\s+(?:in|on|at|to|via|during)\s+[^,;:"_]{1,40}?)?\s*[,:]?\s*"_')
+_JOINER_TAIL_RE = re.compile(
+    r"[\s,;]*\b(?:though|although|but|while|whereas|and|yet|even as|as|so|because|after|before)?\s*$",
+    re.IGNORECASE,
+)
+# What is trimmed from a content's ends: punctuation and quotation marks around it.
+_EDGE = " ,;:-–—\"“”'‘’"
