@@ -188,3 +188,8 @@ def test_parliament_and_sport_roles_speak_and_stay_out_of_the_name() -> None:
     assert _speakers(body, "One backbencher") == ["backbencher"]
     found = _clauses(body, "Substitute")[0]
     assert (found.speaker, found.role) == ("Dani Moreno", "Substitute")
+
+
+def test_an_outlets_programme_addressed_is_cut_from_the_content() -> None:
+    body = "Tom Hale told the Gazette's Morning programme he would not resign."
+    assert _clauses(body, "Tom Hale")[0].content == "he would not resign."

@@ -92,6 +92,7 @@ TELLING_FORMS = frozenset(
 ADDRESSEE_THAT_RE = re.compile(
     # whom: a pronoun, a plural noun ("investors"), a described group or a name ("the BBC")
     r"\s+(?:him|her|them|us|me|you|[a-z]{3,}s|(?:the|his|her|their|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?"
+    r"|(?:the\s+)?[A-Z][\w.’'-]*['’]s(?:\s+[A-Z][\w.’'-]*){0,2}\s+[a-z]{3,}"  # "the BBC's Today programme"
     r"|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
     # when or where ("on Monday", "last week", "on a call", "in an interview")
     r"(?:\s+(?:on\s+)?" + DAY + r"|\s+last\s+week|\s+(?:on|in|at|during|over)\s+(?:a|an|the)\s+[a-z-]+"
