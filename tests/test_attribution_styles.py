@@ -193,3 +193,8 @@ def test_parliament_and_sport_roles_speak_and_stay_out_of_the_name() -> None:
 def test_an_outlets_programme_addressed_is_cut_from_the_content() -> None:
     body = "Tom Hale told the Gazette's Morning programme he would not resign."
     assert _clauses(body, "Tom Hale")[0].content == "he would not resign."
+
+
+def test_a_fenced_cue_after_a_cue_word_used_as_a_noun_reports_both_sides() -> None:
+    body = "The plan, Keller said, would cost more."
+    assert _clauses(body, "The plan")[0].content == "The plan would cost more."

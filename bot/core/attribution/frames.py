@@ -114,6 +114,7 @@ _PARTICIPLE_TAIL_RE = re.compile(
 # After a cue fenced by commas mid-sentence, the clause goes on with a lower-case word that
 # opens no clause of its own (not ", adding ...", ", but ...", ", who ...").
 _ATTEMPT_RE = re.compile(r"\b(?:tried|tries|trying|sought|seeks|attempted|attempts)\s+to\s+$")
+_DET_TAIL_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his)\s+$")
 _FENCED_RESUMES_RE = re.compile(
     r",\s+(?![a-z]+ing\b)(?!(?:and|but|or|yet|so|while|who|which|whose|because|as|after|before|when|"
     r"if|though|although|since|until|unless|then|according)\b)[a-z]"
@@ -484,7 +485,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             and low not in OBJECT_CUES
             and start <= 100
             # (not "... Ruiz had said so because, she said, the vote ...": a clause of its own)
-            and all(c[0] >= start for c in sent.cues)
+            # (a cue word after "the" before it is a noun: "The plan, Keller said, would cost more.")
+            and all(c[0] >= start or _DET_TAIL_RE.search(out, max(0, c[0] - 6), c[0]) for c in sent.cues)
         ):
             # "The budget, Keller insists, is balanced.": the report runs on both sides of the cue.
             return Frame(0, cue_start, ref, cue, start, cue_end, False, "both", role)
