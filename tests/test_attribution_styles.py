@@ -198,3 +198,8 @@ def test_an_outlets_programme_addressed_is_cut_from_the_content() -> None:
 def test_a_fenced_cue_after_a_cue_word_used_as_a_noun_reports_both_sides() -> None:
     body = "The plan, Keller said, would cost more."
     assert _clauses(body, "The plan")[0].content == "The plan would cost more."
+
+
+def test_a_comma_and_a_noun_that_sums_up_the_claim_ends_the_content() -> None:
+    body = "Tom Hale claimed the figures had been altered, a charge the ministry denied."
+    assert _clauses(body, "Tom Hale")[0].content == "the figures had been altered"

@@ -48,7 +48,7 @@ def content_of(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) 
         start = m.end() if m else after
         # (a dash that renames what came before closes it: "would back a rival to the mayor —
         # a remark Dunn now quotes"; not a pair of dashes around an aside)
-        renamed = _DASH_RENAMES_RE.search(out, start, high)
+        renamed = _DASH_RENAMES_RE.search(out, start, high) or _COMMA_RENAMES_RE.search(out, start, high)
         pieces.append((start, renamed.start() if renamed else high))
     resumed = _QUOTE_NEXT_RE.match(out, frame.end) if frame.content_side == "before" else None
     if resumed:
@@ -76,6 +76,11 @@ def content_of(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) 
     return content, masked, -1  # two pieces: not one span of the sentence
 
 
+# (", a charge the ministry denied": a comma and a noun of saying that sums up the clause)
+_COMMA_RENAMES_RE = re.compile(
+    r",\s+(?:a|an)\s+(?:charge|claim|allegation|accusation|assertion|contention|suggestion|argument|view)"
+    r"\s+(?:that\s+)?(?:the|his|her|their|its|[A-Z])"
+)
 _DASH_RENAMES_RE = re.compile(r"\s+[—–]\s+(?:a|an|the|this|that|which|what)\s(?![^—–]*[—–])")
 
 
