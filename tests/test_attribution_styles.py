@@ -203,3 +203,17 @@ def test_a_fenced_cue_after_a_cue_word_used_as_a_noun_reports_both_sides() -> No
 def test_a_comma_and_a_noun_that_sums_up_the_claim_ends_the_content() -> None:
     body = "Tom Hale claimed the figures had been altered, a charge the ministry denied."
     assert _clauses(body, "Tom Hale")[0].content == "the figures had been altered"
+
+
+def test_police_and_authorities_speak_bare_and_a_dateline_is_no_speaker_nor_content() -> None:
+    body = (
+        "MUMBAI: Two men were arrested on Sunday for cheating a trader, police said.\n\n"
+        "KORVAN, June 3 (Reuters) - Drones struck a depot overnight, governor Ilya Markov said.\n\n"
+        "The man was armed, authorities said."
+    )
+    found = _clauses(body, "MUMBAI")
+    assert [(a.speaker, a.content) for a in found] == [
+        ("police", "Two men were arrested on Sunday for cheating a trader")
+    ]
+    assert _clauses(body, "KORVAN")[0].content == "Drones struck a depot overnight"
+    assert _speakers(body, "The man") == ["authorities"]

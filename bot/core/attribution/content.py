@@ -24,11 +24,26 @@ _LEAD_IN_RE = re.compile(
 )
 
 
+DATELINE_RE = re.compile(
+    # "Washington (AFP) –": a place in title case, then an agency in parentheses
+    r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s*\((?:AFP|AP|Reuters|UPI|CNN|dpa|Xinhua)\)\s*[—–-]+\s*|"
+    r"^[A-Z][A-Z .,'’/-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "WASHINGTON, Dec. 8 (UPI) —"
+    r"\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
+)
+# "MUMBAI: ...", a dateline with a colon (only where no label of a speaker was read there)
+_COLON_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]{2,30}:\s+")
+
+
 def content_of(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) -> tuple[str, str, int]:
     """(content text, masked content, its start) on the frame's content side, within [low, high)."""
     text, out = sent.text, sent.out
     high = len(text) if high is None else high
     pieces: list[tuple[int, int]] = []
+    if low == 0 and frame.cue != ":":
+        # (a dateline opening the sentence is none of what was said: "WASHINGTON (AP) — ...")
+        dateline = DATELINE_RE.match(out) or _COLON_DATELINE_RE.match(out)
+        low = dateline.end() if dateline and dateline.end() <= frame.start else low
     if frame.content_side in ("before", "both"):
         # (`"...," the couple's daughter, Aisha Khan, wrote`: the description before the name
         # belongs to the speaker, not to what was said)

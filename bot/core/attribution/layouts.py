@@ -271,10 +271,13 @@ def name_colon_frame(sent: Sent) -> Frame | None:
     label = first.name.isupper() and len(first.name) >= 3 and first.name.lower() not in _NOT_LABELS
     if not quoted and kind != "person" and not (label and m.group() == ": "):
         return None
+    person = first.entity.kind == "person"
+    if label and not person and any(c[0] >= m.end() for c in sent.cues):
+        return None  # "MUMBAI: Two men were arrested, police said.": a dateline, not a speaker
     frame = Frame(
         0, m.end() - 1, Ref("entity", entity=first.entity), ":", first.start, m.end(), False, "after"
     )
-    frame.verbatim = label and not quoted and first.start == 0  # a transcript's turn
+    frame.verbatim = label and person and not quoted and first.start == 0  # a transcript's turn
     return frame
 
 

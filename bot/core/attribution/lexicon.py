@@ -223,7 +223,7 @@ ORG_HEADS = frozenset(
         city county town village borough township district
         state-department spokesperson's prosecutors' agencies governments companies groups
         organizations organisations unions coalitions firms committees campaigns councils
-        associations networks newspapers
+        associations networks newspapers authorities
     """.split()
 )
 # Nouns too generic to stand alone as a speaker ("the man", "people") unless modified.

@@ -181,6 +181,10 @@ def after_preposition(out: str, start: int, participle: bool = False) -> bool:
     return words[-1].lower() in PREPOSITIONS or (participle and words[-1].endswith("ing"))
 
 
+# Bodies named without an article ("..., police said"), as plurals are.
+_BARE_BODIES = frozenset(["police", "authorities", "staff", "management"])
+
+
 def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
     """A role or organisation noun phrase ending at `end` ("the NATO chief", "a spokesperson for X")."""
     lo = max(0, end - 90)
@@ -245,7 +249,7 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
     text, head, definite, mods = parsed
     start = next(islice(_TOKEN_RE.finditer(out, lo, end), start_i, None)).start()
     # Unmodified bare singular nouns ("official said") are not speakers; plurals are.
-    bare = start_i == head_at == n - 1 and head not in PLURAL_ROLE_HEADS
+    bare = start_i == head_at == n - 1 and head not in PLURAL_ROLE_HEADS and head not in _BARE_BODIES
     if bare and not head[0].isupper() and words[head_at][:1].islower():
         return None
     return start, Ref("np", text=out[start:end], head=head, definite=definite, modifiers=mods)

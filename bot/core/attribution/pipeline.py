@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..models import Attribution, Document, Kind, Speaker
 from .antecedents import Observer
-from .content import content_of
+from .content import DATELINE_RE, content_of
 from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import sentence_frames
 from .headlines import headlines
@@ -59,13 +59,6 @@ _ALL_CUES_BYTES = frozenset(w.encode("utf-8") for w in ALL_CUE_WORDS)
 _SPEECH_NOUNS_BYTES = frozenset(w.encode("utf-8") for w in NOUN_FRAME_WORDS)
 _IN_WORDS_NOUNS = ("words", "view", "opinion", "estimation", "judgment", "judgement")
 _STANCE_ADJECTIVES_BYTES = frozenset(w.encode("utf-8") for w in STANCE_ADJECTIVES)
-_DATELINE_RE = re.compile(
-    # "Washington (AFP) –": a place in title case, then an agency in parentheses
-    r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s*\((?:AFP|AP|Reuters|UPI|CNN|dpa|Xinhua)\)\s*[—–-]+\s*|"
-    r"^[A-Z][A-Z .,'’/-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "WASHINGTON, Dec. 8 (UPI) —"
-    r"\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
-)
 _GLUED_DASH_RE = re.compile(r"[―—–-](?=[A-Z][a-z])")
 
 
@@ -112,7 +105,7 @@ def attribute(
             out = " " + out[1:]  # "-Michelle Marks, Philadelphia.": a signing dash, not a hyphenated word
         mentions = find_mentions(out)
         if s.index == 0 or rel == 0:
-            dateline = _DATELINE_RE.match(out)
+            dateline = DATELINE_RE.match(out)
             if dateline:  # "WASHINGTON (AP) —" names a place and an agency, not a speaker
                 mentions = [m for m in mentions if m.start >= dateline.end()]
         sents.append(Sent(s.index, s.paragraph, s.text, out, rel, mentions))
