@@ -217,3 +217,12 @@ def test_police_and_authorities_speak_bare_and_a_dateline_is_no_speaker_nor_cont
     ]
     assert _clauses(body, "KORVAN")[0].content == "Drones struck a depot overnight"
     assert _speakers(body, "The man") == ["authorities"]
+
+
+def test_an_official_at_a_lower_case_ministry_or_people_in_a_described_place_speak() -> None:
+    body = (
+        '"The border is closed," an official at the interior ministry said.\n\n'
+        "Farmers in rural Iowa said the price was low."
+    )
+    assert _speakers(body, '"The border') == ["official at the interior ministry"]
+    assert _speakers(body, "Farmers") == ["Farmers in rural Iowa"]

@@ -44,7 +44,8 @@ _BY_AGENT_RE = re.compile(r"\s[a-z]+ed\s+by\s+(?:the\s+)?$")
 # A preposition right before a noun phrase (not "for": "for the unions to argue" has a
 # subject; not "of": "most of the voters said" is a partitive subject).
 _IN_PP_RE = re.compile(r"\b(?:at|with|to|in|into|from|on|among|across|within|throughout)\s+$")
-_PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?$")
+# (past an adjective or two: "Farmers in rural Iowa said")
+_PREP_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|to|in|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
 # The items of a list of names before its last ("Alabama, Georgia and ").
 _LISTED_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
 _NAME_LIST_RE = re.compile(rf"(?:{_LISTED_NAME},\s+)+(?:{_LISTED_NAME},?\s+)?(?:and|or)\s+$")
@@ -356,7 +357,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                 np = role_np_before(out, len(out[: prep.start()].rstrip()))
                 if np and np[1].head in PERSON_NP_HEADS:
                     return np[0], np[1], role
-            if _PREP_BEFORE_RE.search(out, max(0, mention.start - 10), mention.start):
+            if _PREP_BEFORE_RE.search(out, max(0, mention.start - 24), mention.start):
                 # "A spokesperson for Sen. Smith said", "Lawyers for the Justice Department argued":
                 # the name is inside the speaker's noun phrase, not the speaker.
                 np = role_np_before(out, end)

@@ -215,8 +215,8 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
         ):
             head_at = i
             j = i - 1
-            while j >= 1 and i - j <= 3 and words[j][:1].isupper() and is_modifier(words[j]):
-                j -= 1  # "a spokeswoman for the Prime Minister": past the name's other words
+            while j >= 1 and i - j <= 3 and is_modifier(words[j]) and words[j].lower() not in _NP_PREPS:
+                j -= 1  # "for the Prime Minister", "at the interior ministry": past its modifiers
             j = j - 1 if j >= 1 and words[j].lower() in _DETS else j
             if i == n - 1 and j >= 1 and words[j].lower() in _NP_PREPS:
                 # "a spokesperson for the senator", "Republicans in Congress": the outer head
