@@ -226,3 +226,10 @@ def test_an_official_at_a_lower_case_ministry_or_people_in_a_described_place_spe
     )
     assert _speakers(body, '"The border') == ["official at the interior ministry"]
     assert _speakers(body, "Farmers") == ["Farmers in rural Iowa"]
+
+
+def test_an_infinitive_inside_a_reported_clause_is_no_report_of_the_subject() -> None:
+    body = "Lena Voss said it was too early to know."
+    assert [(a.cue, a.content) for a in _clauses(body, "Lena Voss")] == [
+        ("said", "it was too early to know.")
+    ]
