@@ -233,3 +233,18 @@ def test_an_infinitive_inside_a_reported_clause_is_no_report_of_the_subject() ->
     assert [(a.cue, a.content) for a in _clauses(body, "Lena Voss")] == [
         ("said", "it was too early to know.")
     ]
+
+
+def test_an_anonymous_source_familiar_with_someones_plans_and_no_pronoun_as_a_name() -> None:
+    body = (
+        "A person familiar with the plans said the deal was close.\n\n"
+        "A person familiar with the company's plans said the talks had stalled.\n\n"
+        "He's said the pier is safe.\n\n"
+        "The company's statement said prices would rise."
+    )
+    assert _speakers(body, "A person familiar with the plans") == ["person familiar with the plans"]
+    assert _speakers(body, "A person familiar with the company") == [
+        "person familiar with the company's plans"
+    ]
+    # the company's own statement: no "He's" nor the source for "the company" to mean
+    assert _speakers(body, "The company") == ["company"]

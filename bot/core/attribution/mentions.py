@@ -89,6 +89,7 @@ class Mention:
     roles: list[str] = field(default_factory=list)
 
 
+_CONTRACTED = frozenset("he she it that there here what who where let".split())
 _STOP_RUNS = frozenset(w.capitalize() for w in STOP_CAPS)
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 _RUN_TOKEN_RE = re.compile(r"\S+")
@@ -203,6 +204,8 @@ def find_mentions(out: str) -> list[Mention]:
         if " " not in run:
             if run.endswith(("n't", "n’t", "’re", "'re", "’m", "'m", "’ve", "'ve", "’ll", "'ll")):
                 continue  # "Don't ask that.", "They’re running": a verb, no name
+            if run[:-2].lower() in _CONTRACTED:
+                continue  # "He's said ...", "It's": a pronoun and "is" or "has"
             # One word: the common case ("The", "Moscow", "Stoltenberg's").
             mention = _make_mention(out, [(run, at)])
             if mention is not None:

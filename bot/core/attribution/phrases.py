@@ -131,6 +131,20 @@ def _np_word(word: str) -> bool:
     )
 
 
+def _postmodifier(words: list[str]) -> bool:
+    """Whether `words` can follow a head's preposition in a speaker's phrase; a cue word after
+    an article or a possessive is a noun there ("familiar with the company's plans")."""
+    return all(
+        _np_word(w) or (k > 0 and w.lower() in CUE_WORDS and _owner_word(words[k - 1]))
+        for k, w in enumerate(words)
+    )
+
+
+def _owner_word(word: str) -> bool:
+    """An article or a possessive: what comes after it is a noun."""
+    return word.lower() in _DETS or word.endswith(("'s", "’s"))
+
+
 _AGE_RE = re.compile(r"\d{1,3}-year-olds?")
 
 
@@ -209,7 +223,7 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
             or (
                 i + 2 < n
                 and words[i + 1].lower() in _NP_PREPS
-                and all(_np_word(t) for t in words[i + 2 :])
+                and _postmodifier(words[i + 2 :])
                 and words[-1].lower() not in _NP_TAIL_STOPS  # "people of color to support"
             )
         ):
@@ -226,7 +240,7 @@ def role_np_before(out: str, end: int) -> tuple[int, Ref] | None:
                 if outer in PERSON_NP_HEADS and outer not in GENERIC_PERSON_HEADS:
                     head_at = k
             break
-        if low in _NP_STOP or (low in CUE_WORDS and not (i and words[i - 1].lower() in _DETS)):
+        if low in _NP_STOP or (low in CUE_WORDS and not (i and _owner_word(words[i - 1]))):
             break
     if head_at < 0:
         return None

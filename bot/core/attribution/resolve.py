@@ -48,6 +48,7 @@ _HEAD_NAMES = {
 _PERSON_OWNED_HEADS = frozenset("campaign team".split())
 # Heads vague enough to stand for whichever organisation the last sentences named.
 _VERB_NEXT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")  # "Ruiz shrugs", "Ruiz later said"
+_POSTMODIFIER_RE = re.compile(r"\s(?:for|at|of|with|in|from|to|on|familiar|close|briefed)\s")
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$")
 _GENERIC_ORG_HEADS = frozenset("group organization organisation company firm agency".split())
 _OPENING_PRONOUN_RE = re.compile(r"\W*(?:[A-Z][\w ]{0,30},\s*)?(\w+)\b")
@@ -290,6 +291,7 @@ class Resolver:
                     e
                     for e in self.registry.entities
                     if e.kind == "org"
+                    and not e.unnamed  # (not "a person familiar with the company's plans")
                     and any(n in e.name.lower().split() for n in names)
                     and (0 <= e.seen[0] <= index or id(e) in before)
                     and not _OTHER_ORG_WORDS & set(ref.text.lower().split())  # ("the rival company")
@@ -485,6 +487,8 @@ class Resolver:
         for ent in self.registry.entities:
             if ent.kind not in ("person", "unknown"):
                 continue
+            if ent.unnamed and head not in _POSTMODIFIER_RE.split(ent.name.lower())[0].split():
+                continue  # ("a person familiar with the company's plans" is no company)
             vocab = ent.role_vocabulary()
             party = ent.party[:1]
             classes = {c for w in vocab for c in ROLE_NOUN_CLASSES.get(w, ())} | vocab
