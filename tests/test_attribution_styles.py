@@ -248,3 +248,15 @@ def test_an_anonymous_source_familiar_with_someones_plans_and_no_pronoun_as_a_na
     ]
     # the company's own statement: no "He's" nor the source for "the company" to mean
     assert _speakers(body, "The company") == ["company"]
+
+
+def test_more_occupations_give_roles_and_keep_a_premodifying_body_out_of_the_subject() -> None:
+    body = (
+        "Bureau of Meteorology senior forecaster Anita Rhodes said the storm would weaken.\n\n"
+        "His solicitor, Ana Ruiz, said he would appeal.\n\n"
+        "Pop star Lena Voss said she was thrilled."
+    )
+    found = _clauses(body, "Bureau")[0]
+    assert (found.speaker, found.role) == ("Anita Rhodes", "Bureau of Meteorology senior forecaster")
+    assert [(a.speaker, a.role) for a in _clauses(body, "His solicitor")] == [("Ana Ruiz", "solicitor")]
+    assert [(a.speaker, a.role) for a in _clauses(body, "Pop star")] == [("Lena Voss", "Pop star")]

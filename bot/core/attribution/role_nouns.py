@@ -19,14 +19,17 @@ OCCUPATION_HEADS = frozenset(
         pharmacist paramedic midwife carer firefighter pilot captain chef shopkeeper
         landlord tenant pupil fisherman farmworker vicar nun archbishop
         councillor councilor campaigner victim explorer climber sailor backbencher frontbencher
-        substitute skipper batsman bowler
+        substitute skipper batsman bowler forecaster meteorologist solicitor barrister headteacher
+        headmaster headmistress principal controller superintendent constable sergeant warden
+        ranger lifeguard dispatcher corporator magistrate surveyor accountant
     """.split()
 )
 # What sport and feature writing call the person the story is about: an age ("the
 # 25-year-old"), a nationality ("the Frenchman"), a stage of a career ("the youngster").
 DESCRIPTION_HEADS = frozenset(
     """
-        year-old youngster teenager rookie newcomer winger frenchman frenchwoman italian spaniard
+        year-old youngster teenager rookie newcomer winger star superstar
+        frenchman frenchwoman italian spaniard
         brazilian german englishman englishwoman scot welshman irishman briton argentine
         australian dutchman belgian croatian serbian swede dane norwegian pole ukrainian
         nigerian ghanaian egyptian moroccan canadian mexican colombian uruguayan chilean
