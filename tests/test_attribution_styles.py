@@ -260,3 +260,14 @@ def test_more_occupations_give_roles_and_keep_a_premodifying_body_out_of_the_sub
     assert (found.speaker, found.role) == ("Anita Rhodes", "Bureau of Meteorology senior forecaster")
     assert [(a.speaker, a.role) for a in _clauses(body, "His solicitor")] == [("Ana Ruiz", "solicitor")]
     assert [(a.speaker, a.role) for a in _clauses(body, "Pop star")] == [("Lena Voss", "Pop star")]
+
+
+def test_where_and_when_it_was_said_or_whom_it_was_told_stay_out_of_the_content() -> None:
+    body = (
+        "The lawyer said outside court that he had acted in self-defence.\n\n"
+        "Ray Dunn told reporters afterwards that he had acted alone.\n\n"
+        "Lena Voss told reporters officials were angry."
+    )
+    assert _clauses(body, "The lawyer")[0].content == "he had acted in self-defence."
+    assert _clauses(body, "Ray Dunn")[0].content == "he had acted alone."
+    assert _clauses(body, "Lena Voss")[0].content == "officials were angry."

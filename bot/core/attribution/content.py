@@ -17,7 +17,7 @@ _LEAD_IN_RE = re.compile(
     r"\s*(?:,\s*)?(?:[^\"_:;.]{0,40}:(?!\d)"  # (not the colon of a time: "at 7:45")
     # "said in a podcast that aired Friday that he ...": the "that" no verb follows
     r"|(?:in|on|at|during|with|to(?=\s+(?:the|a|an|his|her|their|reporters|[A-Z]))"
-    rf"|after|before|over|last|this)\s[^\"_:;.,]{{0,60}}?\sthat\b{RELATIVE_NOT_NEXT}"
+    rf"|after|before|over|last|this|outside|inside|from|via)\s[^\"_:;.,]{{0,60}}?\sthat\b{RELATIVE_NOT_NEXT}"
     rf"|(?:(?:{DAY}|earlier|later|again|also|repeatedly|privately|publicly)\s+)?that\b(?![\s.!?\"”’]*$)"
     rf"|:|{DAY}\s+(?={SUBJECT_OPENER}\s))?"
     # (not "want to do that.": a pronoun; "warned Tuesday that ...": a day before the clause)

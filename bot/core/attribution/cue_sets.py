@@ -96,8 +96,10 @@ ADDRESSEE_THAT_RE = re.compile(
     r"|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
     # when or where ("on Monday", "last week", "on a call", "in an interview")
     r"(?:\s+(?:on\s+)?" + DAY + r"|\s+last\s+week|\s+(?:on|in|at|during|over)\s+(?:a|an|the)\s+[a-z-]+"
+    r"|\s+(?:afterwards|afterward|later|earlier|privately|again|repeatedly)"
     r"|\s+(?:in|at)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?"
     r"\s+(?:that\s+|(?=(?:he|she|they|it|we|I)\s+[a-z])"
     # (or a bare clause with a noun for its subject: "told her the pier was safe")
-    r"|(?=(?:the|a|an|his|their|its)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:was|is|were|are|would|will|had|has|could)\b))"
+    r"|(?=(?:(?:the|a|an|his|their|its)\s+[a-z-]+(?:\s+[a-z-]+)?|[a-z]{3,}s)"
+    r"\s+(?:was|is|were|are|would|will|had|has|could)\b))"
 )
