@@ -271,3 +271,12 @@ def test_where_and_when_it_was_said_or_whom_it_was_told_stay_out_of_the_content(
     assert _clauses(body, "The lawyer")[0].content == "he had acted in self-defence."
     assert _clauses(body, "Ray Dunn")[0].content == "he had acted alone."
     assert _clauses(body, "Lena Voss")[0].content == "officials were angry."
+
+
+def test_the_statement_said_is_whoever_the_sentence_that_brought_it_up_quoted() -> None:
+    body = (
+        "Eastfield Rovers said in a statement that the fan had been banned. "
+        '"We will not tolerate this," the statement said.'
+    )
+    found = _clauses(body, '"We will')[0]
+    assert (found.speaker, found.cue, found.kind) == ("Eastfield Rovers", "said", "direct")

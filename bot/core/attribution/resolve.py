@@ -257,6 +257,10 @@ class Resolver:
                     # (resolved as the owner's own description would be: "the company" is Acme)
                     author = Ref("np", text="the " + described.group(1), head=words[-1], definite=True)
                     return self._role_np(author, index)
+            if owner is None and ref.definite and self.sents is not None:
+                # "Rovers issued a statement. ... the statement said": whoever the sentence
+                # that brought up that document had as its speaker.
+                owner = self._issuer(head, index)
             return owner if owner is not None and owner.kind in ("org", "person", "unknown") else None
         if (
             ref.owner is None
@@ -442,6 +446,15 @@ class Resolver:
                 if m.entity is ent and not m.possessive and m.start <= 4 and _VERB_NEXT_RE.match(out, m.end):
                     return True
         return False
+
+    def _issuer(self, head: str, index: int) -> Entity | None:
+        """The speaker of one of the two sentences before `index` that names a `head` document."""
+        assert self.sents is not None
+        for back in range(index - 1, max(-1, index - 3), -1):
+            sent = self.sents[back]
+            if sent.speaker is not None and re.search(rf"\b{re.escape(head)}\b", sent.out.lower()):
+                return sent.speaker
+        return None
 
     def _relative(self, owner: Entity, head: str, index: int) -> Entity | None:
         """The one person the article named lately who shares `owner`'s surname and fits the
