@@ -280,3 +280,14 @@ def test_the_statement_said_is_whoever_the_sentence_that_brought_it_up_quoted() 
     )
     found = _clauses(body, '"We will')[0]
     assert (found.speaker, found.cue, found.kind) == ("Eastfield Rovers", "said", "direct")
+
+
+def test_british_police_ranks_and_family_descriptions_are_no_part_of_the_name() -> None:
+    body = (
+        "Det Insp Rachel Moore said the man was armed.\n\n"
+        "PC Tom Hale said the road was closed.\n\n"
+        "Mother-of-three Jess Whitlow said she was angry."
+    )
+    assert [(a.speaker, a.role) for a in _clauses(body, "Det Insp")] == [("Rachel Moore", "Det Insp")]
+    assert [(a.speaker, a.role) for a in _clauses(body, "PC Tom")] == [("Tom Hale", "PC")]
+    assert _speakers(body, "Mother") == ["Jess Whitlow"]

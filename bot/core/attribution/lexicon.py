@@ -341,6 +341,7 @@ TITLE_WORDS = frozenset(
         manager administrator inspector superintendent dean provost rector lawmaker candidate
         nominee emir sheikh ayatollah crown
         sir dame lord baroness baron mp cllr councillor
+        det det. insp insp. supt supt. ch pc dc ds di dci dcs constable sgt
     """.split()
 )
 HONORIFICS = {

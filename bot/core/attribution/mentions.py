@@ -89,6 +89,7 @@ class Mention:
     roles: list[str] = field(default_factory=list)
 
 
+_OF_COMPOUND_RE = re.compile(r"[A-Z][a-z]+-of-[a-z]+")
 _CONTRACTED = frozenset("he she it that there here what who where let".split())
 _STOP_RUNS = frozenset(w.capitalize() for w in STOP_CAPS)
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
@@ -352,8 +353,10 @@ def _make_mention(out: str, piece: list[tuple[str, int]]) -> Mention | None:
             first, first_at = piece[0]
         if (
             len(piece) >= 3
-            and first.isalpha()
-            and (gender_of_first(piece[1][0]) is not None or first.lower() in OCCUPATION_HEADS)
+            and (first.isalpha() or _OF_COMPOUND_RE.fullmatch(first))  # ("Mother-of-three Jess Ward")
+            and (
+                gender_of_first(piece[1][0]) is not None or first.lower() in OCCUPATION_HEADS or "-" in first
+            )
             and gender_of_first(first) is None
             and not is_title_word(first)
             and not _is_org_word(first)
