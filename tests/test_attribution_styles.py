@@ -291,3 +291,13 @@ def test_british_police_ranks_and_family_descriptions_are_no_part_of_the_name() 
     assert [(a.speaker, a.role) for a in _clauses(body, "Det Insp")] == [("Rachel Moore", "Det Insp")]
     assert [(a.speaker, a.role) for a in _clauses(body, "PC Tom")] == [("Tom Hale", "PC")]
     assert _speakers(body, "Mother") == ["Jess Whitlow"]
+
+
+def test_an_aside_of_how_between_a_name_and_its_cue_is_stepped_over_and_no_role() -> None:
+    body = (
+        "Treasurer Neil Forde spoke first.\n\n"
+        "Forde, under pressure from colleagues, said the plan would work.\n\n"
+        "Ana Ruiz, with her lawyer beside her, said she would appeal."
+    )
+    assert _speakers(body, "Forde, under") == ["Neil Forde"]
+    assert [(a.speaker, a.role) for a in _clauses(body, "Ana Ruiz")] == [("Ana Ruiz", None)]

@@ -27,6 +27,8 @@ from .quotes import INSIDE
 from .roles import OF_PLACE_RE, is_role_text
 from .signatures import ends_after
 
+# An aside that opens with a preposition says how, not who ("with his wife beside him").
+_PREP_ASIDE_RE = re.compile(r"(?:under|with|to|amid|despite|after|before|in|on|at|flanked\s+by)\s")
 _SKIPPABLE_APPOS_RE = re.compile(
     r"\d{1,3}$|[a-z]+ing\b|who\b|which\b|whose\b|[DRI]-|[a-z]+ed\b|[a-z]+\s+by\b|clad\b"
 )
@@ -287,8 +289,9 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                         if org_noun and mention.entity is not None:
                             mention.entity.kind = "org"
                         return mention.start, Ref("entity", entity=mention.entity), ""
-                if is_role_text(candidate) or _SKIPPABLE_APPOS_RE.match(candidate):
-                    role = candidate if is_role_text(candidate) else ""
+                aside = _PREP_ASIDE_RE.match(candidate)  # ("Forde, under pressure from colleagues, said")
+                if aside or is_role_text(candidate) or _SKIPPABLE_APPOS_RE.match(candidate):
+                    role = candidate if is_role_text(candidate) and not aside else ""
                     end = prev
     end, extra_role = _skip_appositions(sent, end, who)
     lo = max(0, end - 150)  # (every match holds "who" or "that": a substring test first)

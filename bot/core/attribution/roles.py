@@ -76,6 +76,8 @@ _SUBJECT_THEN_AUX_RE = re.compile(
 
 _NO_ROLE_OPENERS = frozenset(
     "who which that saying adding according he she they it have has had is are was were will would".split()
+    # an aside of how or where ("with his wife beside him", "under pressure from colleagues")
+    + "with under amid despite after before flanked".split()
 )
 
 
