@@ -301,3 +301,13 @@ def test_an_aside_of_how_between_a_name_and_its_cue_is_stepped_over_and_no_role(
     )
     assert _speakers(body, "Forde, under") == ["Neil Forde"]
     assert [(a.speaker, a.role) for a in _clauses(body, "Ana Ruiz")] == [("Ana Ruiz", None)]
+
+
+def test_the_pair_or_the_couple_are_the_two_people_named_together_before() -> None:
+    body = (
+        "Lena Voss and Marco Bellini married in May.\n\n"
+        '"We have decided to part ways," the pair said in a joint statement.\n\n'
+        "The couple said they would sell the house."
+    )
+    assert _speakers(body, '"We have') == ["Lena Voss and Marco Bellini"]
+    assert _speakers(body, "The couple") == ["Lena Voss and Marco Bellini"]

@@ -25,7 +25,15 @@ from .lexicon import (
     WEEKDAYS,
 )
 
-_NP_HEADS = ROLE_HEADS | ORG_HEADS | SOURCE_HEADS | _GROUP_HEADS | frozenset({"media", "outlet", "outlets"})
+PAIR_HEADS = frozenset({"pair", "couple", "duo"})  # two people named before ("the pair said")
+_NP_HEADS = (
+    ROLE_HEADS
+    | ORG_HEADS
+    | SOURCE_HEADS
+    | _GROUP_HEADS
+    | PAIR_HEADS
+    | frozenset({"media", "outlet", "outlets"})
+)
 _SINGULAR_PARTIES = frozenset(["republican", "democrat", "independent"])
 _MODALS = frozenset("would will can could should must may might".split())
 # A lower-case participle, which modifies a noun only right after its article.

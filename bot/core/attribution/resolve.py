@@ -23,7 +23,7 @@ from .lexicon import (
     SOURCE_HEADS,
 )
 from .mentions import Mention
-from .phrases import after_preposition, role_np_after
+from .phrases import PAIR_HEADS, after_preposition, role_np_after
 from .quotes import INSIDE
 
 _DEFINITE_REACH = 8  # sentences back that "the senator" may reach for an unmatched referent
@@ -246,6 +246,10 @@ class Resolver:
             people = self.registry.by_last(text.lower())
             if people:
                 return max(people, key=lambda e: e.seen)
+        if head in PAIR_HEADS and ref.definite:
+            pair = self._pair(index)
+            if pair is not None:
+                return pair  # "Voss and Bellini married in May. ... the pair said"
         if head in SOURCE_HEADS:
             # "the report said", "a statement read": a document is no speaker; its author is
             # ("Acme's statement said"; "the harbor authority's report said": a described author).
@@ -446,6 +450,20 @@ class Resolver:
                 if m.entity is ent and not m.possessive and m.start <= 4 and _VERB_NEXT_RE.match(out, m.end):
                     return True
         return False
+
+    def _pair(self, index: int) -> Entity | None:
+        """The two people a recent sentence named together ("Lena Voss and Marco Bellini"), as one."""
+        if self.sents is None:
+            return None
+        for back in range(index - 1, max(-1, index - 4), -1):
+            sent = self.sents[back]
+            people = [m for m in sent.mentions if isinstance(m.entity, Entity) and m.entity.kind == "person"]
+            for a, b in zip(people, people[1:], strict=False):
+                if sent.out[a.end : b.start] == " and " and a.entity is not b.entity:
+                    group = self.registry.unnamed(f"{a.entity.name} and {b.entity.name}", "pair")
+                    group.kind = "group"
+                    return group
+        return None
 
     def _issuer(self, head: str, index: int) -> Entity | None:
         """The speaker of one of the two sentences before `index` that names a `head` document."""
