@@ -311,3 +311,18 @@ def test_the_pair_or_the_couple_are_the_two_people_named_together_before() -> No
     )
     assert _speakers(body, '"We have') == ["Lena Voss and Marco Bellini"]
     assert _speakers(body, "The couple") == ["Lena Voss and Marco Bellini"]
+
+
+def test_a_quotation_paragraph_after_a_one_sentence_paragraph_naming_its_speaker() -> None:
+    body = 'Coach Dan Riley was blunt after the loss.\n\n"We got outworked tonight."'
+    found = _clauses(body, '"We got')[0]
+    assert (found.speaker, found.kind) == ("Dan Riley", "direct")
+
+
+def test_a_surname_after_a_relative_named_in_passing_is_still_the_storys_person() -> None:
+    body = (
+        "Actor Ted Marsh backed the mayor on Monday.\n\n"
+        "Marsh, the younger brother of film director Alan Marsh, has acted since 1970.\n\n"
+        '"She is the best we have," Marsh said.'
+    )
+    assert _speakers(body, '"She is') == ["Ted Marsh"]

@@ -17,6 +17,12 @@ from .roles import role_words
 
 # Lower-case plural heads for governments as a group ("The states maintained that ...").
 _GROUP_HEADS = frozenset("states countries nations".split())
+# A relative's name given in passing, "brother of Hollywood legend Ron Howard": a bare surname
+# after it still means the person the story is about.
+_KIN_OF_RE = re.compile(
+    r"\b(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|niece|uncle|aunt|widow)"
+    r"\s+of\s+[^,;\"_]*$"
+)
 _LEADING_DET_RE = re.compile(r"^(?:the|a|an|one)\s+", re.IGNORECASE)
 
 
@@ -187,7 +193,8 @@ class Registry:
                 # "Ms. Le Pen", "De Blasio": a surname with its particle, to be resolved as one
                 particled = len(words) == 2 and opening_particle(words[0])
                 if m.kind == "person" and len(words) >= 2 and not particled:
-                    self._person(m, order)
+                    # ("brother of Hollywood legend Ron Howard": named in passing, not brought in)
+                    self._person(m, order, not _KIN_OF_RE.search(sent.out, max(0, m.start - 60), m.start))
                 elif m.kind == "org" and len(words) >= 1 and len(words) >= 2:
                     self._org(m, order)
                 else:
@@ -211,7 +218,7 @@ class Registry:
         if m.gender and not ent.gender:
             ent.gender = m.gender
 
-    def _person(self, m: Mention, order: int) -> None:
+    def _person(self, m: Mention, order: int, introduced: bool = True) -> None:
         words = [w for w in m.name.split() if w.lower() not in ("jr.", "sr.", "ii", "iii", "iv")]
         key = ("p", words[0].lower(), words[-1].lower())
         ent = self._by_key.get(key)
@@ -230,7 +237,8 @@ class Registry:
                 break
             surname = f"{particle} {surname}"  # "Al Thani", "von der Leyen"
         ent.aliases.update({m.name, surname})
-        ent.full_mentions.append(order)
+        if introduced:
+            ent.full_mentions.append(order)
         self._remember(ent, m, order)
 
     def _org(self, m: Mention, order: int) -> None:

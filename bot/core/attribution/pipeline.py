@@ -353,7 +353,7 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
                 and nxt.frame.content_side == "before"
             ):
                 speaker = nxt.speaker
-            elif prev is not None and prev.paragraph == first.paragraph and prev.speaker is None:
+            elif prev is not None and prev.speaker is None and _introduces(prev, first, sents):
                 speaker = _opening_person(prev)  # `Keller was blunt. "It is a disaster."`
         if speaker is None:
             continue
@@ -372,6 +372,17 @@ def _spread_quotes(sents: list[Sent], scans: dict[int, tuple[int, QuoteScan]], d
                 s.frame.mixed = bool(narrated)
             if s.speaker is speaker:
                 s.quote = gid
+
+
+def _introduces(prev: Sent, first: Sent, sents: list[Sent]) -> bool:
+    """Whether `prev` may introduce the quotation that opens at `first`: it stands in the same
+    paragraph, or is a paragraph of its own just before ("Coach Dan Riley was blunt." + a
+    paragraph of his words)."""
+    if prev.paragraph == first.paragraph:
+        return True
+    alone = prev.index == 0 or sents[prev.index - 1].paragraph != prev.paragraph
+    opens = bool(prev.mentions) and prev.mentions[0].start <= 1  # (its subject a name: "Coach Riley")
+    return prev.paragraph == first.paragraph - 1 and alone and opens
 
 
 def _opening_person(sent: Sent) -> Entity | None:
