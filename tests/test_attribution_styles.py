@@ -326,3 +326,12 @@ def test_a_surname_after_a_relative_named_in_passing_is_still_the_storys_person(
         '"She is the best we have," Marsh said.'
     )
     assert _speakers(body, '"She is') == ["Ted Marsh"]
+
+
+def test_a_surname_ending_in_ing_before_a_finite_verb_is_a_name() -> None:
+    body = (
+        "Carla Benning arrived at 9am.\n\n"
+        "Ros Whelan said the House would sit late.\n\n"
+        'Benning shook her head. "It is a scandal," she said.'
+    )
+    assert _speakers(body, '"It is') == ["Carla Benning"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..lexicon import verb_forms
 from .bodies import firm_names, join_org_and, owned_body
 from .first_names import gender_of_first
 from .lexicon import (
@@ -266,13 +267,19 @@ _NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
 
 def _verb_like(word: str) -> bool:
     """What follows a surname ("Boreing said", "Bowling argues") rather than a participle's object."""
+    forms = verb_forms(word)
     return (
         word in CUE_WORDS
         or word in QUOTE_FRAME_CUES  # "Kipling describes herself as ..."
         or word.endswith("ed")
         or word.endswith("s")
         and word[:-1] in CUE_BASES
+        or word in _FINITE  # "Benning was angry", "Benning shook her head": a subject's verb
+        or bool(forms and forms[0] != word)
     )
+
+
+_FINITE = frozenset("is was has had would will could can did does may might must".split())
 
 
 def _lone_surname(out: str, start: int, word: str) -> bool:
