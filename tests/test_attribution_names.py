@@ -232,12 +232,12 @@ def test_an_age_or_a_nationality_describes_the_person_the_story_is_about() -> No
 def test_a_description_after_a_sentence_means_its_subject_not_a_mere_owner() -> None:
     body = (
         "Ana Ruiz has an answer for Tom Hale's plan to close the port: no.\n\n"
-        "The candidate blasted the plan on Wednesday, calling it absurd.\n\n"
+        "The candidate attacked the plan on Friday, calling it a fantasy.\n\n"
         "Hale defended his plan to sell the ferry.\n\n"
         "The candidate said he would sell it in June."
     )
     # Hale "spoke" last only through "Hale's plan"; the sentence is about Ruiz.
-    assert _speakers(body, "The candidate blasted") == ["Ana Ruiz"]
+    assert _speakers(body, "The candidate attacked") == ["Ana Ruiz"]
     # One who opens the sentence, even with a possessive of his own after, is its subject.
     assert _speakers(body, "The candidate said") == ["Tom Hale"]
 

@@ -42,12 +42,12 @@ def test_a_local_government_named_by_its_noun_speaks() -> None:
 
 def test_according_to_a_named_bodys_officials_or_figures() -> None:
     body = (
-        "According to Treasury officials, the levy would raise 12 billion a year.\n\n"
+        "According to Treasury officials, the levy would bring in 12 billion.\n\n"
         "The levy would hurt ports, according to Harbor Board figures.\n\n"
         "According to Nexora spokesman Ray Dunn, the plan works."
     )
     found = _clauses(body, "According to Treasury")[0]
-    assert (found.speaker, found.content) == ("Treasury officials", "the levy would raise 12 billion a year.")
+    assert (found.speaker, found.content) == ("Treasury officials", "the levy would bring in 12 billion.")
     found = _clauses(body, "The levy")[0]
     assert (found.speaker, found.content) == ("Harbor Board", "The levy would hurt ports")
     assert _speakers(body, "According to Nexora") == ["Ray Dunn"]
@@ -126,7 +126,7 @@ def test_the_company_is_the_one_the_story_is_about_not_an_affiliation() -> None:
         "would miss forecasts.\n\n"
         "Marcus Bell, an analyst at Fenwick Partners, said the warning raised questions.\n\n"
         "The company said the departure was unrelated to the results.\n\n"
-        "Dockside Corp. was sued by the Harbor Union, and the company agreed to pay 3 million.\n\n"
+        "Dockside Corp. was sued by the Harbor Union, and the company later agreed to settle.\n\n"
         "Its rival, Quill Labs, grew. The rival company said it would hire."
     )
     assert _speakers(body, "Shares in") == ["Nexora Systems"]
@@ -237,15 +237,13 @@ def test_an_infinitive_inside_a_reported_clause_is_no_report_of_the_subject() ->
 
 def test_an_anonymous_source_familiar_with_someones_plans_and_no_pronoun_as_a_name() -> None:
     body = (
-        "A person familiar with the plans said the deal was close.\n\n"
-        "A person familiar with the company's plans said the talks had stalled.\n\n"
+        "An aide familiar with the plans said the deal was close.\n\n"
+        "An aide familiar with the company's plans said the talks had stalled.\n\n"
         "He's said the pier is safe.\n\n"
         "The company's statement said prices would rise."
     )
-    assert _speakers(body, "A person familiar with the plans") == ["person familiar with the plans"]
-    assert _speakers(body, "A person familiar with the company") == [
-        "person familiar with the company's plans"
-    ]
+    assert _speakers(body, "An aide familiar with the plans") == ["aide familiar with the plans"]
+    assert _speakers(body, "An aide familiar with the company") == ["aide familiar with the company's plans"]
     # the company's own statement: no "He's" nor the source for "the company" to mean
     assert _speakers(body, "The company") == ["company"]
 
@@ -275,7 +273,7 @@ def test_where_and_when_it_was_said_or_whom_it_was_told_stay_out_of_the_content(
 
 def test_the_statement_said_is_whoever_the_sentence_that_brought_it_up_quoted() -> None:
     body = (
-        "Eastfield Rovers said in a statement that the fan had been banned. "
+        "Eastfield Rovers said in a statement on Sunday that the fan had been banned. "
         '"We will not tolerate this," the statement said.'
     )
     found = _clauses(body, '"We will')[0]

@@ -554,7 +554,7 @@ def test_a_noun_phrase_inside_a_prepositional_phrase_is_no_subject() -> None:
     assert _speakers(body, "Dunn drew") == ["voters"]
     body = (
         'Mayors clashed over the levy, with one Republican calling it "a tax on the poor."\n\n'
-        "Dunn works with advisers to shape the theme of public remarks and speeches."
+        "Dunn works with advisers to shape the tone of public remarks and speeches."
     )
     assert _speakers(body, "Mayors clashed") == ["Republican"]
     assert _speakers(body, "Dunn works") == []

@@ -400,9 +400,9 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         # (but "with one Republican calling the rules ...": an absolute clause has a subject)
         and not (pp.group().startswith("with") and out.startswith("ing", _word_end(out, cue_at) - 3))
     ):
-        # "sent staff to the states expected to be pivotal": a noun phrase inside a
+        # "sent money to the unions expected to back him": a noun phrase inside a
         # prepositional phrase is no subject; the verb after it is a participle. (It may
-        # open a relative clause: "the ire of lawmakers who thought ...".)
+        # open a relative clause: "drew fire from voters who thought ...".)
         return None
     if np:
         start, ref = np

@@ -414,7 +414,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
                 subj is not None
                 and subj[0] != before[0]
                 and _other(subj[1], before[1])
-                # (but "..., which Mr. Trump called "a disgrace," blaming ...": the relative's subject)
+                # (but "..., which Mayor Dunn called "a waste," blaming ...": the relative's subject)
                 and not OBJECT_RELATIVE_RE.search(out, max(0, before[0] - 12), before[0])
             ):
                 before = None

@@ -30,7 +30,7 @@ OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?
 
 def relative_subject(sent: Sent, pos: int) -> tuple[int, Ref] | None:
     """(where the relative opens, its subject) of the object relative clause just before `pos`
-    (", which Mr. Trump called ..."), or None."""
+    (", which Mayor Dunn called ..."), or None."""
     relative = OBJECT_RELATIVE_AT_RE.search(sent.out, max(0, pos - 120), pos)
     named = speaker_after(sent, relative.end()) if relative else None
     return (relative.start(), named[1]) if relative and named else None
@@ -38,7 +38,7 @@ def relative_subject(sent: Sent, pos: int) -> tuple[int, Ref] | None:
 
 def after_comma(sent: Sent, pos: int) -> bool:
     """Whether a comma ends the text before `pos`, also one inside a closing quotation mark
-    (`talked up her "50-state strategy," promising ...`: the masked quote hides it)."""
+    (`praised her "harbour-first plan," promising ...`: the masked quote hides it)."""
     before = sent.text[:pos].rstrip()
     return before.endswith(",") or (before[-1:] in "\"”'" and before[:-1].rstrip("'").endswith(","))
 
@@ -76,7 +76,7 @@ def participle_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: st
                     return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
             rel = relative_subject(sent, len(prefix))
             if rel:
-                # "..., which Mr. Trump called "a disgrace," blaming ...": the relative's subject.
+                # "..., which Mayor Dunn called "a waste," blaming ...": the relative's subject.
                 return Frame(2, cue_start, rel[1], cue, cue_start, cue_end, False, "after")
             subj = main_subject(sent, cue_start)
             if subj:

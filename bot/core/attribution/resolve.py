@@ -299,7 +299,7 @@ class Resolver:
                     e
                     for e in self.registry.entities
                     if e.kind == "org"
-                    and not e.unnamed  # (not "a person familiar with the company's plans")
+                    and not e.unnamed  # (not "an aide familiar with the company's plans")
                     and any(n in e.name.lower().split() for n in names)
                     and (0 <= e.seen[0] <= index or id(e) in before)
                     and not _OTHER_ORG_WORDS & set(ref.text.lower().split())  # ("the rival company")
@@ -519,7 +519,7 @@ class Resolver:
             if ent.kind not in ("person", "unknown"):
                 continue
             if ent.unnamed and head not in _POSTMODIFIER_RE.split(ent.name.lower())[0].split():
-                continue  # ("a person familiar with the company's plans" is no company)
+                continue  # ("an aide familiar with the company's plans" is no company)
             vocab = ent.role_vocabulary()
             party = ent.party[:1]
             classes = {c for w in vocab for c in ROLE_NOUN_CLASSES.get(w, ())} | vocab

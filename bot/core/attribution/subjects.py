@@ -157,7 +157,7 @@ def _named_clause_before(sent: Sent, end: int) -> bool:
 # ("urged Hale to explain", "the best chance Ruiz has to argue", "a fund which helps X to ..."),
 # and relatives that open a clause of their own between the subject and the infinitive.
 _NOT_THE_SUBJECTS_RE = re.compile(
-    # ("press" alone is left out: "held a press briefing to brag that" is the subject's)
+    # ("press" alone is left out: "held a press briefing to boast that" is the subject's)
     r"\b(?:press(?:es|ed|ing)|(?:forc|prompt|allow|urg|ask|encourag|push|pressur|caus|persuad|convinc|invit|challeng|requir|"
     r"want|expect|need|help|enabl|inspir|driv|compel|lead|get|leav|pay|hir|send|appoint|choos|select|nominat|"
     r"elect|nam|direct|order|instruct|authoriz|permit|tapp|recruit|assign|advis|commission)(?:e|es|s|ed|d|ing)?|"
