@@ -333,3 +333,13 @@ def test_a_surname_ending_in_ing_before_a_finite_verb_is_a_name() -> None:
         'Benning shook her head. "It is a scandal," she said.'
     )
     assert _speakers(body, '"It is') == ["Carla Benning"]
+
+
+def test_a_named_modifier_picks_its_own_organisation_and_a_body_inside_the_phrase_counts() -> None:
+    body = (
+        "Dunn Campaign Hires A New Chair\n\n"
+        "The Ruiz campaign said the hire was a mistake.\n\n"
+        "A group urging Britain to leave the European Union in the June vote posted a map."
+    )
+    assert _speakers(body, "The Ruiz") != ["Dunn Campaign Hires A New Chair"]
+    assert not any("June" in s for s in _speakers(body, "A group"))  # no "... in the June vote"

@@ -303,6 +303,8 @@ class Resolver:
                     and any(n in e.name.lower().split() for n in names)
                     and (0 <= e.seen[0] <= index or id(e) in before)
                     and not _OTHER_ORG_WORDS & set(ref.text.lower().split())  # ("the rival company")
+                    # ("the Obama campaign" is no "Clinton Campaign": a named modifier must match)
+                    and all(w.lower().rstrip(".") in e.name.lower().split() for w in ref.modifiers)
                 ]
                 if not orgs and head in _PERSON_OWNED_HEADS and ref.text.lower() == "the " + head:
                     # "the campaign said": the campaign of the person the story is about.
@@ -492,17 +494,18 @@ class Resolver:
         return found[0] if len(found) == 1 else None
 
     def _orgs_before(self, ref: Ref, index: int) -> dict[int, int]:
-        """Organisations named in sentence `index` before the description (which the
+        """Organisations named in sentence `index` before the description or in it (which the
         registry has not marked seen yet), by id, to minus where they stand; not a passive's
         agent ("sued by the union, and the company agreed": the one sued)."""
         if self.sents is None:
             return {}
         sent = self.sents[index]
         at = sent.out.find(ref.text)
+        end = at + len(ref.text) if at >= 0 else -1  # (or inside it: "the European Union in ...")
         return {
             id(m.entity): -m.start
             for m in sent.mentions
-            if m.entity is not None and m.end <= at and not _BY_BEFORE_RE.search(sent.out, 0, m.start)
+            if m.entity is not None and m.end <= end and not _BY_BEFORE_RE.search(sent.out, 0, m.start)
         }
 
     def _affiliations(self) -> set[str]:
