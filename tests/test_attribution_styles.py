@@ -343,3 +343,18 @@ def test_a_named_modifier_picks_its_own_organisation_and_a_body_inside_the_phras
     )
     assert _speakers(body, "The Ruiz") != ["Dunn Campaign Hires A New Chair"]
     assert not any("June" in s for s in _speakers(body, "A group"))  # no "... in the June vote"
+
+
+def test_a_question_and_answer_interviews_answers_are_its_subjects_words() -> None:
+    body = (
+        "We spoke to Ana Ruiz, the harbour master, about the strike.\n\n"
+        "Q: What changed this year?\n\n"
+        "A: The ships got bigger. We had to dredge.\n\n"
+        "Q: Will Tom Hale back you?\n\n"
+        "A: He has to."
+    )
+    answer = _clauses(body, "A: The ships")[0]
+    assert (answer.speaker, answer.kind, answer.content) == ("Ana Ruiz", "direct", "The ships got bigger.")
+    assert _speakers(body, "We had") == ["Ana Ruiz"]
+    assert _speakers(body, "A: He has") == ["Ana Ruiz"]
+    assert _speakers(body, "Q: What") == []

@@ -116,3 +116,35 @@ def transcript_turns(sents: list[Sent]) -> None:
             turn.speaker = sent.speaker
             turn.frame = Frame(9, 0, Ref("entity", entity=sent.speaker), ":", 0, 0, False, "quote")
             turn.frame.verbatim = True
+
+
+_ANSWER_RE = re.compile(r"\s*A\s*[:.]\s+(?=\S)")
+_QUESTION_RE = re.compile(r"\s*Q\s*[:.]\s+(?=\S)")
+
+
+def qa_answers(sents: list[Sent]) -> None:
+    """A question-and-answer interview ("Q: ..." and "A: ..." paragraphs): each answer is the
+    words of the person the lines before the first question name most (whom the interview is
+    with), word for word; a paragraph's later sentences follow through transcript_turns."""
+    first = next((s.index for s in sents if s.offset == 0 and _QUESTION_RE.match(s.out)), None)
+    if first is None:
+        return  # ("A: ..." alone is no interview)
+    counts: dict[int, int] = {}
+    people: dict[int, Entity] = {}
+    for sent in sents[:first]:
+        for m in sent.mentions:
+            if isinstance(m.entity, Entity) and m.entity.kind == "person" and not m.entity.unnamed:
+                counts[id(m.entity)] = counts.get(id(m.entity), 0) + 1
+                people.setdefault(id(m.entity), m.entity)
+    if not counts:
+        return
+    person = people[max(counts, key=lambda k: counts[k])]  # (the first named, of those tied)
+    for sent in sents:
+        label = _ANSWER_RE.match(sent.out) if sent.offset == 0 and sent.frame is None else None
+        if label is None:
+            continue
+        sent.speaker = person
+        sent.frame = Frame(
+            0, label.start(), Ref("entity", entity=person), ":", 0, label.end(), False, "after"
+        )
+        sent.frame.verbatim = True

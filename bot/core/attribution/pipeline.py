@@ -17,7 +17,7 @@ from .frames import sentence_frames
 from .headlines import headlines
 from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE, THAT_IS_HOW_RE
 from .lexicon import ALL_CUE_WORDS, STANCE_CUES
-from .mending import colon_blocks, dash_lines, quotes_run_on, split_fragments, transcript_turns
+from .mending import colon_blocks, dash_lines, qa_answers, quotes_run_on, split_fragments, transcript_turns
 from .mentions import find_mentions
 from .nesting import frame_order, other_frames
 from .noun_frames import NOUN_FRAME_WORDS
@@ -144,6 +144,7 @@ def attribute(
     headlines(sents, registry)
     _spread_quotes(sents, scans, doc)
     colon_blocks(sents)
+    qa_answers(sents)
     transcript_turns(sents)
     quotes_run_on(sents)
     return _finish(sents, registry)
