@@ -136,3 +136,16 @@ async def test_words_the_archive_lacks_are_not_found_but_the_person_is_still_nam
     assert result.verdict == "not_found" and result.answers == ()
     assert result.person in {"Bill Clinton", "Hillary Clinton"}
     assert {result.person, *result.did_you_mean} == {"Bill Clinton", "Hillary Clinton"}
+
+
+async def test_words_a_pair_said_together_are_each_ones(new_archive):
+    pair = b"""Harbour Stars Split
+
+Lena Voss and Marco Bellini married in May.
+
+"We have decided to part ways," the pair said in a joint statement.
+"""
+    async with await Archive.open(new_archive(), seeds=None) as archive:
+        await archive.add_text(pair, name="pair.txt")
+        result = await archive.verify("We have decided to part ways", by="Bellini")
+        assert result.verdict == "verbatim"

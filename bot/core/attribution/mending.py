@@ -129,16 +129,16 @@ def qa_answers(sents: list[Sent]) -> None:
     first = next((s.index for s in sents if s.offset == 0 and _QUESTION_RE.match(s.out)), None)
     if first is None:
         return  # ("A: ..." alone is no interview)
-    counts: dict[int, int] = {}
+    counts: dict[int, tuple[int, int]] = {}  # (mentions, the last sentence naming them)
     people: dict[int, Entity] = {}
     for sent in sents[:first]:
         for m in sent.mentions:
             if isinstance(m.entity, Entity) and m.entity.kind == "person" and not m.entity.unnamed:
-                counts[id(m.entity)] = counts.get(id(m.entity), 0) + 1
+                counts[id(m.entity)] = (counts.get(id(m.entity), (0, 0))[0] + 1, sent.index)
                 people.setdefault(id(m.entity), m.entity)
     if not counts:
         return
-    person = people[max(counts, key=lambda k: counts[k])]  # (the first named, of those tied)
+    person = people[max(counts, key=lambda k: counts[k])]  # (of those tied, the one named last)
     for sent in sents:
         label = _ANSWER_RE.match(sent.out) if sent.offset == 0 and sent.frame is None else None
         if label is None:

@@ -464,6 +464,7 @@ class Resolver:
                 if sent.out[a.end : b.start] == " and " and a.entity is not b.entity:
                     group = self.registry.unnamed(f"{a.entity.name} and {b.entity.name}", "pair")
                     group.kind = "group"
+                    group.aliases.update(a.entity.aliases | b.entity.aliases)  # (`said Voss` finds it)
                     return group
         return None
 
