@@ -44,3 +44,11 @@ def test_offsets_with_a_base_point_into_the_whole_text():
     base = text.index("First")
     spans = list(split_sentences(text[base:], base=base))
     assert [text[s:e] for s, e in spans] == ["First one here.", "Second one here."]
+
+
+def test_a_sentence_ending_in_me_before_i_is_cut_there() -> None:
+    text = '"I work every day," she told me. "I still cannot pay the rent."'
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        '"I work every day," she told me.',
+        '"I still cannot pay the rent."',
+    ]

@@ -27,6 +27,7 @@ _TITLE_END_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Reps|Gov|Lt|Gen|Col|Capt|Cmdr|Adm|Maj|Sgt|Rev|Hon|Pres|Supt|Insp|Det|Gov|Atty|Amb|St|Mt|Ft)"
     r"|\bPh\.D|(?:^|[\s(-])[A-Z])\.$"
 )
+_ME_I_RE = re.compile(r"(?<=\sme\.)\s+(?=I\s)")
 _STARTS_LOWER_RE = re.compile(r"^[\"“”'‘’(\[]*[a-z]")
 # '"...?" Justice Elena Kagan asked.': a quote ending in ? or ! followed by a short
 # clause with a speech verb is one sentence, as it is when the clause starts in lower case.
@@ -49,6 +50,12 @@ def split_sentences(text: str, base: int = 0) -> Iterator[tuple[int, int]]:
         while end > start and text[end - 1] in _SPACE:
             end -= 1
         if start < end:
+            # "she told me. "I still ...": sentencex reads "me." before "I" as an abbreviation
+            for cut in _ME_I_RE.finditer(masked, start, end):
+                spans.append([start, cut.start()])
+                start = cut.start()
+                while text[start] in _SPACE:  # (the opening mark, blank in `masked`, is kept)
+                    start += 1
             spans.append([start, end])
     # A quote mark that landed on the wrong side of a cut: an opening mark at the end
     # of a sentence belongs to the next one, a closing mark at the start to the last.
