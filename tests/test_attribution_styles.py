@@ -358,3 +358,11 @@ def test_a_question_and_answer_interviews_answers_are_its_subjects_words() -> No
     assert _speakers(body, "We had") == ["Ana Ruiz"]
     assert _speakers(body, "A: He has") == ["Ana Ruiz"]
     assert _speakers(body, "Q: What") == []
+
+
+def test_a_relatives_first_name_alone_is_a_person_a_pronoun_can_mean() -> None:
+    body = (
+        "Ana Ruiz runs the bakery.\n\n"
+        "Her husband, Jordi, handles deliveries. He says the hardest part is the prices."
+    )
+    assert _speakers(body, "He says") == ["Jordi"]

@@ -69,3 +69,22 @@ def join_org_and(out: str, mentions: list[Mention]) -> list[Mention]:
 
 _FORMAL_NAME_RE = re.compile(r"\s(?:for|of|on)\s")
 _THING_WORD_RE = re.compile(r"\b[A-Z][a-z]+(?:ment|tion|tions|ity|ities|ices|ance|ence|ness|ism|ies)\b")
+
+
+# "Her husband, Jordi, handles deliveries": a first name the name table lacks, given for a relative.
+_RELATIVE_NAMED_RE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(husband|wife|son|daughter|brother|sister|father|mother|partner),\s+$"
+)
+_RELATIVE_GENDER = {"husband": "m", "son": "m", "brother": "m", "father": "m", "wife": "f", "daughter": "f"}
+_RELATIVE_GENDER |= {"sister": "f", "mother": "f"}
+
+
+def relatives_named(out: str, mentions: list[Mention]) -> None:
+    """A one-word name given for a relative is a person's, of the relation's sex."""
+    for m in mentions:
+        if " " in m.name or m.kind != "unknown":
+            continue
+        relation = _RELATIVE_NAMED_RE.search(out, max(0, m.start - 30), m.start)
+        if relation:
+            m.kind = "person"
+            m.gender = m.gender or _RELATIVE_GENDER.get(relation.group(1))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import verb_forms
-from .bodies import firm_names, join_org_and, owned_body
+from .bodies import firm_names, join_org_and, owned_body, relatives_named
 from .first_names import gender_of_first
 from .lexicon import (
     CUE_BASES,
@@ -252,6 +252,7 @@ def find_mentions(out: str) -> list[Mention]:
                     mentions.append(mention)
                     owner = mention if mention.possessive else None
     firm_names(out, mentions)
+    relatives_named(out, mentions)
     return join_org_and(out, mentions)
 
 
