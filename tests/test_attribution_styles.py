@@ -366,3 +366,8 @@ def test_a_relatives_first_name_alone_is_a_person_a_pronoun_can_mean() -> None:
         "Her husband, Jordi, handles deliveries. He says the hardest part is the prices."
     )
     assert _speakers(body, "He says") == ["Jordi"]
+
+
+def test_a_person_of_a_described_body_speaks_not_the_body() -> None:
+    body = "Ben Ortiz of research firm CastleView said the rally would fade."
+    assert _speakers(body, "Ben Ortiz") == ["Ben Ortiz"]

@@ -168,7 +168,9 @@ _LIST_ITEM_RE = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}")
 _LIST_TAIL_RE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:and|or)\s+" + _LIST_ITEM_RE.pattern)
 
 
-_OF_GAPS = frozenset(["of", "from", "of the", "from the"])
+# Between a person and the body they are of ("Zornick of The Nation", "Ortiz of research firm
+# CastleView"): "of" or "from", an article, a few lower-case words that say what the body is.
+_OF_GAP_RE = re.compile(r"(?:of|from)(?:\s+the)?(?:\s+[a-z-]+){0,3}")
 _UNCLOSED_APPOS_RE = re.compile(r",\s+(?:a|an|the)\s[^,;\"_]{1,60}?\s(?:who|that)\s[^,;\"_]{1,80}$")
 _UNCLOSED_WHO_RE = re.compile(
     r",\s+who\s+(?:is|was|are|were|has\s+been|had\s+been|serves\s+as|served\s+as)\s[^,;\"_]{1,80}$"
@@ -336,7 +338,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                 # "Rep. Dan Goldman of New York said", "Zornick of The Nation", "Archbishop Aris
                 # Shirvanian of the Armenian Patriarchate of Jerusalem told": the person first.
                 person = sent.mentions[j - 1]
-                if out[person.end : sent.mentions[j].start].strip().lower() not in _OF_GAPS:
+                if not _OF_GAP_RE.fullmatch(out[person.end : sent.mentions[j].start].strip().lower()):
                     break
                 if person.kind == "person":
                     mention = person
