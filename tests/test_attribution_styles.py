@@ -371,3 +371,17 @@ def test_a_relatives_first_name_alone_is_a_person_a_pronoun_can_mean() -> None:
 def test_a_person_of_a_described_body_speaks_not_the_body() -> None:
     body = "Ben Ortiz of research firm CastleView said the rally would fade."
     assert _speakers(body, "Ben Ortiz") == ["Ben Ortiz"]
+
+
+def test_a_speaker_restricted_by_a_relative_clause_speaks() -> None:
+    body = (
+        "A man who witnessed the crash said the car was speeding.\n\n"
+        "Officials who briefed reporters said the talks had stalled.\n\n"
+        "A nurse who asked not to be named said Sunday night that morale was low.\n\n"
+        "The man who Hale said was a liar left town."
+    )
+    assert _speakers(body, "A man") == ["man who witnessed the crash"]
+    assert _speakers(body, "Officials") == ["Officials"]
+    found = _clauses(body, "A nurse")[0]
+    assert (found.speaker, found.content) == ("nurse", "morale was low.")
+    assert "man" not in " ".join(s or "" for s in _speakers(body, "The man"))

@@ -29,6 +29,8 @@ from .signatures import ends_after
 
 # An aside that opens with a preposition says how, not who ("with his wife beside him").
 _PREP_ASIDE_RE = re.compile(r"(?:under|with|to|amid|despite|after|before|in|on|at|flanked\s+by)\s")
+_GENERIC_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+)?(man|woman|person|people|men|women)$")
+_WHO_CLAUSE_RE = re.compile(r"\s+who\s+(?![A-Z]|(?:he|she|they|I|we|you)\s)[^,;\"_]{2,80}$")
 _SKIPPABLE_APPOS_RE = re.compile(
     r"\d{1,3}$|[a-z]+ing\b|who\b|which\b|whose\b|[DRI]-|[a-z]+ed\b|[a-z]+\s+by\b|clad\b"
 )
@@ -208,6 +210,16 @@ def _org_np_before(out: str, end: int) -> bool:
     """Whether an organisation's noun phrase ("The union", "the ministry") ends at `end`."""
     np = role_np_before(out, end)
     return np is not None and np[1].head in ORG_HEADS
+
+
+# Verbs of saying that follow a subject and its relative clause ("Lawyers who represent the
+# family said"; not "officials who are granted a say", whose clause holds the cue word).
+_SAYS = frozenset("said says told tells wrote writes added argued argues insisted warned claimed".split())
+
+
+def _word_at(out: str, at: int) -> str:
+    """The word starting at `at`."""
+    return out[at : _word_end(out, at)]
 
 
 def _word_end(out: str, at: int) -> int:
@@ -394,6 +406,21 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         personal = word.lower() in ("he", "she", "they", "it") or word == "I"  # ("I": the byline's author)
         if personal and (space == 0 or out[space - 1] in ' "('):
             return space, Ref("pronoun", text=word.lower(), at=space), ""
+    relative = (
+        _WHO_CLAUSE_RE.search(out, max(0, end - 90), end)
+        if not who and " who " in out and _word_at(out, cue_at) in _SAYS
+        else None
+    )
+    if relative:
+        # "A man who witnessed the crash said", "Officials who briefed reporters said": the
+        # noun the relative clause restricts (not "the man who Hale said ...": its object)
+        head_np = role_np_before(out, relative.start())
+        if head_np and head_np[1].head in PERSON_NP_HEADS:
+            return head_np[0], head_np[1], role
+        generic = _GENERIC_BEFORE_RE.search(out, max(0, relative.start() - 30), relative.start())
+        if generic:  # "a man who witnessed the crash": the clause is what sets him apart
+            text = out[generic.start() : end].rstrip()
+            return generic.start(), Ref("np", text=text, head=generic.group(1).lower()), role
     np = role_np_before(out, end)
     if (
         np

@@ -9,7 +9,7 @@ import re
 from .lexicon import WEEKDAYS
 
 # A day a report is dated by ("said Monday", "told CNN yesterday").
-DAY = rf"(?:{WEEKDAYS}|yesterday|today)"
+DAY = rf"(?:(?:{WEEKDAYS})(?:\s+(?:night|morning|afternoon|evening))?|yesterday|today|tonight|last\s+night)"
 
 # Cue forms that are just as often nouns ("a post", "the Treasury note", "familiar claims"):
 # they count only with a clause, a colon or a quote after them, or right after a quote.
