@@ -385,3 +385,15 @@ def test_a_speaker_restricted_by_a_relative_clause_speaks() -> None:
     found = _clauses(body, "A nurse")[0]
     assert (found.speaker, found.content) == ("nurse", "morale was low.")
     assert "man" not in " ".join(s or "" for s in _speakers(body, "The man"))
+
+
+def test_customers_and_passengers_speak_and_one_resident_named_after_a_quote() -> None:
+    body = (
+        '"It is wrong," said one customer.\n\n'
+        "One passenger said the train was late.\n\n"
+        '"It is a scandal," one resident, Dale Hutchins, said.'
+    )
+    assert _speakers(body, '"It is wrong') == ["customer"]
+    assert _speakers(body, "One passenger") == ["passenger"]
+    found = _clauses(body, '"It is a scandal')[0]
+    assert (found.speaker, found.kind, found.content) == ("Dale Hutchins", "direct", "It is a scandal")

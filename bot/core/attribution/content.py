@@ -99,7 +99,7 @@ _COMMA_RENAMES_RE = re.compile(
 _DASH_RENAMES_RE = re.compile(r"\s+[—–]\s+(?:a|an|the|this|that|which|what)\s(?![^—–]*[—–])")
 
 
-_DESCRIBED_NAME_RE = re.compile(r"(?<=\")\s+(?:the|a|an|his|her|their)\s([^\"_,;]{1,60}),\s*$")
+_DESCRIBED_NAME_RE = re.compile(r"(?<=\")\s+(?:the|a|an|his|her|their|one)\s([^\"_,;]{1,60}),\s*$")
 # (past where or how it was said: `"A," Dunn wrote in an email, "B."`)
 _QUOTE_NEXT_RE = re.compile(r'(?:\s+(?:in|on|at|to|via|during)\s+[^,;:"_]{1,40}?)?\s*[,:]?\s*"_')
 _JOINER_TAIL_RE = re.compile(

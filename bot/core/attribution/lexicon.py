@@ -205,7 +205,8 @@ ROLE_HEADS = (
         mother wife husband son daughter brother sister man woman people person
         donor contributor bundler lobbyist anchor host operative specialist employee staffer
         retiree businessman businesswoman entrepreneur investor banker soldier survivor attendee
-        participant delegate volunteer
+        participant delegate volunteer customer shopper passenger fan commuter tourist
+        visitor motorist spectator diner homeowner
     """.split()
     )
     | OCCUPATION_HEADS

@@ -126,7 +126,8 @@ _INSIDE_RUN_RE = re.compile(f"{INSIDE}+")
 # Roles that make someone a private person, who holds no office a description could name.
 _PRIVATE_ROLES = frozenset(
     """daughter son wife husband mother father brother sister friend neighbor neighbour resident
-    voter student parent relative widow widower fan grandmother grandfather cousin""".split()  # noqa: SIM905
+    voter student parent relative widow widower fan grandmother grandfather cousin customer shopper
+    passenger commuter tourist visitor motorist spectator diner homeowner""".split()  # noqa: SIM905
 )
 
 

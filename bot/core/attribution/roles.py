@@ -39,7 +39,10 @@ def is_title_word(word: str) -> bool:
     )
 
 
-_NOT_TITLES = frozenset("man woman people person friend member source resident voter witness".split()) | (
+_NOT_TITLES = frozenset(
+    "man woman people person friend member source resident voter witness customer shopper passenger fan "
+    "commuter tourist visitor motorist spectator diner homeowner".split()
+) | (
     DESCRIPTION_HEADS  # ("Dane Holm", "Scot Lind": first names, not descriptions)
 )
 
