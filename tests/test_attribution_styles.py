@@ -397,3 +397,8 @@ def test_customers_and_passengers_speak_and_one_resident_named_after_a_quote() -
     assert _speakers(body, "One passenger") == ["passenger"]
     found = _clauses(body, '"It is a scandal')[0]
     assert (found.speaker, found.kind, found.content) == ("Dale Hutchins", "direct", "It is a scandal")
+
+
+def test_a_live_blogs_time_stamp_is_no_part_of_the_content() -> None:
+    body = "11:42pm - Turnout appears higher than expected, officials said."
+    assert _clauses(body, "11:42pm")[0].content == "Turnout appears higher than expected"

@@ -32,7 +32,10 @@ DATELINE_RE = re.compile(
     r"\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
 )
 # "MUMBAI: ...", a dateline with a colon (only where no label of a speaker was read there)
-_COLON_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]{2,30}:\s+")
+_COLON_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'’-]{2,30}:\s+"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]m|[ap]\.m\.)?\s*[-–—:]\s+"  # a live blog's "11:42pm - "
+)
 
 
 def content_of(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) -> tuple[str, str, int]:
