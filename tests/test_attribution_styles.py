@@ -402,3 +402,12 @@ def test_customers_and_passengers_speak_and_one_resident_named_after_a_quote() -
 def test_a_live_blogs_time_stamp_is_no_part_of_the_content() -> None:
     body = "11:42pm - Turnout appears higher than expected, officials said."
     assert _clauses(body, "11:42pm")[0].content == "Turnout appears higher than expected"
+
+
+def test_a_description_then_a_titled_name_in_apposition_speaks() -> None:
+    body = (
+        "His colleague, economist Lars Eklund, said that the process was slow.\n\n"
+        "The coach, striker Tom Reed, said the plan was dead."
+    )
+    assert [(a.speaker, a.role) for a in _clauses(body, "His colleague")] == [("Lars Eklund", "economist")]
+    assert _speakers(body, "The coach") == ["Tom Reed"]

@@ -217,6 +217,11 @@ def _org_np_before(out: str, end: int) -> bool:
 _SAYS = frozenset("said says told tells wrote writes added argued argues insisted warned claimed".split())
 
 
+def _premod_from(out: str, mention: Mention, start: int) -> bool:
+    """Whether the mention's premodifier is all that stands between `start` and its name."""
+    return bool(mention.premod) and out[start : mention.start].strip() == mention.premod
+
+
 def _word_at(out: str, at: int) -> str:
     """The word starting at `at`."""
     return out[at : _word_end(out, at)]
@@ -284,7 +289,8 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                 inner_end = seg_start + len(candidate)
                 for mention in sent.mentions:
                     if (
-                        mention.start == seg_start
+                        # (its role words before it too: "His colleague, economist Lars Eklund,")
+                        (mention.start == seg_start or _premod_from(out, mention, seg_start))
                         and (
                             mention.end == inner_end
                             or _OF_AFFILIATION_RE.fullmatch(out, mention.end, inner_end)
