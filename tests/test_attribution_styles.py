@@ -411,3 +411,8 @@ def test_a_description_then_a_titled_name_in_apposition_speaks() -> None:
     )
     assert [(a.speaker, a.role) for a in _clauses(body, "His colleague")] == [("Lars Eklund", "economist")]
     assert _speakers(body, "The coach") == ["Tom Reed"]
+
+
+def test_when_it_was_told_after_the_one_told_stays_out_of_the_content() -> None:
+    body = "Tom Reed told the Gazette last month that the cuts were wrong."
+    assert _clauses(body, "Tom Reed")[0].content == "the cuts were wrong."

@@ -95,7 +95,8 @@ ADDRESSEE_THAT_RE = re.compile(
     r"|(?:the\s+)?[A-Z][\w.’'-]*['’]s(?:\s+[A-Z][\w.’'-]*){0,2}\s+[a-z]{3,}"  # "the BBC's Today programme"
     r"|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
     # when or where ("on Monday", "last week", "on a call", "in an interview")
-    r"(?:\s+(?:on\s+)?" + DAY + r"|\s+last\s+week|\s+(?:on|in|at|during|over)\s+(?:a|an|the)\s+[a-z-]+"
+    r"(?:\s+(?:on\s+)?" + DAY + r"|\s+(?:last|this|earlier\s+this)\s+(?:week|month|year)"
+    r"|\s+(?:on|in|at|during|over)\s+(?:a|an|the)\s+[a-z-]+"
     r"|\s+(?:afterwards|afterward|later|earlier|privately|again|repeatedly)"
     r"|\s+(?:in|at)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?"
     r"\s+(?:that\s+|(?=(?:he|she|they|it|we|I)\s+[a-z])"
