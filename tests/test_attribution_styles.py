@@ -416,3 +416,8 @@ def test_a_description_then_a_titled_name_in_apposition_speaks() -> None:
 def test_when_it_was_told_after_the_one_told_stays_out_of_the_content() -> None:
     body = "Tom Reed told the Gazette last month that the cuts were wrong."
     assert _clauses(body, "Tom Reed")[0].content == "the cuts were wrong."
+
+
+def test_a_grandchilds_first_name_alone_is_a_person_too() -> None:
+    body = 'Rosa Delgado runs a bakery. Her granddaughter, Lucia, nodded. "I want to run it," she said.'
+    assert _speakers(body, '"I want') == ["Lucia"]

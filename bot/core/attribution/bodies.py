@@ -73,10 +73,12 @@ _THING_WORD_RE = re.compile(r"\b[A-Z][a-z]+(?:ment|tion|tions|ity|ities|ices|anc
 
 # "Her husband, Jordi, handles deliveries": a first name the name table lacks, given for a relative.
 _RELATIVE_NAMED_RE = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(husband|wife|son|daughter|brother|sister|father|mother|partner),\s+$"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:late|younger|elder|older|eldest|youngest)\s+)?"
+    r"((?:grand|step)?(?:son|daughter|father|mother)|husband|wife|brother|sister|partner|niece|nephew|"
+    r"cousin|aunt|uncle),\s+$"
 )
 _RELATIVE_GENDER = {"husband": "m", "son": "m", "brother": "m", "father": "m", "wife": "f", "daughter": "f"}
-_RELATIVE_GENDER |= {"sister": "f", "mother": "f"}
+_RELATIVE_GENDER |= {"sister": "f", "mother": "f", "niece": "f", "aunt": "f", "nephew": "m", "uncle": "m"}
 
 
 def relatives_named(out: str, mentions: list[Mention]) -> None:
@@ -87,4 +89,5 @@ def relatives_named(out: str, mentions: list[Mention]) -> None:
         relation = _RELATIVE_NAMED_RE.search(out, max(0, m.start - 30), m.start)
         if relation:
             m.kind = "person"
-            m.gender = m.gender or _RELATIVE_GENDER.get(relation.group(1))
+            kin = relation.group(1).removeprefix("grand").removeprefix("step")
+            m.gender = m.gender or _RELATIVE_GENDER.get(kin)
