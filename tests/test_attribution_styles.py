@@ -339,10 +339,11 @@ def test_a_named_modifier_picks_its_own_organisation_and_a_body_inside_the_phras
     body = (
         "Dunn Campaign Hires A New Chair\n\n"
         "The Ruiz campaign said the hire was a mistake.\n\n"
-        "A group urging Britain to leave the European Union in the June vote posted a map."
+        "One group campaigning for Norway to leave the Nordic Union in the June vote posted a message "
+        "that showed a map."
     )
     assert _speakers(body, "The Ruiz") != ["Dunn Campaign Hires A New Chair"]
-    assert not any("June" in s for s in _speakers(body, "A group"))  # no "... in the June vote"
+    assert not any("June" in s for s in _speakers(body, "One group"))  # no "... in the June vote"
 
 
 def test_a_question_and_answer_interviews_answers_are_its_subjects_words() -> None:
