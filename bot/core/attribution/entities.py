@@ -17,7 +17,7 @@ from .roles import role_words
 
 # Lower-case plural heads for governments as a group ("The states maintained that ...").
 _GROUP_HEADS = frozenset("states countries nations".split())
-# A relative's name given in passing, "brother of Hollywood legend Ron Howard": a bare surname
+# A relative's name given in passing, "brother of film director Alan Marsh": a bare surname
 # after it still means the person the story is about.
 _KIN_OF_RE = re.compile(
     r"\b(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|niece|uncle|aunt|widow)"
@@ -193,7 +193,7 @@ class Registry:
                 # "Ms. Le Pen", "De Blasio": a surname with its particle, to be resolved as one
                 particled = len(words) == 2 and opening_particle(words[0])
                 if m.kind == "person" and len(words) >= 2 and not particled:
-                    # ("brother of Hollywood legend Ron Howard": named in passing, not brought in)
+                    # ("brother of film director Alan Marsh": named in passing, not brought in)
                     self._person(m, order, not _KIN_OF_RE.search(sent.out, max(0, m.start - 60), m.start))
                 elif m.kind == "org" and len(words) >= 1 and len(words) >= 2:
                     self._org(m, order)
