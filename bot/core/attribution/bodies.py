@@ -47,7 +47,7 @@ def owned_body(owner: Mention, body: Mention) -> bool:
 def join_org_and(out: str, mentions: list[Mention]) -> list[Mention]:
     """ "the Organization for Economic Cooperation and Development", "the Department of Housing and
     Urban Development": a formal body's name (with "for" or "of") runs on over "and" when what
-    follows is more of a name of things (not of a person: "the Department of Justice and Clinton")."""
+    follows is more of a name of things (not of a person: "the Department of Justice and Ruiz")."""
     joined: list[Mention] = []
     for m in mentions:
         prev = joined[-1] if joined else None

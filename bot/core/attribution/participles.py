@@ -1,5 +1,5 @@
 """Frames of a cue with no speaker right before it: a participle that goes on with the main
-clause's subject ("Biden rejected the plan, saying ..."), or with the speaker of a cue just
+clause's subject ("Voss rejected the plan, saying ..."), or with the speaker of a cue just
 before it (`"...," Law said, noting that ...`), and an inverted cue (`"...," said Skelly`)."""
 
 from __future__ import annotations
@@ -64,13 +64,13 @@ def participle_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: st
             return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
     naming = low.endswith("ing") and (low in QUOTE_FRAME_CUES or low in STANCE_CUES)
     if low in PARTICIPLE_CUES or naming:
-        # "Biden rejected the plan, saying it ...": the main clause's subject speaks; so too
+        # "Voss rejected the plan, saying it ...": the main clause's subject speaks; so too
         # ", calling it \"a disgrace\"" and ", praising the deal" (what it names is the content).
         linked = after_comma(sent, cue_start) or _PARTICIPLE_LINK_RE.search(prefix)
         if linked and (low in REPORTING_PARTICIPLES or naming or COMPLEMENT_RE.match(rest)):
             relative = _RELATIVE_BEFORE_RE.search(prefix)
             if relative:
-                # "Ryan, who surprised Trump by declaring ...": the relative's antecedent speaks.
+                # "Dunn, who surprised Hale by declaring ...": the relative's antecedent speaks.
                 named = speaker_before(sent, relative.end(1))
                 if named:
                     return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")

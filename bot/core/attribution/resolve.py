@@ -304,7 +304,7 @@ class Resolver:
                     and any(n in e.name.lower().split() for n in names)
                     and (0 <= e.seen[0] <= index or id(e) in before)
                     and not _OTHER_ORG_WORDS & set(ref.text.lower().split())  # ("the rival company")
-                    # ("the Obama campaign" is no "Clinton Campaign": a named modifier must match)
+                    # ("the Ruiz campaign" is no "Dunn Campaign": a named modifier must match)
                     and all(w.lower().rstrip(".") in e.name.lower().split() for w in ref.modifiers)
                 ]
                 if not orgs and head in _PERSON_OWNED_HEADS and ref.text.lower() == "the " + head:
