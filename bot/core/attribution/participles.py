@@ -1,16 +1,19 @@
 """Frames of a cue with no speaker right before it: a participle that goes on with the main
 clause's subject ("Voss rejected the plan, saying ..."), or with the speaker of a cue just
-before it (`"...," Law said, noting that ...`), and an inverted cue (`"...," said Skelly`)."""
+before it (`"...," Law said, noting that ...`), and an inverted cue (`"...," said Skelly`),
+whose speaker comes after it."""
 
 from __future__ import annotations
 
 import re
 
-from .beside import inverted_frame, speaker_after, speaker_before
+from .beside import speaker_after, speaker_before
 from .complements import COMPLEMENT_RE
 from .cue_sets import REPORTING_PARTICIPLES
 from .entities import Frame, Ref, Sent
-from .lexicon import PARTICIPLE_CUES, QUOTE_FRAME_CUES, STANCE_CUES
+from .lexicon import PARTICIPLE_CUES, QUOTE_FRAME_CUES, STANCE_CUES, WEAK_CUES
+from .phrases import AND_OTHERS_RE
+from .signatures import ends_after
 from .subjects import main_subject
 
 _CUE_BEFORE_COMMA_RE = re.compile(
@@ -85,3 +88,63 @@ def participle_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: st
     if prefix.endswith((",", '"', "—", "–")) or not prefix:
         return inverted_frame(sent, cue_start, cue_end, cue, low)
     return None
+
+
+def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str) -> Frame | None:
+    """An inverted cue after a comma, quotation or dash (`"...," said X`, `..., warns X, a professor`)."""
+    out = sent.out
+    prefix = out[:cue_start].rstrip()
+    found = speaker_after(sent, cue_end)
+    if found is None or found[1].kind == "pronoun":
+        return None
+    end, ref, role = found
+    others = AND_OTHERS_RE.match(out, end)
+    if others:
+        end = others.end()  # ", said Reyes and others, would be costly": the one named speaks for them
+    opens = _QUOTE_AFTER_NAME_RE.match(out, end) if not prefix else None
+    if opens:
+        # `Said Comey, "The thought is painful."`: the cue opens the sentence, the quote follows.
+        return Frame(0, cue_start, ref, cue, cue_start, opens.end() - 1, False, "after", role)
+    if prefix.endswith(",") and low not in WEAK_CUES and _PREP_RESUMES_RE.match(out, end):
+        # `..., said Ms. Ruiz, with hikes, chess nights and cooking classes.`: a list
+        # (not "with a smile") goes on with the report
+        return Frame(0, cue_start, ref, cue, cue_start, end, False, "both", role)
+    if (
+        # Right after a quotation, whatever follows the name describes the speaker
+        # (`"...," said Ana Ruiz, 29, of Dayton, who ...`): the quotation is the content.
+        prefix.endswith(('"', '",'))
+        or ends_after(out, end)
+        or out[end:].lstrip().startswith((',"', ', "'))
+        or _RELATIVE_TAIL_RE.match(out, end)
+        or _APPOSITION_TO_END_RE.match(out, end)
+        or (role and _APPOSITION_GOES_ON_RE.match(out, end) and not _RESUMES_RE.match(out, end))
+    ):
+        return Frame(0, cue_start, ref, cue, cue_start, end, False, "before", role)
+    if (
+        prefix.endswith(",")
+        and low not in WEAK_CUES
+        and any(r.match(out, end) for r in (_RESUMES_RE, _BUT_RESUMES_RE))
+    ):
+        # "The paradox of the plan, says Carl Anthony, a historian, is that ...": the
+        # report runs on both sides of the fenced cue.
+        return Frame(0, cue_start, ref, cue, cue_start, end, False, "both", role)
+    return None
+
+
+_QUOTE_AFTER_NAME_RE = re.compile(r'(?:,[^"]{0,120})?,?\s*:?\s*"')
+_RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
+# `..., said Mark Kantrowitz, a loan expert who has published books, papers and essays.`: an
+# apposition, inner commas and all, runs to the end of the sentence.
+_APPOSITION_TO_END_RE = re.compile(r",\s+(?:a|an|the|who|whose|one|its|his|her|their)\s[^\"_;:]*[.!?]?\s*$")
+# (or the apposition read so far goes on: "who has published books, papers and essays.")
+_APPOSITION_GOES_ON_RE = re.compile(r",\s+(?!but\b|yet\b)[a-z][^\"_;:]*[.!?]?\s*$")
+# `..., said Howard, but her character ...`: the report goes on after the fenced cue.
+_BUT_RESUMES_RE = re.compile(r",\s+(?:but|and|yet)\s+(?:he|she|it|they|his|her|its|their|the)\b")
+# `..., said Ms. Ruiz, with hikes, chess nights and classes.`: the report's list resumes.
+_PREP_RESUMES_RE = re.compile(
+    r",\s+(?:with|including|from|among|especially|particularly)\b[^\"_;:,]*,[^\"_;:]*[.!?]?\s*$"
+)
+# After a fenced inverted cue, the sentence goes on with its verb: ", is that ...", ", would be ...".
+_RESUMES_RE = re.compile(
+    r",\s+(?:[a-z]+ly\s+)?(?:is|are|was|were|will|would|could|can|may|might|should|must|has|have|had)\b"
+)
