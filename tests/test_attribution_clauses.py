@@ -192,14 +192,14 @@ def test_an_inverted_cue_whose_apposition_lists_things_to_the_end() -> None:
     body = (
         "Many factors drive the cost of college, said Mark Kantor, a loan expert who has "
         "published several books, papers and essays on the topic.\n\n"
-        "Ruth Calder lacks experience, said Howard, but her character makes up for it."
+        "Ruth Calder lacks experience, said Brandt, but her record at the port makes up for it."
     )
     kantor = _said(_clauses(body, "Many factors"))
     assert kantor and kantor[0][0] == "Mark Kantor"
     assert kantor[0][2] == "Many factors drive the cost of college"
-    howard = _said(_clauses(body, "Ruth Calder"))
-    assert howard and howard[0][0] == "Howard"
-    assert "her character makes up for it" in howard[0][2]
+    brandt = _said(_clauses(body, "Ruth Calder"))
+    assert brandt and brandt[0][0] == "Brandt"
+    assert "her record at the port makes up for it" in brandt[0][2]
 
 
 def test_as_an_outlet_reported_mid_sentence_reports_its_side() -> None:

@@ -8,7 +8,7 @@ import re
 from .signatures import after_quote, ends_after
 
 COMPLEMENT_RE = re.compile(
-    # (not "yelled and held up a sign that ...": a second verb, and a relative clause)
+    # (not "cheered and waved a banner that ...": a second verb, and a relative clause)
     r"^(?!\s*(?:and|but|or)\s)\s*(?:[^,;:\"_]{0,60}?\s)?(that\b|whether\b|:(?!\d)|\")"
     r"|^[^;:\"_.]{1,60}(:)\s*\""  # "answered slowly, with a shrug: \"...\""
 )

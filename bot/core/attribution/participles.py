@@ -138,7 +138,7 @@ _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s
 _APPOSITION_TO_END_RE = re.compile(r",\s+(?:a|an|the|who|whose|one|its|his|her|their)\s[^\"_;:]*[.!?]?\s*$")
 # (or the apposition read so far goes on: "who has published books, papers and essays.")
 _APPOSITION_GOES_ON_RE = re.compile(r",\s+(?!but\b|yet\b)[a-z][^\"_;:]*[.!?]?\s*$")
-# `..., said Howard, but her character ...`: the report goes on after the fenced cue.
+# `..., said Brandt, but her record ...`: the report goes on after the fenced cue.
 _BUT_RESUMES_RE = re.compile(r",\s+(?:but|and|yet)\s+(?:he|she|it|they|his|her|its|their|the)\b")
 # `..., said Ms. Ruiz, with hikes, chess nights and classes.`: the report's list resumes.
 _PREP_RESUMES_RE = re.compile(
