@@ -1,7 +1,8 @@
 # ruff: noqa: SIM905  (word lists read best as one string split on spaces)
-"""Names of bodies that the capitalised runs alone do not give: a possessive that is part
-of the name ("King's College London", "McDonald's said") and a formal name that runs on over
-"and" ("the Department of Housing and Urban Development")."""
+"""Names that the capitalised runs alone do not read right: a possessive that is part of a
+body's name ("King's College London", "McDonald's said"), a formal name that runs on over
+"and" ("the Department of Housing and Urban Development"), and a first name given alone for a
+relative ("Her husband, Jordi, ..."), which is a person's."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def firm_names(out: str, mentions: list[Mention]) -> None:
     for mention in mentions:
         after = _SHOP_NAME_RE.match(out, mention.end) if mention.possessive else None
         verb = after.group(1) if after else ""
-        if verb in _SAID_FORMS:  # (not "Curiel's alleged bias": an -ed word there is an adjective)
+        if verb in _SAID_FORMS:  # (not "Dunn's alleged bias": an -ed word there is an adjective)
             mention.name += out[mention.end : mention.end + 2]
             mention.end += 2
             mention.possessive = False
