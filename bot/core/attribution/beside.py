@@ -168,7 +168,7 @@ _LIST_ITEM_RE = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}")
 _LIST_TAIL_RE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:and|or)\s+" + _LIST_ITEM_RE.pattern)
 
 
-# Between a person and the body they are of ("Zornick of The Nation", "Ortiz of research firm
+# Between a person and the body they are of ("Voss of the Harbor Gazette", "Ortiz of research firm
 # CastleView"): "of" or "from", an article, a few lower-case words that say what the body is.
 _OF_GAP_RE = re.compile(r"(?:of|from)(?:\s+the)?(?:\s+[a-z-]+){0,3}")
 _UNCLOSED_APPOS_RE = re.compile(r",\s+(?:a|an|the)\s[^,;\"_]{1,60}?\s(?:who|that)\s[^,;\"_]{1,80}$")

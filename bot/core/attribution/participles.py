@@ -1,6 +1,6 @@
 """Frames of a cue with no speaker right before it: a participle that goes on with the main
 clause's subject ("Voss rejected the plan, saying ..."), or with the speaker of a cue just
-before it (`"...," Law said, noting that ...`), and an inverted cue (`"...," said Skelly`),
+before it (`"...," Hale said, noting that ...`), and an inverted cue (`"...," said Voss`),
 whose speaker comes after it."""
 
 from __future__ import annotations
@@ -55,13 +55,13 @@ def participle_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: st
         # "..., the Post reported, citing a source": the participle goes with the cue before it.
         return None
     if cue_before:
-        # `"...," Law said, noting that ...`: the one who just spoke goes on.
+        # `"...," Hale said, noting that ...`: the one who just spoke goes on.
         spoke = speaker_before(sent, cue_before.start())
         if spoke:
             return Frame(2, cue_start, spoke[1], cue, cue_start, cue_end, False, "after")
     inverted = _INVERTED_BEFORE_RE.search(prefix) if prefix.endswith(",") else None
     if inverted and low in REPORTING_PARTICIPLES:
-        # `"...," said Skelly, explaining he ...`: so too after an inverted cue.
+        # `"...," said Voss, explaining she ...`: so too after an inverted cue.
         named = speaker_after(sent, inverted.end(1))
         if named and named[1].kind != "pronoun" and named[0] <= len(prefix):
             return Frame(2, cue_start, named[1], cue, cue_start, cue_end, False, "after")
@@ -103,7 +103,7 @@ def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str)
         end = others.end()  # ", said Reyes and others, would be costly": the one named speaks for them
     opens = _QUOTE_AFTER_NAME_RE.match(out, end) if not prefix else None
     if opens:
-        # `Said Comey, "The thought is painful."`: the cue opens the sentence, the quote follows.
+        # `Said Dunn, "The pier is finished."`: the cue opens the sentence, the quote follows.
         return Frame(0, cue_start, ref, cue, cue_start, opens.end() - 1, False, "after", role)
     if prefix.endswith(",") and low not in WEAK_CUES and _PREP_RESUMES_RE.match(out, end):
         # `..., said Ms. Ruiz, with hikes, chess nights and cooking classes.`: a list
@@ -125,7 +125,7 @@ def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str)
         and low not in WEAK_CUES
         and any(r.match(out, end) for r in (_RESUMES_RE, _BUT_RESUMES_RE))
     ):
-        # "The paradox of the plan, says Carl Anthony, a historian, is that ...": the
+        # "The trouble with the plan, says Ivo Petrov, a historian, is that ...": the
         # report runs on both sides of the fenced cue.
         return Frame(0, cue_start, ref, cue, cue_start, end, False, "both", role)
     return None
@@ -133,7 +133,7 @@ def inverted_frame(sent: Sent, cue_start: int, cue_end: int, cue: str, low: str)
 
 _QUOTE_AFTER_NAME_RE = re.compile(r'(?:,[^"]{0,120})?,?\s*:?\s*"')
 _RELATIVE_TAIL_RE = re.compile(r",?\s+(?:who|whose|which)\s[^\"_]{0,120}[.!?]?\s*$")
-# `..., said Mark Kantrowitz, a loan expert who has published books, papers and essays.`: an
+# `..., said Mark Kantor, a loan expert who has published books, papers and essays.`: an
 # apposition, inner commas and all, runs to the end of the sentence.
 _APPOSITION_TO_END_RE = re.compile(r",\s+(?:a|an|the|who|whose|one|its|his|her|their)\s[^\"_;:]*[.!?]?\s*$")
 # (or the apposition read so far goes on: "who has published books, papers and essays.")
