@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .cue_sets import SAYING_FORMS
 from .entities import Entity, Ref, Sent
 from .lexicon import MEDIUM_NOUNS, ORG_HEADS, SOURCE_HEADS
 from .mentions import REGION_ABBR_RE, Mention
@@ -210,11 +211,6 @@ def _org_np_before(out: str, end: int) -> bool:
     return np is not None and np[1].head in ORG_HEADS
 
 
-# Verbs of saying that follow a subject and its relative clause ("Lawyers who represent the
-# family said"; not "officials who are granted a say", whose clause holds the cue word).
-_SAYS = frozenset("said says told tells wrote writes added argued argues insisted warned claimed".split())
-
-
 def _premod_from(out: str, mention: Mention, start: int) -> bool:
     """Whether the mention's premodifier is all that stands between `start` and its name."""
     return bool(mention.premod) and out[start : mention.start].strip() == mention.premod
@@ -412,7 +408,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
             return space, Ref("pronoun", text=word.lower(), at=space), ""
     relative = (
         _WHO_CLAUSE_RE.search(out, max(0, end - 90), end)
-        if not who and " who " in out and _word_at(out, cue_at) in _SAYS
+        if not who and " who " in out and _word_at(out, cue_at) in SAYING_FORMS
         else None
     )
     if relative:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .role_nouns import GENDERED_HEADS
+
 if TYPE_CHECKING:
     from .mentions import Mention
 
@@ -78,8 +80,7 @@ _RELATIVE_NAMED_RE = re.compile(
     r"((?:grand|step)?(?:son|daughter|father|mother)|husband|wife|brother|sister|partner|niece|nephew|"
     r"cousin|aunt|uncle),\s+$"
 )
-_RELATIVE_GENDER = {"husband": "m", "son": "m", "brother": "m", "father": "m", "wife": "f", "daughter": "f"}
-_RELATIVE_GENDER |= {"sister": "f", "mother": "f", "niece": "f", "aunt": "f", "nephew": "m", "uncle": "m"}
+_RELATIVE_GENDER = GENDERED_HEADS | {"niece": "f", "aunt": "f", "nephew": "m", "uncle": "m"}
 
 
 def relatives_named(out: str, mentions: list[Mention]) -> None:

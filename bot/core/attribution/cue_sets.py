@@ -104,3 +104,12 @@ ADDRESSEE_THAT_RE = re.compile(
     r"|(?=(?:(?:the|a|an|his|their|its)\s+[a-z-]+(?:\s+[a-z-]+)?|[a-z]{3,}s)"
     r"\s+(?:was|is|were|are|would|will|had|has|could)\b))"
 )
+
+
+# Verbs of saying in a finite form: after a subject and its relative clause they report
+# ("Lawyers who represent the family said"); after a subject they hold the infinitive that
+# follows them in their reported clause ("said it was too soon to know").
+SAYING_FORMS = frozenset(
+    "said says told tells wrote writes added adds argued argues insisted insists claimed claims stated "
+    "states explained explains noted notes warned warns".split()
+)

@@ -25,6 +25,7 @@ from .lexicon import (
 from .mentions import Mention
 from .phrases import PAIR_HEADS, after_preposition, role_np_after
 from .quotes import INSIDE
+from .role_nouns import GENDERED_HEADS
 
 _DEFINITE_REACH = 8  # sentences back that "the senator" may reach for an unmatched referent
 
@@ -53,28 +54,6 @@ _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$")
 _GENERIC_ORG_HEADS = frozenset("group organization organisation company firm agency".split())
 _OPENING_PRONOUN_RE = re.compile(r"\W*(?:[A-Z][\w ]{0,30},\s*)?(\w+)\b")
 # Role nouns that give their referent's gender.
-_GENDERED_HEADS = {
-    "wife": "f",
-    "mother": "f",
-    "daughter": "f",
-    "sister": "f",
-    "woman": "f",
-    "congresswoman": "f",
-    "spokeswoman": "f",
-    "chairwoman": "f",
-    "councilwoman": "f",
-    "assemblywoman": "f",
-    "husband": "m",
-    "father": "m",
-    "son": "m",
-    "brother": "m",
-    "man": "m",
-    "congressman": "m",
-    "spokesman": "m",
-    "chairman": "m",
-    "councilman": "m",
-    "assemblyman": "m",
-}
 
 
 def _quoted_names(sent: Sent, before: int) -> set[str]:
@@ -271,7 +250,7 @@ class Resolver:
             ref.owner is None
             and ref.text.lower().startswith(("his ", "her ", "their "))
             and (head in ORG_HEADS or head in PLURAL_ROLE_HEADS)
-            and head not in _GENDERED_HEADS
+            and head not in GENDERED_HEADS
         ):
             # "his campaign said": the campaign of whoever "his" stands for.
             pronoun = {"his": "he", "her": "she", "their": "they"}[ref.text.split()[0].lower()]
@@ -295,17 +274,19 @@ class Resolver:
         ):
             if head in ORG_HEADS:
                 names = _HEAD_NAMES.get(head, (head,))
-                before = self._orgs_before(ref, index)  # (none the article names only later)
+                here = self._orgs_before(ref, index)  # (none the article names only later)
+                mods = [w.lower().rstrip(".") for w in ref.modifiers]
+                other = bool(_OTHER_ORG_WORDS & set(ref.text.lower().split()))  # ("the rival company")
                 orgs = [
                     e
                     for e in self.registry.entities
-                    if e.kind == "org"
+                    if not other
+                    and e.kind == "org"
                     and not e.unnamed  # (not "an aide familiar with the company's plans")
                     and any(n in e.name.lower().split() for n in names)
-                    and (0 <= e.seen[0] <= index or id(e) in before)
-                    and not _OTHER_ORG_WORDS & set(ref.text.lower().split())  # ("the rival company")
+                    and (0 <= e.seen[0] <= index or id(e) in here)
                     # ("the Ruiz campaign" is no "Dunn Campaign": a named modifier must match)
-                    and all(w.lower().rstrip(".") in e.name.lower().split() for w in ref.modifiers)
+                    and all(w in e.name.lower().split() for w in mods)
                 ]
                 if not orgs and head in _PERSON_OWNED_HEADS and ref.text.lower() == "the " + head:
                     # "the campaign said": the campaign of the person the story is about.
@@ -324,7 +305,6 @@ class Resolver:
                     # last sentences or this one named (the one that spoke, then one named in
                     # its own right rather than as someone's affiliation, "an analyst at
                     # Fenwick Partners", then the latest; in this sentence the first).
-                    here = self._orgs_before(ref, index)
                     orgs = [
                         e
                         for e in self.registry.entities
@@ -377,7 +357,7 @@ class Resolver:
                 and e.seen[0] >= 0
                 and 0 <= e.seen[0] <= index <= e.seen[0] + _DEFINITE_REACH
             ]
-            want = _GENDERED_HEADS.get(head)
+            want = GENDERED_HEADS.get(head)
             owner = ref.owner
             if want:
                 # "His wife said", "the congresswoman said": the description gives the gender.
@@ -481,7 +461,7 @@ class Resolver:
     def _relative(self, owner: Entity, head: str, index: int) -> Entity | None:
         """The one person the article named lately who shares `owner`'s surname and fits the
         relation's gender ("Ray Dunn's daughter": Mia Dunn); None when none or several do."""
-        want = _GENDERED_HEADS.get(head)
+        want = GENDERED_HEADS.get(head)
         family = owner.name.split()[-1]
         found = [
             e

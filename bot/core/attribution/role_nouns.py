@@ -1,7 +1,8 @@
 # ruff: noqa: SIM905  (word lists read best as one string split on spaces)
 """Role nouns beyond politics and the courts: occupations ("the coroner", "said actress ...")
 and the descriptions feature and sport writing give the person a story is about ("the
-25-year-old", "the Frenchman"). The lexicon adds them, and their plurals, to its role nouns."""
+25-year-old", "the Frenchman"). The lexicon adds them, and their plurals, to its role nouns.
+Also the role nouns that give their referent's sex ("his wife", "the congresswoman")."""
 
 from __future__ import annotations
 
@@ -35,3 +36,27 @@ DESCRIPTION_HEADS = frozenset(
         nigerian ghanaian egyptian moroccan canadian mexican colombian uruguayan chilean
     """.split()
 )
+
+# Role nouns that give their referent's sex ("his wife", "the congresswoman").
+GENDERED_HEADS = {
+    "wife": "f",
+    "mother": "f",
+    "daughter": "f",
+    "sister": "f",
+    "woman": "f",
+    "congresswoman": "f",
+    "spokeswoman": "f",
+    "chairwoman": "f",
+    "councilwoman": "f",
+    "assemblywoman": "f",
+    "husband": "m",
+    "father": "m",
+    "son": "m",
+    "brother": "m",
+    "man": "m",
+    "congressman": "m",
+    "spokesman": "m",
+    "chairman": "m",
+    "councilman": "m",
+    "assemblyman": "m",
+}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .cue_sets import SAYING_FORMS
 from .entities import Ref, Sent
 from .lexicon import ORG_HEADS, ROLE_HEADS, SPEECH_NOUNS
 from .phrases import AND_OTHERS_RE, after_preposition, role_np_after
@@ -195,16 +196,12 @@ def infinitive_subject(sent: Sent, cue: int) -> tuple[int, Ref, str] | None:
         return None if asked else (subj[0], subj[1], "")
     if _NOT_THE_SUBJECTS_RE.search(sent.out, subj[0], cue):
         return None
-    if any(subj[0] < c < cue and w in _SAYING for c, _e, w in sent.cues):
+    if any(subj[0] < c < cue and w in SAYING_FORMS for c, _e, w in sent.cues):
         return None  # "Smith said it was too early to know": the infinitive is the reported clause's
     return subj[0], subj[1], ""
 
 
 _WORD_AT_RE = re.compile(r"[a-z]+")
-_SAYING = frozenset(
-    "said says told tells wrote writes added adds argued argues insisted insists claimed claims stated "
-    "states explained explains noted notes warned warns".split()
-)
 # A word no infinitive's "to" stands before, so "to" is a preposition there: an -s or -ed form
 # ("respond to questions", "turned to claimed wins"); a bare form in -ss ("discuss") or a
 # gerund ("has taken to urging") may follow.
