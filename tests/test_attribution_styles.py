@@ -422,3 +422,36 @@ def test_when_it_was_told_after_the_one_told_stays_out_of_the_content() -> None:
 def test_a_grandchilds_first_name_alone_is_a_person_too() -> None:
     body = 'Rosa Delgado runs a bakery. Her granddaughter, Lucia, nodded. "I want to run it," she said.'
     assert _speakers(body, '"I want') == ["Lucia"]
+
+
+def test_an_opening_phrase_of_place_or_time_is_no_report() -> None:
+    body = (
+        "In Ohio, Ana Ruiz, the front-runner, called on banks to lend more.\n\n"
+        "On Sunday, Tom Hale, the mayor, said.\n\n"
+        "The plan failed, Ray Dunn, the minister, said on Monday."
+    )
+    assert _clauses(body, "In Ohio")[0].content == "on banks to lend more."
+    assert not _clauses(body, "On Sunday")[0].content
+    assert _clauses(body, "The plan failed")[0].content == "The plan failed"
+
+
+def test_what_follows_on_after_commented_or_insisted_is_the_report() -> None:
+    body = (
+        "Tom Hale commented on the harbour vote.\n\n"
+        "Ana Ruiz insisted on lower fares.\n\n"
+        "Ray Dunn commented on Twitter."
+    )
+    found = _clauses(body, "Tom Hale")[0]
+    assert (found.cue, found.content) == ("commented on", "the harbour vote.")
+    assert _clauses(body, "Ana Ruiz")[0].content == "lower fares."
+    assert not _clauses(body, "Ray Dunn")[0].content
+
+
+def test_a_clause_ending_in_a_name_is_no_apposition_of_the_name_before() -> None:
+    body = "Near Lena Voss, ten analysts listened while Ray Dunn, the former minister, said it was over."
+    assert [(a.speaker, a.role) for a in _clauses(body, "Near")] == [("Ray Dunn", "the former minister")]
+
+
+def test_a_museum_of_something_is_one_organisation() -> None:
+    body = "Staff at the Museum of Fine Arts said the doors would stay shut."
+    assert _speakers(body, "Staff") == ["Museum of Fine Arts"]

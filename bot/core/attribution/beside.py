@@ -123,6 +123,8 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
             name_end = len(out[:opened].rstrip()) if opened >= 0 else name_end
         if not _name_ends(sent, name_end):
             break
+        if _CLAUSE_THEN_NAME_RE.search(seg) and _name_ends(sent, seg_end):
+            break  # "Near Voss, ten analysts listened while Ray Dunn, the ex-minister, said": a clause
         first = seg.split()[0]
         opener = first.lower() in _APPOS_OPENERS or first.endswith(("'s", "’s")) or first.isdigit()
         # "Sanders, meanwhile, who sits at zero endorsements, said": an aside is skipped too.
@@ -139,6 +141,12 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
             role = re.sub(r",([\"”])$", r"\1", sent.text[prev + 1 : end].strip(" ,")) if titled else seg
         end = prev
     return end, role
+
+
+# A clause's conjunction and the name that opens it, ending an apparent apposition.
+_CLAUSE_THEN_NAME_RE = re.compile(
+    r"\b(?:while|when|whereas|because|although|though|unless|once)\s+(?:[A-Z][\w.’'-]*\s*){1,4}$"
+)
 
 
 def _name_or_pronoun_ends(sent: Sent, end: int) -> bool:

@@ -32,6 +32,12 @@ DATELINE_RE = re.compile(
     r"\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
 )
 # "MUMBAI: ...", a dateline with a colon (only where no label of a speaker was read there)
+# "In Ohio, Ruiz, the front-runner, insisted on lower taxes.": all that stands before the
+# subject is a short opening phrase of place or time, which is nothing anyone said.
+OPENER_ONLY_RE = re.compile(
+    r"\W*(?:(?:In|On|At|During|After|Before|From|Inside|Outside|Across|Since|Amid|Over|Earlier|Later|"
+    r"Last|This|Next)\s+[^,;:\"_]{1,40}?|Yesterday|Today|Meanwhile|Separately|Later|Earlier)\s*,\s*"
+)
 _COLON_DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'’-]{2,30}:\s+"
     r"|\d{1,2}[:.]\d{2}\s*(?:[ap]m|[ap]\.m\.)?\s*[-–—:]\s+"  # a live blog's "11:42pm - "
@@ -53,7 +59,8 @@ def content_of(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) 
         described = _DESCRIBED_NAME_RE.search(out, low, frame.start)
         if described and described_head(described.group(1)) not in ROLE_HEADS:
             described = None  # (`"...," the start of a long fight, Hale says`: still the content)
-        pieces.append((low, described.start() if described else frame.start))
+        if not OPENER_ONLY_RE.fullmatch(out, low, frame.start):
+            pieces.append((low, described.start() if described else frame.start))
     if frame.content_side in ("after", "both"):
         after = frame.end
         addressee = ADDRESSEE_THAT_RE.match(out, after) if frame.cue in TELLING_FORMS else None

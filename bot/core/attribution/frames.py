@@ -18,6 +18,7 @@ from .complements import (
     WH_COMPLEMENT_RE,
     clause_follows,
 )
+from .content import OPENER_ONLY_RE
 from .cue_sets import (
     CLAUSE_WEAK_CUES,
     DAY,
@@ -144,6 +145,17 @@ _ASK_FORMS = frozenset(["ask", "asks", "asked", "asking"])
 _ASK_TO_RE = re.compile(
     r"^\s+(?:(?:[^,;:\"_]{1,80}?|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+who\s[^;:\"_]{1,90}?,)\s+)?"
     r"(?:to\s+[a-z]{2,}|for\s+(?!\d|years?\b|months?\b|weeks?\b|days?\b|hours?\b|a\s+while\b)\w|if\s)"
+)
+# "commented on the vote", "insisted on lower taxes": what follows "on" is the report (not
+# "commented on Twitter", "insisted on Monday", "remarked on the record").
+_ON_TOPIC_CUES = frozenset(
+    "comment comments commented commenting insist insists insisted insisting remark remarks remarked "
+    "remarking elaborate elaborates elaborated elaborating opine opines opined opining".split()
+)
+_ON_TOPIC_RE = re.compile(
+    r"\s+(?:(?:publicly|further|again|only|briefly)\s+)?(?:up)?on\s+(?![A-Z\d])"
+    r"(?!(?:the\s+|a\s+)?(?:record|air|camera|television|radio|phone|telephone|condition|stage|floor|show|"
+    r"program|sidelines|way|day|night|morning|evening|afternoon|weekend|anonymity)\b)(?=[a-z$\"])"
 )
 _ASKED_ABOUT_RE = re.compile(r"^\s+(?:[^,;:\"_]{1,40}?\s)?about\b")
 # A complement clause without "that": "signaled they will oppose", "predicted the race would
@@ -323,6 +335,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             return None  # "spoke at a rally": no report without what was spoken about
         cue_end = topic.end()
         cue = f"{low} {topic.group(topic.lastindex or 1)}"  # "spoke about", whatever stands between them
+    elif low in _ON_TOPIC_CUES and (topic := _ON_TOPIC_RE.match(out, word_end)):
+        cue_end, cue = topic.end(), f"{low} on"
     cue = cue or out[cue_start:cue_end].lower()
     if low in _PASSIVE_FORMS and _BE_TAIL_RE.search(out, max(0, cue_start - 12), cue_start):
         return None  # "he was told", "is said to": the subject is not the speaker
@@ -450,7 +464,9 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             # `"...," Graziani highlights` / `"...," he told reporters, drawing laughter.`
             # (but `On "Meet the Press," the governor insisted that ...` reports what follows)
             return Frame(0, cue_start, ref, cue, start, cue_end, False, "before", role)
-        narration_before = ASCII_LETTER_RE.search(out, 0, start)
+        # (an opening phrase alone is no narration: "In Ohio, Ruiz, the front-runner, insisted on ...")
+        opener_only = OPENER_ONLY_RE.fullmatch(out, 0, start)
+        narration_before = ASCII_LETTER_RE.search(out, 0, start) and not opener_only
         comma_before = _last_char(out, start) == ","
         lead = None
         if not comma_before and ref.kind == "entity":
