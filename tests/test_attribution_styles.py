@@ -455,3 +455,27 @@ def test_a_clause_ending_in_a_name_is_no_apposition_of_the_name_before() -> None
 def test_a_museum_of_something_is_one_organisation() -> None:
     body = "Staff at the Museum of Fine Arts said the doors would stay shut."
     assert _speakers(body, "Staff") == ["Museum of Fine Arts"]
+
+
+def test_a_thousands_separator_is_no_comma_between_phrases() -> None:
+    body = (
+        "The Dockside union, which represents 4,000 workers, said layoffs were coming.\n\n"
+        "Quill Labs, which has 12,000 employees, said it would hire."
+    )
+    assert [(a.speaker, a.role) for a in _clauses(body, "The Dockside")] == [("Dockside union", None)]
+    assert [(a.speaker, a.role) for a in _clauses(body, "Quill Labs")] == [("Quill Labs", None)]
+
+
+def test_a_title_qualified_in_lower_case_still_names_the_speaker_in_apposition() -> None:
+    body = (
+        "Her running mate, state Sen. Ivo Petrov, said the ticket would visit every county.\n\n"
+        "His ally, former Gov. Tom Hale, said the ticket would win."
+    )
+    assert _speakers(body, "Her running mate") == ["Ivo Petrov"]
+    assert _speakers(body, "His ally") == ["Tom Hale"]
+
+
+def test_a_demonstrative_that_before_a_verb_is_part_of_the_content() -> None:
+    body = "Ray Dunn said that was a lie.\n\nTom Hale said that the plan was sound."
+    assert _clauses(body, "Ray Dunn")[0].content == "that was a lie."
+    assert _clauses(body, "Tom Hale")[0].content == "the plan was sound."

@@ -220,8 +220,17 @@ def _org_np_before(out: str, end: int) -> bool:
 
 
 def _premod_from(out: str, mention: Mention, start: int) -> bool:
-    """Whether the mention's premodifier is all that stands between `start` and its name."""
-    return bool(mention.premod) and out[start : mention.start].strip() == mention.premod
+    """Whether the mention's premodifier is all that stands between `start` and its name
+    (or, before a title the mention holds, words that qualify it: "state Sen.", "former Gov.")."""
+    gap = out[start : mention.start]
+    if mention.title and _TITLE_QUALIFIER_RE.fullmatch(gap):
+        return True
+    return bool(mention.premod) and gap.strip() == mention.premod
+
+
+_TITLE_QUALIFIER_RE = re.compile(
+    r"(?:(?:former|state|then|acting|deputy|retired|outgoing|incoming|late|veteran|longtime|ex-)\s*){1,2}"
+)
 
 
 def _word_at(out: str, at: int) -> str:

@@ -11,6 +11,11 @@ from .lexicon import ROLE_HEADS
 from .siblings import described_head
 from .signatures import RELATIVE_NOT_NEXT, SUBJECT_OPENER
 
+# "said that was a lie": a pronoun, part of the content, when a finite verb follows it.
+_DEMONSTRATIVE_NOT_NEXT = (
+    r"(?!\s+(?:was|is|were|are|has|had|will|would|could|can|may|might|should|must|seems|seemed|sounds"
+    r"|sounded|means|meant|remains)\b|\s+\w+n[’']t\b|[’']s\b)"
+)
 # What stands between a cue and its content: "that", a colon, or a short adverbial and a
 # colon ("replied on X: \"...\"", "said in a statement: \"...\"").
 _LEAD_IN_RE = re.compile(
@@ -19,6 +24,7 @@ _LEAD_IN_RE = re.compile(
     r"|(?:in|on|at|during|with|to(?=\s+(?:the|a|an|his|her|their|reporters|[A-Z]))"
     rf"|after|before|over|last|this|outside|inside|from|via)\s[^\"_:;.,]{{0,60}}?\sthat\b{RELATIVE_NOT_NEXT}"
     rf"|(?:(?:{DAY}|earlier|later|again|also|repeatedly|privately|publicly)\s+)?that\b(?![\s.!?\"”’]*$)"
+    rf"{_DEMONSTRATIVE_NOT_NEXT}"
     rf"|:|{DAY}\s+(?={SUBJECT_OPENER}\s))?"
     # (not "want to do that.": a pronoun; "warned Tuesday that ...": a day before the clause)
 )

@@ -60,6 +60,9 @@ _SPEECH_NOUNS_BYTES = frozenset(w.encode("utf-8") for w in NOUN_FRAME_WORDS)
 _IN_WORDS_NOUNS = ("words", "view", "opinion", "estimation", "judgment", "judgement")
 _STANCE_ADJECTIVES_BYTES = frozenset(w.encode("utf-8") for w in STANCE_ADJECTIVES)
 _GLUED_DASH_RE = re.compile(r"[―—–-](?=[A-Z][a-z])")
+# A thousands separator ("which represents 4,000 workers,") is no comma between phrases: the
+# mask reads it as a digit, so that appositions and clauses are fenced by real commas only.
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 _CLAUSE_END_RE = re.compile(r"[,;](?!\d)")  # (not the comma of "$20,000")
@@ -103,6 +106,8 @@ def attribute(
         out = scan.mask[rel : rel + len(s.text)]
         if rel == 0 and _GLUED_DASH_RE.match(out):
             out = " " + out[1:]  # "-Michelle Marks, Philadelphia.": a signing dash, not a hyphenated word
+        if "," in out:
+            out = _THOUSANDS_RE.sub("0", out)
         mentions = find_mentions(out)
         if s.index == 0 or rel == 0:
             dateline = DATELINE_RE.match(out)
