@@ -479,3 +479,15 @@ def test_a_demonstrative_that_before_a_verb_is_part_of_the_content() -> None:
     body = "Ray Dunn said that was a lie.\n\nTom Hale said that the plan was sound."
     assert _clauses(body, "Ray Dunn")[0].content == "that was a lie."
     assert _clauses(body, "Tom Hale")[0].content == "the plan was sound."
+
+
+def test_a_description_after_an_opening_phrase_naming_someone_is_the_subject() -> None:
+    body = (
+        "Ana Ruiz said she would run. Gov. Tom Hale welcomed her.\n\n"
+        "Asked whether he would debate Ruiz, the governor said he would.\n\n"
+        "Like Ruiz, the governor said the talks were useful."
+    )
+    assert _speakers(body, "Asked whether") == ["Tom Hale"]
+    assert _speakers(body, "Like Ruiz") == ["Tom Hale"]
+    # (nor does the opening phrase's name take the main clause as its role)
+    assert [a.role for a in _clauses(body, "Ana Ruiz said")] == [None]

@@ -223,7 +223,12 @@ _COMMA_BEHIND_RE = re.compile(r",\s*$")
 
 
 _OPENING_ACCORDING_RE = re.compile(
-    r"\W*(?:(?:But|And|Yet)\s+)?(?:[Aa]ccording\s+to|As\s+(?:(?:first|previously|originally|also)\s+)?[a-z]+ed\s+(?:by|in))"
+    r"\W*(?:(?:But|And|Yet)\s+)?(?:[Aa]ccording\s+to|As\s+(?:(?:first|previously|originally|also)\s+)?[a-z]+ed\s+(?:by|in)"
+    # An opening phrase whose comma the main clause's subject follows: "Asked whether he would
+    # debate Ruiz, the governor said ...", "Like Hale, the senator said ...".
+    r"|(?:Asked|Pressed|Questioned|Challenged|Like|Unlike|After|Before|Despite|Responding|Reacting|"
+    r"Replying|Speaking|Following|Meeting|Addressing|Praising|Criticizing|Criticising|Thanking|Echoing|"
+    r"In\s+response\s+to)\b)"
     r"\s+(?:the\s+)?[^,;]*$"
 )
 
