@@ -491,3 +491,22 @@ def test_a_description_after_an_opening_phrase_naming_someone_is_the_subject() -
     assert _speakers(body, "Like Ruiz") == ["Tom Hale"]
     # (nor does the opening phrase's name take the main clause as its role)
     assert [a.role for a in _clauses(body, "Ana Ruiz said")] == [None]
+
+
+def test_the_noun_a_relative_clause_restricts_speaks_even_when_the_clause_names_someone() -> None:
+    body = (
+        "Staffers who worked for Ruiz said she was demanding.\n\n"
+        "Residents who live near the plant say the water smells.\n\n"
+        "Voters who were granted a say in the plan were pleased."
+    )
+    assert _speakers(body, "Staffers") == ["Staffers"]
+    assert _speakers(body, "Residents") == ["Residents"]
+    assert not _clauses(body, "Voters")
+
+
+def test_a_verb_with_a_mere_object_in_a_closed_relative_clause_yields_to_the_subjects_verb() -> None:
+    body = "Senator Hugo Banks, who wrote the measure, said lawmakers had lost the public's trust."
+    found = _clauses(body, "Senator Hugo Banks")
+    assert [(a.speaker, a.cue, a.content) for a in found] == [
+        ("Hugo Banks", "said", "lawmakers had lost the public's trust.")
+    ]

@@ -29,6 +29,7 @@ from .roles import OF_PLACE_RE, is_role_text
 # An aside that opens with a preposition says how, not who ("with his wife beside him").
 _PREP_ASIDE_RE = re.compile(r"(?:under|with|to|amid|despite|after|before|in|on|at|flanked\s+by)\s")
 _GENERIC_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+)?(man|woman|person|people|men|women)$")
+_DETERMINER_TAIL_RE = re.compile(r"\b(?:a|an|the|their|its|his|her)\s+$")
 _WHO_CLAUSE_RE = re.compile(r"\s+who\s+(?![A-Z]|(?:he|she|they|I|we|you)\s)[^,;\"_]{2,80}$")
 _SKIPPABLE_APPOS_RE = re.compile(
     r"\d{1,3}$|[a-z]+ing\b|who\b|which\b|whose\b|[DRI]-|[a-z]+ed\b|[a-z]+\s+by\b|clad\b"
@@ -360,6 +361,24 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         party = _PARTY_AFTER_RE.search(out, max(0, end - 30), end)
         if party and party.end() == end:
             end = party.start()
+    relative = (
+        _WHO_CLAUSE_RE.search(out, max(0, end - 90), end)
+        if not who
+        and " who " in out
+        and _word_at(out, cue_at) in SAYING_FORMS
+        and not _DETERMINER_TAIL_RE.search(out, max(0, cue_at - 5), cue_at)  # ("granted a say")
+        else None
+    )
+    if relative:
+        # "A man who witnessed the crash said", "Officials who briefed reporters said": the
+        # noun the relative clause restricts (not "the man who Hale said ...": its object)
+        head_np = role_np_before(out, relative.start())
+        if head_np and head_np[1].head in PERSON_NP_HEADS:
+            return head_np[0], head_np[1], role
+        generic = _GENERIC_BEFORE_RE.search(out, max(0, relative.start() - 30), relative.start())
+        if generic:  # "a man who witnessed the crash": the clause is what sets him apart
+            text = out[generic.start() : end].rstrip()
+            return generic.start(), Ref("np", text=text, head=generic.group(1).lower()), role
     for i, mention in enumerate(sent.mentions):
         if mention.end == end and not mention.possessive and mention.entity is not None:
             j = i
@@ -423,21 +442,6 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         personal = word.lower() in ("he", "she", "they", "it") or word == "I"  # ("I": the byline's author)
         if personal and (space == 0 or out[space - 1] in ' "('):
             return space, Ref("pronoun", text=word.lower(), at=space), ""
-    relative = (
-        _WHO_CLAUSE_RE.search(out, max(0, end - 90), end)
-        if not who and " who " in out and _word_at(out, cue_at) in SAYING_FORMS
-        else None
-    )
-    if relative:
-        # "A man who witnessed the crash said", "Officials who briefed reporters said": the
-        # noun the relative clause restricts (not "the man who Hale said ...": its object)
-        head_np = role_np_before(out, relative.start())
-        if head_np and head_np[1].head in PERSON_NP_HEADS:
-            return head_np[0], head_np[1], role
-        generic = _GENERIC_BEFORE_RE.search(out, max(0, relative.start() - 30), relative.start())
-        if generic:  # "a man who witnessed the crash": the clause is what sets him apart
-            text = out[generic.start() : end].rstrip()
-            return generic.start(), Ref("np", text=text, head=generic.group(1).lower()), role
     np = role_np_before(out, end)
     if (
         np

@@ -111,5 +111,6 @@ ADDRESSEE_THAT_RE = re.compile(
 # follows them in their reported clause ("said it was too soon to know").
 SAYING_FORMS = frozenset(
     "said says told tells wrote writes added adds argued argues insisted insists claimed claims stated "
-    "states explained explains noted notes warned warns".split()
+    "states explained explains noted notes warned warns say tell write argue insist claim explain "
+    "warn".split()
 )

@@ -26,6 +26,7 @@ from .cue_sets import (
     NOUN_LIKE_CUES,
     OBJECT_CUES,
     QUESTION_CUES,
+    SAYING_FORMS,
     TELLING_CUES,
 )
 from .entities import Frame, Ref, Sent
@@ -94,6 +95,12 @@ _PASSIVE_FORMS = frozenset(
     ["said", "told", "written", "asked", "quoted", "reported", "called", "described", "accused"]
 )
 _TO_VERB_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]{2,}\b(?<!\bthe)")
+# "Senator Banks, who wrote the measure, said ...": a verb with a mere object inside a relative
+# clause that a comma closes before the subject's own verb of saying reports nothing.
+_WHO_BEFORE_RE = re.compile(r",\s+who\s+(?:(?:has|have|had|also|once|first|previously|recently)\s+){0,2}$")
+_CLOSED_THEN_SAYS_RE = re.compile(
+    r"\s+(?!that\b)[^,;:\"_]{1,80},\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(SAYING_FORMS)) + r")\b"
+)
 _NEGATED_RE = re.compile(  # (and "Neither Keller nor Ruiz would say ...")
     r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to)|n’t)\s+(?:(?:\w+ly|yet|even|ever)\s+)?$"
     r"|\bnor\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?\s+(?:(?:would|will|could|did|does|has|have|had)\s+)?$"
@@ -325,6 +332,12 @@ def _other(a: Ref, b: Ref) -> bool:
 def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | None:
     """The frame around one cue word, or None when the word reports no speech here."""
     out = sent.out
+    if (
+        " who " in out
+        and _WHO_BEFORE_RE.search(out, max(0, cue_start - 40), cue_start)
+        and _CLOSED_THEN_SAYS_RE.match(out, word_end)
+    ):
+        return None
     if low in PHRASAL_CUES and not out.startswith((" out", " to "), word_end):
         return None
     cue_end = word_end + ((4 if out.startswith(" out", word_end) else 3) if low in PHRASAL_CUES else 0)
