@@ -510,3 +510,13 @@ def test_a_verb_with_a_mere_object_in_a_closed_relative_clause_yields_to_the_sub
     assert [(a.speaker, a.cue, a.content) for a in found] == [
         ("Hugo Banks", "said", "lawmakers had lost the public's trust.")
     ]
+
+
+def test_his_lawyer_or_her_spokesman_is_someone_acting_for_the_person_not_the_person() -> None:
+    body = (
+        "Tom Hale left the party on Monday.\n\n"
+        "His lawyer said the decision was final.\n\n"
+        "His spokesman said the plan was under review."
+    )
+    assert _speakers(body, "His lawyer") == ["Tom Hale's lawyer"]
+    assert _speakers(body, "His spokesman") == ["Tom Hale's spokesman"]

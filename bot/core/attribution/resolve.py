@@ -47,6 +47,11 @@ _HEAD_NAMES = {
 }
 # Heads that name the organisation around a person ("the campaign", "his team").
 _PERSON_OWNED_HEADS = frozenset("campaign team".split())
+# Those who act or speak for someone: "his lawyer said" is the lawyer of whom "his" means.
+_AGENT_HEADS = frozenset(
+    "lawyer attorney counsel spokesman spokeswoman spokesperson aide adviser advisor agent publicist "
+    "representative".split()
+)
 # Heads vague enough to stand for whichever organisation the last sentences named.
 _VERB_NEXT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")  # "Ruiz shrugs", "Ruiz later said"
 _POSTMODIFIER_RE = re.compile(r"\s(?:for|at|of|with|in|from|to|on|familiar|close|briefed)\s")
@@ -249,10 +254,10 @@ class Resolver:
         if (
             ref.owner is None
             and ref.text.lower().startswith(("his ", "her ", "their "))
-            and (head in ORG_HEADS or head in PLURAL_ROLE_HEADS)
-            and head not in GENDERED_HEADS
+            and (head in ORG_HEADS or head in PLURAL_ROLE_HEADS or head in _AGENT_HEADS)
+            and (head not in GENDERED_HEADS or head in _AGENT_HEADS)  # (not "his wife")
         ):
-            # "his campaign said": the campaign of whoever "his" stands for.
+            # "his campaign said", "his lawyer said": the campaign of whoever "his" stands for.
             pronoun = {"his": "he", "her": "she", "their": "they"}[ref.text.split()[0].lower()]
             owner = self._pronoun(pronoun, index)
             if owner is not None and owner.kind in ("person", "org") and not owner.unnamed:
