@@ -520,3 +520,12 @@ def test_his_lawyer_or_her_spokesman_is_someone_acting_for_the_person_not_the_pe
     )
     assert _speakers(body, "His lawyer") == ["Tom Hale's lawyer"]
     assert _speakers(body, "His spokesman") == ["Tom Hale's spokesman"]
+
+
+def test_a_description_opening_a_sentence_of_narration_makes_its_person_the_subject() -> None:
+    body = (
+        "Ray Dunn, a spokesman for Gov. Tom Hale, said the plan was dead.\n\n"
+        'The governor was more measured. "I welcome the debate," he said.'
+    )
+    # (and the spokesman for the governor is no governor himself)
+    assert _speakers(body, '"I welcome') == ["Tom Hale"]

@@ -26,6 +26,10 @@ _KIN_OF_RE = re.compile(
 _LEADING_DET_RE = re.compile(r"^(?:the|a|an|one)\s+", re.IGNORECASE)
 
 
+# Where a role's principal begins: "a spokesman for Gov. Tom Hale", "chief of staff to the mayor".
+_PRINCIPAL_RE = re.compile(r"\s(?:for|to)\s")
+
+
 @dataclass(slots=True)
 class Entity:
     """A speaker candidate in one article: a person, organisation, place or group."""
@@ -65,7 +69,8 @@ class Entity:
         if self._vocab is None or self._vocab[0] != len(self.roles):
             words: set[str] = set(role_words(self.name)) if self.unnamed else set()
             for _, _, text in self.roles:
-                words |= role_words(text)
+                # (not the principal's words: "a spokesman for Gov. Hale" is no governor)
+                words |= role_words(_PRINCIPAL_RE.split(text, 1)[0])
             self._vocab = (len(self.roles), words)
         return self._vocab[1]
 

@@ -135,6 +135,8 @@ def attribute(
         if sent.frame is None and sent.out.startswith(("He ", "She ")):
             # `He was blunt. "It is a disaster."`: whom the quotation after it may belong to
             sent.opener = resolver.resolve(Ref("pronoun", text=sent.out[:3].strip().lower()), sent.index)
+        elif sent.frame is None and sent.out.startswith("The ") and INSIDE not in sent.out:
+            sent.opener = _described_opener(resolver, sent)
         if sent.frame is not None:
             for other in other_frames(frames, sent.frame):
                 speaker = _content_subject(sent, other) or _resolve(resolver, sent, other)
@@ -282,6 +284,9 @@ def _update_salience(sent: Sent) -> None:
             if id(ent) not in counted:
                 counted.add(id(ent))
                 ent.salience += 1
+    if sent.speaker is None and sent.opener is not None and (sent.index, -1) > sent.opener.seen:
+        # "The governor was more measured.": the person the description means is the subject now
+        sent.opener.seen = (sent.index, -1)
     if sent.speaker is not None:
         sent.speaker.seen = (sent.index, 0)
         sent.speaker.spoke = sent.index
@@ -389,6 +394,16 @@ def _introduces(prev: Sent, first: Sent, sents: list[Sent]) -> bool:
     alone = prev.index == 0 or sents[prev.index - 1].paragraph != prev.paragraph
     opens = bool(prev.mentions) and prev.mentions[0].start <= 1  # (its subject a name: "Coach Riley")
     return prev.paragraph == first.paragraph - 1 and alone and opens
+
+
+def _described_opener(resolver: Resolver, sent: Sent) -> Entity | None:
+    """The named person a description opening a sentence of narration means ("The governor
+    was more measured."), when the description resolves to one; None otherwise."""
+    subject = main_subject(sent, len(sent.out))
+    if subject is None or subject[0] != 0 or subject[1].kind != "np" or not subject[1].definite:
+        return None
+    ent = resolver.resolve(subject[1], sent.index)
+    return ent if ent is not None and ent.kind == "person" and not ent.unnamed else None
 
 
 def _opening_person(sent: Sent) -> Entity | None:
