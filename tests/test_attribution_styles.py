@@ -529,3 +529,14 @@ def test_a_description_opening_a_sentence_of_narration_makes_its_person_the_subj
     )
     # (and the spokesman for the governor is no governor himself)
     assert _speakers(body, '"I welcome') == ["Tom Hale"]
+
+
+def test_the_one_told_stays_out_of_the_content_before_a_clause_with_a_name_or_any_verb() -> None:
+    body = (
+        "Ray Dunn told me the party needs a new message.\n\n"
+        "Lena Voss told MPs the Prime Minister was wrong.\n\n"
+        "The federation has warned its members that the measure could pass."
+    )
+    assert _clauses(body, "Ray Dunn")[0].content == "the party needs a new message."
+    assert _clauses(body, "Lena Voss")[0].content == "the Prime Minister was wrong."
+    assert _clauses(body, "The federation")[0].content == "the measure could pass."

@@ -91,7 +91,7 @@ TELLING_FORMS = frozenset(
 )
 ADDRESSEE_THAT_RE = re.compile(
     # whom: a pronoun, a plural noun ("investors"), a described group or a name ("the BBC")
-    r"\s+(?:him|her|them|us|me|you|[a-z]{3,}s|(?:the|his|her|their|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?"
+    r"\s+(?:him|her|them|us|me|you|[a-z]{3,}s|(?:the|his|her|their|its|our|my|your|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?"
     r"|(?:the\s+)?[A-Z][\w.’'-]*['’]s(?:\s+[A-Z][\w.’'-]*){0,2}\s+[a-z]{3,}"  # "the BBC's Today programme"
     r"|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
     # when or where ("on Monday", "last week", "on a call", "in an interview")
@@ -101,8 +101,11 @@ ADDRESSEE_THAT_RE = re.compile(
     r"|\s+(?:in|at)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?"
     r"\s+(?:that\s+|(?=(?:he|she|they|it|we|I)\s+[a-z])"
     # (or a bare clause with a noun for its subject: "told her the pier was safe")
-    r"|(?=(?:(?:the|a|an|his|their|its)\s+[a-z-]+(?:\s+[a-z-]+)?|[a-z]{3,}s)"
-    r"\s+(?:was|is|were|are|would|will|had|has|could)\b))"
+    # (or a name: "told reporters Hale was wrong", "told MPs the Prime Minister had ...")
+    r"|(?=(?:(?:the|a|an|his|their|its)\s+[a-z-]+(?:\s+[a-z-]+)?|[a-z]{3,}s"
+    r"|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"\s+(?:was|is|were|are|would|will|had|has|could|should|must|might|can|did|does|[a-z]{3,}(?:ed|es)"
+    r"|[a-z]{2,}[^s\W]s)\b))"
 )
 
 
