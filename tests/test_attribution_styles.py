@@ -540,3 +540,27 @@ def test_the_one_told_stays_out_of_the_content_before_a_clause_with_a_name_or_an
     assert _clauses(body, "Ray Dunn")[0].content == "the party needs a new message."
     assert _clauses(body, "Lena Voss")[0].content == "the Prime Minister was wrong."
     assert _clauses(body, "The federation")[0].content == "the measure could pass."
+
+
+def test_an_organisation_by_its_trade_is_the_one_just_named() -> None:
+    body = (
+        "Petrov Motors, the Detroit automaker, cut 400 jobs on Monday.\n\n"
+        "The automaker said the cuts were final."
+    )
+    assert _speakers(body, "The automaker") == ["Petrov Motors"]
+
+
+def test_a_standing_describes_the_person_the_story_is_about() -> None:
+    body = (
+        "Ray Dunn, a shipping heir, bought a rival on Tuesday.\n\n"
+        '"Persistence pays," the billionaire said.\n\n'
+        "Sen. Ana Ruiz and her challenger, Tom Hale, debated on Tuesday.\n\n"
+        "The challenger said taxes were too high."
+    )
+    assert _speakers(body, '"Persistence') == ["Ray Dunn"]
+    assert _speakers(body, "The challenger") == ["Tom Hale"]
+
+
+def test_a_title_of_a_possessor_is_not_the_subject_its_apposition_names() -> None:
+    body = "Senator Ana Ruiz's top challenger, Sen. Tom Hale, ended the questions by rejecting an inquiry."
+    assert _speakers(body, "Senator") == ["Tom Hale"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from importlib import resources
 
-from .role_nouns import DESCRIPTION_HEADS, OCCUPATION_HEADS
+from .role_nouns import DESCRIPTION_HEADS, OCCUPATION_HEADS, TRADE_ORG_HEADS
 
 # Bases whose stressed final consonant doubles before -ed and -ing ("planned", "rebutted").
 _DOUBLING = frozenset("plan brag concur rebut".split())
@@ -213,8 +213,9 @@ ROLE_HEADS = (
     | DESCRIPTION_HEADS
 )
 # Heads that are organisations or governments rather than people.
-ORG_HEADS = frozenset(
-    """
+ORG_HEADS = (
+    frozenset(
+        """
         ministry department company agency government administration campaign committee party
         chapter branch affiliate
         commission council office bureau firm group organization organisation union alliance
@@ -226,6 +227,8 @@ ORG_HEADS = frozenset(
         organizations organisations unions coalitions firms committees campaigns councils
         associations networks newspapers authorities
     """.split()
+    )
+    | TRADE_ORG_HEADS
 )
 # Nouns too generic to stand alone as a speaker ("the man", "people") unless modified.
 GENERIC_PERSON_HEADS = frozenset(["man", "woman", "people", "person", "member", "members"])

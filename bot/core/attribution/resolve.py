@@ -25,7 +25,7 @@ from .lexicon import (
 from .mentions import Mention
 from .phrases import PAIR_HEADS, after_preposition, role_np_after
 from .quotes import INSIDE
-from .role_nouns import GENDERED_HEADS
+from .role_nouns import GENDERED_HEADS, TRADE_ORG_HEADS
 
 _DEFINITE_REACH = 8  # sentences back that "the senator" may reach for an unmatched referent
 
@@ -52,11 +52,13 @@ _AGENT_HEADS = frozenset(
     "lawyer attorney counsel spokesman spokeswoman spokesperson aide adviser advisor agent publicist "
     "representative".split()
 )
-# Heads vague enough to stand for whichever organisation the last sentences named.
 _VERB_NEXT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")  # "Ruiz shrugs", "Ruiz later said"
 _POSTMODIFIER_RE = re.compile(r"\s(?:for|at|of|with|in|from|to|on|familiar|close|briefed)\s")
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$")
-_GENERIC_ORG_HEADS = frozenset("group organization organisation company firm agency".split())
+# Heads vague enough to stand for whichever organisation the last sentences named.
+_GENERIC_ORG_HEADS = (
+    frozenset("group organization organisation company firm agency".split()) | TRADE_ORG_HEADS
+)
 _OPENING_PRONOUN_RE = re.compile(r"\W*(?:[A-Z][\w ]{0,30},\s*)?(\w+)\b")
 # Role nouns that give their referent's gender.
 

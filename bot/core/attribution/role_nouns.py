@@ -23,10 +23,19 @@ OCCUPATION_HEADS = frozenset(
         substitute skipper batsman bowler forecaster meteorologist solicitor barrister headteacher
         headmaster headmistress principal controller superintendent constable sergeant warden
         ranger lifeguard dispatcher corporator magistrate surveyor accountant
+        peer quarterback champion grandmother grandfather grandson granddaughter
     """.split()
 )
-# What sport and feature writing call the person the story is about: an age ("the
-# 25-year-old"), a nationality ("the Frenchman"), a stage of a career ("the youngster").
+# Organisations by their trade ("the automaker said"): whichever the article has just named.
+TRADE_ORG_HEADS = frozenset(
+    """
+        automaker carmaker chipmaker drugmaker retailer lender insurer airline manufacturer startup
+        brewer publisher charity nonprofit watchdog regulator utility broadcaster giant conglomerate
+    """.split()
+)
+# What sport, feature and campaign writing call the person the story is about: an age ("the
+# 25-year-old"), a nationality ("the Frenchman"), a stage of a career ("the youngster"), a
+# standing ("the billionaire", "the incumbent").
 DESCRIPTION_HEADS = frozenset(
     """
         year-old youngster teenager rookie newcomer winger star superstar
@@ -34,6 +43,9 @@ DESCRIPTION_HEADS = frozenset(
         brazilian german englishman englishwoman scot welshman irishman briton argentine
         australian dutchman belgian croatian serbian swede dane norwegian pole ukrainian
         nigerian ghanaian egyptian moroccan canadian mexican colombian uruguayan chilean
+        billionaire millionaire tycoon mogul magnate heiress philanthropist celebrity socialite
+        challenger incumbent front-runner frontrunner populist centrist socialist freshman
+        immigrant refugee migrant widow widower
     """.split()
 )
 
@@ -59,4 +71,11 @@ GENDERED_HEADS = {
     "chairman": "m",
     "councilman": "m",
     "assemblyman": "m",
+    "widow": "f",
+    "heiress": "f",
+    "grandmother": "f",
+    "granddaughter": "f",
+    "widower": "m",
+    "grandfather": "m",
+    "grandson": "m",
 }

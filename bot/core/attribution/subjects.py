@@ -74,6 +74,14 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
         # "Presumptive nominee Donald Trump ...", "Former secretary of state Hillary Clinton",
         # "One early supporter, Representative Lee Zeldin, ...": the role goes with the name.
         np = None
+    if (
+        np
+        and found is not None
+        and any(m.possessive and m.start < np[0] <= m.end < found[0] for m in sent.mentions)
+    ):
+        # "Front-runner Ana Ruiz's top challenger, Sen. Tom Hale, ...": the word is the
+        # possessor's title, and the name in apposition is the subject.
+        np = None
     if np and (found is None or opens < found[0]) and np[0] < before:
         return opens, np[1]
     return found
