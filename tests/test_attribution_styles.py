@@ -564,3 +564,12 @@ def test_a_standing_describes_the_person_the_story_is_about() -> None:
 def test_a_title_of_a_possessor_is_not_the_subject_its_apposition_names() -> None:
     body = "Senator Ana Ruiz's top challenger, Sen. Tom Hale, ended the questions by rejecting an inquiry."
     assert _speakers(body, "Senator") == ["Tom Hale"]
+
+
+def test_the_narrators_participle_or_summing_noun_after_a_report_ends_its_content() -> None:
+    body = (
+        "Ana Ruiz said the bill was dead, dealing a blow to the mayor.\n\n"
+        "Tom Hale said the plan was reckless, a view shared by many colleagues."
+    )
+    assert _clauses(body, "Ana Ruiz")[0].content == "the bill was dead"
+    assert _clauses(body, "Tom Hale")[0].content == "the plan was reckless"

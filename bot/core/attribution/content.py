@@ -107,10 +107,14 @@ def content_of(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) 
     return content, masked, -1  # two pieces: not one span of the sentence
 
 
-# (", a charge the ministry denied": a comma and a noun of saying that sums up the clause)
+# (", a charge the ministry denied", ", a view shared by ...": a comma and a noun of saying
+# that sums up the clause; ", dealing a blow to ...": the narrator's participle on its effect)
 _COMMA_RENAMES_RE = re.compile(
-    r",\s+(?:a|an)\s+(?:charge|claim|allegation|accusation|assertion|contention|suggestion|argument|view)"
-    r"\s+(?:that\s+)?(?:the|his|her|their|its|[A-Z])"
+    r",\s+(?:(?:a|an)\s+(?:charge|claim|allegation|accusation|assertion|contention|suggestion|argument|view"
+    r"|sentiment|position|stance|complaint|criticism|refrain)"
+    r"\s+(?:(?:that\s+)?(?:the|his|her|their|its|[A-Z])|(?:shared|echoed|held|disputed|rejected|denied)\b)"
+    r"|(?:dealing|escalating|marking|signaling|signalling|underscoring|deepening|intensifying|sparking"
+    r"|fueling|fuelling|prompting|paving|capping|reversing)\s)"
 )
 _DASH_RENAMES_RE = re.compile(r"\s+[—–]\s+(?:a|an|the|this|that|which|what)\s(?![^—–]*[—–])")
 
