@@ -573,3 +573,14 @@ def test_the_narrators_participle_or_summing_noun_after_a_report_ends_its_conten
     )
     assert _clauses(body, "Ana Ruiz")[0].content == "the bill was dead"
     assert _clauses(body, "Tom Hale")[0].content == "the plan was reckless"
+
+
+def test_more_groups_speak_and_a_group_opening_narration_is_whom_they_means() -> None:
+    body = (
+        "Tory rebels say the plan will fail.\n\n"
+        "The bill's sponsors say it would help.\n\n"
+        "The Dockside union called the deal a victory. Teachers are unhappy. They say it does too little."
+    )
+    assert _speakers(body, "Tory rebels") == ["Tory rebels"]
+    assert _speakers(body, "The bill's sponsors") == ["bill's sponsors"]
+    assert _speakers(body, "They say") == ["Teachers"]

@@ -206,7 +206,8 @@ ROLE_HEADS = (
         donor contributor bundler lobbyist anchor host operative specialist employee staffer
         retiree businessman businesswoman entrepreneur investor banker soldier survivor attendee
         participant delegate volunteer customer shopper passenger fan commuter tourist
-        visitor motorist spectator diner homeowner
+        visitor motorist spectator diner homeowner rebel sponsor elder loyalist backer skeptic
+        sceptic doubter dissident hardliner
     """.split()
     )
     | OCCUPATION_HEADS
@@ -225,7 +226,7 @@ ORG_HEADS = (
         city county town village borough township district
         state-department spokesperson's prosecutors' agencies governments companies groups
         organizations organisations unions coalitions firms committees campaigns councils
-        associations networks newspapers authorities
+        associations networks newspapers authorities opposition
     """.split()
     )
     | TRADE_ORG_HEADS

@@ -16,7 +16,7 @@ from .entities import Entity, Frame, Ref, Registry, Sent
 from .frames import sentence_frames
 from .headlines import headlines
 from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE, THAT_IS_HOW_RE
-from .lexicon import ALL_CUE_WORDS, STANCE_CUES
+from .lexicon import ALL_CUE_WORDS, PLURAL_ROLE_HEADS, STANCE_CUES
 from .mending import colon_blocks, dash_lines, qa_answers, quotes_run_on, split_fragments, transcript_turns
 from .mentions import find_mentions
 from .nesting import frame_order, other_frames
@@ -135,8 +135,12 @@ def attribute(
         if sent.frame is None and sent.out.startswith(("He ", "She ")):
             # `He was blunt. "It is a disaster."`: whom the quotation after it may belong to
             sent.opener = resolver.resolve(Ref("pronoun", text=sent.out[:3].strip().lower()), sent.index)
-        elif sent.frame is None and sent.out.startswith("The ") and INSIDE not in sent.out:
-            sent.opener = _described_opener(resolver, sent)
+        elif sent.frame is None and INSIDE not in sent.out:
+            first = sent.out[: sent.out.find(" ")].lower()
+            if first == "the":
+                sent.opener = _described_opener(resolver, sent)
+            if first in PLURAL_ROLE_HEADS or (first == "the" and sent.opener is None):
+                _group_opener(resolver, sent)
         if sent.frame is not None:
             for other in other_frames(frames, sent.frame):
                 speaker = _content_subject(sent, other) or _resolve(resolver, sent, other)
@@ -404,6 +408,21 @@ def _described_opener(resolver: Resolver, sent: Sent) -> Entity | None:
         return None
     ent = resolver.resolve(subject[1], sent.index)
     return ent if ent is not None and ent.kind == "person" and not ent.unnamed else None
+
+
+def _group_opener(resolver: Resolver, sent: Sent) -> None:
+    """A plural description opening a sentence of narration ("Teachers are unhappy.") is the
+    latest group named: a "they" after it means them, not a group named before."""
+    subject = main_subject(sent, len(sent.out))
+    if (
+        subject is None
+        or subject[0] != 0
+        or subject[1].kind != "np"
+        or subject[1].head not in PLURAL_ROLE_HEADS
+    ):
+        return
+    group = resolver.registry.unnamed(subject[1].text, subject[1].head)
+    group.seen = max(group.seen, (sent.index, -1))
 
 
 def _opening_person(sent: Sent) -> Entity | None:
