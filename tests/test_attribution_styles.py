@@ -584,3 +584,12 @@ def test_more_groups_speak_and_a_group_opening_narration_is_whom_they_means() ->
     assert _speakers(body, "Tory rebels") == ["Tory rebels"]
     assert _speakers(body, "The bill's sponsors") == ["bill's sponsors"]
     assert _speakers(body, "They say") == ["Teachers"]
+
+
+def test_a_statement_from_someone_is_theirs_and_a_spokesman_for_the_company_names_it() -> None:
+    body = (
+        "Tom Hale spoke on Monday. A statement from his office said the plan was under review.\n\n"
+        "Quill Labs cut 400 jobs. A spokesman for the company said the cuts were final."
+    )
+    assert _speakers(body, "A statement from") == ["Tom Hale's office"]
+    assert _speakers(body, "A spokesman") == ["spokesman for Quill Labs"]

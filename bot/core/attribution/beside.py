@@ -29,6 +29,10 @@ from .roles import OF_PLACE_RE, is_role_text
 # An aside that opens with a preposition says how, not who ("with his wife beside him").
 _PREP_ASIDE_RE = re.compile(r"(?:under|with|to|amid|despite|after|before|in|on|at|flanked\s+by)\s")
 _GENERIC_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+)?(man|woman|person|people|men|women)$")
+_STATEMENT_FROM_RE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:brief|short|written|joint|new|separate|later)\s+)?"
+    r"(?:statement|letter|memo|release|email|e-mail|message|post|tweet|note)\s+(?:from|by|issued\s+by)\s+$"
+)
 _DETERMINER_TAIL_RE = re.compile(r"\b(?:a|an|the|their|its|his|her)\s+$")
 _WHO_CLAUSE_RE = re.compile(r"\s+who\s+(?![A-Z]|(?:he|she|they|I|we|you)\s)[^,;\"_]{2,80}$")
 _SKIPPABLE_APPOS_RE = re.compile(
@@ -443,6 +447,13 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         if personal and (space == 0 or out[space - 1] in ' "('):
             return space, Ref("pronoun", text=word.lower(), at=space), ""
     np = role_np_before(out, end)
+    if np and not who and _STATEMENT_FROM_RE.search(out, max(0, np[0] - 40), np[0]):
+        # "A statement from his office said", "a letter from the mayor said": its author speaks.
+        start, ref = np
+        for mention in sent.mentions:
+            if mention.possessive and start <= mention.start < end and isinstance(mention.entity, Entity):
+                ref.owner = mention.entity  # ("a statement from Hale's office")
+        return start, ref, role
     if (
         np
         and not who

@@ -53,6 +53,7 @@ _AGENT_HEADS = frozenset(
     "representative".split()
 )
 _VERB_NEXT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")  # "Ruiz shrugs", "Ruiz later said"
+_AGENT_FOR_RE = re.compile(r"(?:[Aa]n?\s+|[Tt]he\s+)?([a-z]+)\s+for\s+(the\s+[a-z-]+)$")
 _POSTMODIFIER_RE = re.compile(r"\s(?:for|at|of|with|in|from|to|on|familiar|close|briefed)\s")
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$")
 # Heads vague enough to stand for whichever organisation the last sentences named.
@@ -233,6 +234,14 @@ class Resolver:
             people = self.registry.by_last(text.lower())
             if people:
                 return max(people, key=lambda e: e.seen)
+        agent_for = _AGENT_FOR_RE.match(text) if " for the " in text else None
+        if agent_for and head in _AGENT_HEADS:
+            # "a spokesman for the company": the company the article has just named (a person's
+            # description stays as written: "a spokesperson for the senator")
+            inner = agent_for.group(2)
+            principal = self._role_np(Ref("np", text=inner, head=inner.split()[-1], definite=True), index)
+            if principal is not None and principal.kind == "org" and not principal.unnamed:
+                return self.registry.unnamed(f"{agent_for.group(1)} for {principal.name}", head)
         if head in PAIR_HEADS and ref.definite:
             pair = self._pair(index)
             if pair is not None:
@@ -315,7 +324,9 @@ class Resolver:
                     orgs = [
                         e
                         for e in self.registry.entities
-                        if e.kind == "org" and (0 <= e.seen[0] <= index <= e.seen[0] + 2 or id(e) in here)
+                        if e.kind == "org"
+                        and not e.unnamed  # (not "Hale's office")
+                        and (0 <= e.seen[0] <= index <= e.seen[0] + 2 or id(e) in here)
                     ]
                     if orgs:
                         named_for = self._affiliations()
