@@ -593,3 +593,11 @@ def test_a_statement_from_someone_is_theirs_and_a_spokesman_for_the_company_name
     )
     assert _speakers(body, "A statement from") == ["Tom Hale's office"]
     assert _speakers(body, "A spokesman") == ["spokesman for Quill Labs"]
+
+
+def test_an_age_description_means_whom_the_article_gave_that_age() -> None:
+    body = (
+        "Tom Hale, 61, faces Ray Dunn, 38, in November. Hale said he would cut taxes.\n\n"
+        "The 38-year-old said the plan was reckless."
+    )
+    assert _speakers(body, "The 38-year-old") == ["Ray Dunn"]

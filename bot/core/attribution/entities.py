@@ -44,6 +44,7 @@ class Entity:
     spoke: int = -1  # the last sentence attributed to this entity
     salience: int = 0  # sentences so far that name the entity or are attributed to it
     unnamed: bool = False  # "a senior administration official": the name is a description
+    age: int = 0  # as the article gives it ("Tom Hale, 61,"): what "the 61-year-old" means
     _vocab: tuple[int, set[str]] | None = None  # role words, cached against the number of roles
     full_mentions: list[int] = field(default_factory=list)  # global positions of full-name mentions
 
@@ -220,6 +221,8 @@ class Registry:
             ent.add_role(m.appos, 1 if _party_descriptor(m.appos) else 3, order)
         if m.party and not ent.party:
             ent.party = m.party
+        if m.age:
+            ent.age = m.age
         if m.gender and not ent.gender:
             ent.gender = m.gender
 

@@ -86,6 +86,7 @@ class Mention:
     premod: str = ""  # role words written before the capitalised run ("NATO secretary-general")
     appos: str = ""  # apposition after the name (", a professor at ...")
     party: str = ""  # "D-Mass."
+    age: int = 0  # "Tom Hale, 61," (0: not given)
     entity: Any = None  # an entities.Entity, set by the registry (which imports this module)
     roles: list[str] = field(default_factory=list)
 

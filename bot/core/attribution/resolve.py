@@ -53,6 +53,7 @@ _AGENT_HEADS = frozenset(
     "representative".split()
 )
 _VERB_NEXT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")  # "Ruiz shrugs", "Ruiz later said"
+_AGE_NUMBER_RE = re.compile(r"\d{1,3}")
 _AGENT_FOR_RE = re.compile(r"(?:[Aa]n?\s+|[Tt]he\s+)?([a-z]+)\s+for\s+(the\s+[a-z-]+)$")
 _POSTMODIFIER_RE = re.compile(r"\s(?:for|at|of|with|in|from|to|on|familiar|close|briefed)\s")
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$")
@@ -375,6 +376,11 @@ class Resolver:
                 and e.seen[0] >= 0
                 and 0 <= e.seen[0] <= index <= e.seen[0] + _DEFINITE_REACH
             ]
+            if head == "year-old" and (age := _AGE_NUMBER_RE.search(text)):
+                # "Hale, 61, faces Dunn, 38. ... The 38-year-old said": whom the article gave that age
+                aged = [e for e in recent if e.age == int(age.group())]
+                if len(aged) == 1:
+                    return aged[0]
             want = GENDERED_HEADS.get(head)
             owner = ref.owner
             if want:

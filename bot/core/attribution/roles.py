@@ -217,6 +217,7 @@ PARTY_RE = re.compile(
     r"\s*(?:\(\s*([DRI])(?:-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?\s*\)|,\s+([DRI])-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s*,)"
 )
 
+_AGE_AFTER_RE = re.compile(r",\s+(\d{1,3})\s*[,.;)]")  # "Tom Hale, 61, ..."
 # A comma after or before a span, past white space (without copying the sentence to strip it).
 _COMMA_AHEAD_RE = re.compile(r"\s*,")
 _COMMA_BEHIND_RE = re.compile(r",\s*$")
@@ -239,6 +240,9 @@ def attach_roles(out: str, mention: Mention) -> None:
     nxt = out[pos : pos + 2]
     # Most names are followed by a verb: only a comma, a bracket or "of" can open a role.
     if nxt[:1] == "," or nxt in (" (", " o", " f"):
+        age = _AGE_AFTER_RE.match(out, pos) if nxt[:1] == "," else None
+        if age:
+            mention.age = int(age.group(1))
         of_place = OF_PLACE_RE.match(out, pos)
         if of_place:
             pos = of_place.end()  # "Sen. James Lankford of Oklahoma, the lead negotiator"
