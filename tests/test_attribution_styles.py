@@ -601,3 +601,8 @@ def test_an_age_description_means_whom_the_article_gave_that_age() -> None:
         "The 38-year-old said the plan was reckless."
     )
     assert _speakers(body, "The 38-year-old") == ["Ray Dunn"]
+
+
+def test_both_men_are_the_two_people_named_together_before() -> None:
+    body = "Tom Hale and Ivo Petrov met on Friday. Both men said the talks went well."
+    assert _speakers(body, "Both men") == ["Tom Hale and Ivo Petrov"]

@@ -53,6 +53,10 @@ _AGENT_HEADS = frozenset(
     "representative".split()
 )
 _VERB_NEXT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")  # "Ruiz shrugs", "Ruiz later said"
+# "Both men said": the two people named together before, as "the pair" is.
+_BOTH_RE = re.compile(
+    r"[Bb]oth\s+(?:men|women|leaders|candidates|senators|lawmakers|players|brothers|sisters)"
+)
 _AGE_NUMBER_RE = re.compile(r"\d{1,3}")
 _AGENT_FOR_RE = re.compile(r"(?:[Aa]n?\s+|[Tt]he\s+)?([a-z]+)\s+for\s+(the\s+[a-z-]+)$")
 _POSTMODIFIER_RE = re.compile(r"\s(?:for|at|of|with|in|from|to|on|familiar|close|briefed)\s")
@@ -243,7 +247,7 @@ class Resolver:
             principal = self._role_np(Ref("np", text=inner, head=inner.split()[-1], definite=True), index)
             if principal is not None and principal.kind == "org" and not principal.unnamed:
                 return self.registry.unnamed(f"{agent_for.group(1)} for {principal.name}", head)
-        if head in PAIR_HEADS and ref.definite:
+        if (head in PAIR_HEADS and ref.definite) or _BOTH_RE.fullmatch(text):
             pair = self._pair(index)
             if pair is not None:
                 return pair  # "Voss and Bellini married in May. ... the pair said"
