@@ -606,3 +606,12 @@ def test_an_age_description_means_whom_the_article_gave_that_age() -> None:
 def test_both_men_are_the_two_people_named_together_before() -> None:
     body = "Tom Hale and Ivo Petrov met on Friday. Both men said the talks went well."
     assert _speakers(body, "Both men") == ["Tom Hale and Ivo Petrov"]
+
+
+def test_an_ing_word_before_a_street_and_a_confederation_are_names() -> None:
+    body = (
+        "Downing Street said the minister had its full confidence.\n\n"
+        "The Confederation of Dockside Industry said firms were cutting jobs."
+    )
+    assert _speakers(body, "Downing") == ["Downing Street"]
+    assert _speakers(body, "The Confederation") == ["Confederation of Dockside Industry"]

@@ -385,6 +385,7 @@ ORG_WORDS = frozenset(
         county city town township district borough parish province region
         chamber federation conference league council institution society fellowship ministry
         agency firm lab laboratory observatory museum gallery library orchestra opera theatre theater zoo
+        confederation
         department ministry university institute committee party council commission agency
         office administration bureau service services corporation company inc. inc corp. corp
         llc ltd. ltd group association foundation center centre organization organisation union

@@ -431,6 +431,12 @@ _LY_NAMES = frozenset("daily weekly monthly quarterly holy".split())
 _ADVERB_OBJECTS = frozenset("after before the a an he she they we it i this there".split())
 
 
+_PLACE_NAME_TAILS = frozenset(
+    "street road avenue square lane park place hall bridge station center centre college university "
+    "school hospital football city county town borough".split()
+)
+
+
 def _participle(word: str) -> bool:
     """ "Asserting Clinton had lied", "Bashing Trump is easy": a participle before a name, unless
     a first name (Irving, Sterling)."""
@@ -477,7 +483,12 @@ def _run_shape(
                 and not (lead + 1 < len(raw) and opening_particle(raw[lead]))  # "Le Pen", "De Blasio"
             )
             or ((adverb or lead + 1 < len(raw)) and _sentence_adverb(raw[lead]))
-            or (lead + 1 < len(raw) and _participle(raw[lead]))
+            or (
+                lead + 1 < len(raw)
+                and _participle(raw[lead])
+                # ("Downing Street", "Reading Football Club": a name's own word)
+                and raw[lead + 1].lower().rstrip(".,") not in _PLACE_NAME_TAILS
+            )
         )
     ):
         lead += 1
