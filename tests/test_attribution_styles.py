@@ -615,3 +615,8 @@ def test_an_ing_word_before_a_street_and_a_confederation_are_names() -> None:
     )
     assert _speakers(body, "Downing") == ["Downing Street"]
     assert _speakers(body, "The Confederation") == ["Confederation of Dockside Industry"]
+
+
+def test_a_pronoun_fenced_mid_sentence_is_not_whom_the_words_before_it_name() -> None:
+    body = "Lena Voss hired Ana Ruiz in 2004.\n\nRuiz, she said, was the best student she ever had."
+    assert _speakers(body, "Ruiz, she said") == ["Lena Voss"]

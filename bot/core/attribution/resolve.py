@@ -57,6 +57,7 @@ _VERB_NEXT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")  # "Ruiz shru
 _BOTH_RE = re.compile(
     r"[Bb]oth\s+(?:men|women|leaders|candidates|senators|lawmakers|players|brothers|sisters)"
 )
+_FENCED_CUE_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s*,\s+[a-z]")
 _AGE_NUMBER_RE = re.compile(r"\d{1,3}")
 _AGENT_FOR_RE = re.compile(r"(?:[Aa]n?\s+|[Tt]he\s+)?([a-z]+)\s+for\s+(the\s+[a-z-]+)$")
 _POSTMODIFIER_RE = re.compile(r"\s(?:for|at|of|with|in|from|to|on|familiar|close|briefed)\s")
@@ -173,12 +174,25 @@ class Resolver:
         gender = PERSON_PRONOUNS.get(word)
         # (the author is "I", never "he" or "she" in their own column)
         pool = [e for e in self.registry.entities if 0 <= e.seen[0] < index and e is not self.author]
+        # "Ruiz, she said, was the best student she ever had": fenced by commas mid-sentence, the
+        # cue's pronoun is not whom the words before it name (they are what was said).
+        # (names before the fence's opening comma may still be: "Mook acknowledged ..., which
+        # is an outcome, he said, ...")
+        segment = -1
+        if (
+            self.sents is not None
+            and at > 2
+            and self.sents[index].out[at - 2 : at] == ", "
+            and _FENCED_CUE_RE.match(self.sents[index].out, at + len(word)) is not None
+        ):
+            segment = self.sents[index].out.rfind(",", 0, at - 2) + 1
         if self.sents is not None and word in PERSON_PRONOUNS:
             # "Chair Phyllis Randall defended the deal, which she said ...": an antecedent in the sentence.
             fits = [
                 m
                 for m in self.sents[index].mentions
                 if m.end < at
+                and not m.start >= segment >= 0
                 and isinstance(m.entity, Entity)
                 and m.entity.kind == "person"
                 and m.entity.gender in (None, gender)
@@ -208,6 +222,12 @@ class Resolver:
                 # `"Cruz is our best debater," he says`: whoever the quotation names in the third
                 # person is not the one who speaks it.
                 named = _quoted_names(sents[index], at)
+                if segment >= 0:
+                    named |= {
+                        _surname(m.entity)
+                        for m in sents[index].mentions
+                        if segment <= m.start < at and m.entity
+                    }
                 people = [e for e in people if _surname(e) not in named] or people
             if reply:
                 # "One reporter asked ..." + `"...," she replied`: whoever replies is not the asker.
