@@ -620,3 +620,8 @@ def test_an_ing_word_before_a_street_and_a_confederation_are_names() -> None:
 def test_a_pronoun_fenced_mid_sentence_is_not_whom_the_words_before_it_name() -> None:
     body = "Lena Voss hired Ana Ruiz in 2004.\n\nRuiz, she said, was the best student she ever had."
     assert _speakers(body, "Ruiz, she said") == ["Lena Voss"]
+
+
+def test_a_relative_named_by_first_name_may_be_called_by_the_family_name_later() -> None:
+    body = 'Tom Hale, 61, and his wife, Mia, live on the farm. "We will never sell," Mrs. Hale said.'
+    assert _speakers(body, '"We will never') == ["Mia"]

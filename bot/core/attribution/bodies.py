@@ -80,6 +80,7 @@ _RELATIVE_NAMED_RE = re.compile(
     r"((?:grand|step)?(?:son|daughter|father|mother)|husband|wife|brother|sister|partner|niece|nephew|"
     r"cousin|aunt|uncle),\s+$"
 )
+_OTHER_NAME_BETWEEN_RE = re.compile(r"[.;]|\b[A-Z][a-z]+\s+[A-Z]")
 _RELATIVE_GENDER = GENDERED_HEADS | {"niece": "f", "aunt": "f", "nephew": "m", "uncle": "m"}
 
 
@@ -93,3 +94,9 @@ def relatives_named(out: str, mentions: list[Mention]) -> None:
             m.kind = "person"
             kin = relation.group(1).removeprefix("grand").removeprefix("step")
             m.gender = m.gender or _RELATIVE_GENDER.get(kin)
+            # ("Tom Hale and his wife, Mia," ... "Mrs. Hale said": the family name she may go by)
+            owner = [
+                o for o in mentions if o.end <= relation.start() and o.kind == "person" and " " in o.name
+            ]
+            if owner and not _OTHER_NAME_BETWEEN_RE.search(out, owner[-1].end, relation.start()):
+                m.family = owner[-1].name.split()[-1]

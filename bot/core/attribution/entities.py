@@ -308,6 +308,9 @@ class Registry:
             ent = Entity(m.name, m.kind, gender=m.gender)
             self._by_key[key] = ent
             self.entities.append(ent)
+            if m.family:
+                # ("his wife, Mia": a "Mrs. Hale" later may be her)
+                self._by_last.setdefault(m.family.lower(), []).append(ent)
         else:
             ent = found
             if ent.kind == "unknown" and m.kind == "person":

@@ -87,6 +87,7 @@ class Mention:
     appos: str = ""  # apposition after the name (", a professor at ...")
     party: str = ""  # "D-Mass."
     age: int = 0  # "Tom Hale, 61," (0: not given)
+    family: str = ""  # a relative's first name: the surname of whose relative ("his wife, Mia")
     entity: Any = None  # an entities.Entity, set by the registry (which imports this module)
     roles: list[str] = field(default_factory=list)
 
