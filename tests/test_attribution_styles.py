@@ -625,3 +625,14 @@ def test_a_pronoun_fenced_mid_sentence_is_not_whom_the_words_before_it_name() ->
 def test_a_relative_named_by_first_name_may_be_called_by_the_family_name_later() -> None:
     body = 'Tom Hale, 61, and his wife, Mia, live on the farm. "We will never sell," Mrs. Hale said.'
     assert _speakers(body, '"We will never') == ["Mia"]
+
+
+def test_an_interviews_answers_are_the_interviewees_named_by_pronoun_too() -> None:
+    body = (
+        "Lena Voss took over the school in July. She spoke with Ray Dunn of the Courier.\n\n"
+        "Q: Will there be layoffs?\n\n"
+        "A: I hope not."
+    )
+    assert _speakers(body, "A: I hope") == ["Lena Voss"]
+    # (nor did she speak "of the Courier")
+    assert not _clauses(body, "She spoke with")

@@ -164,6 +164,7 @@ _ON_TOPIC_RE = re.compile(
     r"(?!(?:the\s+|a\s+)?(?:record|air|camera|television|radio|phone|telephone|condition|stage|floor|show|"
     r"program|sidelines|way|day|night|morning|evening|afternoon|weekend|anonymity)\b)(?=[a-z$\"])"
 )
+_NAME_TAIL_RE = re.compile(r"[A-Z][\w.’'-]*\s+$")  # ("Dunn of the Courier": an affiliation)
 _ASKED_ABOUT_RE = re.compile(r"^\s+(?:[^,;:\"_]{1,40}?\s)?about\b")
 # A complement clause without "that": "signaled they will oppose", "predicted the race would
 # tighten". The subject must be short and followed at once by a finite auxiliary, which
@@ -344,8 +345,13 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     cue = ""
     if low in TOPIC_CUES:
         topic = _ABOUT_RE.match(out, word_end)
-        if topic is None:
-            return None  # "spoke at a rally": no report without what was spoken about
+        if topic is None or (
+            topic.group(topic.lastindex or 1) == "of"
+            and _NAME_TAIL_RE.search(
+                out, max(0, topic.start(topic.lastindex or 1) - 40), topic.start(topic.lastindex or 1)
+            )
+        ):
+            return None  # "spoke at a rally", "spoke with Ray Dunn of the Courier": nothing spoken about
         cue_end = topic.end()
         cue = f"{low} {topic.group(topic.lastindex or 1)}"  # "spoke about", whatever stands between them
     elif low in _ON_TOPIC_CUES and (topic := _ON_TOPIC_RE.match(out, word_end)):

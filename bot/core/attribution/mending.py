@@ -132,10 +132,13 @@ def qa_answers(sents: list[Sent]) -> None:
     counts: dict[int, tuple[int, int]] = {}  # (mentions, the last sentence naming them)
     people: dict[int, Entity] = {}
     for sent in sents[:first]:
-        for m in sent.mentions:
-            if isinstance(m.entity, Entity) and m.entity.kind == "person" and not m.entity.unnamed:
-                counts[id(m.entity)] = (counts.get(id(m.entity), (0, 0))[0] + 1, sent.index)
-                people.setdefault(id(m.entity), m.entity)
+        # (an opening "He"/"She" names its person too: "Voss took over in July. She spoke with
+        # Ray Dunn of the Courier.")
+        named = [m.entity for m in sent.mentions] + [sent.opener]
+        for ent in named:
+            if isinstance(ent, Entity) and ent.kind == "person" and not ent.unnamed:
+                counts[id(ent)] = (counts.get(id(ent), (0, 0))[0] + 1, sent.index)
+                people.setdefault(id(ent), ent)
     if not counts:
         return
     person = people[max(counts, key=lambda k: counts[k])]  # (of those tied, the one named last)
