@@ -636,3 +636,20 @@ def test_an_interviews_answers_are_the_interviewees_named_by_pronoun_too() -> No
     assert _speakers(body, "A: I hope") == ["Lena Voss"]
     # (nor did she speak "of the Courier")
     assert not _clauses(body, "She spoke with")
+
+
+def test_a_role_written_in_capitals_is_no_name() -> None:
+    body = 'Mia Dunn, the CEO of Quill Labs, spoke on Tuesday. "Sales doubled," the CEO said.'
+    assert _speakers(body, '"Sales doubled') == ["Mia Dunn"]
+
+
+def test_a_relative_given_by_first_name_is_whom_the_relation_means_later() -> None:
+    body = (
+        "Mia Dunn runs the bakery with her husband, Ray. Her husband said the flood had been terrifying.\n\n"
+        "Tom Hale, 61, lives on the farm with his wife, Lena. "
+        '"We will never sell," Hale said. "Never," his wife agreed.'
+    )
+    assert _speakers(body, "Her husband") == ["Ray"]
+    assert _speakers(body, '"Never,"') == ["Lena"]
+    # (and what Tom Hale does is no role of his)
+    assert [a.role for a in _clauses(body, '"We will never')] == [None]

@@ -87,13 +87,14 @@ _RELATIVE_GENDER = GENDERED_HEADS | {"niece": "f", "aunt": "f", "nephew": "m", "
 def relatives_named(out: str, mentions: list[Mention]) -> None:
     """A one-word name given for a relative is a person's, of the relation's sex."""
     for m in mentions:
-        if " " in m.name or m.kind != "unknown":
-            continue
+        if " " in m.name or m.kind not in ("unknown", "person"):
+            continue  # (a known first name, "Ray", is a person already: the relation still tells)
         relation = _RELATIVE_NAMED_RE.search(out, max(0, m.start - 30), m.start)
         if relation:
             m.kind = "person"
             kin = relation.group(1).removeprefix("grand").removeprefix("step")
             m.gender = m.gender or _RELATIVE_GENDER.get(kin)
+            m.appos = m.appos or relation.group(1)  # (what "her husband said" later means)
             # ("Tom Hale and his wife, Mia," ... "Mrs. Hale said": the family name she may go by)
             owner = [
                 o for o in mentions if o.end <= relation.start() and o.kind == "person" and " " in o.name

@@ -432,6 +432,7 @@ _LY_NAMES = frozenset("daily weekly monthly quarterly holy".split())
 _ADVERB_OBJECTS = frozenset("after before the a an he she they we it i this there".split())
 
 
+_ROLE_ACRONYMS = frozenset("ceo cfo coo cto mp mep msp".split())
 _PLACE_NAME_TAILS = frozenset(
     "street road avenue square lane park place hall bridge station center centre college university "
     "school hospital football city county town borough".split()
@@ -505,8 +506,14 @@ def _run_shape(
         return None  # "(R-OH)": a party and state, not a name
     if words[-1].lower() in PARTY_NOUNS:
         return None  # "the Utah Republican", "Senate Democrats": a description, not a name
-    if len(words) == 1 and words[0].lower() in ROLE_HEADS and not _is_acronym(words[0]):
-        return None  # "Engineers expect ...", "Officials said": a common noun opening the sentence
+    if (
+        len(words) == 1
+        and words[0].lower() in ROLE_HEADS
+        and (not _is_acronym(words[0]) or words[0].lower() in _ROLE_ACRONYMS)
+    ):
+        # "Engineers expect ...", "Officials said": a common noun opening the sentence ("the
+        # CEO said": a role written in capitals)
+        return None
     last_word = words[-1]
     possessive = last_word.endswith(_POSSESSIVE)
     cut = 0

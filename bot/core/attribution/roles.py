@@ -84,6 +84,9 @@ _NO_ROLE_OPENERS = frozenset(
 )
 
 
+_VERB_OBJECT_OPENERS = frozenset("on in at with to the a an his her their its from".split())
+
+
 @lru_cache(maxsize=4096)
 def is_role_text(text: str) -> bool:
     """Whether a phrase names a role ("a professor at ...", "chairman of ...")."""
@@ -98,6 +101,14 @@ def is_role_text(text: str) -> bool:
         words[0].endswith(("ing", "ed")) and words[0] not in ROLE_HEADS and words[0] not in TITLE_MODIFIERS
     ):
         return False  # "raised money for ...", "speaking to reporters": a clause, not a role
+    if (
+        len(words) > 1
+        and words[0].endswith("s")
+        and words[1] in _VERB_OBJECT_OPENERS
+        and words[0] not in ROLE_HEADS
+        and words[0] not in TITLE_WORDS
+    ):
+        return False  # "lives on the farm with his wife", "runs the bakery": a verb, not a role
     if words[0] in ("a", "an") and len(words) >= 2:
         return True
     return any(
