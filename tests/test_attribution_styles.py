@@ -653,3 +653,15 @@ def test_a_relative_given_by_first_name_is_whom_the_relation_means_later() -> No
     assert _speakers(body, '"Never,"') == ["Lena"]
     # (and what Tom Hale does is no role of his)
     assert [a.role for a in _clauses(body, '"We will never')] == [None]
+
+
+def test_those_around_someone_and_a_view_owned_by_a_pronoun_speak() -> None:
+    body = (
+        "Governor Ray Dunn spoke on Monday. Those around the governor say he is relaxed.\n\n"
+        "Senator Ana Ruiz spoke on Tuesday. In her view, the caucus needs to settle its differences."
+    )
+    assert _speakers(body, "Those around") == ["Those around the governor"]
+    found = _clauses(body, "In her view")
+    assert [(a.speaker, a.content) for a in found] == [
+        ("Ana Ruiz", "the caucus needs to settle its differences.")
+    ]

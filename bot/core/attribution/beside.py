@@ -29,6 +29,10 @@ from .roles import OF_PLACE_RE, is_role_text
 # An aside that opens with a preposition says how, not who ("with his wife beside him").
 _PREP_ASIDE_RE = re.compile(r"(?:under|with|to|amid|despite|after|before|in|on|at|flanked\s+by)\s")
 _GENERIC_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+)?(man|woman|person|people|men|women)$")
+_THOSE_AROUND_RE = re.compile(
+    r"\b[Tt]hose\s+(?:(?:closest|close|loyal|nearest)\s+to|around|near|familiar\s+with|who\s+know)"
+    r"\s+[^,;:\"_]{1,50}\s*$"
+)
 _STATEMENT_FROM_RE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:brief|short|written|joint|new|separate|later)\s+)?"
     r"(?:statement|letter|memo|release|email|e-mail|message|post|tweet|note)\s+(?:from|by|issued\s+by)\s+$"
@@ -383,6 +387,10 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
         if generic:  # "a man who witnessed the crash": the clause is what sets him apart
             text = out[generic.start() : end].rstrip()
             return generic.start(), Ref("np", text=text, head=generic.group(1).lower()), role
+    those = _THOSE_AROUND_RE.search(out, max(0, end - 70), end) if "hose " in out else None
+    if those and not who:
+        # "Those around the governor say", "those close to Ruiz said": the people around them
+        return those.start(), Ref("np", text=out[those.start() : end].strip(), head="people"), role
     for i, mention in enumerate(sent.mentions):
         if mention.end == end and not mention.possessive and mention.entity is not None:
             j = i

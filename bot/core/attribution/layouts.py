@@ -451,6 +451,12 @@ _VIEW_AFTER_RE = re.compile(
 )
 
 
+_PRONOUN_VIEW_RE = re.compile(
+    r"(his|her|their)\s+(view|opinion|estimation|judgment|judgement|telling|account),\s"
+)
+_PRONOUN_TO_RE = re.compile(r"(him|her|them),\s")
+
+
 def perspective_frame(sent: Sent) -> Frame | None:
     """ "To Ms. Whitcomb, the toll is ...", "In Voss's view, ...": the person (or organisation)
     named after an opening "To" (or owning the view after "In") holds the view that follows
@@ -459,6 +465,19 @@ def perspective_frame(sent: Sent) -> Frame | None:
     if opener is None:
         return None
     owned = opener.group(1) == "In"
+    pronoun = (
+        _PRONOUN_VIEW_RE.match(sent.out, opener.end())
+        if owned
+        else _PRONOUN_TO_RE.match(sent.out, opener.end())
+    )
+    if pronoun:
+        # "In her view, ...", "To him, ...": whom the pronoun means
+        word = {"his": "he", "her": "she", "their": "they", "him": "he", "them": "they"}[
+            pronoun.group(1).lower()
+        ]
+        ref = Ref("pronoun", text=word, at=opener.end())
+        cue = pronoun.group(2) if owned else "to"
+        return Frame(1, opener.start(), ref, cue, opener.start(), pronoun.end() - 1, False, "after")
     for m in sent.mentions:
         if m.start < opener.end():
             continue
