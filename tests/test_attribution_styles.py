@@ -665,3 +665,12 @@ def test_those_around_someone_and_a_view_owned_by_a_pronoun_speak() -> None:
     assert [(a.speaker, a.content) for a in found] == [
         ("Ana Ruiz", "the caucus needs to settle its differences.")
     ]
+
+
+def test_how_long_or_when_a_view_was_held_is_no_part_of_its_content() -> None:
+    body = (
+        "Ana Ruiz has argued for years that the tax is unfair.\n\n"
+        "The polls closed at nine. Ray Dunn conceded shortly after 11 p.m."
+    )
+    assert _clauses(body, "Ana Ruiz")[0].content == "the tax is unfair."
+    assert not _clauses(body, "Ray Dunn conceded")[0].content

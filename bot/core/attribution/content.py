@@ -23,7 +23,9 @@ _LEAD_IN_RE = re.compile(
     # "said in a podcast that aired Friday that he ...": the "that" no verb follows
     r"|(?:in|on|at|during|with|to(?=\s+(?:the|a|an|his|her|their|reporters|[A-Z]))"
     rf"|after|before|over|last|this|outside|inside|from|via)\s[^\"_:;.,]{{0,60}}?\sthat\b{RELATIVE_NOT_NEXT}"
-    rf"|(?:(?:{DAY}|earlier|later|again|also|repeatedly|privately|publicly)\s+)?that\b(?![\s.!?\"”’]*$)"
+    rf"|(?:(?:{DAY}|earlier|later|again|also|repeatedly|privately|publicly"
+    r"|for\s+(?:years|months|decades|weeks|days|some\s+time|a\s+long\s+time|a\s+while))\s+)?"
+    rf"that\b(?![\s.!?\"”’]*$)"
     rf"{_DEMONSTRATIVE_NOT_NEXT}"
     rf"|:|{DAY}\s+(?={SUBJECT_OPENER}\s))?"
     # (not "want to do that.": a pronoun; "warned Tuesday that ...": a day before the clause)

@@ -30,6 +30,7 @@ _TRAILING_REST_RE = re.compile(
     r"(?:ago|later|earlier|before)\b[^\"_;]{0,30}?"
     r"|(?!at\s+(?:least|most)\b)"  # ("reported at least six planes filled ...": a quantity, not a place)
     r"(?:on|in|at|during|with|after|before|late|earlier|this|last|from|via|told|by|over|"
+    r"(?:shortly|soon|just|right|moments|minutes|hours)\s+(?:after|before)|"
     r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|later|again)"
     # ("said Monday she would run": a clause after the day, not the day closing the report)
     r"(?!\s+" + SUBJECT_OPENER + r"\b))\b"
