@@ -674,3 +674,9 @@ def test_how_long_or_when_a_view_was_held_is_no_part_of_its_content() -> None:
     )
     assert _clauses(body, "Ana Ruiz")[0].content == "the tax is unfair."
     assert not _clauses(body, "Ray Dunn conceded")[0].content
+
+
+def test_a_participle_in_an_aside_after_an_adverb_is_the_subjects_and_ends_with_the_aside() -> None:
+    body = "Ana Ruiz, after initially saying she would not run, changed course."
+    found = _clauses(body, "Ana Ruiz")
+    assert [(a.speaker, a.content) for a in found] == [("Ana Ruiz", "she would not run")]

@@ -82,6 +82,9 @@ def content_of(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) 
         # (a dash that renames what came before closes it: "would back a rival to the mayor —
         # a remark Dunn now quotes"; not a pair of dashes around an aside)
         renamed = _DASH_RENAMES_RE.search(out, start, high) or _COMMA_RENAMES_RE.search(out, start, high)
+        if renamed is None and _FENCED_PARTICIPLE_RE.search(out, max(0, frame.start - 30), frame.start):
+            # "Ruiz, after saying she would run, dropped out.": the aside's comma ends it
+            renamed = _MAIN_VERB_AFTER_RE.search(out, start, high)
         pieces.append((start, renamed.start() if renamed else high))
     resumed = _QUOTE_NEXT_RE.match(out, frame.end) if frame.content_side == "before" else None
     if resumed:
@@ -117,6 +120,10 @@ _COMMA_RENAMES_RE = re.compile(
     r"\s+(?:(?:that\s+)?(?:the|his|her|their|its|[A-Z])|(?:shared|echoed|held|disputed|rejected|denied)\b)"
     r"|(?:dealing|escalating|marking|signaling|signalling|underscoring|deepening|intensifying|sparking"
     r"|fueling|fuelling|prompting|paving|capping|reversing)\s)"
+)
+_FENCED_PARTICIPLE_RE = re.compile(r",\s+(?:after|before|while|despite|since)\s+(?:[a-z]+ly\s+)?$")
+_MAIN_VERB_AFTER_RE = re.compile(
+    r",\s+(?:(?:has|have|had|then|later|quickly|abruptly|eventually)\s+)?[a-z]+ed\b"
 )
 _DASH_RENAMES_RE = re.compile(r"\s+[—–]\s+(?:a|an|the|this|that|which|what)\s(?![^—–]*[—–])")
 

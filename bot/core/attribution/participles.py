@@ -25,7 +25,7 @@ _INVERTED_BEFORE_RE = re.compile(
 # ", while also suggesting that", "by declaring": a participle of the clause's subject.
 _PARTICIPLE_LINK_RE = re.compile(
     r"(?:(?:,|\s[—–-])\s*(?:while|and|before|after|even\s+as|all\s+while|thereby|at\s+one\s+point|at\s+times)?"
-    r"|\s(?:by|while|before|after))(?:\s+(?:also|even|then|again))?$"
+    r"|\s(?:by|while|before|after))(?:\s+(?:also|even|then|again|first|once|[a-z]+ly))?$"
 )
 _RELATIVE_BEFORE_RE = re.compile(r",\s+(who)\s+[^,;\"_]{1,100}(?:,\s*[a-z]+)?$")
 OBJECT_RELATIVE_AT_RE = re.compile(r",\s+(?:which|whom)\s+(?=(?:the\s+)?[A-Z])(?!.*,\s+(?:which|whom)\s)")
