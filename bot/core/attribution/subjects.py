@@ -184,9 +184,6 @@ _NOT_THE_SUBJECTS_RE = re.compile(
 )
 
 
-_FOR_PRONOUN_TO_RE = re.compile(r"\bfor\s+(him|her|them)\s+to\s+$")
-
-
 def infinitive_subject(sent: Sent, cue: int) -> tuple[int, Ref, str] | None:
     """Who speaks in the infinitive right before `cue` ("Voss stood up to announce ..."): the
     sentence's subject, or the name after "for" ("an opening for Ruiz to argue"); None when a
@@ -197,10 +194,6 @@ def infinitive_subject(sent: Sent, cue: int) -> tuple[int, Ref, str] | None:
     named = [m for m in sent.mentions if m.end <= cue and m.entity is not None]
     if named and sent.out[named[-1].end : cue] == " to " and sent.out.endswith(" for ", 0, named[-1].start):
         return named[-1].start, Ref("entity", entity=named[-1].entity), ""
-    for_pronoun = _FOR_PRONOUN_TO_RE.search(sent.out, max(0, cue - 14), cue)
-    if for_pronoun:  # "enough for him to claim a moral victory"
-        word = {"him": "he", "her": "she", "them": "they"}[for_pronoun.group(1)]
-        return for_pronoun.start(1), Ref("pronoun", text=word, at=for_pronoun.start(1)), ""
     subj = main_subject(sent, cue)
     if subj is None:
         return None
