@@ -680,3 +680,19 @@ def test_a_participle_in_an_aside_after_an_adverb_is_the_subjects_and_ends_with_
     body = "Ana Ruiz, after initially saying she would not run, changed course."
     found = _clauses(body, "Ana Ruiz")
     assert [(a.speaker, a.content) for a in found] == [("Ana Ruiz", "she would not run")]
+
+
+def test_talk_and_speak_report_their_topic_but_not_as_a_noun_or_after_watching() -> None:
+    body = (
+        "Ana Ruiz went on the radio to talk about ferry fares at the harbour board.\n\n"
+        "Ray Dunn, a talk radio host, said the show was over.\n\n"
+        "Seeing Ruiz speak about the fares, Tom Hale said the board had listened.\n\n"
+        "Lena Voss spoke on behalf of the union at sessions of the council."
+    )
+    found = _clauses(body, "Ana Ruiz went")
+    assert [(a.speaker, a.cue, a.content) for a in found] == [
+        ("Ana Ruiz", "talk about", "ferry fares at the harbour board.")
+    ]
+    assert [a.cue for a in _clauses(body, "Ray Dunn")] == ["said"]
+    assert _speakers(body, "Seeing") == ["Tom Hale"]
+    assert not _clauses(body, "Lena Voss")

@@ -140,9 +140,15 @@ _QUOTED_AS_RE = re.compile(
 )
 # (or after the one addressed: `asked the buzzing crowd, "Can she stay?"`)
 _COMMA_QUOTE_RE = re.compile(r'^(?:\s+[^,;:"_]{1,40}?)?\s*,\s*"_')
+# What "watching Trump talk about ..." and "a talk radio host" are: no report of the base form.
+_TOPIC_BASE_NOT_AFTER_RE = re.compile(
+    r"\b(?:(?i:watch(?:es|ed|ing)?|see(?:s|ing)?|saw|seen|hear(?:s|d|ing)?|let(?:s|ting)?|ma(?:ke|kes|de|king))"
+    r"\s+(?:[\w.’'-]+\s+){0,3}|(?:a|the|his|her|their|its)\s+)$"
+)
 _ABOUT_RE = re.compile(
     r"\s+out\s+(for)\b|(?:\s+(?:briefly|only|publicly|openly|often|again|out))?(?:\s+[^,;:\"_]{1,60}?)??"
-    r"(?<!\bfor)(?<!\bcondition)\s+(about|of)\b"  # (not "spoke on condition of anonymity")
+    # ("of" right after the verb only: not "speaking on Cruz's behalf at meetings of the committee")
+    r"(?<!\bfor)(?<!\bcondition)\s+(about)\b|(?:\s+(?!behalf\b)[a-z]+){0,3}?(?<!\bcondition)(?<!\bbehalf)\s+(of)\b"
     # not "spoke for about 35 minutes"
     r"(?!\s+(?:\d|an?\s+(?:hour|minute|dozen|half|third|quarter)|half|twenty|thirty|forty|fifty))"
 )
@@ -344,6 +350,10 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
     cue_end = word_end + ((4 if out.startswith(" out", word_end) else 3) if low in PHRASAL_CUES else 0)
     cue = ""
     if low in TOPIC_CUES:
+        if low in ("talk", "speak") and _TOPIC_BASE_NOT_AFTER_RE.search(
+            out, max(0, cue_start - 40), cue_start
+        ):
+            return None
         topic = _ABOUT_RE.match(out, word_end)
         if topic is None or (
             topic.group(topic.lastindex or 1) == "of"

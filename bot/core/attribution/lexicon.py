@@ -135,7 +135,7 @@ WEAK_CUES = (_forms(_WEAK_BASES, _IRREGULAR_WEAK) | STANCE_CUES | {"voiced"}) - 
 # "point out" and "point to" are the phrasal cues; the particle must follow.
 PHRASAL_CUES = frozenset({"point", "points", "pointed", "pointing"})
 # Verbs of speaking that report only with a topic: "spoke about the economy".
-TOPIC_CUES = frozenset("speaks spoke spoken talks talked talking".split())  # not "watching Trump talk about"
+TOPIC_CUES = frozenset("speak speaks spoke spoken speaking talk talks talked talking".split())
 CUE_WORDS = STRONG_CUES | WEAK_CUES | PHRASAL_CUES | TOPIC_CUES
 # Participles after a comma ("..., saying that ...") report the main clause's subject.
 PARTICIPLE_CUES = frozenset(
