@@ -189,7 +189,7 @@ def test_manners_of_speaking_and_doubled_forms_are_cues() -> None:
         ("Ruiz reckoned", "reckoned"),
         ("Ruiz objected", "objected"),
         ("Ruiz planned", "planned"),  # "plan" doubles its n
-        ("Ruiz bragged", "bragged"),
+        ("Ruiz bragged", "bragged about"),  # (with what it was about)
     ]:
         att = _main(body, opening)
         assert att and (att.speaker, att.cue) == ("Ana Ruiz", cue), opening

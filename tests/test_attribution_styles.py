@@ -696,3 +696,10 @@ def test_talk_and_speak_report_their_topic_but_not_as_a_noun_or_after_watching()
     assert [a.cue for a in _clauses(body, "Ray Dunn")] == ["said"]
     assert _speakers(body, "Seeing") == ["Tom Hale"]
     assert not _clauses(body, "Lena Voss")
+
+
+def test_what_a_joke_or_a_boast_was_about_is_its_content() -> None:
+    body = "Ana Ruiz joked about her age.\n\nTom Hale bragged about the new pier."
+    found = _clauses(body, "Ana Ruiz")
+    assert [(a.speaker, a.cue, a.content) for a in found] == [("Ana Ruiz", "joked about", "her age.")]
+    assert [(a.cue, a.content) for a in _clauses(body, "Tom Hale")] == [("bragged about", "the new pier.")]

@@ -171,6 +171,29 @@ _ON_TOPIC_RE = re.compile(
     r"program|sidelines|way|day|night|morning|evening|afternoon|weekend|anonymity)\b)(?=[a-z$\"])"
 )
 _NAME_TAIL_RE = re.compile(r"[A-Z][\w.’'-]*\s+$")  # ("Dunn of the Courier": an affiliation)
+_ABOUT_TOPIC_STEMS = (
+    "brag",
+    "boast",
+    "joke",
+    "joki",
+    "gush",
+    "complain",
+    "muse",
+    "mus",
+    "rave",
+    "rant",
+    "quip",
+    "fret",
+    "grumbl",
+    "lament",
+    "reminisc",
+    "wax",
+    "testif",
+    "tweet",
+    "wrote",
+    "writ",
+)
+_ABOUT_TOPIC_RE = re.compile(r"\s+(?:(?:[a-z]+ly|again|often)\s+)?about\s+(?=[\w$\"])")
 _ASKED_ABOUT_RE = re.compile(r"^\s+(?:[^,;:\"_]{1,40}?\s)?about\b")
 # A complement clause without "that": "signaled they will oppose", "predicted the race would
 # tighten". The subject must be short and followed at once by a finite auxiliary, which
@@ -366,6 +389,9 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         cue = f"{low} {topic.group(topic.lastindex or 1)}"  # "spoke about", whatever stands between them
     elif low in _ON_TOPIC_CUES and (topic := _ON_TOPIC_RE.match(out, word_end)):
         cue_end, cue = topic.end(), f"{low} on"
+    elif low.startswith(_ABOUT_TOPIC_STEMS) and (topic := _ABOUT_TOPIC_RE.match(out, word_end)):
+        # "joked about her age", "bragged about the pier": what it was about is the report
+        cue_end, cue = topic.end(), f"{low} about"
     cue = cue or out[cue_start:cue_end].lower()
     if low in _PASSIVE_FORMS and _BE_TAIL_RE.search(out, max(0, cue_start - 12), cue_start):
         return None  # "he was told", "is said to": the subject is not the speaker
@@ -542,6 +568,7 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             or (low in ("asked", "asks") and _ASKED_ABOUT_RE.match(rest))  # "asked Carson about ..."
             or (low in _ASK_FORMS and _ASK_TO_RE.match(rest))
             or (low in CLAUSE_WEAK_CUES and BARE_CLAUSE_RE.match(rest))
+            or cue.endswith(" about")
         )
         # (not a learned verb: "Cole issued a statement on Friday." signs no quotation)
         if (
