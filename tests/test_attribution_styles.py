@@ -703,3 +703,12 @@ def test_what_a_joke_or_a_boast_was_about_is_its_content() -> None:
     found = _clauses(body, "Ana Ruiz")
     assert [(a.speaker, a.cue, a.content) for a in found] == [("Ana Ruiz", "joked about", "her age.")]
     assert [(a.cue, a.content) for a in _clauses(body, "Tom Hale")] == [("bragged about", "the new pier.")]
+
+
+def test_several_or_some_are_of_the_group_just_named() -> None:
+    body = (
+        "Ferry captains described long delays at the harbour. Several said the tides were to blame.\n\n"
+        "Dozens of commuters spoke against the fare rise. Some accused the board of ignoring them."
+    )
+    assert _speakers(body, "Several said") == ["Ferry captains"]
+    assert _speakers(body, "Some accused") == ["commuters"]

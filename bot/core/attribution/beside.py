@@ -65,6 +65,9 @@ _PARTITIVE_RE = re.compile(
     r"(?:^|(?<=[\s\"(]))(?:[Oo]ne|[Ss]ome|[Tt]wo|[Ss]everal|[Mm]any|[Mm]ost|[Ee]ach|[Aa]ll|[Nn]one|[Bb]oth)"
     r"\s+of\s+(?:them|those|these)$"
 )
+_QUANTIFIER_SUBJECT_RE = re.compile(
+    r"\W*(?:(?:But|And|Yet|Still)\s+)?(Several|Some|Many|Most)(?:\s+(?:also|still|now))?\s*$"
+)
 # A short quoted title closing an apposition (its comma masked inside the quotation).
 _TITLE_TAIL_RE = re.compile(rf'\s"[{INSIDE} ]{{1,50}}"\s*$')
 _APPOS_OPENERS = frozenset(
@@ -446,6 +449,10 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
     if part and not who:
         # "One of them said": one of the group just named.
         return part.start(), Ref("pronoun", text="they", at=part.start()), ""
+    quantified = _QUANTIFIER_SUBJECT_RE.match(out[:end]) if not who and end < 30 else None
+    if quantified:
+        # "Judges described crowded dockets. Several said ...": some of the group just named
+        return quantified.start(1), Ref("pronoun", text="they", at=quantified.start(1)), ""
     if not who:
         space = out.rfind(" ", 0, end) + 1
         if out[space : space + 1] in ("(", '"'):

@@ -21,6 +21,7 @@ from .mending import colon_blocks, dash_lines, qa_answers, quotes_run_on, split_
 from .mentions import find_mentions
 from .nesting import frame_order, other_frames
 from .noun_frames import NOUN_FRAME_WORDS
+from .phrases import role_np_after
 from .quoted_clause import quoted_clause_frame
 from .quotes import INSIDE, QuoteScan, scan_quotes
 from .resolve import Resolver
@@ -139,7 +140,11 @@ def attribute(
             first = sent.out[: sent.out.find(" ")].lower()
             if first == "the":
                 sent.opener = _described_opener(resolver, sent)
-            if first in PLURAL_ROLE_HEADS or (first == "the" and sent.opener is None):
+            if (
+                first in PLURAL_ROLE_HEADS
+                or first in _COUNT_WORDS
+                or (first == "the" and sent.opener is None)
+            ):
                 _group_opener(resolver, sent)
         if sent.frame is not None:
             for other in other_frames(frames, sent.frame):
@@ -410,10 +415,22 @@ def _described_opener(resolver: Resolver, sent: Sent) -> Entity | None:
     return ent if ent is not None and ent.kind == "person" and not ent.unnamed else None
 
 
+_COUNT_WORDS = frozenset(["dozens", "hundreds", "scores", "thousands", "a"])
+_COUNTED_GROUP_RE = re.compile(
+    r"(?:Dozens|Hundreds|Scores|Thousands|Dozens\s+more|A\s+(?:group|crowd|handful))\s+of\s+"
+)
+
+
 def _group_opener(resolver: Resolver, sent: Sent) -> None:
     """A plural description opening a sentence of narration ("Teachers are unhappy.") is the
     latest group named: a "they" after it means them, not a group named before."""
-    subject = main_subject(sent, len(sent.out))
+    counted = _COUNTED_GROUP_RE.match(sent.out)
+    if counted:
+        # "Dozens of residents spoke against the contract.": the residents
+        found = role_np_after(sent.out, counted.end())
+        subject = (0, found[1]) if found else None
+    else:
+        subject = main_subject(sent, len(sent.out))
     if (
         subject is None
         or subject[0] != 0
