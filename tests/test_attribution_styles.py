@@ -712,3 +712,8 @@ def test_several_or_some_are_of_the_group_just_named() -> None:
     )
     assert _speakers(body, "Several said") == ["Ferry captains"]
     assert _speakers(body, "Some accused") == ["commuters"]
+
+
+def test_a_speaker_postmodified_from_across_the_aisle_is_the_whole_phrase() -> None:
+    body = "Harbour commissioners from across the aisle praised the ferry deal."
+    assert _speakers(body, "Harbour") == ["Harbour commissioners from across the aisle"]

@@ -68,7 +68,7 @@ PREPOSITIONS = frozenset(
 )
 # Words that open a speaker's postmodifier ("people familiar with", "officials briefed on").
 _NP_PREPS = frozenset(
-    "for at of from with to in on close familiar briefed involved knowledgeable aware".split()
+    "for at of from with to in on close familiar briefed involved knowledgeable aware across".split()
 )
 _DETS = frozenset(
     """
@@ -115,7 +115,7 @@ _POSTMOD_NOUNS = frozenset(
     decision issue meeting process family company campaign administration government party
     department ministry agency office committee group union deal program project effort review
     inquiry probe proposal bill fishermen workers families victims city state county country
-    region""".split()
+    region spectrum aisle sides parties world""".split()
 )
 _PRONOUNS = frozenset(
     "he she it they we i you his her its their our my your him them us me who which that".split()
