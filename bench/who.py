@@ -8,7 +8,8 @@ word dropped, two words swapped, a typo, a function word changed, and several of
 together. Counts top-1 and top-3 speaker hits, per perturbation, and latency.
 
 With --verify it measures `verify` instead: for every attributed sentence, quotes of
-8-14 words with the verdict they should get -- the words as written and the right speaker
+8-14 words (from its quotation, or from what follows its verb of saying: what was said, not
+the narration that tells who said it) with the verdict they should get -- the words as written and the right speaker
 (verbatim), one word changed (paraphrase), the content words kept in another order with
 filler (reworded: a synthetic stand-in for a real paraphrase), the words as written and
 another speaker of the corpus (misattributed), and words of other articles strung
@@ -56,6 +57,21 @@ SWAPS = {
     "this": "that",
     "that": "this",
 }
+
+
+# What an unquoted sentence reports: the words after its first verb of saying (a stand-in,
+# independent of the engine, for the clause a person would quote back).
+REPORTED_RE = re.compile(
+    r"\b(?:said|says|told\s+\w+|argued|argues|added|wrote|warned|noted|announced|claimed|insisted|"
+    r"contended|acknowledged|predicted)\b(?:\s+that\b)?\s*"
+)
+
+
+def reported(text: str) -> str:
+    """The reported clause of an unquoted sentence (after its verb of saying); "" when it has
+    none (a stated position, "the union praised the decision": no words of anyone's to quote)."""
+    found = REPORTED_RE.search(text)
+    return text[found.end() :] if found else ""
 
 
 def fold(name: str | None) -> str:
@@ -198,9 +214,15 @@ FILLER = ("really", "basically", "honestly", "frankly", "clearly")
 SMALL = frozenset("a an the of to in on and or but is are was were be that this it for with as by at".split())  # noqa: SIM905
 
 
+NEGATION_RE = re.compile(r"(?i)^(?:never|cannot|nothing|nobody|neither|without|none)$|n[’']t$")
+
+
 def changed_word(words: list[str], rng: random.Random, vocabulary: list[str]) -> list[str]:
-    """One word of five letters or more replaced by a word from elsewhere in the corpus."""
-    spots = [i for i, w in enumerate(words) if len(w) >= 5] or list(range(len(words)))
+    """One word of five letters or more replaced by a word from elsewhere in the corpus (not a
+    negation: "never" or "wouldn't" replaced says the opposite, which is no paraphrase)."""
+    spots = [i for i, w in enumerate(words) if len(w) >= 5 and not NEGATION_RE.search(w)] or list(
+        range(len(words))
+    )
     i = rng.choice(spots)
     new = rng.choice([v for v in vocabulary if v.lower() != words[i].lower()])
     return words[:i] + [new] + words[i + 1 :]
@@ -240,7 +262,8 @@ async def run_verify(corpus: Path, seed: int, show_errors: bool) -> None:
             speakers = sorted({fold(s): s for _t, s, _a in cases}.values())
             for text, speaker, name in cases:
                 quoted = QUOTE_RE.findall(text)
-                words = [w.strip(',.;:!?"“”') for w in (max(quoted, key=len) if quoted else text).split()]
+                said = max(quoted, key=len) if quoted else reported(text)
+                words = [w.strip(',.;:!?"“”') for w in said.split()]
                 if len(words) < 8:
                     continue
                 size = rng.randint(8, min(14, len(words)))

@@ -153,16 +153,22 @@ def verdict_line(result: VerifyResult) -> str:
     """The verdict as a sentence: what a person asking "did X really say this?" wants first."""
     found = result.answers[0].speaker if result.answers else None
     who = result.person or "anyone"
-    return {
-        "verbatim": f"Verbatim: {found} said these words.",
-        "paraphrase": f"Close paraphrase: {found} said nearly this.",
-        "reworded": f"Different words, same speaker: {found} made this point in other words.",
-        "misattributed": f"Said by someone else: {found}, not {result.person or 'the person named'}.",
-        "not_found": f"Not in the archive: nothing like this is attributed to {who}.",
-    }[result.verdict]
+    return (
+        {
+            "verbatim": f"Verbatim: {found} said these words.",
+            "paraphrase": f"Close paraphrase: {found} said nearly this.",
+            "reworded": f"Different words, same speaker: {found} made this point in other words.",
+            "misattributed": f"Said by someone else: {found}, not {result.person or 'the person named'}.",
+            "not_found": f"Not in the archive: nothing like this is attributed to {who}.",
+        }[result.verdict]
+        if not result.negated
+        else (f"Not in the archive: {found} said the opposite (the wording differs by a negation).")
+    )
 
 
-def _show_verify(result: VerifyResult) -> None:
+def _show_verify(result: VerifyResult, by: str | None = None) -> None:
+    if by and not result.person:
+        print(f"I know nobody called {by!r} in the archive.")
     print(f"{verdict_line(result)} (match {round(result.match)}%)")
     if result.answers:
         print(_wrap("Closest wording: " + result.marked, ""))
@@ -361,7 +367,7 @@ async def _run(args: argparse.Namespace, session: _Session) -> int:
             return await _query(args, archive, cmd, value)
         if cmd == "verify":
             checked = await archive.verify(args.quote, by=args.by)
-            _print_json(checked.to_json()) if args.json else _show_verify(checked)
+            _print_json(checked.to_json()) if args.json else _show_verify(checked, args.by)
             return 0
         if cmd == "add":
             summary = await archive.add_text(raw, title=args.title, date=args.date, **hints)

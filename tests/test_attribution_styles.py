@@ -717,3 +717,13 @@ def test_several_or_some_are_of_the_group_just_named() -> None:
 def test_a_speaker_postmodified_from_across_the_aisle_is_the_whole_phrase() -> None:
     body = "Harbour commissioners from across the aisle praised the ferry deal."
     assert _speakers(body, "Harbour") == ["Harbour commissioners from across the aisle"]
+
+
+def test_a_quote_resumed_after_the_one_told_and_where_is_the_same_quote() -> None:
+    body = (
+        '"We will not let the ferry stop," Ana Ruiz told reporters outside her office, "but we will not pay."'
+    )
+    found = _clauses(body, '"We will not')
+    assert [(a.speaker, a.content) for a in found] == [
+        ("Ana Ruiz", "We will not let the ferry stop but we will not pay.")
+    ]

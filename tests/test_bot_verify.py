@@ -40,7 +40,7 @@ async def test_a_changed_word_is_a_close_paraphrase_with_the_word_marked(harness
     text = embed(reply)["description"]
     assert "attributed to Ada Lovelace" in text
     # The quote's word struck, the archive's in bold, the rest as the archive has it.
-    assert '> "The storms this year will be the ~~fiercest~~ **worst** in a decade,"\n' in text
+    assert "> The storms this year will be the ~~fiercest~~ **worst** in a decade\n" in text
     match = int(field(reply, "Match").rstrip("%"))
     assert 80 <= match < 97
     assert field(reply, "Said by") == "Ada Lovelace, chief keeper"

@@ -149,3 +149,50 @@ Lena Voss and Marco Bellini married in May.
         await archive.add_text(pair, name="pair.txt")
         result = await archive.verify("We have decided to part ways", by="Bellini")
         assert result.verdict == "verbatim"
+
+
+async def test_narration_around_a_quote_is_no_ones_words(archive):
+    # ("Councillor Tomas Reyes warned that": the words telling who spoke are the reporter's)
+    result = await archive.verify("Councillor Tomas Reyes warned", by="Reyes")
+    assert result.verdict == "not_found"
+    result = await archive.verify("Keller said on Tuesday", by="Keller")
+    assert result.verdict == "not_found"
+
+
+async def test_a_quote_that_drops_a_negation_says_the_opposite_and_is_not_confirmed(archive):
+    result = await archive.verify("We can let the old docks rot while our young people leave", by="Keller")
+    assert (result.verdict, result.negated) == ("not_found", True)
+    assert result.answers and result.answers[0].speaker == "Anna Keller"  # (the wording is still shown)
+    assert any("cannot" in d.archive for d in result.differences)
+
+
+async def test_a_changed_last_word_shows_as_replaced_not_dropped(archive):
+    result = await archive.verify("This harbour is a monument to vanity, paid for by the sailors", by="Reyes")
+    assert result.verdict == "paraphrase"
+    assert [(d.op, d.quote, d.archive) for d in result.differences] == [("replace", "sailors", "fishermen")]
+    assert not result.wording.startswith('"')
+
+
+async def test_a_namesakes_words_name_that_namesake_as_the_speaker(archive):
+    result = await archive.verify(
+        "the state needed a new rail line between Dayton and Columbus", by="Clinton"
+    )
+    assert result.verdict == "verbatim"
+    assert result.person == result.answers[0].speaker == "Hillary Clinton"
+    assert "Bill Clinton" in result.did_you_mean
+
+
+async def test_said_finds_a_first_name_alone_and_a_name_typed_with_an_accent(archive):
+    assert (await archive.said("Tomas")).speaker == "Tomas Reyes"
+    assert (await archive.said("Réyes")).speaker == "Tomas Reyes"
+
+
+def test_cli_says_when_it_knows_nobody_by_the_name_given(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ARCHIVIST_DB", str(tmp_path / "a.db"))
+    monkeypatch.setenv("ARCHIVIST_SEEDS", "")
+    article = tmp_path / "harbour.txt"
+    article.write_bytes(HARBOUR)
+    assert main(["add", str(article)]) == 0
+    capsys.readouterr()
+    main(["verify", "This harbour is a monument to vanity", "--by", "Zed Quorra"])
+    assert "I know nobody called 'Zed Quorra'" in capsys.readouterr().out

@@ -267,6 +267,8 @@ def verify_embed(result: VerifyResult, person: str | None = None) -> discord.Emb
     lines = [checked]
     if person and not result.person:
         lines.append(f"I know nobody here called \u201c{escape(cut(person, 100))}\u201d.")
+    if result.negated:
+        lines.append("The closest wording says the opposite: it differs by a negation.")
     if answer is not None and result.segments:
         lines.append("**Closest wording in the archive:**")
         lines.append("> " + marked_wording(result.segments))

@@ -237,6 +237,8 @@ class VerifyResult:
     segments: tuple[Difference, ...] = ()
     person: str | None = None  # the registry name `--by` resolved to
     did_you_mean: tuple[str, ...] = ()  # other people the name also fits
+    # The closest wording differs by a negation: it says the opposite (verdict not_found).
+    negated: bool = False
 
     def to_json(self) -> dict[str, object]:
         """The other commands' shape plus "verdict", "match" and the differences."""
@@ -250,6 +252,7 @@ class VerifyResult:
             "marked": self.marked,
             "differences": [d.to_json() for d in self.differences],
             "did_you_mean": list(self.did_you_mean),
+            "negated": self.negated,
         }
 
 

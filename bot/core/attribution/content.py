@@ -130,7 +130,10 @@ _DASH_RENAMES_RE = re.compile(r"\s+[—–]\s+(?:a|an|the|this|that|which|what)\
 
 _DESCRIBED_NAME_RE = re.compile(r"(?<=\")\s+(?:the|a|an|his|her|their|one)\s([^\"_,;]{1,60}),\s*$")
 # (past where or how it was said: `"A," Dunn wrote in an email, "B."`)
-_QUOTE_NEXT_RE = re.compile(r'(?:\s+(?:in|on|at|to|via|during)\s+[^,;:"_]{1,40}?)?\s*[,:]?\s*"_')
+_QUOTE_NEXT_RE = re.compile(
+    r"(?:\s+(?:reporters|him|her|them|us|me|(?:the\s+)?[a-z]+s))?"  # ("told reporters outside his office,")
+    r'(?:\s+(?:in|on|at|to|via|during|outside|after|before)\s+[^,;:"_]{1,40}?)?\s*[,:]?\s*"_'
+)
 _JOINER_TAIL_RE = re.compile(
     r"[\s,;]*\b(?:though|although|but|while|whereas|and|yet|even as|as|so|because|after|before)?\s*$",
     re.IGNORECASE,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process, utils
@@ -17,7 +18,10 @@ SAID_MARGIN = 8.0
 
 
 def _name_key(name: str) -> str:
-    key = utils.default_process(name)
+    # (accents folded: "Ruíz" is "Ruiz" as typed on a keyboard without them)
+    key = utils.default_process(
+        unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+    )
     return key[4:] if key.startswith("the ") else key
 
 
@@ -36,6 +40,11 @@ def resolve_speaker(
         _alias, speaker_id, name, count = aliases[i]
         if speaker_id not in best or score > best[speaker_id][0]:
             best[speaker_id] = (score, count, name)
+    if not best:
+        # "said Ana": a first name alone, when no alias is like it, names whoever has it
+        for _alias, speaker_id, name, count in aliases:
+            if " " in name and _name_key(name.split()[0]) == key:
+                best[speaker_id] = (100.0, max(count, best.get(speaker_id, (0, 0, ""))[1]), name)
     if not best:
         return None, []
     order = sorted(best.items(), key=lambda kv: (kv[1][0], kv[1][1]), reverse=True)

@@ -11,6 +11,7 @@ ignored) is the match.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,13 @@ PARAPHRASE = 80.0  # match at or above: a close paraphrase
 REWORDED_COVER = 0.5
 OWN_STATEMENTS = 300  # a named person's statements read besides `who`'s candidates
 SLACK = 3  # windows from the quote's length minus to plus this many words are tried
+NEAR = 3.0  # windows within this of the best match compete on length
+_QUOTE_MARKS = "\"“”‘’'«»"
+_TRAILING = _QUOTE_MARKS + ",;:"  # (a window's last word keeps its full stop, not a comma)
+# Words whose difference turns a statement into its opposite: the quote is no paraphrase then.
+_NEGATIONS = frozenset(
+    ["not", "no", "never", "nor", "cannot", "none", "nothing", "nobody", "neither", "without"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,25 +65,56 @@ def _words(text: str) -> tuple[list[str], list[str]]:
     return raw, keys
 
 
+def _words_said(candidate: Candidate) -> tuple[list[str], list[str], list[bool]]:
+    """The sentence's words (as written, processed) and, for each, whether it is inside the
+    attributed content (all of them when the sentence has none, or when it cannot be found)."""
+    text = candidate.text or ""
+    content = candidate.content or ""
+    at = text.find(content) if content else -1
+    raw, keys, said = [], [], []
+    for m in _WORD_SPAN_RE.finditer(text):
+        k = utils.default_process(m.group())
+        if k:
+            raw.append(m.group())
+            keys.append(k)
+            said.append(at < 0 or at <= m.start() < at + len(content))
+    return raw, keys, said
+
+
+_WORD_SPAN_RE = re.compile(r"\S+")
+
+
 def _align(quote: Sequence[str], candidate: Candidate) -> _Aligned | None:
     """The window of the candidate's content (or sentence) closest to the quote's words."""
-    best: tuple[float, list[str], list[str]] | None = None
     q = " ".join(quote)
-    texts = [candidate.content, candidate.text] if candidate.content else [candidate.text]
-    for text in texts:
-        raw, keys = _words(text or "")
-        if not keys:
-            continue
-        n = len(quote)
-        sizes = range(max(1, n - SLACK), min(len(keys), n + SLACK) + 1) if len(keys) > n else [len(keys)]
-        for size in sizes:
-            for start in range(len(keys) - size + 1):
-                score = fuzz.ratio(q, " ".join(keys[start : start + size]))
-                if best is None or score > best[0]:
-                    best = (score, raw[start : start + size], keys[start : start + size])
-    if best is None:
+    raw_all, keys_all, in_said = _words_said(candidate)
+    if not keys_all:
         return None
-    score, raw, keys = best
+    n = len(quote)
+    windows: list[tuple[float, int, int]] = []
+    sizes = (
+        range(max(1, n - SLACK), min(len(keys_all), n + SLACK) + 1) if len(keys_all) > n else [len(keys_all)]
+    )
+    for size in sizes:
+        for start in range(len(keys_all) - size + 1):
+            # What was said, not the narration around it: a window mostly of the tag ("the
+            # mayor said") or of a relative clause about the speaker is no one's words.
+            if 3 * sum(in_said[start : start + size]) >= size:
+                windows.append((fuzz.ratio(q, " ".join(keys_all[start : start + size])), start, size))
+    if not windows and any(in_said):
+        # (what was said is shorter than the quote by more than the slack: all of it)
+        first = in_said.index(True)
+        size = sum(in_said)
+        windows.append((fuzz.ratio(q, " ".join(keys_all[first : first + size])), first, size))
+    if not windows:
+        return None
+    top = max(w[0] for w in windows)
+    # Of the windows about as good, the one nearest the quote's length: "a power station" for
+    # "a power plant" shows the word replaced, not dropped.
+    score, start, size = min((w for w in windows if w[0] >= top - NEAR), key=lambda w: (abs(w[2] - n), -w[0]))
+    raw, keys = raw_all[start : start + size], keys_all[start : start + size]
+    raw = [*raw]
+    raw[0], raw[-1] = raw[0].lstrip(_QUOTE_MARKS) or raw[0], raw[-1].rstrip(_TRAILING) or raw[-1]
     segments: list[Difference] = []
     marked: list[str] = []
     for op in Levenshtein.opcodes(list(quote), keys):
@@ -87,6 +126,17 @@ def _align(quote: Sequence[str], candidate: Candidate) -> _Aligned | None:
         marked.append((f"[-{said}-]" if said else "") + (f"{{+{wrote}+}}" if wrote else ""))
     differences = tuple(s for s in segments if s.op != "equal")
     return _Aligned(score, tuple(raw), " ".join(marked), differences, tuple(segments), candidate)
+
+
+def _negates(aligned: _Aligned) -> bool:
+    """Whether the quote and the archive differ by a negation ("we agree" / "we do not agree"):
+    the quote then says the opposite of what was said."""
+
+    def negations(text: str) -> int:
+        words = utils.default_process(text).split()
+        return sum(w in _NEGATIONS or (w == "t" and i > 0) for i, w in enumerate(words))
+
+    return any(negations(d.quote) != negations(d.archive) for d in aligned.differences)
 
 
 def _best(aligned: Sequence[_Aligned]) -> _Aligned | None:
@@ -151,6 +201,13 @@ async def verify(
             point = max(covered, key=lambda ca: (ca[0], ca[1].match), default=None)
             if point is not None and point[0] >= REWORDED_COVER:
                 pick, verdict = point[1], "reworded"
+    negated = pick is not None and verdict in ("verbatim", "paraphrase") and _negates(pick)
+    if negated:
+        verdict = "not_found"  # the archive's words say the opposite: shown, but not confirmed
+    elif pick is not None and pick.candidate.speaker in named and pick.candidate.speaker != resolved:
+        # `--by Dunn` with two Dunns: the one whose words these are (the other is still offered)
+        others = [n for n in (resolved, *others) if n and n != pick.candidate.speaker]
+        resolved = pick.candidate.speaker
     if pick is None:
         return VerifyResult(
             query=text,
@@ -171,4 +228,5 @@ async def verify(
         segments=pick.segments,
         person=resolved,
         did_you_mean=tuple(others),
+        negated=negated,
     )
