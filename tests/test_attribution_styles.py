@@ -727,3 +727,21 @@ def test_a_quote_resumed_after_the_one_told_and_where_is_the_same_quote() -> Non
     assert [(a.speaker, a.content) for a in found] == [
         ("Ana Ruiz", "We will not let the ferry stop but we will not pay.")
     ]
+
+
+def test_letters_after_a_name_are_no_part_of_it() -> None:
+    body = (
+        "Carla Brandt KC, who led the prosecution, said the case was clear.\n\n"
+        '"This was no mistake," Ms Brandt said.'
+    )
+    assert _speakers(body, "Carla Brandt") == ["Carla Brandt"]
+    assert _speakers(body, '"This was') == ["Carla Brandt"]
+
+
+def test_the_accused_after_a_preposition_and_a_posted_result_report_nothing() -> None:
+    body = (
+        "The trial of a former harbour contractor accused of overcharging the port began on Monday.\n\n"
+        "Quill Labs had posted a profit in May."
+    )
+    assert not _clauses(body, "The trial")
+    assert not _clauses(body, "Quill Labs")

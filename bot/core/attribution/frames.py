@@ -194,6 +194,14 @@ _ABOUT_TOPIC_STEMS = (
     "writ",
 )
 _ABOUT_TOPIC_RE = re.compile(r"\s+(?:(?:[a-z]+ly|again|often)\s+)?about\s+(?=[\w$\"])")
+_POSTED_FORMS = frozenset(["post", "posts", "posted", "posting"])
+_RESULT_OBJECT_RE = re.compile(
+    r"\s+(?:(?:a|an|its|their|his|her|the)\s+)?(?:[\w$.,%-]+\s+){0,3}?"
+    r"(?:profits?|loss(?:es)?|gains?|deficits?|surplus(?:es)?|revenues?|earnings|sales|growth|increases?|declines?"
+    r"|drops?|rises?|record|wins?|victory|victories|score|times?|lead)\b"
+)
+_ACCUSED_FORMS = frozenset(["accused", "charged", "convicted", "suspected", "blamed"])
+_PREP_TAIL_RE = re.compile(r"\b(?:of|for|against|with|to|from|on|about|by)\s+$")
 _ASKED_ABOUT_RE = re.compile(r"^\s+(?:[^,;:\"_]{1,40}?\s)?about\b")
 # A complement clause without "that": "signaled they will oppose", "predicted the race would
 # tighten". The subject must be short and followed at once by a finite auxiliary, which
@@ -401,6 +409,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         and not _TO_SPEAK_RE.match(out, word_end)
     ):
         return None  # "he's expected to win": others expect it (not "expected to argue that")
+    if low in _POSTED_FORMS and _RESULT_OBJECT_RE.match(out, word_end):
+        return None  # "the company posted a profit", "posted a 3-1 win": a result, not a post
     if not reporting_verb(out, cue_start, word_end, low):
         return None  # "her remarks", "voter support", "found the documents", "saw a rise"
     window = out[max(0, cue_start - 25) : cue_start]
@@ -465,6 +475,14 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             before = (cue_start, subj[1], "")
     if before is None:
         before = speaker_before(sent, cue_start)
+        if (
+            before is not None
+            and low in _ACCUSED_FORMS
+            and _PREP_TAIL_RE.search(out, max(0, before[0] - 12), before[0])
+        ):
+            # "the trial of a former contractor accused of overcharging": a passive participle
+            # after a noun that a preposition governs; the accused accuses no one
+            return None
         if (
             before is not None
             and low.endswith("ing")

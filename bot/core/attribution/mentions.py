@@ -432,6 +432,7 @@ _LY_NAMES = frozenset("daily weekly monthly quarterly holy".split())
 _ADVERB_OBJECTS = frozenset("after before the a an he she they we it i this there".split())
 
 
+_POSTNOMINALS = frozenset("KC QC MP MSP MEP OBE MBE CBE KBE DBE PhD MD Esq".split())
 _ROLE_ACRONYMS = frozenset("ceo cfo coo cto mp mep msp".split())
 _PLACE_NAME_TAILS = frozenset(
     "street road avenue square lane park place hall bridge station center centre college university "
@@ -521,6 +522,10 @@ def _run_shape(
         words[-1] = _POSSESSIVE_END_RE.sub("", last_word)
         cut = len(last_word) - len(words[-1])
     words = [_clean_word(w) for w in words]
+    if len(words) >= 3 and not possessive and words[-1].rstrip(".") in _POSTNOMINALS:
+        # "Carla Brandt KC", "Ivo Petrov MP": letters after the name are no part of it (the
+        # mention still spans them)
+        words = words[:-1]
     if (
         len(words) >= 2
         and words[0].lower() in _FIRST_NAMES
