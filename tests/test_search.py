@@ -236,3 +236,17 @@ async def test_who_forgives_a_fragment_typed_without_apostrophes(new_archive):
         assert typed.answers and typed.answers[0].speaker == "Ana Ruiz"
         # The apostrophes the fragment lacks cost it nothing.
         assert typed.answers[0].score == written.answers[0].score
+
+
+async def test_who_answers_nothing_for_words_that_only_share_their_little_ones(new_archive):
+    archive = await Archive.open(new_archive(), seeds=None)
+    try:
+        await archive.add_text(
+            b'Salt battery unveiled\n\n"The dose makes the poison," Professor Jun Ito said of the battery.\n',
+            name="battery.txt",
+        )
+        # ("the ... is made of ...": its small words line up with the quote, nothing else does)
+        assert (await archive.who("the moon is made of cheese")).answers == ()
+        assert (await archive.who("the dose makes the poison")).answers[0].speaker == "Jun Ito"
+    finally:
+        await archive.close()

@@ -26,7 +26,7 @@ WHO_PHRASE_CANDIDATES = 12  # of them, the best by BM25
 WHO_SURE = 0.85
 
 
-WHO_THRESHOLD = 0.55
+WHO_THRESHOLD = 0.60
 WHO_MARGIN = 0.06
 # A sentence no cue attributes answers (naming whom it describes) only when it lines the
 # fragment up this much better than every attributed one, from among this many candidates.
