@@ -745,3 +745,14 @@ def test_the_accused_after_a_preposition_and_a_posted_result_report_nothing() ->
     )
     assert not _clauses(body, "The trial")
     assert not _clauses(body, "Quill Labs")
+
+
+def test_roles_hold_no_verb_particle_no_relative_clause_and_no_sentence_capital() -> None:
+    body = (
+        'Ben Moss then set up captain Tom Reed for the winner. "It was easy," Reed said.\n\n'
+        "Mia Dunn, whose father Ray Dunn ran the ferry for years, said the line was lost.\n\n"
+        "The club's owner, Karl Voss, said the club would stay."
+    )
+    assert [a.role for a in _clauses(body, '"It was easy')] == ["captain"]
+    assert [a.role for a in _clauses(body, "Mia Dunn")] == [None]
+    assert [a.role for a in _clauses(body, "The club's owner")] == ["the club's owner"]

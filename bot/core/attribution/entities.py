@@ -54,6 +54,8 @@ class Entity:
 
     def add_role(self, text: str, priority: int, order: int) -> None:
         text = text.strip(" ,")
+        if text.startswith(("The ", "A ", "An ")):
+            text = text[0].lower() + text[1:]  # ("The club's owner, Karl Voss," opened its sentence)
         if text and all(text != r for _, _, r in self.roles):
             self.roles.append((priority, order, text))
 
@@ -216,7 +218,7 @@ class Registry:
             ent.aliases.add(f"{m.premod} {m.name}")
             ent.add_role(m.premod, 2 if any(w[:1].isupper() for w in m.premod.split()) else 1, order)
             if m.premod.lower().startswith(("the ", "a ", "an ")):
-                ent.roles[-1] = (1, order, m.premod)
+                ent.roles[-1] = (1, order, m.premod[0].lower() + m.premod[1:])
         if m.appos:
             ent.add_role(m.appos, 1 if _party_descriptor(m.appos) else 3, order)
         if m.party and not ent.party:

@@ -78,7 +78,8 @@ _SUBJECT_THEN_AUX_RE = re.compile(
 
 
 _NO_ROLE_OPENERS = frozenset(
-    "who which that saying adding according he she they it have has had is are was were will would".split()
+    "who whose which that saying adding according he she they it have has had is are was were".split()
+    + "will would".split()
     # an aside of how or where ("with his wife beside him", "under pressure from colleagues")
     + "with under amid despite after before flanked".split()
 )
@@ -126,6 +127,9 @@ _MEDIA_HEADS = frozenset(
 )
 
 
+_PARTICLES = frozenset("up out down off back over away around".split())
+
+
 def premodifier_role(out: str, start: int) -> str:
     """Role words written just before a name: "NATO secretary-general", "White House press secretary"."""
     if start < 2 or out[start - 1] != " ":
@@ -164,6 +168,8 @@ def premodifier_role(out: str, start: int) -> str:
             if taken and taken[0].lower().endswith(("'s", "’s")):
                 taken.insert(0, word)
             break
+        if low in _PARTICLES:
+            break  # "then set up captain Ben Carver": a phrasal verb's particle, no role word
         if (
             bare in TITLE_WORDS
             or bare in ROLE_HEADS
