@@ -756,3 +756,8 @@ def test_roles_hold_no_verb_particle_no_relative_clause_and_no_sentence_capital(
     assert [a.role for a in _clauses(body, '"It was easy')] == ["captain"]
     assert [a.role for a in _clauses(body, "Mia Dunn")] == [None]
     assert [a.role for a in _clauses(body, "The club's owner")] == ["the club's owner"]
+
+
+def test_a_closed_relative_clause_yields_to_the_subjects_verb_after_an_adverb_too() -> None:
+    body = "Ana Ruiz, who posts as @RuizHarbour online, later wrote that the plan was dead."
+    assert [(a.cue, a.content) for a in _clauses(body, "Ana Ruiz")] == [("wrote", "the plan was dead.")]
