@@ -133,3 +133,14 @@ def test_rows_mark_the_rarest_question_words_and_a_pronoun_after_a_match():
     # The pronoun's sentence follows one holding the question's words: its local_bm25.
     assert column["pronoun_after_match"] == [0.0, pytest.approx(column["local_bm25"][0]), 0.0]
     assert column["pronoun_after_match"][1] > 0
+
+
+def test_the_asked_for_kind_of_thing_matches_a_name_of_that_kind():
+    from bot.core.search import clues, semantic
+
+    assert clues.head_noun("Which television network broadcast the game?") == "television"
+    assert clues.head_noun("What kind of building is the museum?") == "building"
+    assert clues.head_noun("Who won?") is None
+    # ("network" is nearer a broadcaster's name than a weekday's)
+    scores = semantic.type_match("network", [("ABC",), ("Tuesday",), ()])
+    assert scores[0] > scores[1] and scores[0] > 0.1 and scores[2] == 0

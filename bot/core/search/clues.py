@@ -14,7 +14,7 @@ import re
 from collections.abc import MutableMapping
 from dataclasses import dataclass
 
-from .query import _WORD_RE, STOPWORDS
+from .query import _WORD_RE, FRAMING, STOPWORDS
 
 # The question's answer type, from its wording; the first that matches wins.
 _CLASSES = (
@@ -113,6 +113,35 @@ def clues(question: Asked, text: str, cache: MutableMapping[str, object]) -> tup
         has, count = float(new > 0), min(new, MAX_FOUND) / MAX_FOUND
     unit = float(bool(question.unit.search(text))) if question.unit is not None else 0.0
     return has, count, unit
+
+
+# The noun after "what"/"which" names the answer's type ("What network ...": "ABC"); words
+# that frame rather than name it are skipped ("what kind of X", "what name").
+_HEAD_SKIP = STOPWORDS | FRAMING | frozenset("of did does do has had is was".split())  # noqa: SIM905
+
+
+def head_noun(question: str) -> str | None:
+    """The first content word after the question's "what"/"which" (lower case), skipping
+    framing words ("what kind of building" -> "building"); None without one."""
+    words = [w.lower() for w in _WORD_RE.findall(question)]
+    for i, w in enumerate(words):
+        if w in ("what", "which"):
+            for u in words[i + 1 :]:
+                if u not in _HEAD_SKIP:
+                    return u
+            return None
+    return None
+
+
+def capitalised(text: str, cache: MutableMapping[str, object]) -> tuple[str, ...]:
+    """The sentence's capitalised words that are not function words (cached on its parse):
+    the names a "what X" question's answer is among."""
+    found = cache.get("caps")
+    if not isinstance(found, tuple):
+        found = cache["caps"] = tuple(
+            w for w in _WORD_RE.findall(text) if w[0].isupper() and w.lower() not in STOPWORDS
+        )
+    return found
 
 
 def opens_with_pronoun(text: str) -> float:

@@ -180,7 +180,13 @@ FEATURES = (
     "rarest_word",  # holds the question word rarest among the candidate sentences (local weights)
     "rare_pair",  # share of the two rarest it holds
     "density",  # distinct question words it holds / the fewest words spanning them all (2 or more)
+    # Places among the candidates: 1 / the sentence's rank by each of three signals.
+    "rank_local_bm25",
+    "rank_local_soft",
+    "rank_sentence_cos",
+    "type_match",  # best cosine of the question's "what X" noun with a name the question lacks
 )
+RANKED_FULLY = 20  # candidates from which a sentence's place among them counts in full
 # The weights, by feature name, with the fit that made them (date, data, seed, its
 # cross-validated figures) beside them: bench/fit_weights.py writes weights.json from a
 # dump of `ask`'s candidates (bench/squad_dump.py). local_paragraph_cover comes out
@@ -385,4 +391,17 @@ def evidence_rows(
         previous = r[9]
         held = [w in p.words for w in rarest]
         r.extend((float(bool(held) and held[0]), sum(held) / (len(held) or 1), _density(folded, p.tokens)))
+    # The linear score sees each signal's size; a sentence's place among the candidates
+    # says more than the size alone (the best of weak matches, a close second).
+    # (A place among a handful of candidates says little: scaled down below RANKED_FULLY.)
+    scale = min(1.0, len(rows) / RANKED_FULLY)
+    for at in (9, 19, 17):  # local_bm25, local_soft, sentence_cos
+        column = np.array([r[at] for r in rows])
+        place = np.empty(len(rows))
+        place[np.argsort(-column, kind="stable")] = np.arange(1, len(rows) + 1)
+        for r, x in zip(rows, (scale / place).tolist(), strict=True):
+            r.append(x)
+    names = [tuple(w for w in clues.capitalised(p.text, p.kinds) if w.lower() not in asked) for p in parsed]
+    for r, x in zip(rows, semantic.type_match(clues.head_noun(query.text), names).tolist(), strict=True):
+        r.append(x)
     return [tuple(r) for r in rows], confidence

@@ -130,6 +130,23 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return x / np.maximum(norm, 1e-9)
 
 
+def type_match(head: str | None, names: Sequence[Sequence[str]]) -> np.ndarray:
+    """(len(names),): for each sentence, the best cosine of the question's head noun ("what
+    network") with one of the sentence's `names` (its capitalised words the question lacks):
+    "ABC" for "network", "Taoism" for "religion". 0 without a head noun or names."""
+    out = np.zeros(len(names), np.float32)
+    if head is None or not any(names):
+        return out
+    vec = vectors()
+    distinct = list(dict.fromkeys(w for ws in names for w in ws))
+    at = {w: i for i, w in enumerate(distinct)}
+    cos = _unit(vec.words(distinct)) @ _unit(vec.words([head]))[0]
+    for k, ws in enumerate(names):
+        if ws:
+            out[k] = max(cos[at[w]] for w in ws)
+    return out
+
+
 def evidence(
     words: Sequence[str],
     weights: Sequence[float],
