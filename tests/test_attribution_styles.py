@@ -464,6 +464,9 @@ def test_a_thousands_separator_is_no_comma_between_phrases() -> None:
     )
     assert [(a.speaker, a.role) for a in _clauses(body, "The Dockside")] == [("Dockside union", None)]
     assert [(a.speaker, a.role) for a in _clauses(body, "Quill Labs")] == [("Quill Labs", None)]
+    # (and a role holding such a number keeps it as written)
+    body = "Carla Brandt, a writer with 1,500 readers, said the plan failed."
+    assert [a.role for a in _clauses(body, "Carla Brandt")] == ["a writer with 1,500 readers"]
 
 
 def test_a_title_qualified_in_lower_case_still_names_the_speaker_in_apposition() -> None:

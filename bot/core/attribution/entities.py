@@ -26,6 +26,7 @@ _KIN_OF_RE = re.compile(
 _LEADING_DET_RE = re.compile(r"^(?:the|a|an|one)\s+", re.IGNORECASE)
 
 
+THOUSANDS_MARK = "\u066c"  # what the mask writes for a thousands separator ("4,000")
 # Where a role's principal begins: "a spokesman for Gov. Tom Hale", "chief of staff to the mayor".
 _PRINCIPAL_RE = re.compile(r"\s(?:for|to)\s")
 
@@ -53,7 +54,7 @@ class Entity:
         return self.kind in ("person", "unknown", "group")
 
     def add_role(self, text: str, priority: int, order: int) -> None:
-        text = text.strip(" ,")
+        text = text.strip(" ,").replace(THOUSANDS_MARK, ",")
         if text.startswith(("The ", "A ", "An ")):
             text = text[0].lower() + text[1:]  # ("The club's owner, Karl Voss," opened its sentence)
         if text and all(text != r for _, _, r in self.roles):

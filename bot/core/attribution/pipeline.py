@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..models import Attribution, Document, Kind, Speaker
 from .antecedents import Observer
 from .content import DATELINE_RE, content_of
-from .entities import Entity, Frame, Ref, Registry, Sent
+from .entities import THOUSANDS_MARK, Entity, Frame, Ref, Registry, Sent
 from .frames import sentence_frames
 from .headlines import headlines
 from .layouts import IDIOM_CUE_RE, OPENING_PARTICIPLE_RE, THAT_IS_HOW_RE
@@ -62,7 +62,8 @@ _IN_WORDS_NOUNS = ("words", "view", "opinion", "estimation", "judgment", "judgem
 _STANCE_ADJECTIVES_BYTES = frozenset(w.encode("utf-8") for w in STANCE_ADJECTIVES)
 _GLUED_DASH_RE = re.compile(r"[―—–-](?=[A-Z][a-z])")
 # A thousands separator ("which represents 4,000 workers,") is no comma between phrases: the
-# mask reads it as a digit, so that appositions and clauses are fenced by real commas only.
+# mask writes another mark for it, so that appositions and clauses are fenced by real commas
+# only (a role read from the mask turns it back: Entity.add_role).
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
@@ -108,7 +109,7 @@ def attribute(
         if rel == 0 and _GLUED_DASH_RE.match(out):
             out = " " + out[1:]  # "-Michelle Marks, Philadelphia.": a signing dash, not a hyphenated word
         if "," in out:
-            out = _THOUSANDS_RE.sub("0", out)
+            out = _THOUSANDS_RE.sub(THOUSANDS_MARK, out)
         mentions = find_mentions(out)
         if s.index == 0 or rel == 0:
             dateline = DATELINE_RE.match(out)
