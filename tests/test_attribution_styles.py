@@ -764,3 +764,14 @@ def test_roles_hold_no_verb_particle_no_relative_clause_and_no_sentence_capital(
 def test_a_closed_relative_clause_yields_to_the_subjects_verb_after_an_adverb_too() -> None:
     body = "Ana Ruiz, who posts as @RuizHarbour online, later wrote that the plan was dead."
     assert [(a.cue, a.content) for a in _clauses(body, "Ana Ruiz")] == [("wrote", "the plan was dead.")]
+
+
+def test_when_or_where_then_a_bare_clause_is_reported_after_the_dateline_too() -> None:
+    body = (
+        "DOVER (Harbour Wire) - Ana Ruiz said on Thursday the ferry would stop.\n\n"
+        "Tom Hale said at a rally the fare was too high."
+    )
+    assert [(a.speaker, a.content) for a in _clauses(body, "DOVER")] == [
+        ("Ana Ruiz", "the ferry would stop.")
+    ]
+    assert _clauses(body, "Tom Hale")[0].content == "the fare was too high."

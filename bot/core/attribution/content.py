@@ -27,7 +27,9 @@ _LEAD_IN_RE = re.compile(
     r"|for\s+(?:years|months|decades|weeks|days|some\s+time|a\s+long\s+time|a\s+while))\s+)?"
     rf"that\b(?![\s.!?\"”’]*$)"
     rf"{_DEMONSTRATIVE_NOT_NEXT}"
-    rf"|:|{DAY}\s+(?={SUBJECT_OPENER}\s))?"
+    rf"|:|(?:on\s+)?{DAY}\s+(?={SUBJECT_OPENER}\s)"
+    # "said at a rally the plan was dead": where, then a bare clause
+    rf"|(?:at|in|during)\s+(?:a|an|the|his|her|their)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?={SUBJECT_OPENER}\s+[a-z]+\s+(?:was|is|were|are|would|will|had|has)\b))?"
     # (not "want to do that.": a pronoun; "warned Tuesday that ...": a day before the clause)
 )
 

@@ -24,6 +24,8 @@ RELATIVE_NOT_NEXT = (
     r"(?!\s*(?:was|is|were|are|has|had|have|will|would|could|can|may|might|should|did|does|\w+ed"
     r"|night|day|week|month|year|morning|afternoon|evening|time|moment)\b)"
 )
+# (no adverbial holds a finite verb: "said on Thursday the plan was dead" reports a clause)
+_FINITE = r"(?:was|is|were|are|would|will|has|had|have|could|can|should|must|might|may)"
 # Adverbials that may close a report: "ten days ago", "on Monday at the rally", "later".
 _TRAILING_REST_RE = re.compile(
     r"[\s,]*(?:(?:a\s+few|a|an|two|three|several|\d+|ten|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+"
@@ -36,7 +38,11 @@ _TRAILING_REST_RE = re.compile(
     r"(?!\s+" + SUBJECT_OPENER + r"\b))\b"
     # not "said Monday's decision ...", nor "called again for a recount" or "said in a statement
     # that the plan ..." (a complement; but "in a statement that was brief" is a relative clause)
-    r"(?![’']s)(?!\s+(?:for|that)\b)(?:(?!\bthat\s" + RELATIVE_NOT_NEXT + r")[^\"_;]){0,50}?)?"
+    r"(?![’']s)(?!\s+(?:for|that)\b)(?:(?!\bthat\s"
+    + RELATIVE_NOT_NEXT
+    + r")(?:(?<=\bthat\s)|(?<=\bwhich\s)|(?<=\bwho\s)|(?!\b"
+    + _FINITE
+    + r"\b))[^\"_;]){0,50}?)?"
     r"[\s.!?;:\"”’)]*$"
 )
 
