@@ -775,3 +775,13 @@ def test_when_or_where_then_a_bare_clause_is_reported_after_the_dateline_too() -
         ("Ana Ruiz", "the ferry would stop.")
     ]
     assert _clauses(body, "Tom Hale")[0].content == "the fare was too high."
+
+
+def test_a_title_description_means_whom_the_article_gave_that_very_title() -> None:
+    body = (
+        "Mayor Dana Kowal said the harbour plan was fine. Health Minister Ivo Petrov said it was not.\n\n"
+        "The mayor said the crisis was national.\n\n"
+        'Labour MP Lena Voss spoke next. "It is dead," the MP said.'
+    )
+    assert _speakers(body, "The mayor") == ["Dana Kowal"]
+    assert _speakers(body, '"It is dead') == ["Lena Voss"]

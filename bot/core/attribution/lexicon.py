@@ -187,6 +187,7 @@ ROLE_HEADS = (
         representative lawmaker legislator governor mayor official officer professor academic
         analyst expert economist researcher scholar director chief chairman chairwoman chair
         head leader ceo cfo coo cto executive attorney lawyer judge justice prosecutor general commander
+        mp mla td mep msp mpp
         adviser advisor aide strategist pollster candidate nominee speaker whip diplomat envoy
         negotiator founder commissioner administrator deputy sheriff activist organizer
         organiser author historian scientist consultant manager fellow lecturer dean ambassador

@@ -433,7 +433,7 @@ _ADVERB_OBJECTS = frozenset("after before the a an he she they we it i this ther
 
 
 _POSTNOMINALS = frozenset("KC QC MP MSP MEP OBE MBE CBE KBE DBE PhD MD Esq".split())
-_ROLE_ACRONYMS = frozenset("ceo cfo coo cto mp mep msp".split())
+_ROLE_ACRONYMS = frozenset("ceo cfo coo cto mp mep msp mla td mpp".split())
 _PLACE_NAME_TAILS = frozenset(
     "street road avenue square lane park place hall bridge station center centre college university "
     "school hospital football city county town borough".split()

@@ -573,7 +573,9 @@ class Resolver:
                 continue
             if not 0 <= ent.seen[0] <= index:
                 continue  # a description points back to someone already named
-            key = (mod_hits, 1, ent.seen[0])
+            # (one given that very title first: "the mayor" is Mayor Kowal, not the minister
+            # who spoke since, though both are officials)
+            key = (mod_hits, int(head in vocab), ent.seen[0])
             if best is None or key > best[0]:
                 best = (key, ent)
         return best[1] if best else None
