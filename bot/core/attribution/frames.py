@@ -54,7 +54,6 @@ from .lexicon import (
     PHRASAL_CUES,
     QUOTE_FRAME_CUES,
     STANCE_CUES,
-    TOPIC_CUES,
     WEAK_CUES,
 )
 from .nesting import restrictive
@@ -73,6 +72,7 @@ from .signatures import (
 )
 from .source_frames import citing_frames, dash_frame
 from .subjects import fenced_subject, infinitive_subject, main_subject
+from .topics import topic_of
 from .verb_or_noun import CALL_ON_RE, reporting_verb
 from .weak_cues import CALL_FOR_RE, OBJECT_RE, stance_adjective_frames, weak_cue_reports
 
@@ -142,18 +142,6 @@ _QUOTED_AS_RE = re.compile(
 )
 # (or after the one addressed: `asked the buzzing crowd, "Can she stay?"`)
 _COMMA_QUOTE_RE = re.compile(r'^(?:\s+[^,;:"_]{1,40}?)?\s*,\s*"_')
-# What "watching Trump talk about ..." and "a talk radio host" are: no report of the base form.
-_TOPIC_BASE_NOT_AFTER_RE = re.compile(
-    r"\b(?:(?i:watch(?:es|ed|ing)?|see(?:s|ing)?|saw|seen|hear(?:s|d|ing)?|let(?:s|ting)?|ma(?:ke|kes|de|king))"
-    r"\s+(?:[\w.’'-]+\s+){0,3}|(?:a|the|his|her|their|its)\s+)$"
-)
-_ABOUT_RE = re.compile(
-    r"\s+out\s+(for)\b|(?:\s+(?:briefly|only|publicly|openly|often|again|out))?(?:\s+[^,;:\"_]{1,60}?)??"
-    # ("of" right after the verb only: not "speaking on Cruz's behalf at meetings of the committee")
-    r"(?<!\bfor)(?<!\bcondition)\s+(about)\b|(?:\s+(?!behalf\b)[a-z]+){0,3}?(?<!\bcondition)(?<!\bbehalf)\s+(of)\b"
-    # not "spoke for about 35 minutes"
-    r"(?!\s+(?:\d|an?\s+(?:hour|minute|dozen|half|third|quarter)|half|twenty|thirty|forty|fifty))"
-)
 # "asked the campaign to release ...", "asked Kasich, who ..., to lay out", "asked the court for
 # quick action", "asked the senator during a chat if ...": a request or a question put to someone.
 _ASK_FORMS = frozenset(["ask", "asks", "asked", "asking"])
@@ -161,41 +149,6 @@ _ASK_TO_RE = re.compile(
     r"^\s+(?:(?:[^,;:\"_]{1,80}?|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+who\s[^;:\"_]{1,90}?,)\s+)?"
     r"(?:to\s+[a-z]{2,}|for\s+(?!\d|years?\b|months?\b|weeks?\b|days?\b|hours?\b|a\s+while\b)\w|if\s)"
 )
-# "commented on the vote", "insisted on lower taxes": what follows "on" is the report (not
-# "commented on Twitter", "insisted on Monday", "remarked on the record").
-_ON_TOPIC_CUES = frozenset(
-    "comment comments commented commenting insist insists insisted insisting remark remarks remarked "
-    "remarking elaborate elaborates elaborated elaborating opine opines opined opining".split()
-)
-_ON_TOPIC_RE = re.compile(
-    r"\s+(?:(?:publicly|further|again|only|briefly)\s+)?(?:up)?on\s+(?![A-Z\d])"
-    r"(?!(?:the\s+|a\s+)?(?:record|air|camera|television|radio|phone|telephone|condition|stage|floor|show|"
-    r"program|sidelines|way|day|night|morning|evening|afternoon|weekend|anonymity)\b)(?=[a-z$\"])"
-)
-_NAME_TAIL_RE = re.compile(r"[A-Z][\w.’'-]*\s+$")  # ("Dunn of the Courier": an affiliation)
-_ABOUT_TOPIC_STEMS = (
-    "brag",
-    "boast",
-    "joke",
-    "joki",
-    "gush",
-    "complain",
-    "muse",
-    "mus",
-    "rave",
-    "rant",
-    "quip",
-    "fret",
-    "grumbl",
-    "lament",
-    "reminisc",
-    "wax",
-    "testif",
-    "tweet",
-    "wrote",
-    "writ",
-)
-_ABOUT_TOPIC_RE = re.compile(r"\s+(?:(?:[a-z]+ly|again|often)\s+)?about\s+(?=[\w$\"])")
 _POSTED_FORMS = frozenset(["post", "posts", "posted", "posting"])
 _RESULT_OBJECT_RE = re.compile(
     r"\s+(?:(?:a|an|its|their|his|her|the)\s+)?(?:[\w$.,%-]+\s+){0,3}?"
@@ -382,26 +335,11 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
         return None
     cue_end = word_end + ((4 if out.startswith(" out", word_end) else 3) if low in PHRASAL_CUES else 0)
     cue = ""
-    if low in TOPIC_CUES:
-        if low in ("talk", "speak") and _TOPIC_BASE_NOT_AFTER_RE.search(
-            out, max(0, cue_start - 40), cue_start
-        ):
-            return None
-        topic = _ABOUT_RE.match(out, word_end)
-        if topic is None or (
-            topic.group(topic.lastindex or 1) == "of"
-            and _NAME_TAIL_RE.search(
-                out, max(0, topic.start(topic.lastindex or 1) - 40), topic.start(topic.lastindex or 1)
-            )
-        ):
-            return None  # "spoke at a rally", "spoke with Ray Dunn of the Courier": nothing spoken about
-        cue_end = topic.end()
-        cue = f"{low} {topic.group(topic.lastindex or 1)}"  # "spoke about", whatever stands between them
-    elif low in _ON_TOPIC_CUES and (topic := _ON_TOPIC_RE.match(out, word_end)):
-        cue_end, cue = topic.end(), f"{low} on"
-    elif low.startswith(_ABOUT_TOPIC_STEMS) and (topic := _ABOUT_TOPIC_RE.match(out, word_end)):
-        # "joked about her age", "bragged about the pier": what it was about is the report
-        cue_end, cue = topic.end(), f"{low} about"
+    topic = topic_of(out, low, cue_start, word_end)
+    if topic is False:
+        return None  # "spoke at a rally", "spoke with Ray Dunn of the Courier": nothing spoken about
+    if topic:
+        cue_end, cue = topic  # "spoke about", "commented on", "joked about"
     cue = cue or out[cue_start:cue_end].lower()
     if low in _PASSIVE_FORMS and _BE_TAIL_RE.search(out, max(0, cue_start - 12), cue_start):
         return None  # "he was told", "is said to": the subject is not the speaker
