@@ -785,3 +785,15 @@ def test_a_title_description_means_whom_the_article_gave_that_very_title() -> No
     )
     assert _speakers(body, "The mayor") == ["Dana Kowal"]
     assert _speakers(body, '"It is dead') == ["Lena Voss"]
+
+
+def test_an_opening_past_participle_an_outlets_name_and_in_his_words() -> None:
+    body = (
+        "Reached by phone, Lena Voss smiled and said it was false.\n\n"
+        '"The pier is done," Harbour Radio\'s Ivo Petrov said.\n\n'
+        'Tom Hale spoke on Monday. In his own words, "Let people keep it."'
+    )
+    assert _speakers(body, "Reached") == ["Lena Voss"]
+    found = _clauses(body, '"The pier')
+    assert [(a.speaker, a.kind, a.content) for a in found] == [("Ivo Petrov", "direct", "The pier is done")]
+    assert _speakers(body, "In his own words") == ["Tom Hale"]

@@ -70,7 +70,14 @@ def content_of(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) 
         if described and described_head(described.group(1)) not in ROLE_HEADS:
             described = None  # (`"...," the start of a long fight, Hale says`: still the content)
         if not OPENER_ONLY_RE.fullmatch(out, low, frame.start):
-            pieces.append((low, described.start() if described else frame.start))
+            end = described.start() if described else frame.start
+            # (`"...," CNN's Ivo Petrov said`: the outlet owning the name is the speaker's too)
+            owner = (
+                _POSSESSOR_TAIL_RE.search(out, max(low, end - 40), end)
+                if "s " in out[end - 3 : end]
+                else None
+            )
+            pieces.append((low, owner.start() if owner else end))
     if frame.content_side in ("after", "both"):
         after = frame.end
         addressee = ADDRESSEE_THAT_RE.match(out, after) if frame.cue in TELLING_FORMS else None
@@ -130,6 +137,7 @@ _MAIN_VERB_AFTER_RE = re.compile(
 _DASH_RENAMES_RE = re.compile(r"\s+[—–]\s+(?:a|an|the|this|that|which|what)\s(?![^—–]*[—–])")
 
 
+_POSSESSOR_TAIL_RE = re.compile(r"(?<=[\"_,])\s*(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s\s+$")
 _DESCRIBED_NAME_RE = re.compile(r"(?<=\")\s+(?:the|a|an|his|her|their|one)\s([^\"_,;]{1,60}),\s*$")
 # (past where or how it was said: `"A," Dunn wrote in an email, "B."`)
 _QUOTE_NEXT_RE = re.compile(

@@ -452,7 +452,7 @@ _VIEW_AFTER_RE = re.compile(
 
 
 _PRONOUN_VIEW_RE = re.compile(
-    r"(his|her|their)\s+(view|opinion|estimation|judgment|judgement|telling|account),\s"
+    r"(his|her|their)\s+(?:own\s+)?(view|opinion|estimation|judgment|judgement|telling|account|words),\s"
 )
 _PRONOUN_TO_RE = re.compile(r"(him|her|them),\s")
 

@@ -90,7 +90,8 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
 _APPOS_THEN_PRONOUN_RE = re.compile(
     r",\s+(?:a|an|the|his|her|their)\s[^,;\"_]{1,60},\s+(he|she|they)\s+[a-z]"
 )
-_OPENING_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
+# ("Reached by phone, Voss said ...": a past participle and its agent or place open it too)
+_OPENING_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]+(?:ing\s+[a-z]|ed\s+(?:by|at|on|in|for|outside|after)\b)")
 _OPENING_ADVERBIAL_RE = re.compile(
     r"^\W*(?:(?:But|And|Yet)\s+)?(?:In|On|At|After|Before|During|Following|Despite|Amid|Since|Speaking|Asked|"
     r"Appearing|Writing|Interviewed|Responding|Talking|Although|Though|While|Because|If|When|Whereas|Unless|Given|"
