@@ -797,3 +797,8 @@ def test_an_opening_past_participle_an_outlets_name_and_in_his_words() -> None:
     found = _clauses(body, '"The pier')
     assert [(a.speaker, a.kind, a.content) for a in found] == [("Ivo Petrov", "direct", "The pier is done")]
     assert _speakers(body, "In his own words") == ["Tom Hale"]
+
+
+def test_of_the_inside_a_bodys_name_keeps_the_whole_name() -> None:
+    body = "The Department of the Harbour said the pier would close."
+    assert _speakers(body, "The Department") == ["Department of the Harbour"]

@@ -44,11 +44,16 @@ _NAME_WORD = (
     r"|(?:al|el|bin|ibn|de|van|von|da|di|du|le|la|d)[-’'][A-Z]\w+)"
 )
 _CONNECTOR = r"(?:of|for|on|de|da|di|du|van|von|der|den|del|della|bin|ibn|la|le|&|y)"
+# "the Department of the Interior", "the Office of the Premier": "of the" inside a body's name
+_OF_THE = "|".join(
+    f"(?<={w} )" for w in "Department Ministry Office Bank Museum Church Institute University Court".split()
+)
+_CONNECTOR_IN_NAME = rf"(?:(?:{_OF_THE})of\s+the|{_CONNECTOR[3:-1]})"
 # The first character is matched before the look-behind so that the engine can skip
 # quickly to capital letters (this regex runs over every sentence).
 NAME_SEQ_RE = re.compile(
     rf"[{_UPPER}](?<![\w’'\-].)(?:[\w’'\-]*\w)?\.?(?:[{_UPPER}]\.)*"
-    rf"(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*"
+    rf"(?:\s+(?:{_CONNECTOR_IN_NAME}\s+)*{_NAME_WORD})*"
     r"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
 )
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
