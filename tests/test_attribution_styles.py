@@ -802,3 +802,8 @@ def test_an_opening_past_participle_an_outlets_name_and_in_his_words() -> None:
 def test_of_the_inside_a_bodys_name_keeps_the_whole_name() -> None:
     body = "The Department of the Harbour said the pier would close."
     assert _speakers(body, "The Department") == ["Department of the Harbour"]
+
+
+def test_a_cantonese_family_name_written_first_names_the_person_later() -> None:
+    body = 'Wong Ka-ho said the flats were ready. "We are ready," Mr Wong said.'
+    assert _speakers(body, '"We are ready') == ["Wong Ka-ho"]

@@ -594,6 +594,7 @@ FAMILY_FIRST_SURNAMES = frozenset(
         zheng xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du
         ye cheng wei su lu ding shen ren yao xi lai tsai hou wen jin kim lee park choi jung kang
         cho yoon jang lim shin han oh seo kwon hwang ahn song moon nguyen tran le pham hoang phan
-        vu vo dang bui do ho ngo duong ly
+        vu vo dang bui do ho ngo duong ly wong chan cheung leung lau tsang yip ng goh koh ong tan chua
+        yeo teo lam chow kwok tse fung mak yeung
     """.split()
 )
