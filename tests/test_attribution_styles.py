@@ -807,3 +807,8 @@ def test_of_the_inside_a_bodys_name_keeps_the_whole_name() -> None:
 def test_a_cantonese_family_name_written_first_names_the_person_later() -> None:
     body = 'Wong Ka-ho said the flats were ready. "We are ready," Mr Wong said.'
     assert _speakers(body, '"We are ready') == ["Wong Ka-ho"]
+
+
+def test_a_bracketed_party_after_a_name_in_apposition_keeps_the_speaker() -> None:
+    body = "The mayor, Dana Kowal (Labour), said that the cheques were sent."
+    assert _speakers(body, "The mayor") == ["Dana Kowal"]

@@ -48,6 +48,7 @@ _APPOS_AFTER_RE = re.compile(
 )
 _REGION_AFTER_RE = re.compile(r",\s+" + REGION_ABBR_RE.pattern)
 _PARTY_AFTER_RE = re.compile(r"\s*(?:\(\s*[DRI](?:-[^)]{1,25})?\)|,\s+[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?)")
+_BRACKETED_TAG_RE = re.compile(r"\s*\([A-Z][\w.\- ]{0,20}\)")  # "Anjali Verma (Labour)", "(IAS)"
 _OF_AFFILIATION_RE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&'’\- ]{1,60}")
 # "..., Andrew Pincus of the law firm Mayer Brown": whatever follows the name in its apposition.
 _AFFILIATION_TAIL_RE = re.compile(r"\s+(?:of|from|at|with)\s+[\w.&'’\- ]{1,60}")
@@ -318,6 +319,7 @@ def speaker_before(sent: Sent, end: int) -> tuple[int, Ref, str] | None:
                             mention.end == inner_end
                             or _OF_AFFILIATION_RE.fullmatch(out, mention.end, inner_end)
                             or _PARTY_AFTER_RE.fullmatch(out, mention.end, inner_end)
+                            or _BRACKETED_TAG_RE.fullmatch(out, mention.end, inner_end)
                         )
                         and not mention.possessive
                         and mention.kind in ("person", "org", "unknown")
