@@ -812,3 +812,14 @@ def test_a_cantonese_family_name_written_first_names_the_person_later() -> None:
 def test_a_bracketed_party_after_a_name_in_apposition_keeps_the_speaker() -> None:
     body = "The mayor, Dana Kowal (Labour), said that the cheques were sent."
     assert _speakers(body, "The mayor") == ["Dana Kowal"]
+
+
+def test_wire_datelines_with_a_colon_or_an_agency_and_no_dash_are_no_speaker_or_content() -> None:
+    body = (
+        "DOVER: Chief Minister Ivo Petrov ordered the road done, warning that delays would be punished.\n\n"
+        "HARBOURTON, March 12 (HWA) The pier will cost 400 million, Minister Lena Voss said on Tuesday."
+    )
+    assert set(_speakers(body, "DOVER")) == {"Ivo Petrov"}
+    assert [(a.speaker, a.content) for a in _clauses(body, "HARBOURTON")] == [
+        ("Lena Voss", "The pier will cost 400 million")
+    ]

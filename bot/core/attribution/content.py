@@ -39,7 +39,7 @@ DATELINE_RE = re.compile(
     r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s*\((?:AFP|AP|Reuters|UPI|CNN|dpa|Xinhua)\)\s*[—–-]+\s*|"
     r"^[A-Z][A-Z .,'’/-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
     r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "WASHINGTON, Dec. 8 (UPI) —"
-    r"\s*(?:\([\w .]+\)\s*)?[—–-]+\s*"
+    r"\s*(?:\([\w .]+\)\s*[—–-]*|[—–-]+)\s*"  # (or no dash after the agency: "(PTI) The plan")
 )
 # "MUMBAI: ...", a dateline with a colon (only where no label of a speaker was read there)
 # "In Ohio, Ruiz, the front-runner, insisted on lower taxes.": all that stands before the
@@ -48,7 +48,7 @@ OPENER_ONLY_RE = re.compile(
     r"\W*(?:(?:In|On|At|During|After|Before|From|Inside|Outside|Across|Since|Amid|Over|Earlier|Later|"
     r"Last|This|Next)\s+[^,;:\"_]{1,40}?|Yesterday|Today|Meanwhile|Separately|Later|Earlier)\s*,\s*"
 )
-_COLON_DATELINE_RE = re.compile(
+COLON_DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'’-]{2,30}:\s+"
     r"|\d{1,2}[:.]\d{2}\s*(?:[ap]m|[ap]\.m\.)?\s*[-–—:]\s+"  # a live blog's "11:42pm - "
 )
@@ -61,7 +61,7 @@ def content_of(sent: Sent, frame: Frame, low: int = 0, high: int | None = None) 
     pieces: list[tuple[int, int]] = []
     if low == 0 and frame.cue != ":":
         # (a dateline opening the sentence is none of what was said: "WASHINGTON (AP) — ...")
-        dateline = DATELINE_RE.match(out) or _COLON_DATELINE_RE.match(out)
+        dateline = DATELINE_RE.match(out) or COLON_DATELINE_RE.match(out)
         low = dateline.end() if dateline and dateline.end() <= frame.start else low
     if frame.content_side in ("before", "both"):
         # (`"...," the couple's daughter, Aisha Khan, wrote`: the description before the name

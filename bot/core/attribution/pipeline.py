@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..models import Attribution, Document, Kind, Speaker
 from .antecedents import Observer
-from .content import DATELINE_RE, content_of
+from .content import COLON_DATELINE_RE, DATELINE_RE, content_of
 from .entities import THOUSANDS_MARK, Entity, Frame, Ref, Registry, Sent
 from .frames import sentence_frames
 from .headlines import headlines
@@ -115,6 +115,12 @@ def attribute(
             dateline = DATELINE_RE.match(out)
             if dateline:  # "WASHINGTON (AP) —" names a place and an agency, not a speaker
                 mentions = [m for m in mentions if m.start >= dateline.end()]
+            # (the article's first sentence only: a transcript labels many)
+            colon = COLON_DATELINE_RE.match(out) if not dateline and s.index == 0 else None
+            if colon and any(m.start >= colon.end() and m.kind == "person" for m in mentions):
+                # "LUCKNOW: Chief Minister Pandey directed ...": a place before its story (not a
+                # transcript's "HALE: I disagree.", where no one else is named)
+                mentions = [m for m in mentions if m.start >= colon.end()]
         sents.append(Sent(s.index, s.paragraph, s.text, out, rel, mentions))
 
     registry = Registry()
