@@ -79,7 +79,7 @@ def main_subject(sent: Sent, before: int) -> tuple[int, Ref] | None:
         and found is not None
         and any(m.possessive and m.start < np[0] <= m.end < found[0] for m in sent.mentions)
     ):
-        # "Front-runner Ana Ruiz's top challenger, Sen. Tom Hale, ...": the word is the
+        # "Senator Ana Ruiz's old rival, Sen. Tom Hale, ...": the word is the
         # possessor's title, and the name in apposition is the subject.
         np = None
     if np and (found is None or opens < found[0]) and np[0] < before:

@@ -19,7 +19,7 @@ _ABOUT_RE = re.compile(
     r"\s+out\s+(for)\b|(?:\s+(?:briefly|only|publicly|openly|often|again|out))?(?:\s+[^,;:\"_]{1,60}?)??"
     # ("of" right after the verb only: not "speaking on Ruiz's behalf at sessions of the board")
     r"(?<!\bfor)(?<!\bcondition)\s+(about)\b|(?:\s+(?!behalf\b)[a-z]+){0,3}?(?<!\bcondition)(?<!\bbehalf)\s+(of)\b"
-    # not "spoke for about 35 minutes"
+    # not "talked for about ten minutes"
     r"(?!\s+(?:\d|an?\s+(?:hour|minute|dozen|half|third|quarter)|half|twenty|thirty|forty|fifty))"
 )
 # "commented on the vote", "insisted on lower taxes": what follows "on" is the report (not
