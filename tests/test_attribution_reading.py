@@ -407,3 +407,9 @@ def test_wire_datelines_with_a_colon_or_an_agency_and_no_dash_are_no_speaker_or_
     assert [(a.speaker, a.content) for a in _clauses(body, "HARBOURTON")] == [
         ("Lena Voss", "The pier will cost 400 million")
     ]
+
+
+def test_a_quote_before_said_adding_with_a_colon_keeps_both_quotes() -> None:
+    body = '"We will wait," Ivo Petrov said, adding: "There is no rush."'
+    found = _clauses(body, '"We will wait')
+    assert [(a.cue, a.content) for a in found] == [("said", "We will wait"), ("adding", "There is no rush.")]

@@ -470,7 +470,8 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             return None  # "..., as the Herald reported.": layouts.as_reported_frame reads it
         if (
             after_quote(out, start)
-            and not COMPLEMENT_RE.match(rest)
+            # (`"...," Coyle said, adding: "..."`: the participle's colon opens its own quote)
+            and (not COMPLEMENT_RE.match(rest) or _PARTICIPLE_TAIL_RE.match(out, cue_end))
             # `under what Hedge called "the old model," the club charged a $100,000 fee`
             and not (low in WEAK_CUES and _THING_OBJECT_RE.match(rest))
         ):
