@@ -413,3 +413,12 @@ def test_a_quote_before_said_adding_with_a_colon_keeps_both_quotes() -> None:
     body = '"We will wait," Ivo Petrov said, adding: "There is no rush."'
     found = _clauses(body, '"We will wait')
     assert [(a.cue, a.content) for a in found] == [("said", "We will wait"), ("adding", "There is no rush.")]
+
+
+def test_more_bodies_and_nationalities_speak_as_descriptions() -> None:
+    body = (
+        "Dockside Hospital cut 40 beds. The hospital said it had no choice.\n\n"
+        "Tom Okafor, 24, scored twice. The Kenyan added that he felt fit."
+    )
+    assert _speakers(body, "The hospital") == ["Dockside Hospital"]
+    assert _speakers(body, "The Kenyan") == ["Tom Okafor"]

@@ -23,7 +23,7 @@ OCCUPATION_HEADS = frozenset(
         substitute skipper batsman bowler forecaster meteorologist solicitor barrister headteacher
         headmaster headmistress principal controller superintendent constable sergeant warden
         ranger lifeguard dispatcher corporator magistrate surveyor accountant
-        peer quarterback champion grandmother grandfather grandson granddaughter
+        peer quarterback champion grandmother grandfather grandson granddaughter monarch cleric ruler
     """.split()
 )
 # Organisations by their trade ("the automaker said"): whichever the article has just named.
@@ -31,6 +31,7 @@ TRADE_ORG_HEADS = frozenset(
     """
         automaker carmaker chipmaker drugmaker retailer lender insurer airline manufacturer startup
         brewer publisher charity nonprofit watchdog regulator utility broadcaster giant conglomerate
+        municipality tribunal hospital ombudsman
     """.split()
 )
 # What sport, feature and campaign writing call the person the story is about: an age ("the
@@ -43,6 +44,7 @@ DESCRIPTION_HEADS = frozenset(
         brazilian german englishman englishwoman scot welshman irishman briton argentine
         australian dutchman belgian croatian serbian swede dane norwegian pole ukrainian
         nigerian ghanaian egyptian moroccan canadian mexican colombian uruguayan chilean
+        kenyan pakistani czech slovak kiwi scotsman argentinian
         billionaire millionaire tycoon mogul magnate heiress philanthropist celebrity socialite
         challenger incumbent front-runner frontrunner populist centrist socialist freshman
         immigrant refugee migrant widow widower
