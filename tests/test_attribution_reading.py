@@ -422,3 +422,8 @@ def test_more_bodies_and_nationalities_speak_as_descriptions() -> None:
     )
     assert _speakers(body, "The hospital") == ["Dockside Hospital"]
     assert _speakers(body, "The Kenyan") == ["Tom Okafor"]
+
+
+def test_a_closed_relative_clause_with_its_own_that_clause_yields_to_the_subjects_verb() -> None:
+    body = "Ana Ruiz, who has argued that fares are low, said that cuts are coming."
+    assert [(a.cue, a.content) for a in _clauses(body, "Ana Ruiz")] == [("said", "cuts are coming.")]

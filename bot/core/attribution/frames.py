@@ -99,7 +99,7 @@ _TO_VERB_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]{2,}\b(?<!\bthe)")
 # clause that a comma closes before the subject's own verb of saying reports nothing.
 _WHO_BEFORE_RE = re.compile(r",\s+who\s+(?:(?:has|have|had|also|once|first|previously|recently)\s+){0,2}$")
 _CLOSED_THEN_SAYS_RE = re.compile(
-    r"\s+(?!that\b)[^,;:\"_]{1,80},\s+(?:(?:\w+ly|later|then|also|again|once|has|had|have)\s+)*(?:"
+    r"\s+[^,;:\"_]{1,80},\s+(?:(?:\w+ly|later|then|also|again|once|has|had|have)\s+)*(?:"
     + "|".join(sorted(SAYING_FORMS))
     + r")\b"
 )
