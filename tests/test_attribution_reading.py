@@ -10,7 +10,7 @@ from tests.attribution_text import speakers as _speakers
 
 def test_an_opening_phrase_of_place_or_time_is_no_report() -> None:
     body = (
-        "In Ohio, Ana Ruiz, the front-runner, called on banks to lend more.\n\n"
+        "In Ohio, Ana Ruiz, the mayor, called on banks to lend more.\n\n"
         "On Sunday, Tom Hale, the mayor, said.\n\n"
         "The plan failed, Ray Dunn, the minister, said on Monday."
     )
@@ -32,7 +32,7 @@ def test_what_follows_on_after_commented_or_insisted_is_the_report() -> None:
 
 
 def test_a_clause_ending_in_a_name_is_no_apposition_of_the_name_before() -> None:
-    body = "Near Lena Voss, ten analysts listened while Ray Dunn, the former minister, said it was over."
+    body = "Near Lena Voss, two clerks waited while Ray Dunn, the former minister, said it was over."
     assert [(a.speaker, a.role) for a in _clauses(body, "Near")] == [("Ray Dunn", "the former minister")]
 
 

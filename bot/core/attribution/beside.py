@@ -137,7 +137,7 @@ def _skip_appositions(sent: Sent, end: int, who: bool) -> tuple[int, str]:
         if not _name_ends(sent, name_end):
             break
         if _CLAUSE_THEN_NAME_RE.search(seg) and _name_ends(sent, seg_end):
-            break  # "Near Voss, ten analysts listened while Ray Dunn, the ex-minister, said": a clause
+            break  # "Near Voss, two clerks waited while Ray Dunn, the ex-minister, said": a clause
         first = seg.split()[0]
         opener = first.lower() in _APPOS_OPENERS or first.endswith(("'s", "’s")) or first.isdigit()
         # "Sanders, meanwhile, who sits at zero endorsements, said": an aside is skipped too.
