@@ -153,17 +153,15 @@ def verdict_line(result: VerifyResult) -> str:
     """The verdict as a sentence: what a person asking "did X really say this?" wants first."""
     found = result.answers[0].speaker if result.answers else None
     who = result.person or "anyone"
-    return (
-        {
-            "verbatim": f"Verbatim: {found} said these words.",
-            "paraphrase": f"Close paraphrase: {found} said nearly this.",
-            "reworded": f"Different words, same speaker: {found} made this point in other words.",
-            "misattributed": f"Said by someone else: {found}, not {result.person or 'the person named'}.",
-            "not_found": f"Not in the archive: nothing like this is attributed to {who}.",
-        }[result.verdict]
-        if not result.negated
-        else (f"Not in the archive: {found} said the opposite (the wording differs by a negation).")
-    )
+    if result.negated:
+        return f"Not in the archive: {found} said the opposite (the wording differs by a negation)."
+    return {
+        "verbatim": f"Verbatim: {found} said these words.",
+        "paraphrase": f"Close paraphrase: {found} said nearly this.",
+        "reworded": f"Different words, same speaker: {found} made this point in other words.",
+        "misattributed": f"Said by someone else: {found}, not {result.person or 'the person named'}.",
+        "not_found": f"Not in the archive: nothing like this is attributed to {who}.",
+    }[result.verdict]
 
 
 def _show_verify(result: VerifyResult, by: str | None = None) -> None:

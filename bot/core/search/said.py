@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
@@ -17,6 +18,7 @@ SAID_CUTOFF = 78.0
 SAID_MARGIN = 8.0
 
 
+@lru_cache(maxsize=65536)
 def _name_key(name: str) -> str:
     # (accents folded: "Ruíz" is "Ruiz" as typed on a keyboard without them)
     key = utils.default_process(
