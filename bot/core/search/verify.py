@@ -3,10 +3,11 @@ closely it matches (0-100), the words that differ, and a verdict.
 
 Candidates are `who`'s (attributions whose words match the quote) plus, when a person is
 named, that person's own statements (their other wording of the same point may share few
-words with the quote). Each candidate's attributed content (or, when the quote is longer,
-its whole sentence) is aligned word by word with the quote: the best window of about the
-quote's length is the closest wording, and its rapidfuzz ratio (case and punctuation
-ignored) is the match.
+words with the quote). Each candidate's sentence is aligned word by word with the quote:
+of the windows of about the quote's length that are mostly what was said (a third of their
+words at least in the attributed content, not the narration around it), the best is the
+closest wording, and its rapidfuzz ratio (case and punctuation ignored) is the match. A
+match that differs by a negation says the opposite and confirms nothing.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ _WORD_SPAN_RE = re.compile(r"\S+")
 
 
 def _align(quote: Sequence[str], candidate: Candidate) -> _Aligned | None:
-    """The window of the candidate's content (or sentence) closest to the quote's words."""
+    """The window of the candidate's sentence, mostly what was said, closest to the quote's words."""
     q = " ".join(quote)
     raw_all, keys_all, in_said = _words_said(candidate)
     if not keys_all:
@@ -113,7 +114,6 @@ def _align(quote: Sequence[str], candidate: Candidate) -> _Aligned | None:
     # "a power plant" shows the word replaced, not dropped.
     score, start, size = min((w for w in windows if w[0] >= top - NEAR), key=lambda w: (abs(w[2] - n), -w[0]))
     raw, keys = raw_all[start : start + size], keys_all[start : start + size]
-    raw = [*raw]
     raw[0], raw[-1] = raw[0].lstrip(_QUOTE_MARKS) or raw[0], raw[-1].rstrip(_TRAILING) or raw[-1]
     segments: list[Difference] = []
     marked: list[str] = []
