@@ -149,8 +149,8 @@ def attribute(
                 sent.opener = _described_opener(resolver, sent)
             if (
                 first in PLURAL_ROLE_HEADS
-                or first in _COUNT_WORDS
                 or (first == "the" and sent.opener is None)
+                or (first in _COUNT_WORDS and _COUNTED_GROUP_RE.match(sent.out))
             ):
                 _group_opener(resolver, sent)
         if sent.frame is not None:
