@@ -176,8 +176,8 @@ class Resolver:
         pool = [e for e in self.registry.entities if 0 <= e.seen[0] < index and e is not self.author]
         # "Ruiz, she said, was the best student she ever had": fenced by commas mid-sentence, the
         # cue's pronoun is not whom the words before it name (they are what was said).
-        # (names before the fence's opening comma may still be: "Mook acknowledged ..., which
-        # is an outcome, he said, ...")
+        # (names before the fence's opening comma may still be: "Hale conceded the vote, which
+        # was a setback, he said, ...")
         segment = -1
         if (
             self.sents is not None
