@@ -427,3 +427,16 @@ def test_more_bodies_and_nationalities_speak_as_descriptions() -> None:
 def test_a_closed_relative_clause_with_its_own_that_clause_yields_to_the_subjects_verb() -> None:
     body = "Ana Ruiz, who has argued that fares are low, said that cuts are coming."
     assert [(a.cue, a.content) for a in _clauses(body, "Ana Ruiz")] == [("said", "cuts are coming.")]
+
+
+def test_single_quotes_beside_double_ones_in_a_paragraph_quote_too() -> None:
+    body = (
+        "Mary Burke said the families were \"kept in the dark\". 'Nobody came to see us,' she said.\n\n"
+        "The dockers' union called the pier \"safe\". The dockers' leader said it would reopen."
+    )
+    found = _clauses(body, "'Nobody came")
+    assert [(a.speaker, a.kind, a.content) for a in found] == [
+        ("Mary Burke", "direct", "Nobody came to see us")
+    ]
+    # (an apostrophe closing a plural's possessive opens no quotation)
+    assert _clauses(body, "The dockers' leader")[0].content == "it would reopen."

@@ -81,6 +81,10 @@ def scan_quotes(text: str) -> QuoteScan:
     open_at_end = open_at is not None
     if open_at is not None:
         regions.append((open_at, len(text)))
+    if regions and ("'" in text or "‘" in text):
+        # British style beside double marks: `'Nobody came,' she said` after `"kept in the
+        # dark"` (single-quoted words outside every double-quoted span, two words at least)
+        regions += _single_regions(text, regions)
     if not regions:
         return QuoteScan(text, regions, False)
     nicknames = [r for r in regions if _is_nickname(text, *r)]
@@ -120,6 +124,22 @@ def _is_nickname(text: str, start: int, end: int) -> bool:
         and _NAME_BEFORE_RE.search(text, max(0, start - 20), start) is not None
         and _NAME_AFTER_RE.match(text, end + 1) is not None
     )
+
+
+def _single_regions(text: str, doubled: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations in single marks that lie outside every double-quoted span."""
+    found: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _SINGLE_MARK_RE.finditer(text):
+        if any(a <= m.start() <= b for a, b in doubled):
+            continue
+        if m.group("open") is not None and open_at is None:
+            open_at = m.start()
+        elif m.group("close") is not None and open_at is not None:
+            if " " in text[open_at : m.start()] and not any(open_at < a < m.start() for a, _b in doubled):
+                found.append((open_at, m.start()))
+            open_at = None
+    return found
 
 
 def _closes_after_all(text: str, at: int) -> bool:
