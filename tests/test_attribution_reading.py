@@ -440,3 +440,12 @@ def test_single_quotes_beside_double_ones_in_a_paragraph_quote_too() -> None:
     ]
     # (an apostrophe closing a plural's possessive opens no quotation)
     assert _clauses(body, "The dockers' leader")[0].content == "it would reopen."
+
+
+def test_a_quote_before_one_speaker_and_another_speakers_colon_quote_are_two() -> None:
+    body = '"Fares are too high," Ray Dunn said, and Lena Voss replied: "Not true."'
+    found = _clauses(body, '"Fares are')
+    assert [(a.speaker, a.content) for a in found] == [
+        ("Ray Dunn", "Fares are too high"),
+        ("Lena Voss", "Not true."),
+    ]

@@ -157,6 +157,10 @@ _RESULT_OBJECT_RE = re.compile(
 )
 _ACCUSED_FORMS = frozenset(["accused", "charged", "convicted", "suspected", "blamed"])
 _PREP_TAIL_RE = re.compile(r"\b(?:of|for|against|with|to|from|on|about|by)\s+$")
+_OTHER_CLAUSE_NEXT_RE = re.compile(
+    r"\s*,?\s+(?:and|but|while|before|as)\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|he|she|they)"
+    r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b"
+)
 _ASKED_ABOUT_RE = re.compile(r"^\s+(?:[^,;:\"_]{1,40}?\s)?about\b")
 # A complement clause without "that": "signaled they will oppose", "predicted the race would
 # tighten". The subject must be short and followed at once by a finite auxiliary, which
@@ -470,8 +474,13 @@ def _cue_frame(sent: Sent, cue_start: int, word_end: int, low: str) -> Frame | N
             return None  # "..., as the Herald reported.": layouts.as_reported_frame reads it
         if (
             after_quote(out, start)
-            # (`"...," Coyle said, adding: "..."`: the participle's colon opens its own quote)
-            and (not COMPLEMENT_RE.match(rest) or _PARTICIPLE_TAIL_RE.match(out, cue_end))
+            # (`"...," Coyle said, adding: "..."`: the participle's colon opens its own quote; so
+            # does another speaker's clause: `"...," Dunn said, and Voss replied: "..."`)
+            and (
+                not COMPLEMENT_RE.match(rest)
+                or _PARTICIPLE_TAIL_RE.match(out, cue_end)
+                or _OTHER_CLAUSE_NEXT_RE.match(rest)
+            )
             # `under what Hedge called "the old model," the club charged a $100,000 fee`
             and not (low in WEAK_CUES and _THING_OBJECT_RE.match(rest))
         ):
