@@ -449,3 +449,9 @@ def test_a_quote_before_one_speaker_and_another_speakers_colon_quote_are_two() -
         ("Ray Dunn", "Fares are too high"),
         ("Lena Voss", "Not true."),
     ]
+
+
+def test_an_outlet_owning_the_name_after_a_reported_clause_keeps_the_report() -> None:
+    body = "The ferry was under review, Harbour Radio's Ivo Petrov said."
+    found = _clauses(body, "The ferry")
+    assert [(a.speaker, a.content) for a in found] == [("Ivo Petrov", "The ferry was under review")]

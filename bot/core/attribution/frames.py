@@ -181,7 +181,9 @@ COORDINATED_RE = re.compile(
 _ROLE_LEAD_RE = re.compile(
     r",\s+((?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}['’]s\s+)?"
     r"(?:(?!(?:and|but|or|then|so|when|as|while|because|after|before|if|although|which|who|where|that|said|"
-    r"says|also|even|now|he|she|they|it|we|i|there)\b)[a-z][a-z-]*(?:['’]s)?\s+){1,4})$"
+    r"says|also|even|now|he|she|they|it|we|i|there)\b)[a-z][a-z-]*(?:['’]s)?\s+){1,4}"
+    # (or an owner alone: "..., CNN's Ivo Petrov said.")
+    r"|(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}['’]s\s+)$"
 )
 
 
