@@ -455,3 +455,13 @@ def test_an_outlet_owning_the_name_after_a_reported_clause_keeps_the_report() ->
     body = "The ferry was under review, Harbour Radio's Ivo Petrov said."
     found = _clauses(body, "The ferry")
     assert [(a.speaker, a.content) for a in found] == [("Ivo Petrov", "The ferry was under review")]
+
+
+def test_as_someone_put_it_after_a_clause_or_a_quotation_reports_what_came_before() -> None:
+    body = 'The pier is finished, as Ana Ruiz put it.\n\nFares are "far too high," as Tom Hale said.'
+    assert [(a.speaker, a.content) for a in _clauses(body, "The pier")] == [
+        ("Ana Ruiz", "The pier is finished")
+    ]
+    found = _clauses(body, "Fares are")
+    assert [(a.speaker, a.kind) for a in found] == [("Tom Hale", "mixed")]
+    assert "as" not in found[0].content.split()

@@ -136,7 +136,7 @@ _QUOTED_PASSIVE_RE = re.compile(
     r"as\s+(?:saying|telling|stating|warning|adding|calling|describing)\b"
 )
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
-_AS_BEFORE_RE = re.compile(r"(?:,|\bthat)\s+as\s+$")
+_AS_BEFORE_RE = re.compile(r"(?:,|\bthat|(?<=_)\")\s+as\s+$")
 _QUOTED_AS_RE = re.compile(
     r"\bquoted\s+(?=\S)([^\"_;]{1,120}?)\s+as\s+(?:saying|telling|stating|warning|adding|calling|describing)\b"
 )

@@ -41,7 +41,7 @@ _AS_REPORTED_RE = re.compile(
     re.IGNORECASE,
 )
 AS_REPORTED_MID_RE = re.compile(
-    r"(?:,|\bthat)\s+(as)\s+[^,;\"_]{2,60}?\s+"
+    r"(?:,|\bthat|(?<=_)\")\s+(as)\s+[^,;\"_]{2,60}?\s+"  # (or a quotation's close: `"too high," as`)
     + _AS_ADVERBS
     + rf"({_AS_VERBS})(?:\s+(?:on|in|at|last|earlier|this)\s+[^,;\"_]{{1,40}}"
     r"|\s+(?:a\s+few|a|an|two|three|several|\d+|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier))?"

@@ -277,6 +277,8 @@ def _find_cues(sent: Sent) -> bool:
         bool(sent.cues)
         or "ccording to" in out
         or out.startswith(("In ", "During ", "To "))
+        or " put it" in out  # "..., as Ruiz put it.", "As Ruiz put it, ..." (no cue word of its own)
+        or " puts it" in out
         or (out.startswith(("That", "This")) and bool(THAT_IS_HOW_RE.match(out)))  # "That is how X put it."
         or '"' in out
         or ":" in out[:80]  # `Name, Outlet: ...`
