@@ -465,3 +465,7 @@ def test_as_someone_put_it_after_a_clause_or_a_quotation_reports_what_came_befor
     found = _clauses(body, "Fares are")
     assert [(a.speaker, a.kind) for a in found] == [("Tom Hale", "mixed")]
     assert "as" not in found[0].content.split()
+
+
+def test_traders_and_brokers_speak() -> None:
+    assert _speakers("Shares fell, traders said.", "Shares") == ["traders"]

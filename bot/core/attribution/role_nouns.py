@@ -24,6 +24,7 @@ OCCUPATION_HEADS = frozenset(
         headmaster headmistress principal controller superintendent constable sergeant warden
         ranger lifeguard dispatcher corporator magistrate surveyor accountant
         peer quarterback champion grandmother grandfather grandson granddaughter monarch cleric ruler
+        trader broker dealer
     """.split()
 )
 # Organisations by their trade ("the automaker said"): whichever the article has just named.
