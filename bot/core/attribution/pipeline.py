@@ -144,15 +144,7 @@ def attribute(
             # `He was blunt. "It is a disaster."`: whom the quotation after it may belong to
             sent.opener = resolver.resolve(Ref("pronoun", text=sent.out[:3].strip().lower()), sent.index)
         elif sent.frame is None and INSIDE not in sent.out:
-            first = sent.out[: sent.out.find(" ")].lower()
-            if first == "the":
-                sent.opener = _described_opener(resolver, sent)
-            if (
-                first in PLURAL_ROLE_HEADS
-                or (first == "the" and sent.opener is None)
-                or (first in _COUNT_WORDS and _COUNTED_GROUP_RE.match(sent.out))
-            ):
-                _group_opener(resolver, sent)
+            _described_subject(resolver, sent)
         if sent.frame is not None:
             for other in other_frames(frames, sent.frame):
                 speaker = _content_subject(sent, other) or _resolve(resolver, sent, other)
@@ -414,41 +406,37 @@ def _introduces(prev: Sent, first: Sent, sents: list[Sent]) -> bool:
     return prev.paragraph == first.paragraph - 1 and alone and opens
 
 
-def _described_opener(resolver: Resolver, sent: Sent) -> Entity | None:
-    """The named person a description opening a sentence of narration means ("The governor
-    was more measured."), when the description resolves to one; None otherwise."""
-    subject = main_subject(sent, len(sent.out))
-    if subject is None or subject[0] != 0 or subject[1].kind != "np" or not subject[1].definite:
-        return None
-    ent = resolver.resolve(subject[1], sent.index)
-    return ent if ent is not None and ent.kind == "person" and not ent.unnamed else None
-
-
 _COUNT_WORDS = frozenset(["dozens", "hundreds", "scores", "thousands", "a"])
 _COUNTED_GROUP_RE = re.compile(
     r"(?:Dozens|Hundreds|Scores|Thousands|Dozens\s+more|A\s+(?:group|crowd|handful))\s+of\s+"
 )
 
 
-def _group_opener(resolver: Resolver, sent: Sent) -> None:
-    """A plural description opening a sentence of narration ("Teachers are unhappy.") is the
-    latest group named: a "they" after it means them, not a group named before."""
-    counted = _COUNTED_GROUP_RE.match(sent.out)
+def _described_subject(resolver: Resolver, sent: Sent) -> None:
+    """A description opening a sentence of narration makes what it means the latest subject:
+    the named person it resolves to is the sentence's opener ("The governor was more
+    measured."), a plural one the latest group, whom a "they" after it means ("Teachers are
+    unhappy.", "Dozens of residents spoke against the contract.")."""
+    first = sent.out[: sent.out.find(" ")].lower()
+    counted = _COUNTED_GROUP_RE.match(sent.out) if first in _COUNT_WORDS else None
     if counted:
-        # "Dozens of residents spoke against the contract.": the residents
         found = role_np_after(sent.out, counted.end())
         subject = (0, found[1]) if found else None
+    elif first == "the" or first in PLURAL_ROLE_HEADS:
+        subject = main_subject(sent, len(sent.out))  # (once, for both readings)
     else:
-        subject = main_subject(sent, len(sent.out))
-    if (
-        subject is None
-        or subject[0] != 0
-        or subject[1].kind != "np"
-        or subject[1].head not in PLURAL_ROLE_HEADS
-    ):
         return
-    group = resolver.registry.unnamed(subject[1].text, subject[1].head)
-    group.seen = max(group.seen, (sent.index, -1))
+    if subject is None or subject[0] != 0 or subject[1].kind != "np":
+        return
+    ref = subject[1]
+    if first == "the" and ref.definite:
+        ent = resolver.resolve(ref, sent.index)
+        if ent is not None and ent.kind == "person" and not ent.unnamed:
+            sent.opener = ent
+            return
+    if ref.head in PLURAL_ROLE_HEADS:
+        group = resolver.registry.unnamed(ref.text, ref.head)
+        group.seen = max(group.seen, (sent.index, -1))
 
 
 def _opening_person(sent: Sent) -> Entity | None:
