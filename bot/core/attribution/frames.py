@@ -135,8 +135,8 @@ _QUOTED_PASSIVE_RE = re.compile(
     r"(?<=\s)(?:was|were|is|are|has\s+been|had\s+been)\s+quoted\s+(?:by\s+[^\"_;,]{1,80}?\s+)?"
     r"as\s+(?:saying|telling|stating|warning|adding|calling|describing)\b"
 )
+_AS_BEFORE_RE = re.compile(r"(?:,|\bthat|(?<=_)\")\s+as\s+$")  # ("..., as the Herald reported.")
 # "Xinhua quoted Foreign Minister Wang Yi as saying that ...": the one quoted speaks.
-_AS_BEFORE_RE = re.compile(r"(?:,|\bthat|(?<=_)\")\s+as\s+$")
 _QUOTED_AS_RE = re.compile(
     r"\bquoted\s+(?=\S)([^\"_;]{1,120}?)\s+as\s+(?:saying|telling|stating|warning|adding|calling|describing)\b"
 )

@@ -127,7 +127,7 @@ _MEDIA_HEADS = frozenset(
 )
 
 
-_PARTICLES = frozenset("up out down off back over away around".split())
+_VERB_PARTICLES = frozenset("up out down off back over away around".split())
 
 
 def premodifier_role(out: str, start: int) -> str:
@@ -168,7 +168,7 @@ def premodifier_role(out: str, start: int) -> str:
             if taken and taken[0].lower().endswith(("'s", "’s")):
                 taken.insert(0, word)
             break
-        if low in _PARTICLES:
+        if low in _VERB_PARTICLES:
             break  # "then set up captain Ben Carver": a phrasal verb's particle, no role word
         if (
             bare in TITLE_WORDS

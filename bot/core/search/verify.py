@@ -55,15 +55,20 @@ class _Aligned:
     candidate: Candidate
 
 
-def _words(text: str) -> tuple[list[str], list[str]]:
-    """(words as written, the same processed), without words that process to nothing."""
-    raw, keys = [], []
-    for w in text.split():
-        k = utils.default_process(w)
+_WORD_SPAN_RE = re.compile(r"\S+")
+
+
+def _words(text: str) -> tuple[list[str], list[str], list[int]]:
+    """(words as written, the same processed, where each starts), without words that process
+    to nothing."""
+    raw, keys, starts = [], [], []
+    for m in _WORD_SPAN_RE.finditer(text):
+        k = utils.default_process(m.group())
         if k:
-            raw.append(w)
+            raw.append(m.group())
             keys.append(k)
-    return raw, keys
+            starts.append(m.start())
+    return raw, keys, starts
 
 
 def _words_said(candidate: Candidate) -> tuple[list[str], list[str], list[bool]]:
@@ -72,17 +77,8 @@ def _words_said(candidate: Candidate) -> tuple[list[str], list[str], list[bool]]
     text = candidate.text or ""
     content = candidate.content or ""
     at = text.find(content) if content else -1
-    raw, keys, said = [], [], []
-    for m in _WORD_SPAN_RE.finditer(text):
-        k = utils.default_process(m.group())
-        if k:
-            raw.append(m.group())
-            keys.append(k)
-            said.append(at < 0 or at <= m.start() < at + len(content))
-    return raw, keys, said
-
-
-_WORD_SPAN_RE = re.compile(r"\S+")
+    raw, keys, starts = _words(text)
+    return raw, keys, [at < 0 or at <= start < at + len(content) for start in starts]
 
 
 def _align(quote: Sequence[str], candidate: Candidate) -> _Aligned | None:
@@ -165,7 +161,7 @@ async def verify(
         return VerifyResult(
             query=text, verdict="not_found", match=0.0, person=resolved, did_you_mean=tuple(others)
         )
-    _raw, qwords = _words(text)
+    _raw, qwords, _starts = _words(text)
     extra: list[Candidate] = []
     for sid in sorted({sid for _a, sid, name, _n in aliases if name in named}):
         extra += await store.statements(sid, guild_id, OWN_STATEMENTS)
